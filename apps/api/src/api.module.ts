@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthCoreModule } from '@anslag/auth';
+import { AllExceptionsFilter, CommonModule, createValidationPipe } from '@anslag/common';
+import { AppConfig, ConfigModule } from '@anslag/config';
+import { DatabaseModule } from '@anslag/database';
+import { RedisModule } from '@anslag/queue';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { loggerOptions } from './logging';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerOptions }),
+    CommonModule,
+    DatabaseModule,
+    RedisModule,
+    AuthCoreModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    HealthService,
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+  ],
+})
+export class ApiModule {}

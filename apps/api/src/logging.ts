@@ -1,0 +1,19 @@
+import type { Params } from 'nestjs-pino';
+import type { AppConfig } from '@anslag/config';
+
+/** JSON lines in production, readable lines in development; every line carries the request id. */
+export function loggerOptions(config: AppConfig): Params {
+  return {
+    pinoHttp: {
+      level: config.LOG_LEVEL,
+      // Fastify assigns the id (from X-Request-Id or a new UUID); pino-http reuses req.id.
+      transport:
+        config.NODE_ENV === 'development'
+          ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
+          : undefined,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      customProps: (req) => ({ requestId: (req as { id?: unknown }).id }),
+      autoLogging: { ignore: (req) => req.url === '/health' },
+    },
+  };
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// The project's entry for `npm run demo|test|migrate|bench`. Plain JavaScript so that it can run
+// before dependencies are installed; it installs them, makes sure PostgreSQL and Redis answer, then
+// hands over to the compiled TypeScript.
+'use strict';
+const { spawnSync, spawn } = require('node:child_process');
+const { existsSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..', '..');
+const command = process.argv[2];
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, ...opts });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+function must(cmd, args, opts) {
+  const status = run(cmd, args, opts);
+  if (status !== 0) {
+    console.error(`\n"${cmd} ${args.join(' ')}" failed (exit ${status}).`);
+    process.exit(status);
+  }
+}
+
+function ensureDependencies() {
+  const lock = join(root, 'package-lock.json');
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  console.log('Installing dependencies (npm ci)…');
+  must('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+function build() {
+  must(process.execPath, [
+    join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    'tsconfig.build.json',
+  ]);
+}
+
+async function main() {
+  ensureDependencies();
+  const { ensureServices } = require('./services');
+  await ensureServices(root);
+  switch (command) {
+    case 'migrate':
+      build();
+      must(process.execPath, ['dist/apps/cli/src/migrate.js']);
+      break;
+    case 'demo':
+      build();
+      must(process.execPath, ['dist/apps/cli/src/migrate.js']);
+      must(process.execPath, ['dist/apps/cli/src/load-demo.js']);
+      await runDemo();
+      break;
+    case 'test': {
+      const { runTests } = require('./test-runner');
+      process.exit(await runTests(root, process.argv.slice(3)));
+      break;
+    }
+    case 'bench':
+      build();
+      must(process.execPath, ['dist/bench/run-all.js', ...process.argv.slice(3)]);
+      break;
+    default:
+      console.error('usage: node apps/cli/run.js migrate|demo|test|bench');
+      process.exit(2);
+  }
+}
+
+function runDemo() {
+  const procs = ['api', 'worker'].map((name) =>
+    spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
+      cwd: root,
+      stdio: 'inherit',
+      env: process.env,
+    }),
+  );
+  const port = process.env.PORT || '3000';
+  console.log(
+    `\nanslag körs på http://localhost:${port} (API-dokumentation: http://localhost:${port}/api/docs). Avsluta med Ctrl-C.\n`,
+  );
+  return new Promise((resolve) => {
+    let exited = 0;
+    const stop = () => procs.forEach((p) => p.exitCode === null && p.kill('SIGTERM'));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    procs.forEach((p) =>
+      p.on('exit', () => {
+        stop();
+        if (++exited === procs.length) resolve();
+      }),
+    );
+  });
+}
+
+main().catch((err) => {
+  console.error(err && err.message ? err.message : err);
+  process.exit(1);
+});

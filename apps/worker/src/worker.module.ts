@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { CommonModule } from '@anslag/common';
+import { AppConfig, ConfigModule } from '@anslag/config';
+import { DatabaseModule } from '@anslag/database';
+import { RedisModule } from '@anslag/queue';
+
+/** The same code as the api, without HTTP: BullMQ processors and the outbox relay. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          transport:
+            config.NODE_ENV === 'development'
+              ? { target: 'pino-pretty', options: { singleLine: true } }
+              : undefined,
+        },
+      }),
+    }),
+    CommonModule,
+    DatabaseModule,
+    RedisModule,
+  ],
+})
+export class WorkerModule {}

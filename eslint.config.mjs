@@ -1,0 +1,31 @@
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'apps/cli/*.js',
+      'jest.config.js',
+      'bench/.tmp/**',
+    ],
+  },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read settings through @anslag/config.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/config/**', 'test/**', 'apps/cli/**', 'bench/**', 'libs/testing/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

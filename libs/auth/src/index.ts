@@ -1,0 +1,4 @@
+export { Role, ALL_ROLES, OFFICER_ROLES, Roles, Public, ROLES_KEY, PUBLIC_KEY } from './roles';
+export { CurrentUser, type Principal } from './principal';
+export { TokenService } from './token.service';
+export { AuthCoreModule } from './auth-core.module';

@@ -1,0 +1,21 @@
+import { SetMetadata } from '@nestjs/common';
+
+/** The users' roles, named as they say them. */
+export enum Role {
+  sokande = 'sokande',
+  handlaggare = 'handlaggare',
+  beslutsfattare = 'beslutsfattare',
+  namndsekreterare = 'namndsekreterare',
+  admin = 'admin',
+}
+
+export const ALL_ROLES = Object.values(Role);
+/** Everyone who works at the region (not applicants). */
+export const OFFICER_ROLES = [Role.handlaggare, Role.beslutsfattare, Role.namndsekreterare, Role.admin];
+
+export const ROLES_KEY = 'anslag:roles';
+export const PUBLIC_KEY = 'anslag:public';
+
+/** Who may call the route. Every route carries either @Roles or @Public; a test checks it. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+export const Public = () => SetMetadata(PUBLIC_KEY, true);

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Principal } from './principal';
+
+/**
+ * Issues the short-lived access token. Any login method (password today, OIDC/e-legitimation later)
+ * ends by calling `issue` with the principal it established; the case code only ever sees Principal.
+ */
+@Injectable()
+export class TokenService {
+  constructor(private readonly jwt: JwtService) {}
+
+  issue(p: Principal): Promise<string> {
+    return this.jwt.signAsync({
+      sub: p.userId,
+      username: p.username,
+      roles: p.roles,
+      orgs: p.organisationIds,
+    });
+  }
+}

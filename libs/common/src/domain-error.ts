@@ -1,0 +1,70 @@
+/** Stable, machine-readable error codes. Tests and clients assert these, never the message text. */
+export enum ErrorCode {
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  MALFORMED_REQUEST = 'MALFORMED_REQUEST',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  CASE_NOT_SUBMITTABLE = 'CASE_NOT_SUBMITTABLE',
+  BUDGET_NOT_BALANCED = 'BUDGET_NOT_BALANCED',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL = 'INTERNAL',
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INVALID_TRANSITION: 409,
+  CASE_NOT_SUBMITTABLE: 409,
+  BUDGET_NOT_BALANCED: 400,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export interface ErrorDetail {
+  field: string;
+  problem: string;
+}
+
+/**
+ * The one error type the domain throws. Feature libraries may register more codes with
+ * `DomainError.register(code, status)` so that codes stay stable strings with one HTTP status each.
+ */
+export class DomainError extends Error {
+  private static extra = new Map<string, number>();
+
+  static register(code: string, status: number): void {
+    DomainError.extra.set(code, status);
+  }
+
+  constructor(
+    readonly code: ErrorCode | string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return STATUS[this.code as ErrorCode] ?? DomainError.extra.get(this.code) ?? 400;
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(ErrorCode.NOT_FOUND, `${what} finns inte`);
+  }
+
+  static validation(field: string, problem: string): DomainError {
+    return new DomainError(ErrorCode.VALIDATION_FAILED, `Ogiltigt värde: ${field}`, [{ field, problem }]);
+  }
+}

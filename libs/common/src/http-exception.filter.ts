@@ -1,0 +1,86 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, ErrorCode, ErrorDetail } from './domain-error';
+
+const BY_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.MALFORMED_REQUEST,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  409: ErrorCode.CONFLICT,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  503: ErrorCode.SERVICE_UNAVAILABLE,
+};
+
+interface Body {
+  statusCode: number;
+  code: string;
+  message: string;
+  details: ErrorDetail[];
+  requestId: string;
+}
+
+/** Maps every error to the one error shape; the only place where errors become HTTP. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const request = ctx.getRequest<FastifyRequest>();
+    const body = this.toBody(exception, String(request?.id ?? ''));
+    if (body.statusCode >= 500)
+      this.logger.error({ err: exception, requestId: body.requestId }, body.message);
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  toBody(exception: unknown, requestId: string): Body {
+    if (exception instanceof DomainError) {
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+        requestId,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      const message =
+        typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
+      return {
+        statusCode: status,
+        code: BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.MALFORMED_REQUEST),
+        message: Array.isArray(message) ? message.join('; ') : String(message),
+        details: [],
+        requestId,
+      };
+    }
+    // Errors raised by Fastify itself (malformed JSON, body too large, bad content type) carry statusCode.
+    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
+      const status = fastifyError.statusCode;
+      const malformedJson =
+        fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test(fastifyError.message ?? '');
+      return {
+        statusCode: status,
+        code: BY_STATUS[status] ?? ErrorCode.MALFORMED_REQUEST,
+        message: malformedJson
+          ? 'Begärans innehåll är inte giltig JSON'
+          : (fastifyError.message ?? 'Felaktig begäran'),
+        details: malformedJson ? [{ field: 'body', problem: 'ogiltig JSON' }] : [],
+        requestId,
+      };
+    }
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: ErrorCode.INTERNAL,
+      message: 'Internt fel',
+      details: [],
+      requestId,
+    };
+  }
+}

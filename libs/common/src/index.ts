@@ -1,0 +1,7 @@
+export { DomainError, ErrorCode, type ErrorDetail } from './domain-error';
+export { ErrorBodyDto, ErrorDetailDto } from './error-body';
+export { AllExceptionsFilter } from './http-exception.filter';
+export { createValidationPipe, flattenValidationErrors } from './validation';
+export { Clock, stockholmDate } from './clock';
+export { PageQueryDto, type Page } from './paging';
+export { CommonModule } from './common.module';

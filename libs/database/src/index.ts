@@ -1,0 +1,3 @@
+export { dataSourceOptions } from './data-source-options';
+export { kronorTransformer } from './transformers';
+export { DatabaseModule } from './database.module';

@@ -1,0 +1,1 @@
+export { RedisConnections, RedisModule, redisConnection } from './redis';

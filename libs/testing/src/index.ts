@@ -1,0 +1,1 @@
+export { createTestApp } from './test-app';

@@ -1,1 +1,2 @@
 export { createTestApp } from './test-app';
+export { PrivateRedis, freePort } from './private-redis';

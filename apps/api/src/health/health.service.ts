@@ -56,7 +56,18 @@ export class HealthService implements OnModuleInit {
   private async pingRedis(): Promise<string> {
     if (this.redis.status !== 'ready') {
       // Right after start or while reconnecting: wait for the connection, within the probe's timeout.
-      await new Promise<void>((resolve) => this.redis.once('ready', resolve));
+      await new Promise<void>((resolve, reject) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.redis.off('ready', done);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          this.redis.off('ready', done);
+          reject(new Error('Redis är inte ansluten'));
+        }, TIMEOUT_MS);
+        this.redis.on('ready', done);
+      });
     }
     return this.redis.ping();
   }

@@ -21,7 +21,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.ANSLAG_TEST_DB = name;
   process.env.ANSLAG_ADMIN_URL = admin.toString();
 
-  const ds = new DataSource(dataSourceOptions(url.toString()));
+  // Migrations only: they import nothing of the code base, so no entity needs loading here.
+  const ds = new DataSource(dataSourceOptions(url.toString(), { entities: [] }));
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();

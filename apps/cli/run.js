@@ -9,6 +9,7 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..', '..');
 const command = process.argv[2];
+const PATHS = ['-r', join(__dirname, 'paths.js')];
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, ...opts });
@@ -47,12 +48,12 @@ async function main() {
   switch (command) {
     case 'migrate':
       build();
-      must(process.execPath, ['dist/apps/cli/src/migrate.js']);
+      must(process.execPath, [...PATHS, 'dist/apps/cli/src/migrate.js']);
       break;
     case 'demo':
       build();
-      must(process.execPath, ['dist/apps/cli/src/migrate.js']);
-      must(process.execPath, ['dist/apps/cli/src/load-demo.js']);
+      must(process.execPath, [...PATHS, 'dist/apps/cli/src/migrate.js']);
+      must(process.execPath, [...PATHS, 'dist/apps/cli/src/load-demo.js']);
       await runDemo();
       break;
     case 'test': {
@@ -60,9 +61,21 @@ async function main() {
       process.exit(await runTests(root, process.argv.slice(3)));
       break;
     }
+    case 'migration:generate':
+      build();
+      must(process.execPath, [
+        ...PATHS,
+        'node_modules/typeorm/cli.js',
+        'migration:generate',
+        '-p',
+        '-d',
+        'dist/libs/database/src/data-source.js',
+        `migrations/${process.argv[3] || 'Change'}`,
+      ]);
+      break;
     case 'bench':
       build();
-      must(process.execPath, ['dist/bench/run-all.js', ...process.argv.slice(3)]);
+      must(process.execPath, [...PATHS, 'dist/bench/run-all.js', ...process.argv.slice(3)]);
       break;
     default:
       console.error('usage: node apps/cli/run.js migrate|demo|test|bench');
@@ -72,7 +85,7 @@ async function main() {
 
 function runDemo() {
   const procs = ['api', 'worker'].map((name) =>
-    spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
+    spawn(process.execPath, [...PATHS, `dist/apps/${name}/src/main.js`], {
       cwd: root,
       stdio: 'inherit',
       env: process.env,

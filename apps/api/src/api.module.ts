@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { AuthCoreModule } from '@anslag/auth';
+import { AuthCoreModule, AuthModule } from '@anslag/auth';
+import { CasesModule } from '@anslag/cases';
 import { AllExceptionsFilter, CommonModule, createValidationPipe } from '@anslag/common';
 import { AppConfig, ConfigModule } from '@anslag/config';
 import { DatabaseModule } from '@anslag/database';
@@ -18,6 +19,8 @@ import { loggerOptions } from './logging';
     DatabaseModule,
     RedisModule,
     AuthCoreModule,
+    AuthModule,
+    CasesModule,
   ],
   controllers: [HealthController],
   providers: [

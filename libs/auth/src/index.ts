@@ -2,3 +2,6 @@ export { Role, ALL_ROLES, OFFICER_ROLES, Roles, Public, ROLES_KEY, PUBLIC_KEY } 
 export { CurrentUser, type Principal } from './principal';
 export { TokenService } from './token.service';
 export { AuthCoreModule } from './auth-core.module';
+export { AuthModule } from './auth.module';
+export { Account } from './accounts/account.entity';
+export { hashPassword } from './accounts/password';

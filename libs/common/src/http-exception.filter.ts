@@ -51,10 +51,23 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const res = exception.getResponse();
       const message =
         typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
+      const text = Array.isArray(message) ? message.join('; ') : String(message);
+      // Fastify's body parser reports malformed JSON as a plain 400 through Nest.
+      if (status === 400 && /not valid JSON|JSON/i.test(text)) return this.malformedJson(requestId);
       return {
         statusCode: status,
         code: BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.MALFORMED_REQUEST),
-        message: Array.isArray(message) ? message.join('; ') : String(message),
+        message: text,
+        details: [],
+        requestId,
+      };
+    }
+    // A unique constraint lost to a concurrent request: the other request won, this one conflicts.
+    if ((exception as { driverError?: { code?: string } })?.driverError?.code === '23505') {
+      return {
+        statusCode: 409,
+        code: ErrorCode.CONFLICT,
+        message: 'Uppgiften finns redan',
         details: [],
         requestId,
       };
@@ -80,6 +93,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
       code: ErrorCode.INTERNAL,
       message: 'Internt fel',
       details: [],
+      requestId,
+    };
+  }
+
+  private malformedJson(requestId: string): Body {
+    return {
+      statusCode: 400,
+      code: ErrorCode.MALFORMED_REQUEST,
+      message: 'Begärans innehåll är inte giltig JSON',
+      details: [{ field: 'body', problem: 'ogiltig JSON' }],
       requestId,
     };
   }

@@ -5,3 +5,4 @@ export { createValidationPipe, flattenValidationErrors } from './validation';
 export { Clock, stockholmDate } from './clock';
 export { PageQueryDto, type Page } from './paging';
 export { CommonModule } from './common.module';
+export { UuidPipe } from './uuid.pipe';

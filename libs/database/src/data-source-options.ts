@@ -16,6 +16,7 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     migrations: [join(root, 'migrations', '*.{ts,js}')],
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),
+    uuidExtension: 'pgcrypto', // gen_random_uuid(), built into PostgreSQL 13+
     synchronize: false,
     migrationsRun: false,
     logging: ['error'],

@@ -1,2 +1,11 @@
 export { createTestApp } from './test-app';
 export { PrivateRedis, freePort } from './private-redis';
+export {
+  createOrganisation,
+  createUser,
+  ensureReferenceData,
+  mindLikeProject,
+  randomOrganisationsnummer,
+  type TestUser,
+} from './factories';
+export { tableCounts } from './db-state';

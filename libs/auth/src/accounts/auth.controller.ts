@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ErrorBodyDto } from '@anslag/common';
+import { CurrentUser, Principal } from '../principal';
+import { ALL_ROLES, Public, Roles } from '../roles';
+import { LoginService } from './login.service';
+
+export class LoginDto {
+  @ApiProperty({ example: 'handlaggare' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  username: string;
+
+  @ApiProperty({ example: 'demo' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  password: string;
+}
+
+export class TokenDto {
+  @ApiProperty() accessToken: string;
+}
+
+export class MeDto {
+  @ApiProperty() userId: string;
+  @ApiProperty() username: string;
+  @ApiProperty({ enum: ALL_ROLES, isArray: true }) roles: string[];
+  @ApiProperty({ type: [String] }) organisationIds: string[];
+}
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(private readonly login: LoginService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Password login. Open to anyone; answers a short-lived bearer token.' })
+  @ApiOkResponse({ type: TokenDto })
+  @ApiUnauthorizedResponse({ type: ErrorBodyDto })
+  async signIn(@Body() dto: LoginDto): Promise<TokenDto> {
+    return { accessToken: await this.login.login(dto.username, dto.password) };
+  }
+
+  @Get('me')
+  @Roles(...ALL_ROLES)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Who the token belongs to. Any signed-in role.' })
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentUser() p: Principal): MeDto {
+    return { userId: p.userId, username: p.username, roles: p.roles, organisationIds: p.organisationIds };
+  }
+}

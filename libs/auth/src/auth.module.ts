@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { AuthController } from './accounts/auth.controller';
+import { LoginService } from './accounts/login.service';
+
+@Module({ controllers: [AuthController], providers: [LoginService] })
+export class AuthModule {}

@@ -1,0 +1,77 @@
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
+import { DomainError, ErrorCode, UuidPipe } from '@anslag/common';
+import { AttachmentInfo, AttachmentsService, MAX_ATTACHMENT_BYTES } from './attachments.service';
+
+class AttachmentDto implements AttachmentInfo {
+  @ApiProperty() id: string;
+  @ApiProperty() filename: string;
+  @ApiProperty() contentType: string;
+  @ApiProperty() size: number;
+  @ApiProperty() sha256: string;
+  @ApiProperty() createdAt: string;
+}
+
+@ApiTags('attachments')
+@ApiBearerAuth()
+@Controller('api/cases/:caseId/attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post()
+  @Roles(Role.sokande, Role.handlaggare)
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary: 'Upload an attachment (field "file", at most 20 MB). Sökande own cases; handläggare.',
+  })
+  async upload(
+    @CurrentUser() p: Principal,
+    @Param('caseId', new UuidPipe('caseId')) caseId: string,
+    @Req() req: FastifyRequest,
+  ): Promise<AttachmentDto> {
+    if (!req.isMultipart())
+      throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Skicka filen som multipart/form-data', [
+        { field: 'file', problem: 'saknas' },
+      ]);
+    const part = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+    if (!part || part.fieldname !== 'file') throw DomainError.validation('file', 'saknas');
+    let content: Buffer;
+    try {
+      content = await part.toBuffer();
+    } catch {
+      throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 'Filen är större än 20 MB', [
+        { field: 'file', problem: 'högst 20 MB' },
+      ]);
+    }
+    return this.attachments.add(p, caseId, { filename: part.filename, mimetype: part.mimetype, content });
+  }
+
+  @Get()
+  @Roles(Role.sokande, ...OFFICER_ROLES)
+  @ApiOperation({ summary: "The case's attachments. Sökande own cases; officers all." })
+  list(
+    @CurrentUser() p: Principal,
+    @Param('caseId', new UuidPipe('caseId')) caseId: string,
+  ): Promise<AttachmentDto[]> {
+    return this.attachments.list(p, caseId);
+  }
+
+  @Get(':id')
+  @Roles(Role.sokande, ...OFFICER_ROLES)
+  @ApiOperation({ summary: 'Download one attachment. Only those who may see the case.' })
+  async download(
+    @CurrentUser() p: Principal,
+    @Param('caseId', new UuidPipe('caseId')) caseId: string,
+    @Param('id', new UuidPipe()) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const a = await this.attachments.download(p, caseId, id);
+    await reply
+      .header('content-type', a.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+      .header('x-content-sha256', a.sha256)
+      .send(a.content);
+  }
+}

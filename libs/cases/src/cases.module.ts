@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { AccessService } from './access.service';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsService } from './attachments/attachments.service';
+import { CaseQueryService } from './cases/case-query.service';
+import { CaseTransitionService } from './cases/case-transition.service';
+import { CaseWriteService } from './cases/case-write.service';
+import { CasesController } from './cases/cases.controller';
+import { DiarienummerService } from './cases/diarienummer.service';
+import { CatalogueService } from './catalogue/catalogue.service';
+import { HistoryService } from './history/history.service';
+import { OrganisationsController } from './organisations/organisations.controller';
+import { OrganisationsService } from './organisations/organisations.service';
+
+@Module({
+  controllers: [OrganisationsController, CasesController, AttachmentsController],
+  providers: [
+    AccessService,
+    AttachmentsService,
+    CaseQueryService,
+    CaseTransitionService,
+    CaseWriteService,
+    CatalogueService,
+    DiarienummerService,
+    HistoryService,
+    OrganisationsService,
+  ],
+  exports: [AccessService, CatalogueService, CaseQueryService, DiarienummerService, HistoryService],
+})
+export class CasesModule {}

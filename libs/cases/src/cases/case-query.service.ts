@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@anslag/auth';
+import { DomainError, Page } from '@anslag/common';
+import { AccessService } from '../access.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { BudgetLine } from '../entities/budget-line.entity';
+import { DeMinimisDeclaration } from '../entities/de-minimis-declaration.entity';
+import { GrantCase } from '../entities/grant-case.entity';
+import { HistoryService } from '../history/history.service';
+import { summariseBudget } from './budget';
+import type { CaseQueryDto } from './case-query.dto';
+import { CaseDto, CaseSummaryDto, HistoryEntryDto } from './case-response.dto';
+
+const ORDER: Record<string, [string, 'ASC' | 'DESC']> = {
+  registrationDate: ['c.registrationDate', 'ASC'],
+  diarienummer: ['c.diarienummer', 'ASC'],
+  title: ['c.title', 'ASC'],
+};
+
+@Injectable()
+export class CaseQueryService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly catalogue: CatalogueService,
+    private readonly history: HistoryService,
+  ) {}
+
+  /** The case as its reader may see it; another organisation's case is NOT_FOUND, whatever the id. */
+  async get(p: Principal, id: string): Promise<CaseDto> {
+    const c = await this.db
+      .getRepository(GrantCase)
+      .findOne({ where: { id }, relations: { organisation: true } });
+    if (!c) throw DomainError.notFound('Ärendet');
+    await this.access.assertOrganisation(p, c.organisationId, 'Ärendet');
+    const [lines, dm, cat] = await Promise.all([
+      this.db.getRepository(BudgetLine).find({ where: { caseId: id }, order: { position: 'ASC' } }),
+      this.db
+        .getRepository(DeMinimisDeclaration)
+        .find({ where: { caseId: id }, order: { grantedOn: 'ASC' } }),
+      this.catalogue.load(),
+    ]);
+    return CaseDto.full(c, lines, dm, summariseBudget(lines, cat.regionGrantFinanciers));
+  }
+
+  async list(p: Principal, q: CaseQueryDto): Promise<Page<CaseSummaryDto>> {
+    const qb = this.db
+      .getRepository(GrantCase)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.organisation', 'o');
+    if (!this.access.isOfficer(p))
+      qb.andWhere('c.organisation_id = ANY(:mine)', { mine: await this.access.organisationsOf(p) });
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.track) qb.andWhere('c.track = :track', { track: q.track });
+    if (q.aidForm) qb.andWhere('c.aid_form = :aidForm', { aidForm: q.aidForm });
+    if (q.kommun) qb.andWhere('o.kommun_code = :kommun', { kommun: q.kommun });
+    if (q.diarienummer)
+      qb.andWhere('c.diarienummer LIKE :dnr', {
+        dnr: `${q.diarienummer.toUpperCase().replace(/[%_\\]/g, '')}%`,
+      });
+    if (q.organisationId) qb.andWhere('c.organisation_id = :orgId', { orgId: q.organisationId });
+    if (q.organisation) {
+      const term = q.organisation.replace(/[%_\\]/g, '');
+      qb.andWhere('(o.name ILIKE :term OR o.organisationsnummer LIKE :prefix)', {
+        term: `%${term}%`,
+        prefix: `${term}%`,
+      });
+    }
+    if (q.from) qb.andWhere('c.registration_date >= :from', { from: q.from });
+    if (q.to) qb.andWhere('c.registration_date <= :to', { to: q.to });
+    const sort = q.sort ?? '-registrationDate';
+    const [column] = ORDER[sort.replace(/^-/, '')];
+    qb.orderBy(
+      column,
+      sort.startsWith('-') ? 'DESC' : 'ASC',
+      sort.startsWith('-') ? 'NULLS LAST' : 'NULLS FIRST',
+    ).addOrderBy('c.id', 'ASC');
+    qb.skip((q.page - 1) * q.pageSize).take(q.pageSize);
+    const [rows, total] = await qb.getManyAndCount();
+    // The list shows what was applied for; for projects that is derived from the budget, in one query.
+    const asked = await this.askedOfRegion(rows.filter((r) => r.track === 'projekt').map((r) => r.id));
+    return {
+      items: rows.map((r) =>
+        CaseSummaryDto.from(r, r.track === 'projekt' ? (asked.get(r.id) ?? 0) : r.amountApplied),
+      ),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  async historyOf(p: Principal, id: string): Promise<HistoryEntryDto[]> {
+    const c = await this.db
+      .getRepository(GrantCase)
+      .findOne({ where: { id }, select: { id: true, organisationId: true } });
+    if (!c) throw DomainError.notFound('Ärendet');
+    await this.access.assertOrganisation(p, c.organisationId, 'Ärendet');
+    return (await this.history.list(id)).map((h) => ({
+      id: h.id,
+      at: h.at.toISOString(),
+      actor: h.actorName,
+      action: h.action,
+      before: h.before,
+      after: h.after,
+      reason: h.reason,
+    }));
+  }
+
+  private async askedOfRegion(caseIds: string[]): Promise<Map<string, number>> {
+    if (caseIds.length === 0) return new Map();
+    const rows: { case_id: string; asked: string }[] = await this.db.query(
+      `SELECT b.case_id, SUM(b.amount)::text AS asked FROM budget_line b
+       JOIN catalogue_entry f ON f.kind = 'financier' AND f.code = b.code AND f.region_grant
+       WHERE b.kind = 'financing' AND b.case_id = ANY($1) GROUP BY b.case_id`,
+      [caseIds],
+    );
+    return new Map(rows.map((r) => [r.case_id, Number(r.asked)]));
+  }
+}

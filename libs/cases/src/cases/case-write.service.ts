@@ -1,0 +1,261 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Principal, Role } from '@anslag/auth';
+import { DomainError, ErrorCode, ErrorDetail } from '@anslag/common';
+import { AccessService } from '../access.service';
+import { Catalogues, CatalogueService } from '../catalogue/catalogue.service';
+import { BudgetLine } from '../entities/budget-line.entity';
+import { DeMinimisDeclaration } from '../entities/de-minimis-declaration.entity';
+import { GrantCase } from '../entities/grant-case.entity';
+import { HistoryService } from '../history/history.service';
+import { checkBudgetLines } from './budget';
+import { CaseFieldsDto, CreateCaseDto, UpdateCaseDto } from './case.dto';
+import { APPLICANT_EDITABLE, OFFICER_EDITABLE } from './case-lifecycle';
+import { CaseQueryService } from './case-query.service';
+import type { CaseDto } from './case-response.dto';
+
+const PROJECT_ONLY = [
+  'periodStart',
+  'periodEnd',
+  'forstudie',
+  'euCofinancing',
+  'buildsOnEarlier',
+  'rusAreas',
+  'effektmal',
+  'sections',
+  'budget',
+] as const;
+const COMPANY_ONLY = [
+  'aidForm',
+  'aidSubform',
+  'amountApplied',
+  'costLines',
+  'deMinimis',
+  'plannedStart',
+  'collectiveAgreement',
+  'priorityClaims',
+] as const;
+const SCALARS = [
+  'title',
+  'description',
+  'periodStart',
+  'periodEnd',
+  'forstudie',
+  'euCofinancing',
+  'buildsOnEarlier',
+  'rusAreas',
+  'effektmal',
+  'sections',
+  'aidForm',
+  'aidSubform',
+  'amountApplied',
+  'plannedStart',
+  'collectiveAgreement',
+  'priorityClaims',
+  'secrecyMarking',
+] as const;
+
+/** Creating and changing an application; every change lands in the history in the same transaction. */
+@Injectable()
+export class CaseWriteService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly catalogue: CatalogueService,
+    private readonly history: HistoryService,
+    private readonly query: CaseQueryService,
+  ) {}
+
+  async create(p: Principal, dto: CreateCaseDto): Promise<CaseDto> {
+    await this.access.assertOrganisation(p, dto.organisationId, 'Organisationen');
+    const id = await this.db.transaction(async (em) => {
+      const cat = await this.catalogue.load(em);
+      this.checkFields(dto.track, dto, cat);
+      const c = em.create(GrantCase, {
+        track: dto.track,
+        organisationId: dto.organisationId,
+        status: 'utkast',
+        createdBy: p.userId,
+      });
+      this.applyScalars(c, dto);
+      const saved = await em.save(c);
+      await this.replaceLines(em, saved, dto);
+      await this.history.record(em, {
+        caseId: saved.id,
+        actor: p,
+        action: 'skapad',
+        after: this.snapshot(dto),
+      });
+      return saved.id;
+    });
+    return this.query.get(p, id);
+  }
+
+  async update(p: Principal, id: string, dto: UpdateCaseDto): Promise<CaseDto> {
+    await this.db.transaction(async (em) => {
+      const c = await em.findOne(GrantCase, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!c) throw DomainError.notFound('Ärendet');
+      await this.access.assertOrganisation(p, c.organisationId, 'Ärendet', em);
+      const officer = this.access.isOfficer(p);
+      const editable = officer && p.roles.includes(Role.handlaggare) ? OFFICER_EDITABLE : APPLICANT_EDITABLE;
+      if (!editable.includes(c.status)) {
+        throw new DomainError(ErrorCode.INVALID_TRANSITION, `Ärendet kan inte ändras i status "${c.status}"`);
+      }
+      if (officer && !p.roles.includes(Role.handlaggare))
+        throw new DomainError(ErrorCode.FORBIDDEN, 'Din roll får inte ändra ansökningar');
+      const cat = await this.catalogue.load(em);
+      this.checkFields(c.track, dto, cat, c);
+      const before = this.pick(c, dto);
+      if (dto.budget || dto.costLines)
+        before.budgetLines = await em.find(BudgetLine, {
+          where: { caseId: c.id },
+          order: { position: 'ASC' },
+        });
+      if (dto.deMinimis) before.deMinimis = await em.find(DeMinimisDeclaration, { where: { caseId: c.id } });
+      this.applyScalars(c, dto);
+      await em.save(c);
+      await this.replaceLines(em, c, dto);
+      await this.history.record(em, {
+        caseId: c.id,
+        actor: p,
+        action: 'ändrad',
+        before,
+        after: this.snapshot(dto),
+      });
+    });
+    return this.query.get(p, id);
+  }
+
+  private checkFields(
+    track: GrantCase['track'],
+    dto: CaseFieldsDto,
+    cat: Catalogues,
+    current?: GrantCase,
+  ): void {
+    const problems: ErrorDetail[] = [];
+    const wrong = track === 'projekt' ? COMPANY_ONLY : PROJECT_ONLY;
+    for (const f of wrong)
+      if (dto[f] !== undefined)
+        problems.push({
+          field: f,
+          problem: `gäller inte ${track === 'projekt' ? 'projekt' : 'företagsstöd'}`,
+        });
+    const start = dto.periodStart ?? current?.periodStart ?? null;
+    const end = dto.periodEnd ?? current?.periodEnd ?? null;
+    if (start && end && end < start)
+      problems.push({ field: 'periodEnd', problem: 'slutdatum före startdatum' });
+    if (dto.aidForm !== undefined && !cat.aidForms.has(dto.aidForm))
+      problems.push({ field: 'aidForm', problem: `okänd stödform "${dto.aidForm}"` });
+    if (dto.aidSubform !== undefined) {
+      const form = dto.aidForm ?? current?.aidForm;
+      if (cat.aidSubforms.get(dto.aidSubform) !== form)
+        problems.push({
+          field: 'aidSubform',
+          problem: `"${dto.aidSubform}" är ingen delform av ${form ?? 'vald stödform'}`,
+        });
+    }
+    if (dto.budget) {
+      const lines = [
+        ...dto.budget.costs.map((l, i) => ({
+          kind: 'cost' as const,
+          code: l.category,
+          year: l.year,
+          amount: l.amount,
+          field: `budget.costs[${i}]`,
+        })),
+        ...dto.budget.financing.map((l, i) => ({
+          kind: 'financing' as const,
+          code: l.financier,
+          year: l.year,
+          amount: l.amount,
+          field: `budget.financing[${i}]`,
+        })),
+        ...(dto.budget.inKind ?? []).map((l, i) => ({
+          kind: 'in_kind' as const,
+          code: l.contributor,
+          year: l.year,
+          amount: l.amount,
+          field: `budget.inKind[${i}]`,
+        })),
+      ];
+      problems.push(
+        ...checkBudgetLines(lines, {
+          periodStart: start,
+          periodEnd: end,
+          costCategories: cat.costCategories,
+          financiers: cat.financiers,
+        }),
+      );
+    }
+    if (problems.length)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i ansökan', problems);
+  }
+
+  private applyScalars(c: GrantCase, dto: CaseFieldsDto): void {
+    for (const f of SCALARS) if (dto[f] !== undefined) (c as unknown as Record<string, unknown>)[f] = dto[f];
+  }
+
+  private async replaceLines(em: EntityManager, c: GrantCase, dto: CaseFieldsDto): Promise<void> {
+    if (dto.budget) {
+      await em.delete(BudgetLine, { caseId: c.id });
+      let position = 0;
+      const rows: Partial<BudgetLine>[] = [
+        ...dto.budget.costs.map((l) => ({
+          kind: 'cost' as const,
+          code: l.category,
+          year: l.year,
+          amount: l.amount,
+        })),
+        ...dto.budget.financing.map((l) => ({
+          kind: 'financing' as const,
+          code: l.financier,
+          label: l.label ?? null,
+          year: l.year,
+          amount: l.amount,
+          financingForm: l.form ?? 'kontant',
+        })),
+        ...(dto.budget.inKind ?? []).map((l) => ({
+          kind: 'in_kind' as const,
+          code: l.contributor,
+          year: l.year,
+          amount: l.amount,
+        })),
+      ].map((r) => ({ ...r, caseId: c.id, position: position++ }));
+      if (rows.length) await em.insert(BudgetLine, rows);
+    }
+    if (dto.costLines) {
+      await em.delete(BudgetLine, { caseId: c.id });
+      const rows = dto.costLines.map((l, i) => ({
+        caseId: c.id,
+        kind: 'cost' as const,
+        code: l.costType,
+        label: l.description,
+        year: null,
+        amount: l.amount,
+        costType: l.costType,
+        dated: l.dated ?? null,
+        position: i,
+      }));
+      if (rows.length) await em.insert(BudgetLine, rows);
+    }
+    if (dto.deMinimis) {
+      await em.delete(DeMinimisDeclaration, { caseId: c.id });
+      if (dto.deMinimis.length)
+        await em.insert(
+          DeMinimisDeclaration,
+          dto.deMinimis.map((d) => ({ ...d, caseId: c.id })),
+        );
+    }
+  }
+
+  private pick(c: GrantCase, dto: CaseFieldsDto): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(dto)) if (k in c) out[k] = (c as unknown as Record<string, unknown>)[k];
+    return out;
+  }
+
+  private snapshot(dto: CaseFieldsDto): Record<string, unknown> {
+    return JSON.parse(JSON.stringify(dto)) as Record<string, unknown>;
+  }
+}

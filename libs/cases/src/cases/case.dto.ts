@@ -1,0 +1,212 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+const MAX_KR = 1_000_000_000_000;
+
+/** A project budget amount: a cost category in a calendar year. */
+export class CostLineDto {
+  @ApiProperty({ example: 'egen_personal' }) @IsString() @MaxLength(60) category: string;
+  @ApiProperty({ example: 2020 }) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty({ description: 'hela kronor' })
+  @IsInt({ message: 'belopp ska vara hela kronor' })
+  @Min(0)
+  @Max(MAX_KR)
+  amount: number;
+}
+
+export class FinancingLineDto {
+  @ApiProperty({ example: 'region_1_1' }) @IsString() @MaxLength(60) financier: string;
+  @ApiProperty({ example: 2020 }) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty() @IsInt({ message: 'belopp ska vara hela kronor' }) @Min(0) @Max(MAX_KR) amount: number;
+  @ApiPropertyOptional({ enum: ['kontant', 'arbetad_tid'], default: 'kontant' })
+  @IsOptional()
+  @IsIn(['kontant', 'arbetad_tid'])
+  form?: 'kontant' | 'arbetad_tid';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) label?: string;
+}
+
+export class InKindLineDto {
+  @ApiProperty({ example: 'Möckelnföretagen' }) @IsString() @MinLength(1) @MaxLength(200) contributor: string;
+  @ApiProperty() @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty() @IsInt({ message: 'belopp ska vara hela kronor' }) @Min(0) @Max(MAX_KR) amount: number;
+}
+
+export class ProjectBudgetDto {
+  @ApiProperty({ type: [CostLineDto] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => CostLineDto)
+  costs: CostLineDto[];
+  @ApiProperty({ type: [FinancingLineDto] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => FinancingLineDto)
+  financing: FinancingLineDto[];
+  @ApiPropertyOptional({ type: [InKindLineDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => InKindLineDto)
+  inKind?: InKindLineDto[];
+}
+
+/** Company support: one line of the investment or purchase. */
+export class CompanyCostLineDto {
+  @ApiProperty({ example: 'CNC-maskin' }) @IsString() @MinLength(1) @MaxLength(300) description: string;
+  @ApiProperty({
+    example: 'maskin',
+    description: 'kostnadsslag; fordon, leasing, eget arbete och driftkostnader är inte stödberättigande',
+  })
+  @IsString()
+  @MaxLength(60)
+  costType: string;
+  @ApiProperty() @IsInt({ message: 'belopp ska vara hela kronor' }) @Min(0) @Max(MAX_KR) amount: number;
+  @ApiPropertyOptional({ description: 'datum för beställning/faktura, om någon finns' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  dated?: string;
+}
+
+export class DeMinimisDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) grantor: string;
+  @ApiProperty() @IsDateString({ strict: true }) grantedOn: string;
+  @ApiProperty() @IsInt() @Min(0) @Max(MAX_KR) amount: number;
+  @ApiProperty({ enum: ['SEK', 'EUR'] }) @IsIn(['SEK', 'EUR']) currency: 'SEK' | 'EUR';
+}
+
+/** Fields an applicant or officer may set on a case; which apply depends on the track. */
+export class CaseFieldsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
+
+  // Project co-financing
+  @ApiPropertyOptional({ example: '2020-01-01' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  periodStart?: string;
+  @ApiPropertyOptional({ example: '2021-12-31' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  periodEnd?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() forstudie?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() euCofinancing?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() buildsOnEarlier?: boolean;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  rusAreas?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  effektmal?: string[];
+  @ApiPropertyOptional({ description: 'Ansökans avsnitt, nyckel → text', example: { sammanfattning: '…' } })
+  @IsOptional()
+  @IsObject()
+  sections?: Record<string, string>;
+  @ApiPropertyOptional({ type: ProjectBudgetDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProjectBudgetDto)
+  budget?: ProjectBudgetDto;
+
+  // Company support
+  @ApiPropertyOptional({ example: 'mikrobidrag' }) @IsOptional() @IsString() @MaxLength(60) aidForm?: string;
+  @ApiPropertyOptional({ example: 'hemsandningsbidrag' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  aidSubform?: string;
+  @ApiPropertyOptional({ description: 'sökt belopp, hela kronor' })
+  @IsOptional()
+  @IsInt({ message: 'belopp ska vara hela kronor' })
+  @Min(0)
+  @Max(MAX_KR)
+  amountApplied?: number;
+  @ApiPropertyOptional({ type: [CompanyCostLineDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => CompanyCostLineDto)
+  costLines?: CompanyCostLineDto[];
+  @ApiPropertyOptional({ type: [DeMinimisDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DeMinimisDto)
+  deMinimis?: DeMinimisDto[];
+  @ApiPropertyOptional({ example: '2020-03-01' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  plannedStart?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() collectiveAgreement?: boolean;
+  @ApiPropertyOptional({ type: [String], example: ['ny_affarside', 'avancerad_tillverkning'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  priorityClaims?: string[];
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) secrecyMarking?: string;
+}
+
+export class CreateCaseDto extends CaseFieldsDto {
+  @ApiProperty({ enum: ['projekt', 'foretagsstod'] }) @IsIn(['projekt', 'foretagsstod']) track:
+    'projekt' | 'foretagsstod';
+  @ApiProperty() @IsUUID() organisationId: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) declare title: string;
+}
+
+export class UpdateCaseDto extends CaseFieldsDto {}
+
+export class TransitionDto {
+  @ApiProperty({
+    enum: [
+      'skicka_in',
+      'paborja_handlaggning',
+      'begar_komplettering',
+      'lamna_komplettering',
+      'ateruppta_handlaggning',
+      'aterkalla',
+    ],
+  })
+  @IsIn([
+    'skicka_in',
+    'paborja_handlaggning',
+    'begar_komplettering',
+    'lamna_komplettering',
+    'ateruppta_handlaggning',
+    'aterkalla',
+  ])
+  transition: string;
+
+  @ApiPropertyOptional({ description: 'varför; krävs när komplettering begärs' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  reason?: string;
+}

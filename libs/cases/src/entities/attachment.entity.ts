@@ -1,0 +1,16 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('attachment')
+@Index(['caseId', 'createdAt'])
+export class Attachment {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) caseId: string;
+  @Column({ type: 'text' }) filename: string;
+  @Column({ type: 'text' }) contentType: string;
+  @Column({ type: 'integer' }) size: number;
+  @Column({ type: 'text' }) sha256: string;
+  @Column({ type: 'bytea', select: false }) content: Buffer;
+  @Column({ type: 'text', nullable: true }) secrecyMarking: string | null;
+  @Column({ type: 'uuid', nullable: true }) uploadedBy: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,19 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * Append-only history of a case: who did what, when, with before/after. Written in the same
+ * transaction as the change; a database trigger refuses UPDATE and DELETE.
+ */
+@Entity('case_history')
+@Index(['caseId', 'id'])
+export class CaseHistory {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
+  @Column({ type: 'uuid' }) caseId: string;
+  @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;
+  @Column({ type: 'uuid', nullable: true }) actorId: string | null;
+  @Column({ type: 'text' }) actorName: string;
+  @Column({ type: 'text' }) action: string;
+  @Column({ type: 'jsonb', nullable: true }) before: object | null;
+  @Column({ type: 'jsonb', nullable: true }) after: object | null;
+  @Column({ type: 'text', nullable: true }) reason: string | null;
+}

@@ -1,0 +1,22 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type CatalogueKind = 'cost_category' | 'financier' | 'aid_form';
+
+/**
+ * The small catalogues an administrator maintains: budget cost categories, financiers
+ * (with their sector), and aid forms (stödformer, with sub-forms as `parent`).
+ */
+@Entity('catalogue_entry')
+export class CatalogueEntry {
+  @PrimaryColumn({ type: 'text' }) kind: CatalogueKind;
+  @PrimaryColumn({ type: 'text' }) code: string;
+  @Column({ type: 'text' }) name: string;
+  /** For financiers: 'offentlig' or 'privat'. */
+  @Column({ type: 'text', nullable: true }) sector: 'offentlig' | 'privat' | null;
+  /** For financiers: the region's own grant money (1:1, rambudget): what the application asks of the region. */
+  @Column({ type: 'boolean', default: false }) regionGrant: boolean;
+  /** For sub-forms: the aid form they belong to. */
+  @Column({ type: 'text', nullable: true }) parent: string | null;
+  @Column({ type: 'boolean', default: true }) active: boolean;
+  @Column({ type: 'integer', default: 0 }) sortOrder: number;
+}

@@ -1,0 +1,21 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { kronorTransformer } from '@anslag/database';
+import { GrantCase } from './grant-case.entity';
+
+/** Other de minimis aid the applicant declares (grantor, date, amount in SEK or EUR). */
+@Entity('de_minimis_declaration')
+export class DeMinimisDeclaration {
+  @PrimaryGeneratedColumn('uuid') id: string;
+
+  @Column({ type: 'uuid' }) caseId: string;
+
+  @ManyToOne(() => GrantCase, (c) => c.deMinimis, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id' })
+  grantCase?: Relation<GrantCase>;
+
+  @Column({ type: 'text' }) grantor: string;
+  @Column({ type: 'date' }) grantedOn: string;
+  /** Whole units of the currency. */
+  @Column({ type: 'bigint', transformer: kronorTransformer }) amount: number;
+  @Column({ type: 'text' }) currency: 'SEK' | 'EUR';
+}

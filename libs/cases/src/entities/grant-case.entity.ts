@@ -1,0 +1,109 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
+import { kronorTransformer } from '@anslag/database';
+import { BudgetLine } from './budget-line.entity';
+import { DeMinimisDeclaration } from './de-minimis-declaration.entity';
+import { Organisation } from './organisation.entity';
+
+export type Track = 'projekt' | 'foretagsstod';
+export type CaseStatus =
+  | 'utkast'
+  | 'inskickad'
+  | 'under_handlaggning'
+  | 'komplettering_begard'
+  | 'komplettering_inkommen'
+  | 'beslutad'
+  | 'aterkallad';
+
+/** The application sections of a project (DOMAIN.md), keyed by a stable code. */
+export type ProjectSections = Partial<Record<string, string>>;
+
+/** An ärende: one application, project co-financing or company support, from draft to decision. */
+@Entity('grant_case')
+// Prefix search on diarienummer (text_pattern_ops), made by the migration.
+@Index('idx_grant_case_diarienummer_prefix', { synchronize: false })
+@Index(['status', 'registeredAt'])
+@Index(['aidForm', 'registeredAt'])
+@Index(['organisationId', 'registeredAt'])
+export class GrantCase {
+  @PrimaryGeneratedColumn('uuid') id: string;
+
+  /** YYRS + running number, assigned at registration; unique, never reused. */
+  @Column({ type: 'text', nullable: true, unique: true }) diarienummer: string | null;
+
+  /** Tillväxtverket's national case id (the report's NypsID). */
+  @Column({ type: 'text', nullable: true }) nypsId: string | null;
+
+  @Column({ type: 'text' }) track: Track;
+
+  @Index()
+  @Column({ type: 'text', default: 'utkast' })
+  status: CaseStatus;
+
+  @Column({ type: 'uuid' }) organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Relation<Organisation>;
+
+  @Column({ type: 'text' }) title: string;
+
+  /** Company support: the aid form code (and sub-form) from the catalogue. */
+  @Column({ type: 'text', nullable: true }) aidForm: string | null;
+  @Column({ type: 'text', nullable: true }) aidSubform: string | null;
+
+  /** Company support: what is applied for, typed by the applicant. Projects derive it from the budget. */
+  @Column({ type: 'bigint', nullable: true, transformer: kronorTransformer }) amountApplied: number | null;
+
+  @Column({ type: 'text', nullable: true }) description: string | null;
+
+  // Project co-financing
+  @Column({ type: 'date', nullable: true }) periodStart: string | null;
+  @Column({ type: 'date', nullable: true }) periodEnd: string | null;
+  @Column({ type: 'boolean', default: false }) forstudie: boolean;
+  @Column({ type: 'boolean', default: false }) euCofinancing: boolean;
+  @Column({ type: 'boolean', default: false }) buildsOnEarlier: boolean;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) rusAreas: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) effektmal: string[];
+  @Column({ type: 'jsonb', default: () => "'{}'" }) sections: ProjectSections;
+  /** The RUS catalogue version the case was assessed under. */
+  @Column({ type: 'text', nullable: true }) rusVersion: string | null;
+
+  // Company support
+  @Column({ type: 'date', nullable: true }) plannedStart: string | null;
+  @Column({ type: 'boolean', nullable: true }) collectiveAgreement: boolean | null;
+  /** Facts the applicant states for the priority criteria (new business idea, advanced manufacturing …). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) priorityClaims: string[];
+
+  /** Offentlighets- och sekretesslagen: a marking, e.g. "OSL 30 kap. 23 §", or null. */
+  @Column({ type: 'text', nullable: true }) secrecyMarking: string | null;
+
+  /** When the application arrived (the incentive-effect clock). */
+  @Column({ type: 'timestamptz', nullable: true }) receivedAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) registeredAt: Date | null;
+  /** The registration date in Europe/Stockholm: decides the diarienummer year and the rules in force. */
+  @Column({ type: 'date', nullable: true }) registrationDate: string | null;
+
+  @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
+
+  @OneToMany(() => BudgetLine, (l) => l.grantCase, { cascade: false })
+  budgetLines?: Relation<BudgetLine[]>;
+
+  @OneToMany(() => DeMinimisDeclaration, (d) => d.grantCase, { cascade: false })
+  deMinimis?: Relation<DeMinimisDeclaration[]>;
+
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  @VersionColumn() version: number;
+}

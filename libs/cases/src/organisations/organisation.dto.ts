@@ -1,0 +1,107 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import type { Organisation, RunBy } from '../entities/organisation.entity';
+
+const RUN_BY = ['kvinnor', 'man', 'bada'];
+
+export class CreateOrganisationDto {
+  @ApiProperty({
+    example: '556016-0680',
+    description: '10 siffror, med eller utan bindestreck; kontrollsiffran prövas',
+  })
+  @IsString()
+  @MaxLength(20)
+  organisationsnummer: string;
+
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) name: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) streetAddress: string;
+  @ApiProperty({ example: '701 16' })
+  @Matches(/^\d{3} ?\d{2}$/, { message: 'postnummer ska vara fem siffror' })
+  postalCode: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) city: string;
+
+  @ApiPropertyOptional({
+    description: 'Kommunkod i länet; utelämnas för en organisation utanför länet',
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  kommunCode?: string | null;
+
+  @ApiProperty() @IsBoolean() inTatort: boolean;
+  @ApiProperty({ example: 'Aktiebolag' }) @IsString() @MinLength(1) @MaxLength(100) legalForm: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(1_000_000) employees?: number | null;
+
+  @ApiPropertyOptional({ description: 'Heltidsekvivalenter i hundradelar (0,5 = 50)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  fteHundredths?: number | null;
+
+  @ApiPropertyOptional({ enum: RUN_BY, nullable: true }) @IsOptional() @IsIn(RUN_BY) runBy?: RunBy | null;
+
+  @ApiPropertyOptional({ description: 'Anges bara för mikrobidragets undantag', nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  bornOutsideNordics?: boolean | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) bransch?: string | null;
+  @ApiPropertyOptional({ example: '25620' }) @IsOptional() @Matches(/^\d{2}(\.?\d{1,3})?$/) sniCode?:
+    string | null;
+}
+
+export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
+
+export class OrganisationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() organisationsnummer: string;
+  @ApiProperty() name: string;
+  @ApiProperty() streetAddress: string;
+  @ApiProperty() postalCode: string;
+  @ApiProperty() city: string;
+  @ApiProperty({ nullable: true }) kommunCode: string | null;
+  @ApiProperty({ nullable: true }) kommun: string | null;
+  @ApiProperty() inTatort: boolean;
+  @ApiProperty() legalForm: string;
+  @ApiProperty({ nullable: true }) employees: number | null;
+  @ApiProperty({ nullable: true }) fteHundredths: number | null;
+  @ApiProperty({ nullable: true, enum: RUN_BY }) runBy: RunBy | null;
+  @ApiProperty({ nullable: true }) bornOutsideNordics: boolean | null;
+  @ApiProperty({ nullable: true }) bransch: string | null;
+  @ApiProperty({ nullable: true }) sniCode: string | null;
+
+  static from(o: Organisation, kommunName: string | null): OrganisationDto {
+    return {
+      id: o.id,
+      organisationsnummer: o.organisationsnummer,
+      name: o.name,
+      streetAddress: o.streetAddress,
+      postalCode: o.postalCode,
+      city: o.city,
+      kommunCode: o.kommunCode,
+      kommun: kommunName,
+      inTatort: o.inTatort,
+      legalForm: o.legalForm,
+      employees: o.employees,
+      fteHundredths: o.fteHundredths,
+      runBy: o.runBy,
+      bornOutsideNordics: o.bornOutsideNordics,
+      bransch: o.bransch,
+      sniCode: o.sniCode,
+    };
+  }
+}

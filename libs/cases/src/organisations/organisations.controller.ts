@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
+import { UuidPipe } from '@anslag/common';
+import { CreateOrganisationDto, OrganisationDto, UpdateOrganisationDto } from './organisation.dto';
+import { OrganisationsService } from './organisations.service';
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('api/organisations')
+export class OrganisationsController {
+  constructor(private readonly orgs: OrganisationsService) {}
+
+  @Post()
+  @Roles(Role.sokande, Role.handlaggare, Role.admin)
+  @ApiOperation({ summary: 'Register an organisation. A sökande who registers it acts for it.' })
+  @ApiOkResponse({ type: OrganisationDto })
+  create(@CurrentUser() p: Principal, @Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
+    return this.orgs.create(p, dto);
+  }
+
+  @Get('mine')
+  @Roles(Role.sokande)
+  @ApiOperation({ summary: 'The organisations the signed-in sökande acts for.' })
+  @ApiOkResponse({ type: [OrganisationDto] })
+  mine(@CurrentUser() p: Principal): Promise<OrganisationDto[]> {
+    return this.orgs.listMine(p);
+  }
+
+  @Get(':id')
+  @Roles(Role.sokande, ...OFFICER_ROLES)
+  @ApiOperation({ summary: 'One organisation. Sökande only their own.' })
+  @ApiOkResponse({ type: OrganisationDto })
+  get(@CurrentUser() p: Principal, @Param('id', new UuidPipe()) id: string): Promise<OrganisationDto> {
+    return this.orgs.get(p, id);
+  }
+
+  @Patch(':id')
+  @Roles(Role.sokande, Role.handlaggare, Role.admin)
+  @ApiOperation({ summary: 'Change an organisation. Sökande only their own.' })
+  @ApiOkResponse({ type: OrganisationDto })
+  update(
+    @CurrentUser() p: Principal,
+    @Param('id', new UuidPipe()) id: string,
+    @Body() dto: UpdateOrganisationDto,
+  ): Promise<OrganisationDto> {
+    return this.orgs.update(p, id, dto);
+  }
+}

@@ -1,0 +1,135 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { Account, Role, TokenService } from '@anslag/auth';
+import { CatalogueEntry, Municipality, Organisation } from '@anslag/cases';
+
+/** A valid 10-digit organisationsnummer (Luhn check digit), random enough for parallel suites. */
+export function randomOrganisationsnummer(): string {
+  // Third digit ≥ 2 marks a legal person's number (a personnummer has a month there).
+  const body = `556${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+  let total = 0;
+  for (let i = 0; i < 9; i++) {
+    let d = Number(body[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    total += d;
+  }
+  const check = (10 - (total % 10)) % 10;
+  return `${body.slice(0, 6)}-${body.slice(6)}${check}`;
+}
+
+/** Reference data the case code needs; idempotent so that parallel suites may all call it. */
+export async function ensureReferenceData(ds: DataSource): Promise<void> {
+  const municipalities = [
+    ['1880', 'Örebro'],
+    ['1881', 'Kumla'],
+    ['1885', 'Lindesberg'],
+    ['1864', 'Ljusnarsberg'],
+  ];
+  await ds
+    .createQueryBuilder()
+    .insert()
+    .into(Municipality)
+    .values(municipalities.map(([code, name]) => ({ code, name })))
+    .orIgnore()
+    .execute();
+  const entries: Partial<CatalogueEntry>[] = [
+    { kind: 'cost_category', code: 'egen_personal', name: 'Egen personal' },
+    { kind: 'cost_category', code: 'externa_tjanster', name: 'Externa tjänster' },
+    { kind: 'cost_category', code: 'resor', name: 'Resor och logi' },
+    { kind: 'financier', code: 'region_1_1', name: 'Regionen 1:1', sector: 'offentlig', regionGrant: true },
+    {
+      kind: 'financier',
+      code: 'region_rambudget',
+      name: 'Regionen rambudgetmedel',
+      sector: 'offentlig',
+      regionGrant: true,
+    },
+    { kind: 'financier', code: 'kommuner', name: 'Kommuner', sector: 'offentlig' },
+    { kind: 'financier', code: 'privat', name: 'Privat', sector: 'privat' },
+    { kind: 'aid_form', code: 'mikrobidrag', name: 'Mikrobidrag' },
+    { kind: 'aid_form', code: 'konsultcheck', name: 'Konsultcheck' },
+    { kind: 'aid_form', code: 'kommersiell_service', name: 'Kommersiell service' },
+    {
+      kind: 'aid_form',
+      code: 'hemsandningsbidrag',
+      name: 'Hemsändningsbidrag',
+      parent: 'kommersiell_service',
+    },
+  ];
+  await ds.createQueryBuilder().insert().into(CatalogueEntry).values(entries).orIgnore().execute();
+}
+
+export interface TestUser {
+  account: Account;
+  token: string;
+  auth: { Authorization: string };
+}
+
+export async function createUser(
+  app: NestFastifyApplication,
+  roles: Role[],
+  organisationIds: string[] = [],
+): Promise<TestUser> {
+  const ds = app.get(DataSource);
+  const account = await ds.getRepository(Account).save({
+    username: `${roles.join('-')}-${randomUUID().slice(0, 8)}`,
+    displayName: 'Test Testsson',
+    roles,
+    organisationIds,
+    passwordHash: null,
+  });
+  const token = await app
+    .get(TokenService)
+    .issue({ userId: account.id, username: account.username, roles, organisationIds });
+  return { account, token, auth: { Authorization: `Bearer ${token}` } };
+}
+
+export async function createOrganisation(
+  ds: DataSource,
+  overrides: Partial<Organisation> = {},
+): Promise<Organisation> {
+  return ds.getRepository(Organisation).save({
+    organisationsnummer: randomOrganisationsnummer(),
+    name: `Testbolaget ${randomUUID().slice(0, 6)} AB`,
+    streetAddress: 'Storgatan 1',
+    postalCode: '70211',
+    city: 'Örebro',
+    kommunCode: '1880',
+    inTatort: true,
+    legalForm: 'Aktiebolag',
+    employees: 3,
+    fteHundredths: 250,
+    runBy: 'kvinnor',
+    ...overrides,
+  });
+}
+
+/** A balanced project budget over 2020–2021 (MIND's totals: 484 000, 1:1 232 000 + rambudget 200 000). */
+export function mindLikeProject(organisationId: string) {
+  return {
+    track: 'projekt',
+    organisationId,
+    title: 'MIND – Matrix for Industrial Network Development',
+    periodStart: '2020-01-01',
+    periodEnd: '2021-12-31',
+    rusAreas: ['innovationskraft'],
+    sections: { sammanfattning: 'Ett nätverk för industriföretag i Karlskoga och Degerfors.' },
+    budget: {
+      costs: [
+        { category: 'egen_personal', year: 2020, amount: 200_000 },
+        { category: 'externa_tjanster', year: 2020, amount: 42_000 },
+        { category: 'egen_personal', year: 2021, amount: 242_000 },
+      ],
+      financing: [
+        { financier: 'region_1_1', year: 2020, amount: 116_000 },
+        { financier: 'region_rambudget', year: 2020, amount: 100_000 },
+        { financier: 'kommuner', year: 2020, amount: 26_000 },
+        { financier: 'region_1_1', year: 2021, amount: 116_000 },
+        { financier: 'region_rambudget', year: 2021, amount: 100_000 },
+        { financier: 'kommuner', year: 2021, amount: 26_000 },
+      ],
+      inKind: [{ contributor: 'Möckelnföretagen', year: 2020, amount: 60_000 }],
+    },
+  };
+}

@@ -75,6 +75,7 @@ async function main() {
       break;
     case 'bench':
       build();
+      must(process.execPath, [...PATHS, 'dist/apps/cli/src/migrate.js']);
       must(process.execPath, [...PATHS, 'dist/bench/run-all.js', ...process.argv.slice(3)]);
       break;
     default:

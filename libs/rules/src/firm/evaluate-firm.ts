@@ -1,0 +1,137 @@
+import { formatKronor, sekToEur } from '@anslag/money';
+import { outcomeOf, pass } from '../checks';
+import { stockholmDate } from '../dates';
+import { buildMaxGrant, checkApplied, smallestTerm, term } from '../grant';
+import { chooseLegalBasis } from '../legal-basis';
+import type {
+  Check,
+  Evaluation,
+  FirmEvaluationInput,
+  IsoDate,
+  RuleRef,
+  RuleSet,
+  RusCatalogue,
+} from '../types';
+import { resolveAidForm, type ResolvedAidForm } from './aid-form';
+import { assessCosts, checkIncentiveStart } from './costs';
+import { assessDeMinimis, rateOn } from './de-minimis';
+import { checkGeography, checkSize } from './eligibility';
+import { firmPriority } from './priority';
+import { firmTerms } from './terms';
+
+/** GBER awards above this many euro are published in the EU's state-aid register (art. 9). */
+const GBER_TRANSPARENCY_EUR = 100_000;
+
+function refused(
+  input: FirmEvaluationInput,
+  ruleSet: RuleSet,
+  rus: RusCatalogue | undefined,
+  checks: Check[],
+): Evaluation {
+  return {
+    ruleSetId: ruleSet.id,
+    rusId: rus?.id ?? null,
+    track: 'foretagsstod',
+    outcome: 'not_eligible',
+    checks,
+    priority: { track: 'foretagsstod', criteria: [] },
+    maxGrant: { amount: 0, terms: [], limitedBy: [] },
+    legalBasis: [],
+    appealable: false,
+    eligibleCosts: 0,
+    deMinimis: null,
+  };
+}
+
+function earlierGrants(input: FirmEvaluationInput, form: ResolvedAidForm): number {
+  let total = 0;
+  for (const g of input.history?.grants ?? []) if (g.aidForm === form.code) total += g.amount;
+  return total;
+}
+
+function gberTransparency(ruleSet: RuleSet, grant: number, date: IsoDate, ref: RuleRef): Check | null {
+  const rate = rateOn(ruleSet.deMinimis.exchangeRates, date);
+  if (!rate || sekToEur(grant, rate.orePerEur) <= GBER_TRANSPARENCY_EUR) return null;
+  const reason = `Stödet (${formatKronor(grant)}) överstiger 100 000 euro och ska publiceras i EU:s register över statligt stöd inom sex månader.`;
+  return pass('gber.transparency', reason, ref);
+}
+
+export function evaluateFirm(
+  input: FirmEvaluationInput,
+  ruleSet: RuleSet,
+  rus: RusCatalogue | undefined,
+  decisionDate: IsoDate,
+): Evaluation {
+  const checks: Check[] = [];
+  const form = resolveAidForm(ruleSet, input.aidForm, input.subform, checks);
+  if (!form) return refused(input, ruleSet, rus, checks);
+
+  const route = input.stateAidRoute ?? form.defaultRoute;
+  const basis = chooseLegalBasis(form.legalBasis, route, decisionDate, form.ref);
+  checks.push(basis.check);
+  const incentiveRef: RuleRef = {
+    source: basis.national[0]?.title ?? ruleSet.shortTitle,
+    clause: 'stimulanseffekt: ansökan ska komma in innan arbetet påbörjas',
+  };
+
+  const appliedProblem = checkApplied(input.amountApplied, form.ref);
+  if (appliedProblem) checks.push(appliedProblem);
+  checks.push(checkGeography(form, input.organisation));
+  checkSize(form, input.organisation, checks);
+  for (const condition of form.conditions ?? [])
+    checks.push(pass('condition', `Att bedöma: ${condition}`, form.ref));
+
+  const receiptDate = stockholmDate(input.receivedAt);
+  checks.push(checkIncentiveStart(input, receiptDate, incentiveRef));
+  const eligibleCosts = assessCosts(input, form, ruleSet, receiptDate, incentiveRef, checks);
+
+  const applied = appliedProblem ? 0 : input.amountApplied;
+  const ctx = {
+    form,
+    eligibleCosts,
+    applied,
+    earlier: earlierGrants(input, form),
+    eu: basis.eu,
+    employees: input.organisation.employees,
+  };
+  const terms = firmTerms(ctx, checks);
+  const grant = smallestTerm(terms);
+
+  let deMinimis: Evaluation['deMinimis'] = null;
+  if (route === 'de_minimis') {
+    const fyStart = input.organisation.fiscalYearStartMonth;
+    const dm = assessDeMinimis(
+      ruleSet.deMinimis,
+      input.history?.deMinimis ?? [],
+      decisionDate,
+      grant,
+      fyStart,
+    );
+    checks.push(dm.check);
+    deMinimis = dm.status;
+    if (dm.status) {
+      const reason = `Utrymme för stöd av mindre betydelse: ${formatKronor(dm.status.roomSek)}`;
+      terms.push(term('de_minimis', dm.status.roomSek, reason, { source: dm.check.ref }));
+    }
+  } else if (route === 'gber' && basis.eu) {
+    const t = gberTransparency(ruleSet, grant, decisionDate, { source: basis.eu.title });
+    if (t) checks.push(t);
+  }
+
+  const { priority, check } = firmPriority(input, form, ruleSet);
+  checks.push(check);
+  const outcome = outcomeOf(checks);
+  return {
+    ruleSetId: ruleSet.id,
+    rusId: rus?.id ?? null,
+    track: 'foretagsstod',
+    outcome,
+    checks,
+    priority,
+    maxGrant: buildMaxGrant(terms, outcome),
+    legalBasis: basis.eu ? [...basis.national, basis.eu] : basis.national,
+    appealable: form.appealable,
+    eligibleCosts,
+    deMinimis,
+  };
+}

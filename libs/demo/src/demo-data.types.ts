@@ -606,7 +606,8 @@ export const LETTER_PLACEHOLDERS = {
   effektmalText: 'The effektmål phrase: "målet om ökad tillväxt i näringslivet" or "målen om … samt …".',
   inriktningsbeslutAr: 'The year of the inriktningsbeslut.',
   inriktningsbeslutReferens: 'Date and paragraph of the inriktningsbeslut, "2018-11-28 § 83".',
-  rangordning: 'The rank quote from the inriktningsbeslut.',
+  rangordning:
+    'The rank quote from the inriktningsbeslut, as printed including its quotation marks and closing punctuation.',
   ovrigaSkal: 'Further reasons, free text (may be empty).',
   beskrivning: 'The application sections (Bakgrund … Avgränsning), each with its heading.',
   budgettabeller: 'The cost, financing and in-kind tables per year.',
@@ -646,8 +647,8 @@ export interface LetterTemplate {
 }
 
 export type LetterTemplatesFile = DemoFileHeader & {
-  /** The header fields in print order, with the placeholder each shows. */
-  headerFields: { label: string; placeholder: LetterPlaceholder }[];
+  /** The header fields in print order, with the placeholders each shows joined by `separator`. */
+  headerFields: { label: string; placeholders: LetterPlaceholder[]; separator: string }[];
   /** The three standard conditions of a project decision, quoted from the seeds. */
   standardConditions: string[];
   /** Titles of the budget tables and their rows, in print order. */

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   for (const name of SCENARIOS.filter((s) => only.length === 0 || only.includes(s))) {
     let mod: { run: () => Promise<BenchResult[]> };
     try {
-      mod = require(`./${name}.bench`);
+      mod = (await import(`./${name}.bench`)) as typeof mod;
     } catch (e) {
       console.log(`${name}: not available (${e instanceof Error ? e.message.split('\n')[0] : e})`);
       continue;

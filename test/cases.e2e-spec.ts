@@ -319,7 +319,7 @@ describe('cases', () => {
         [ids],
       );
       expect(stored[0].n).toBe(100);
-    });
+    }, 60_000);
   });
 
   describe('organisations', () => {

@@ -1,0 +1,3 @@
+export { loadDemoData, DEFAULT_DEMO_DATA_DIR, isValidOrganisationsnummer } from './demo-data';
+export { DemoLoader } from './demo-loader';
+export type { DemoData } from './demo-data.types';

@@ -1,0 +1,73 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { DemoLoader, loadDemoData } from '@anslag/demo';
+import { createTestApp } from '@anslag/testing';
+
+describe('demo data', () => {
+  let app: NestFastifyApplication;
+  let ds: DataSource;
+  let http: ReturnType<typeof request>;
+  const login = async (username: string) => ({
+    Authorization: `Bearer ${(await http.post('/api/auth/login').send({ username, password: 'demo-test' }).expect(200)).body.accessToken}`,
+  });
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    ds = app.get(DataSource);
+    http = request(app.getHttpServer());
+    const data = loadDemoData();
+    const first = await new DemoLoader(ds).load(data, 'demo-test');
+    expect(first).toEqual({ organisations: 25, cases: 25, accounts: 6 });
+    // Loading twice changes nothing.
+    expect(await new DemoLoader(ds).load(data, 'demo-test')).toEqual({
+      organisations: 25,
+      cases: 0,
+      accounts: 6,
+    });
+  });
+  afterAll(() => app.close());
+
+  it('keeps the real diarienummer and the seeds’ budgets', async () => {
+    const officer = await login('handlaggare');
+    const found = await http.get('/api/cases').query({ diarienummer: '19RS9282' }).set(officer).expect(200);
+    expect(found.body.items).toHaveLength(1);
+    const mind = (await http.get(`/api/cases/${found.body.items[0].id}`).set(officer).expect(200)).body;
+    expect(mind.budgetSummary).toMatchObject({
+      costsTotal: 484_000,
+      financingTotal: 484_000,
+      inKindTotal: 60_000,
+      askedOfRegion: 432_000,
+    });
+    const kotta = (await http.get('/api/cases').query({ diarienummer: '19RS9565' }).set(officer).expect(200))
+      .body.items[0];
+    const k = (await http.get(`/api/cases/${kotta.id}`).set(officer).expect(200)).body;
+    expect(k.budgetSummary.costsTotal).toBe(918_163);
+    expect(k.amountApplied).toBe(137_725);
+  });
+
+  it('holds the 22 company-support cases of the December 2019 report, the NypsID rows with new numbers', async () => {
+    const rows = await ds.query(
+      `SELECT count(*)::int AS n, count(nyps_id)::int AS nyps FROM grant_case WHERE track = 'foretagsstod' AND registration_date <= '2019-12-03'`,
+    );
+    expect(rows[0]).toEqual({ n: 22, nyps: 4 });
+    const kommuner = await ds.query(`SELECT count(*)::int AS n FROM municipality`);
+    expect(kommuner[0].n).toBeGreaterThanOrEqual(12);
+  });
+
+  it('creates one account per role, and the applicant sees only its organisations', async () => {
+    const sokande = await login('sokande');
+    const mine = (await http.get('/api/cases').query({ pageSize: 200 }).set(sokande).expect(200)).body;
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.total).toBeLessThan(25);
+    for (const role of ['beslutsfattare', 'namndsekreterare', 'admin']) {
+      const me = (
+        await http
+          .get('/api/auth/me')
+          .set(await login(role))
+          .expect(200)
+      ).body;
+      expect(me.roles).toEqual([role]);
+    }
+  });
+});

@@ -193,6 +193,22 @@ describe('cases', () => {
       const c = await createDraft();
       await http.patch(`/api/cases/${c.id}`).set(secretary.auth).send({ title: 'x' }).expect(403);
       await http.get(`/api/organisations/mine`).set(officer.auth).expect(403);
+      const decider = await createUser(app, [Role.beslutsfattare]);
+      const admin = await createUser(app, [Role.admin]);
+      await http.post('/api/cases').set(decider.auth).send(mindLikeProject(orgId)).expect(403);
+      await http.patch(`/api/cases/${c.id}`).set(admin.auth).send({ title: 'x' }).expect(403);
+      await http
+        .post(`/api/cases/${c.id}/transitions`)
+        .set(decider.auth)
+        .send({ transition: 'skicka_in' })
+        .expect(403);
+      await http.post(`/api/cases/${c.id}/attachments`).set(secretary.auth).expect(403);
+      await http.post('/api/organisations').set(secretary.auth).send({}).expect(403);
+      // Allowed: every officer role reads the case and its history.
+      for (const u of [decider, admin, secretary])
+        await http.get(`/api/cases/${c.id}/history`).set(u.auth).expect(200);
+      const stored = await ds.query('SELECT title, status FROM grant_case WHERE id = $1', [c.id]);
+      expect(stored[0]).toEqual({ title: c.title, status: 'utkast' });
     });
 
     it('lets officers see every case and search them', async () => {

@@ -1,11 +1,14 @@
 import { fail, note } from '../checks';
 import type { AidFormRules, Check, RuleRef, RuleSet } from '../types';
 
-/** An aid form with its subform's overrides applied: what the rules of one case actually are. */
+/**
+ * An aid form with its subform's overrides applied: what the rules of one case actually are. Without
+ * a subform it is the form itself (not copied: evaluation is on the hot path and never writes to it).
+ */
 export interface ResolvedAidForm extends AidFormRules {
   /** The main form's code: earlier grants and per-company caps count per main form. */
   code: string;
-  subform: string | null;
+  subform?: string | null;
   frame: string;
 }
 
@@ -40,8 +43,7 @@ export function resolveAidForm(
     );
     return null;
   }
-  const { subforms, ...main } = form;
-  const base: ResolvedAidForm = { ...main, subform: null };
+  const subforms = form.subforms;
   if (!subform) {
     if (subforms && Object.keys(subforms).length > 0) {
       const names = Object.values(subforms).map((s) => s.name);
@@ -49,7 +51,7 @@ export function resolveAidForm(
         note('aid_form', `Ange vilken del av ${form.name} som söks (${names.join(', ')}).`, form.ref),
       );
     }
-    return base;
+    return form;
   }
   const sub =
     subforms && Object.prototype.hasOwnProperty.call(subforms, subform) ? subforms[subform] : undefined;
@@ -58,5 +60,5 @@ export function resolveAidForm(
     return null;
   }
   const { code: subCode, ...overrides } = sub;
-  return { ...base, ...overrides, name: `${form.name}/${sub.name}`, code: form.code, subform: subCode };
+  return { ...form, ...overrides, name: `${form.name}/${sub.name}`, code: form.code, subform: subCode };
 }

@@ -57,7 +57,9 @@ export function assessCosts(
     checks.push(fail('costs.excluded', 'remark', reason, form.ref));
   }
   if (earlyCount > 0) {
-    const reason = `${earlyCount} ${earlyCount === 1 ? 'kostnad' : 'kostnader'} (${formatKronor(early)}) är daterade före den dag ansökan kom in (${receiptDate}) och räknas bort: stöd ges inte för det som redan påbörjats.`;
+    const what = earlyCount === 1 ? 'kostnad' : 'kostnader';
+    const dated = earlyCount === 1 ? 'daterad' : 'daterade';
+    const reason = `${earlyCount} ${what} (${formatKronor(early)}) är ${dated} före den dag ansökan kom in (${receiptDate}) och räknas bort: stöd ges inte för det som redan påbörjats.`;
     checks.push(fail('incentive.cost_date', 'remark', reason, incentiveRef));
   }
   if (eligible === 0) {

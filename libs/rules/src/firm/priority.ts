@@ -2,18 +2,18 @@ import { formatRef, pass } from '../checks';
 import type { Check, FirmEvaluationInput, FirmPriority, PriorityCriterion, RuleRef, RuleSet } from '../types';
 import type { ResolvedAidForm } from './aid-form';
 
-function met(c: PriorityCriterion, input: FirmEvaluationInput, flags: ReadonlySet<string>): boolean {
+function met(c: PriorityCriterion, input: FirmEvaluationInput, flags: readonly string[]): boolean {
   switch (c.fact) {
     case 'always':
       return true;
     case 'run_by_women':
-      return input.organisation.runBy === 'kvinnor' || flags.has(c.code);
+      return input.organisation.runBy === 'kvinnor' || flags.includes(c.code);
     case 'new_innovative_idea':
-      return input.organisation.newInnovativeIdea === true || flags.has(c.code);
+      return input.organisation.newInnovativeIdea === true || flags.includes(c.code);
     case 'outside_tatort':
       return input.organisation.inTatort === false;
     default:
-      return flags.has(c.code);
+      return flags.includes(c.code);
   }
 }
 
@@ -23,7 +23,7 @@ export function firmPriority(
   form: ResolvedAidForm,
   ruleSet: RuleSet,
 ): { priority: FirmPriority; check: Check } {
-  const flags = new Set(input.priorityFlags ?? []);
+  const flags = input.priorityFlags ?? [];
   const firmRef: RuleRef = {
     source: ruleSet.shortTitle,
     section: 'Regionala företagsstöd',

@@ -220,6 +220,18 @@ describe('kommersiell service (2000:284)', () => {
     expect(run({ ...drift, subform: 'investeringsstod' }).outcome).toBe('not_eligible');
   });
 
+  it('reads "form/subform" codes as the delegation report writes them', () => {
+    const e = run({
+      aidForm: 'kommersiell_service/driftstod',
+      amountApplied: 20_000,
+      costLines: lines(50_000, 'running_costs'),
+    });
+    expect(e.eligibleCosts).toBe(50_000);
+    expect(check(e, 'costs.eligible')?.ref).toBe(
+      'Inriktningsbeslut 2019, Regionala företagsstöd, Prioritering förordning 2000:284, driftstöd',
+    );
+  });
+
   it('asks for the subform, and refuses an unknown one', () => {
     const base = {
       aidForm: 'kommersiell_service',

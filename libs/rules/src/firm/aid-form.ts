@@ -26,6 +26,10 @@ export function resolveAidForm(
   subform: string | null | undefined,
   checks: Check[],
 ): ResolvedAidForm | null {
+  // "kommersiell_service/driftstod" names the form and its subform in one code.
+  const slash = code.indexOf('/');
+  if (slash > 0 && !subform)
+    return resolveAidForm(ruleSet, code.slice(0, slash), code.slice(slash + 1), checks);
   const form = Object.prototype.hasOwnProperty.call(ruleSet.aidForms, code)
     ? ruleSet.aidForms[code]
     : undefined;

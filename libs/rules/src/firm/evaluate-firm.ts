@@ -44,7 +44,10 @@ function refused(ruleSet: RuleSet, rus: RusCatalogue | undefined, checks: Check[
 
 function earlierGrants(input: FirmEvaluationInput, form: ResolvedAidForm): number {
   let total = 0;
-  for (const g of input.history?.grants ?? []) if (g.aidForm === form.code) total += g.amount;
+  const prefix = `${form.code}/`; // a grant recorded under a subform counts for its form
+  for (const g of input.history?.grants ?? []) {
+    if (g.aidForm === form.code || g.aidForm.startsWith(prefix)) total += g.amount;
+  }
   return total;
 }
 

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthCoreModule, AuthModule } from '@anslag/auth';
 import { CasesModule } from '@anslag/cases';
+import { PolicyModule } from '@anslag/policy';
 import { AllExceptionsFilter, CommonModule, createValidationPipe } from '@anslag/common';
 import { AppConfig, ConfigModule } from '@anslag/config';
 import { DatabaseModule } from '@anslag/database';
@@ -21,6 +22,7 @@ import { loggerOptions } from './logging';
     AuthCoreModule,
     AuthModule,
     CasesModule,
+    PolicyModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -19,6 +19,9 @@ export class Account {
   /** Organisations an applicant acts for. */
   @Column({ type: 'uuid', array: true, default: () => "'{}'" }) organisationIds: string[];
 
+  /** Points of the delegationsordning this person holds (beslutsfattare). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) delegationPoints: string[];
+
   @Column({ type: 'boolean', default: true }) active: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Jäv (förvaltningslagen 16–18 §§): a person declared disqualified in a case. Never removed. */
+@Entity('conflict_of_interest')
+@Index(['caseId', 'accountId'], { unique: true })
+export class ConflictOfInterest {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) caseId: string;
+  @Column({ type: 'uuid' }) accountId: string;
+  @Column({ type: 'text' }) accountName: string;
+  @Column({ type: 'text' }) reason: string;
+  @Column({ type: 'uuid', nullable: true }) declaredBy: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) declaredAt: Date;
+}

@@ -1,0 +1,82 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { kronorTransformer } from '@anslag/database';
+import type { LegalBasis, StateAidRoute } from '@anslag/rules';
+
+export type DecisionOutcome = 'bifall' | 'delvis_bifall' | 'avslag';
+export type DecisionStatus = 'utkast' | 'signerat';
+
+export interface FinancingSource {
+  /** e.g. 'anslag_1_1', 'rambudget' */
+  source: string;
+  label: string;
+  amount: number;
+}
+
+export interface DecisionReasons {
+  rusArea: string | null;
+  effektmal: string | null;
+  /** The inriktningsbeslut's rank, quoted. */
+  rankQuote: string | null;
+  /** Further reasons in the officer's words. */
+  text: string | null;
+}
+
+/**
+ * A decision on a case. Drafted by the handläggare from the stored evaluation, signed by a
+ * beslutsfattare under the delegation order (or recorded as the nämnd's own). A signed decision is
+ * immutable (a database trigger refuses changes); corrections are an ändringsbeslut that links to it.
+ */
+@Entity('decision')
+@Index(['caseId', 'createdAt'])
+@Index(['status', 'decisionDate'])
+@Index('uq_decision_signed_per_case', ['caseId'], { unique: true, where: "status = 'signerat' AND kind = 'beslut'" })
+export class Decision {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) caseId: string;
+  @Column({ type: 'text', default: 'beslut' }) kind: 'beslut' | 'andringsbeslut';
+  @Column({ type: 'uuid', nullable: true }) amendsDecisionId: string | null;
+  @Column({ type: 'text', default: 'utkast' }) status: DecisionStatus;
+  @Column({ type: 'text' }) outcome: DecisionOutcome;
+
+  /** Granted amount (company support) or the cap (projects: "dock högst …"); null for a rejection. */
+  @Column({ type: 'bigint', nullable: true, transformer: kronorTransformer }) amount: number | null;
+  /** Projects: the share of booked costs, basis points. */
+  @Column({ type: 'integer', nullable: true }) shareBp: number | null;
+  @Column({ type: 'date', nullable: true }) earliestStart: string | null;
+  @Column({ type: 'date', nullable: true }) latestEnd: string | null;
+  @Column({ type: 'jsonb', default: () => "'[]'" }) financing: FinancingSource[];
+  @Column({ type: 'jsonb', default: () => "'[]'" }) conditions: string[];
+  @Column({ type: 'jsonb', nullable: true }) reasons: DecisionReasons | null;
+  @Column({ type: 'text', nullable: true }) rejectionGrounds: string | null;
+
+  @Column({ type: 'text', nullable: true }) aidForm: string | null;
+  @Column({ type: 'text', nullable: true }) frame: string | null;
+  @Column({ type: 'jsonb', default: () => "'[]'" }) legalBasis: LegalBasis[];
+  @Column({ type: 'text', nullable: true }) stateAidRoute: StateAidRoute | null;
+  @Column({ type: 'boolean', default: false }) appealable: boolean;
+  /** De minimis aid in EUR entered in the organisation's ledger on signing. */
+  @Column({ type: 'integer', nullable: true }) deMinimisEur: number | null;
+  @Column({ type: 'uuid', nullable: true }) evaluationId: string | null;
+  /** The evaluated maximum at drafting, kept for the override check and the history. */
+  @Column({ type: 'bigint', nullable: true, transformer: kronorTransformer }) evaluatedMax: number | null;
+
+  @Column({ type: 'date' }) decisionDate: string;
+  @Column({ type: 'text', nullable: true }) delegationPoint: string | null;
+  @Column({ type: 'boolean', default: false }) decidedByNamnd: boolean;
+  @Column({ type: 'date', nullable: true }) namndMeetingDate: string | null;
+  @Column({ type: 'text', nullable: true }) namndParagraph: string | null;
+
+  @Column({ type: 'uuid', nullable: true }) draftedBy: string | null;
+  @Column({ type: 'uuid', nullable: true }) signedBy: string | null;
+  @Column({ type: 'text', nullable: true }) signedByName: string | null;
+  @Column({ type: 'text', nullable: true }) signedByTitle: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) signedAt: Date | null;
+  @Column({ type: 'text', nullable: true }) overrideReason: string | null;
+
+  /** Set when the delegation report listing it is marked as presented to the nämnd. */
+  @Column({ type: 'uuid', nullable: true }) reportedIn: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  @VersionColumn() version: number;
+}

@@ -1,0 +1,21 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { kronorTransformer } from '@anslag/database';
+
+/**
+ * A point of the delegationsordning (e.g. 3.2 regional development support by the förvaltningschef,
+ * 3.3 company support by the områdeschef): which cases it covers and up to what amount. Versioned by
+ * validity dates; accounts hold points (Account.delegationPoints). Cases beyond every point go to the nämnd.
+ */
+@Entity('delegation_point')
+export class DelegationPoint {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) point: string;
+  @Column({ type: 'text' }) title: string;
+  @Column({ type: 'text' }) decisionMakerTitle: string;
+  @Column({ type: 'text', array: true }) tracks: string[];
+  /** Aid forms covered (company support); empty = every form of the tracks. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) aidForms: string[];
+  @Column({ type: 'bigint', nullable: true, transformer: kronorTransformer }) limitKronor: number | null;
+  @Column({ type: 'date' }) validFrom: string;
+  @Column({ type: 'date', nullable: true }) validTo: string | null;
+}

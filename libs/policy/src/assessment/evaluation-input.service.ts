@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { BudgetLine, CatalogueService, DeMinimisDeclaration, GrantCase, summariseBudget } from '@anslag/cases';
+import type { EarlierGrant, EvaluationInput, RusCatalogue } from '@anslag/rules';
+
+interface LedgerRow {
+  organisation_id: string;
+  granted_on: string;
+  amount_eur: number;
+}
+interface GrantRow {
+  organisation_id: string;
+  case_id: string;
+  aid_form: string;
+  decision_date: string;
+  amount: string;
+  diarienummer: string | null;
+}
+
+/** RUS areas may be stored by code or by name (imported cases); the rules speak codes. */
+function areaCodes(areas: string[], rus: RusCatalogue | undefined): string[] {
+  if (!rus) return areas;
+  return areas.map((a) => rus.areas.find((x) => x.code === a || x.name === a)?.code ?? a);
+}
+
+/**
+ * Builds the rules library's input from stored cases, in bulk: a handful of queries however many cases,
+ * so that the what-if over every open case stays fast.
+ */
+@Injectable()
+export class EvaluationInputService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly catalogue: CatalogueService,
+  ) {}
+
+  async build(cases: GrantCase[], rus: RusCatalogue | undefined, em: EntityManager = this.db.manager): Promise<Map<string, EvaluationInput>> {
+    const out = new Map<string, EvaluationInput>();
+    if (cases.length === 0) return out;
+    const ids = cases.map((c) => c.id);
+    const orgIds = [...new Set(cases.map((c) => c.organisationId))];
+    const [lines, declarations, ledger, grants, cat] = await Promise.all([
+      em.createQueryBuilder(BudgetLine, 'b').where('b.case_id = ANY(:ids)', { ids }).orderBy('b.position').getMany(),
+      em.createQueryBuilder(DeMinimisDeclaration, 'd').where('d.case_id = ANY(:ids)', { ids }).getMany(),
+      em.query(`SELECT organisation_id, granted_on::text, amount_eur FROM de_minimis_ledger WHERE organisation_id = ANY($1)`, [orgIds]) as Promise<LedgerRow[]>,
+      em.query(
+        `SELECT c.organisation_id, d.case_id, d.aid_form, d.decision_date::text, d.amount::text, c.diarienummer
+         FROM decision d JOIN grant_case c ON c.id = d.case_id
+         WHERE d.status = 'signerat' AND d.outcome <> 'avslag' AND d.kind = 'beslut' AND d.aid_form IS NOT NULL
+           AND c.organisation_id = ANY($1)`,
+        [orgIds],
+      ) as Promise<GrantRow[]>,
+      this.catalogue.load(em),
+    ]);
+    const group = <T, K>(rows: T[], key: (r: T) => K) => {
+      const m = new Map<K, T[]>();
+      for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+      return m;
+    };
+    const linesBy = group(lines, (l) => l.caseId);
+    const declBy = group(declarations, (d) => d.caseId);
+    const ledgerBy = group(ledger, (l) => l.organisation_id);
+    const grantsBy = group(grants, (g) => g.organisation_id);
+
+    for (const c of cases) {
+      const registrationDate = c.registrationDate ?? c.createdAt.toISOString().slice(0, 10);
+      const caseLines = linesBy.get(c.id) ?? [];
+      if (c.track === 'projekt') {
+        const s = summariseBudget(caseLines, cat.regionGrantFinanciers);
+        out.set(c.id, {
+          track: 'projekt',
+          registrationDate,
+          rusAreas: areaCodes(c.rusAreas, rus),
+          forstudie: c.forstudie,
+          euCofinancing: c.euCofinancing,
+          buildsOnEarlier: c.buildsOnEarlier,
+          bookedCostsTotal: s.costsTotal,
+          amountApplied: s.askedOfRegion,
+        });
+        continue;
+      }
+      const org = c.organisation!;
+      const earlier: EarlierGrant[] = (grantsBy.get(c.organisationId) ?? [])
+        .filter((g) => g.case_id !== c.id)
+        .map((g) => ({ aidForm: g.aid_form, date: g.decision_date, amount: Number(g.amount), diarienummer: g.diarienummer ?? undefined }));
+      out.set(c.id, {
+        track: 'foretagsstod',
+        registrationDate,
+        aidForm: c.aidForm ?? '',
+        subform: c.aidSubform,
+        costLines: caseLines.filter((l) => l.kind === 'cost').map((l) => ({ amount: l.amount, costType: l.costType ?? l.code, description: l.label ?? undefined, date: l.dated })),
+        amountApplied: c.amountApplied ?? 0,
+        plannedStart: c.plannedStart ?? registrationDate,
+        receivedAt: (c.receivedAt ?? c.createdAt).toISOString(),
+        organisation: {
+          kommun: org.kommunCode ?? '',
+          inTatort: org.inTatort,
+          employees: org.employees,
+          fte: org.fteHundredths,
+          runBy: org.runBy,
+          bornOutsideNordics: org.bornOutsideNordics,
+          newInnovativeIdea: c.priorityClaims.includes('nya_affarsideer'),
+        },
+        priorityFlags: c.priorityClaims,
+        history: {
+          grants: earlier,
+          deMinimis: [
+            ...(declBy.get(c.id) ?? []).map((d) => ({ date: d.grantedOn, amount: d.amount, currency: d.currency, grantor: d.grantor })),
+            ...(ledgerBy.get(c.organisationId) ?? []).map((l) => ({ date: l.granted_on, amount: l.amount_eur, currency: 'EUR' as const, grantor: 'regionen' })),
+          ],
+        },
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { GrantCase } from '@anslag/cases';
+import { evaluate, frameOf, type FrameStatus, type Outcome, type RuleSet } from '@anslag/rules';
+import { PolicyService, RulesInForce } from '../inriktningsbeslut/policy.service';
+import { EvaluationInputService } from './evaluation-input.service';
+import { FramesService } from './frames.service';
+
+const OPEN = ['inskickad', 'under_handlaggning', 'komplettering_begard', 'komplettering_inkommen'];
+
+export interface WhatIfRow {
+  caseId: string;
+  diarienummer: string | null;
+  title: string;
+  current: { outcome: Outcome; maxGrant: number; rank: string | null } | null;
+  draft: { outcome: Outcome; maxGrant: number; rank: string | null };
+  changed: boolean;
+}
+
+export interface WhatIfFrames {
+  status: FrameStatus;
+  /** The evaluated maximum of the open cases, per frame: what they could draw if all were granted. */
+  openMaxByFrame: Record<string, number>;
+}
+
+export interface WhatIfResult {
+  openCases: number;
+  changedCases: number;
+  cases: WhatIfRow[];
+  frames: { current: WhatIfFrames | null; draft: WhatIfFrames };
+}
+
+/**
+ * Evaluates every open case under a draft inriktningsbeslut beside the decision in force on its
+ * registration date. Reads only; writes nothing.
+ */
+@Injectable()
+export class WhatIfService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly policy: PolicyService,
+    private readonly inputs: EvaluationInputService,
+    private readonly frames: FramesService,
+  ) {}
+
+  async run(draft: RuleSet): Promise<WhatIfResult> {
+    await this.policy.check(draft);
+    const draftRus = await this.policy.rus(draft.rusId);
+    const cases = await this.db
+      .getRepository(GrantCase)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.organisation', 'o')
+      .where('c.status IN (:...open)', { open: OPEN })
+      .orderBy('c.registrationDate', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany();
+    const inputs = await this.inputs.build(cases, draftRus);
+    const inForce = new Map<string, RulesInForce | null>();
+    const rows: WhatIfRow[] = [];
+    const openDraft: Record<string, number> = {};
+    const openCurrent: Record<string, number> = {};
+    let current: RulesInForce | null = null;
+    for (const c of cases) {
+      const input = inputs.get(c.id)!;
+      const date = c.registrationDate ?? input.registrationDate;
+      if (!inForce.has(date)) inForce.set(date, await this.policy.inForce(date).catch(() => null));
+      const rules = inForce.get(date)!;
+      current = rules ?? current;
+      const d = evaluate(input, draft, draftRus);
+      const now = rules ? evaluate(input, rules.ruleSet, rules.rus) : null;
+      const summary = (e: typeof d) => ({ outcome: e.outcome, maxGrant: e.maxGrant.amount, rank: 'rank' in e.priority ? e.priority.rank : null });
+      const draftView = summary(d);
+      const currentView = now ? summary(now) : null;
+      add(openDraft, frameOf(input, draft)?.frame, d.maxGrant.amount);
+      if (rules && now) add(openCurrent, frameOf(input, rules.ruleSet)?.frame, now.maxGrant.amount);
+      rows.push({
+        caseId: c.id,
+        diarienummer: c.diarienummer,
+        title: c.title,
+        current: currentView,
+        draft: draftView,
+        changed: JSON.stringify(currentView) !== JSON.stringify(draftView),
+      });
+    }
+    current = current ?? (await this.policy.inForce(new Date().toISOString().slice(0, 10)).catch(() => null));
+    return {
+      openCases: rows.length,
+      changedCases: rows.filter((r) => r.changed).length,
+      cases: rows,
+      frames: {
+        current: current ? { status: await this.frames.status(current.ruleSet), openMaxByFrame: openCurrent } : null,
+        draft: { status: await this.frames.status(draft), openMaxByFrame: openDraft },
+      },
+    };
+  }
+}
+
+function add(acc: Record<string, number>, key: string | undefined, amount: number): void {
+  if (key) acc[key] = (acc[key] ?? 0) + amount;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '@anslag/cases';
+import { AssessmentController } from './assessment/assessment.controller';
+import { AssessmentService } from './assessment/assessment.service';
+import { EvaluationInputService } from './assessment/evaluation-input.service';
+import { FramesService } from './assessment/frames.service';
+import { WhatIfService } from './assessment/what-if.service';
+import { PolicyService } from './inriktningsbeslut/policy.service';
+import { PolicyController } from './policy.controller';
+
+@Module({
+  imports: [CasesModule],
+  controllers: [PolicyController, AssessmentController],
+  providers: [AssessmentService, EvaluationInputService, FramesService, PolicyService, WhatIfService],
+  exports: [AssessmentService, EvaluationInputService, FramesService, PolicyService],
+})
+export class PolicyModule {}

@@ -1,0 +1,151 @@
+/**
+ * The plain data a decision letter is built from: rows of the decision, the case, the organisation and
+ * its budget, and the region's settings (the region profile and the letter templates). No entity
+ * classes: the storage glue reads the rows and hands them over as these shapes, tests write them by hand.
+ */
+import type { BasisPoints, Kronor } from '@anslag/money';
+
+export type DecisionOutcome = 'bifall' | 'delvis_bifall' | 'avslag';
+
+export interface LetterDecisionData {
+  readonly outcome: DecisionOutcome;
+  /** Projects: the cap ("dock högst …"); company support: the granted amount; null for a rejection. */
+  readonly amount: Kronor | null;
+  readonly shareBp: BasisPoints | null;
+  readonly earliestStart: string | null;
+  readonly latestEnd: string | null;
+  /** The financing frame, split per source when the region's money comes from more than one. */
+  readonly financing: readonly { readonly source: string; readonly label: string; readonly amount: Kronor }[];
+  /** The decided conditions; empty means the template's standard conditions. */
+  readonly conditions: readonly string[];
+  readonly reasons: {
+    readonly rusArea: string | null;
+    readonly effektmal: string | null;
+    readonly rankQuote: string | null;
+    readonly text: string | null;
+  } | null;
+  readonly rejectionGrounds: string | null;
+  readonly legalBasis: readonly { readonly title: string }[];
+  readonly appealable: boolean;
+  readonly decidedByNamnd: boolean;
+  /** YYYY-MM-DD: the letter's date. */
+  readonly decisionDate: string;
+}
+
+export interface LetterCaseData {
+  readonly diarienummer: string;
+  readonly track: 'projekt' | 'foretagsstod';
+  readonly title: string;
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
+  readonly rusAreas: readonly string[];
+  readonly effektmal: readonly string[];
+  /** Application sections by code (sammanfattning, bakgrund, …): paragraphs split by a blank line. */
+  readonly sections: Readonly<Partial<Record<string, string>>>;
+  /** Company support: what the applicant typed; projects derive it from the budget (null here). */
+  readonly amountApplied: Kronor | null;
+  readonly description: string | null;
+  readonly secrecyMarking: string | null;
+}
+
+export interface LetterOrganisationData {
+  readonly name: string;
+  /** The shorter name used in running text ("Alfred Nobel Science Park"), when there is one. */
+  readonly nameInText?: string | null;
+  readonly organisationsnummer: string;
+  /** Street or box lines, in order. */
+  readonly addressLines: readonly string[];
+  readonly postalCode: string;
+  readonly city: string;
+}
+
+export interface LetterBudgetLineData {
+  readonly kind: 'cost' | 'financing' | 'in_kind';
+  readonly code: string;
+  readonly label: string | null;
+  readonly year: number | null;
+  readonly amount: Kronor;
+  /** Financing lines: the financier's sector from the catalogue. */
+  readonly sector?: 'offentlig' | 'privat' | null;
+  /** Financing lines: the region's own grant money (what the application asks of the region). */
+  readonly regionGrant?: boolean;
+}
+
+/** The parts of the region profile (region setting "region") that letters use. */
+export interface LetterRegionProfile {
+  readonly name: string;
+  readonly nameGenitive: string;
+  readonly postalAddress: {
+    readonly lines: readonly string[];
+    readonly postalCode: string;
+    readonly postalTown: string;
+  };
+  readonly email?: string | null;
+  readonly web?: string | null;
+  readonly letterhead: { readonly tjanstestalle: string; readonly signatureLine?: string };
+  readonly inriktningsbeslutReference?: {
+    readonly year: number;
+    readonly decidedDate: string;
+    readonly paragraph: string;
+  } | null;
+  readonly appeal: {
+    readonly appealableText: string;
+    readonly notAppealableText: string;
+    readonly namndDecisionText: string;
+  };
+}
+
+export type LetterBlockWhen = 'financingSplit' | 'singleSource' | 'appealable' | 'notAppealable';
+
+export interface LetterTemplateBlock {
+  readonly kind:
+    'header' | 'addressee' | 'title' | 'paragraph' | 'heading' | 'bullets' | 'tables' | 'signatures';
+  readonly heading?: string;
+  readonly text?: string;
+  readonly items?: readonly string[];
+  readonly when?: LetterBlockWhen;
+}
+
+export interface LetterTemplate {
+  readonly code: string;
+  readonly caseKind: string;
+  readonly outcome: 'bifall' | 'avslag';
+  readonly blocks: readonly LetterTemplateBlock[];
+}
+
+/** The region setting "letterTemplates": every letter type's template and the shared texts. */
+export interface LetterTemplateSet {
+  readonly headerFields?: readonly { readonly label: string }[];
+  readonly standardConditions: readonly string[];
+  readonly budgetTableTitles: {
+    readonly costs: string;
+    readonly costsSum: string;
+    readonly financing: string;
+    readonly publicFinancing: string;
+    readonly privateFinancing: string;
+    readonly financingSum: string;
+    readonly inKind: string;
+    readonly totalColumn: string;
+  };
+  readonly signatureLine?: string;
+  /** Headings of the application sections in Beskrivning av ärendet, by section code. */
+  readonly sectionHeadings?: Readonly<Record<string, string>>;
+  readonly templates: readonly LetterTemplate[];
+}
+
+export interface LetterInput {
+  readonly decision: LetterDecisionData;
+  readonly grantCase: LetterCaseData;
+  readonly organisation: LetterOrganisationData;
+  readonly budgetLines: readonly LetterBudgetLineData[];
+  readonly region: LetterRegionProfile;
+  readonly templates: LetterTemplateSet;
+  /** The handläggare named in the letterhead. */
+  readonly officerName: string;
+  /** Who signs, in the order of the signature block. */
+  readonly signatories: readonly { readonly name: string; readonly title: string }[];
+  /** The inriktningsbeslut's rank as quoted in the reasons; defaults to the decision's own. */
+  readonly rankQuote?: string | null;
+  /** Company support: the aid form as the letter names it. */
+  readonly aidFormName?: string | null;
+}

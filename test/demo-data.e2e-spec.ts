@@ -51,6 +51,21 @@ describe('demo data', () => {
       `SELECT count(*)::int AS n, count(nyps_id)::int AS nyps FROM grant_case WHERE track = 'foretagsstod' AND registration_date <= '2019-12-03'`,
     );
     expect(rows[0]).toEqual({ n: 22, nyps: 4 });
+    const decided = await ds.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE d.outcome = 'avslag')::int AS rejected, SUM(d.amount)::int AS granted
+       FROM decision d JOIN grant_case c ON c.id = d.case_id
+       WHERE c.track = 'foretagsstod' AND d.status = 'signerat' AND d.decision_date BETWEEN '2019-11-01' AND '2019-12-03'`,
+    );
+    expect(decided[0]).toEqual({ n: 22, rejected: 1, granted: 3_586_849 });
+    const mind = await ds.query(
+      `SELECT d.share_bp, d.amount::int, d.financing, d.delegation_point FROM decision d JOIN grant_case c ON c.id = d.case_id WHERE c.diarienummer = '19RS9282'`,
+    );
+    expect(mind[0]).toMatchObject({ share_bp: 9000, amount: 432_000, delegation_point: '3.2' });
+    expect(mind[0].financing.map((f: { amount: number }) => f.amount)).toEqual([232_000, 200_000]);
+    const letters = await ds.query(
+      `SELECT count(*)::int AS n FROM outbox o JOIN decision d ON d.id = o.aggregate_id JOIN grant_case c ON c.id = d.case_id WHERE c.diarienummer IN ('19RS9282', '19RS9565')`,
+    );
+    expect(letters[0].n).toBe(2);
     const kommuner = await ds.query(`SELECT count(*)::int AS n FROM municipality`);
     expect(kommuner[0].n).toBeGreaterThanOrEqual(12);
   });

@@ -4,10 +4,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthCoreModule, AuthModule } from '@anslag/auth';
 import { CasesModule } from '@anslag/cases';
 import { PolicyModule } from '@anslag/policy';
+import { DecisionsModule } from '@anslag/decisions';
 import { AllExceptionsFilter, CommonModule, createValidationPipe } from '@anslag/common';
 import { AppConfig, ConfigModule } from '@anslag/config';
 import { DatabaseModule } from '@anslag/database';
 import { RedisModule } from '@anslag/queue';
+import { ReportsModule } from '@anslag/reports';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { loggerOptions } from './logging';
@@ -23,6 +25,8 @@ import { loggerOptions } from './logging';
     AuthModule,
     CasesModule,
     PolicyModule,
+    ReportsModule,
+    DecisionsModule,
   ],
   controllers: [HealthController],
   providers: [

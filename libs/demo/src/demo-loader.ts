@@ -10,6 +10,11 @@ import {
   Organisation,
   RegionSetting,
 } from '@anslag/cases';
+import { Decision, DelegationPoint, DeMinimisLedgerEntry } from '@anslag/decisions';
+import { requestDecisionLetter } from '@anslag/letters';
+import { sekToEur } from '@anslag/money';
+import { Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
+import { rateOn, regimeOn, type LegalBasis, type RuleSet, type RusCatalogue } from '@anslag/rules';
 import type { CompanyCase, DemoData, DemoOrganisation, ProjectCase } from './demo-data.types';
 
 const slug = (s: string) =>
@@ -41,6 +46,8 @@ const LEGAL_FORM: Record<string, string> = {
  * natural keys (organisationsnummer, username, diarienummer), so running the demo twice changes nothing.
  */
 export class DemoLoader {
+  private rules: { ruleSet: RuleSet; rus: RusCatalogue } | null = null;
+
   constructor(
     private readonly db: DataSource,
     private readonly diarienummer = new DiarienummerService(),
@@ -52,11 +59,14 @@ export class DemoLoader {
   ): Promise<{ organisations: number; cases: number; accounts: number }> {
     return this.db.transaction(async (em) => {
       await this.settings(em, data);
-      await this.catalogue(em, data);
+      const rules = await this.policy(em, data);
+      await this.delegation(em, data);
+      await this.catalogue(em, data, rules.ruleSet);
+      this.rules = rules;
       const orgIds = await this.organisations(em, data.organisations);
       const accounts = await this.accounts(em, data, orgIds, password);
       let cases = 0;
-      for (const p of data.projectCases) cases += await this.projectCase(em, p, orgIds);
+      for (const p of data.projectCases) cases += await this.projectCase(em, p, orgIds, data);
       for (const c of data.companyCases)
         cases += await this.companyCase(em, c, orgIds, data.region.diarienummer.seriesLetters);
       return { organisations: orgIds.size, cases, accounts };
@@ -84,7 +94,48 @@ export class DemoLoader {
     );
   }
 
-  private async catalogue(em: EntityManager, data: DemoData): Promise<void> {
+  /** The RUS catalogue and the 2019 inriktningsbeslut, adopted and extended "tills vidare". */
+  private async policy(em: EntityManager, data: DemoData): Promise<{ ruleSet: RuleSet; rus: RusCatalogue }> {
+    const ruleSet = data.inriktningsbeslut2019 as RuleSet;
+    const rus = data.rus20182030 as RusCatalogue;
+    await em.upsert(
+      RusCatalogueRow,
+      { id: rus.id, validFrom: rus.validFrom, validTo: rus.validTo, content: rus },
+      ['id'],
+    );
+    if ((await em.count(Inriktningsbeslut, { where: { code: ruleSet.id } })) === 0) {
+      const adopted = ruleSet.references.find((r) => r.kind === 'beslut');
+      await em.insert(Inriktningsbeslut, {
+        code: ruleSet.id,
+        status: 'antaget',
+        validFrom: ruleSet.validFrom,
+        validTo: ruleSet.validTo,
+        adoptedOn: adopted?.date ?? ruleSet.validFrom,
+        paragraph: adopted?.paragraph ?? null,
+        content: ruleSet,
+      });
+    }
+    return { ruleSet, rus };
+  }
+
+  private async delegation(em: EntityManager, data: DemoData): Promise<void> {
+    const order = data.delegationOrder;
+    for (const p of order.points) {
+      if ((await em.count(DelegationPoint, { where: { point: p.point } })) > 0) continue;
+      await em.insert(DelegationPoint, {
+        point: p.point,
+        title: p.title,
+        decisionMakerTitle: p.decisionMaker.roleTitle,
+        tracks: p.caseKinds,
+        aidForms: [],
+        limitKronor: p.limitKronor,
+        validFrom: order.validFrom ?? '2019-01-01',
+        validTo: null,
+      });
+    }
+  }
+
+  private async catalogue(em: EntityManager, data: DemoData, ruleSet: RuleSet): Promise<void> {
     const entries = new Map<string, Partial<CatalogueEntry>>();
     const add = (e: Partial<CatalogueEntry>) => entries.set(`${e.kind}:${e.code}`, { active: true, ...e });
     for (const p of data.projectCases) {
@@ -99,10 +150,11 @@ export class DemoLoader {
         }),
       );
     }
-    for (const c of data.companyCases) {
-      const [form, sub] = c.aidFormCode.split('/');
-      if (!entries.has(`aid_form:${form}`)) add({ kind: 'aid_form', code: form, name: sub ? form : c.stod });
-      if (sub) add({ kind: 'aid_form', code: sub, name: c.stod, parent: form });
+    let order = 0;
+    for (const form of Object.values(ruleSet.aidForms)) {
+      add({ kind: 'aid_form', code: form.code, name: form.name, sortOrder: order++ });
+      for (const sub of Object.values(form.subforms ?? {}))
+        add({ kind: 'aid_form', code: sub.code, name: sub.name, parent: form.code, sortOrder: order++ });
     }
     await em.upsert(CatalogueEntry, [...entries.values()], ['kind', 'code']);
   }
@@ -160,6 +212,7 @@ export class DemoLoader {
           passwordHash: hash,
           roles: [u.role as Role],
           organisationIds: u.organisationsnummer.map((n) => orgIds.get(n)).filter((x): x is string => !!x),
+          delegationPoints: u.delegationPoints,
           active: true,
         },
         ['username'],
@@ -172,21 +225,28 @@ export class DemoLoader {
     return (await em.count(GrantCase, { where })) > 0;
   }
 
-  private async projectCase(em: EntityManager, p: ProjectCase, orgIds: Map<string, string>): Promise<number> {
+  private async projectCase(
+    em: EntityManager,
+    p: ProjectCase,
+    orgIds: Map<string, string>,
+    data: DemoData,
+  ): Promise<number> {
     if (await this.exists(em, { diarienummer: p.diarienummer })) return 0;
     const c = await em.save(
       em.create(GrantCase, {
         diarienummer: p.diarienummer,
         nypsId: p.nypsId,
         track: 'projekt',
-        status: 'under_handlaggning',
+        status: 'beslutad',
         organisationId: orgIds.get(p.applicantOrganisationsnummer)!,
         title: p.title,
         periodStart: p.period.start,
         periodEnd: p.period.end,
         forstudie: p.forstudie,
         euCofinancing: p.euCofinancing,
-        rusAreas: p.rus.areas,
+        rusAreas: p.rus.areas.map(
+          (a) => this.rules!.rus.areas.find((x) => x.name === a || x.code === a)?.code ?? a,
+        ),
         effektmal: p.rus.effektmal,
         rusVersion: p.rus.version,
         sections: Object.fromEntries(p.sections.map((s) => [s.code, s.text])),
@@ -226,6 +286,7 @@ export class DemoLoader {
       after: { diarienummer: p.diarienummer },
       reason: 'Demodata',
     });
+    await this.projectDecision(em, c, p, data);
     return 1;
   }
 
@@ -247,7 +308,7 @@ export class DemoLoader {
         diarienummer: k.diarienummer ?? (await this.diarienummer.allocate(em, registrationDate, series)),
         nypsId: k.nypsId,
         track: 'foretagsstod',
-        status: 'under_handlaggning',
+        status: 'beslutad',
         organisationId,
         title: `${k.stod}: ${k.branschPrioritering}`,
         description: k.application.purpose,
@@ -261,10 +322,12 @@ export class DemoLoader {
         registrationDate,
       }),
     );
+    const costType = this.costTypeOf(form, sub);
     const lines = k.application.costLines.map((l, i) => ({
       caseId: c.id,
       kind: 'cost' as const,
-      code: 'kostnad',
+      code: costType,
+      costType,
       label: l.description,
       year: null,
       amount: l.kronor,
@@ -279,6 +342,123 @@ export class DemoLoader {
       after: { diarienummer: c.diarienummer },
       reason: 'Demodata',
     });
+    await this.companyDecision(em, c, k);
     return 1;
+  }
+
+  private costTypeOf(form: string, sub: string | undefined): string {
+    const f = this.rules!.ruleSet.aidForms[form];
+    return (
+      (sub ? f?.subforms?.[sub]?.eligibleCostTypes?.[0] : undefined) ??
+      f?.eligibleCostTypes?.[0] ??
+      'external_services'
+    );
+  }
+
+  private basesOn(bases: LegalBasis[], date: string): LegalBasis[] {
+    return bases.filter(
+      (b) => (b.validFrom === null || b.validFrom <= date) && (b.validTo === null || b.validTo >= date),
+    );
+  }
+
+  /** The seeds' decisions, signed as they were, with their letters requested from the worker. */
+  private async companyDecision(em: EntityManager, c: GrantCase, k: CompanyCase): Promise<void> {
+    const [form, sub] = k.aidFormCode.split('/');
+    const rules = this.rules!.ruleSet.aidForms[form];
+    const subRules = sub ? rules?.subforms?.[sub] : undefined;
+    const route = subRules?.defaultRoute ?? rules?.defaultRoute ?? null;
+    const rate = rateOn(this.rules!.ruleSet.deMinimis.exchangeRates, k.decisionDate);
+    const eur =
+      route === 'de_minimis' && k.beloppKronor !== null && rate
+        ? sekToEur(k.beloppKronor, rate.orePerEur)
+        : null;
+    const d = await em.save(
+      em.create(Decision, {
+        caseId: c.id,
+        kind: 'beslut',
+        status: 'signerat',
+        outcome: k.outcome,
+        amount: k.beloppKronor,
+        rejectionGrounds: k.rejectionGround,
+        aidForm: k.aidFormCode,
+        frame: rules?.frame ?? 'foretagsstod',
+        financing: [],
+        conditions: [],
+        legalBasis: this.basesOn(subRules?.legalBasis ?? rules?.legalBasis ?? [], k.decisionDate),
+        stateAidRoute: route,
+        appealable: subRules?.appealable ?? rules?.appealable ?? false,
+        deMinimisEur: eur,
+        decisionDate: k.decisionDate,
+        delegationPoint: k.delegationPoint,
+        signedByName: k.beslutsfattare.name,
+        signedByTitle: k.beslutsfattare.title,
+        signedAt: new Date(`${k.decisionDate}T12:00:00Z`),
+      }),
+    );
+    if (eur !== null && k.beloppKronor !== null) {
+      const regime = regimeOn(this.rules!.ruleSet.deMinimis, k.decisionDate);
+      await em.insert(DeMinimisLedgerEntry, {
+        organisationId: c.organisationId,
+        decisionId: d.id,
+        grantedOn: k.decisionDate,
+        amountEur: eur,
+        amountSek: k.beloppKronor,
+        regime: regime?.code ?? 'de_minimis',
+      });
+    }
+    await requestDecisionLetter(em, d.id);
+  }
+
+  private async projectDecision(
+    em: EntityManager,
+    c: GrantCase,
+    p: ProjectCase,
+    data: DemoData,
+  ): Promise<void> {
+    const dec = p.decision;
+    const byNamnd = dec.decidedBy.level === 'namnd';
+    const signer = dec.signatories[0];
+    const granted = dec.outcome !== 'avslag';
+    const d = await em.save(
+      em.create(Decision, {
+        caseId: c.id,
+        kind: 'beslut',
+        status: 'signerat',
+        outcome: dec.outcome,
+        amount: granted ? dec.capKronor : null,
+        shareBp: granted ? dec.shareBasisPoints : null,
+        earliestStart: dec.earliestStart,
+        latestEnd: dec.latestEnd,
+        financing: dec.financingFrame.sources.map((s) => ({
+          source: s.fundingSource,
+          label: s.label,
+          amount: s.kronor,
+        })),
+        conditions: dec.usesStandardConditions
+          ? data.letterTemplates.standardConditions
+          : dec.conditionsAsInSeed,
+        reasons: {
+          rusArea: p.rus.areas[0] ?? null,
+          effektmal: p.rus.effektmal[0] ?? null,
+          rankQuote: dec.rank.quote,
+          text: dec.skalTillBeslut,
+        },
+        frame: this.rules!.ruleSet.projectRules.frame,
+        legalBasis: this.basesOn(this.rules!.ruleSet.projectRules.legalBasis, dec.decisionDate),
+        stateAidRoute: null,
+        appealable: this.rules!.ruleSet.projectRules.appealable,
+        decisionDate: dec.decisionDate,
+        delegationPoint: byNamnd ? null : dec.decidedBy.delegationPoint,
+        decidedByNamnd: byNamnd,
+        namndMeetingDate: byNamnd ? dec.decidedBy.meetingDate : null,
+        namndParagraph: byNamnd ? dec.decidedBy.protocolParagraph : null,
+        signedByName: byNamnd
+          ? (dec.decidedBy.committee ?? data.region.organisation.committee)
+          : (signer?.name ?? null),
+        signedByTitle: byNamnd ? null : (signer?.title ?? null),
+        signedAt: new Date(`${dec.decisionDate}T12:00:00Z`),
+      }),
+    );
+    await requestDecisionLetter(em, d.id);
   }
 }

@@ -6,7 +6,12 @@ import { Clock, UuidPipe } from '@anslag/common';
 import type { FrameStatus, RusCatalogue } from '@anslag/rules';
 import { FramesService } from './assessment/frames.service';
 import { WhatIfResult, WhatIfService } from './assessment/what-if.service';
-import { AdoptDto, ExtendDto, InriktningsbeslutDto, RuleSetBodyDto } from './inriktningsbeslut/inriktningsbeslut.dto';
+import {
+  AdoptDto,
+  ExtendDto,
+  InriktningsbeslutDto,
+  RuleSetBodyDto,
+} from './inriktningsbeslut/inriktningsbeslut.dto';
 import { PolicyService } from './inriktningsbeslut/policy.service';
 
 class DateQueryDto {
@@ -29,7 +34,9 @@ export class PolicyController {
 
   @Get('rus')
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'The RUS catalogue versions (goals, effektmål, priority areas). Any signed-in role.' })
+  @ApiOperation({
+    summary: 'The RUS catalogue versions (goals, effektmål, priority areas). Any signed-in role.',
+  })
   rus(): Promise<RusCatalogue[]> {
     return this.policy.rusCatalogues();
   }
@@ -62,13 +69,19 @@ export class PolicyController {
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Edit a draft (adopted versions are never edited). Admin.' })
   @ApiOkResponse({ type: InriktningsbeslutDto })
-  update(@Param('id', new UuidPipe()) id: string, @Body() dto: RuleSetBodyDto): Promise<InriktningsbeslutDto> {
+  update(
+    @Param('id', new UuidPipe()) id: string,
+    @Body() dto: RuleSetBodyDto,
+  ): Promise<InriktningsbeslutDto> {
     return this.policy.updateDraft(id, dto.content);
   }
 
   @Post('inriktningsbeslut/:id/adopt')
   @Roles(Role.admin)
-  @ApiOperation({ summary: "Adopt a draft with the nämnd's date and §; it replaces the earlier decision from its start. Admin." })
+  @ApiOperation({
+    summary:
+      "Adopt a draft with the nämnd's date and §; it replaces the earlier decision from its start. Admin.",
+  })
   @ApiOkResponse({ type: InriktningsbeslutDto })
   adopt(@Param('id', new UuidPipe()) id: string, @Body() dto: AdoptDto): Promise<InriktningsbeslutDto> {
     return this.policy.adopt(id, dto);
@@ -84,7 +97,9 @@ export class PolicyController {
 
   @Get('frames')
   @Roles(...OFFICER_ROLES)
-  @ApiOperation({ summary: 'The frames of the decision in force: indicative, granted so far, left. Officers.' })
+  @ApiOperation({
+    summary: 'The frames of the decision in force: indicative, granted so far, left. Officers.',
+  })
   async framesInForce(@Query() q: DateQueryDto): Promise<FrameStatus & { inriktningsbeslut: string }> {
     const rules = await this.policy.inForce(q.date ?? this.clock.today());
     return { inriktningsbeslut: rules.ruleSet.title, ...(await this.frames.status(rules.ruleSet)) };
@@ -92,7 +107,9 @@ export class PolicyController {
 
   @Post('what-if')
   @Roles(Role.admin, Role.handlaggare, Role.namndsekreterare)
-  @ApiOperation({ summary: 'Every open case under a draft beside the decision in force, with frame totals. Writes nothing.' })
+  @ApiOperation({
+    summary: 'Every open case under a draft beside the decision in force, with frame totals. Writes nothing.',
+  })
   whatIfRun(@Body() dto: RuleSetBodyDto): Promise<WhatIfResult> {
     return this.whatIf.run(dto.content);
   }

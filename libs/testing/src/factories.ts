@@ -2,7 +2,21 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { Account, Role, TokenService } from '@anslag/auth';
-import { CatalogueEntry, Municipality, Organisation } from '@anslag/cases';
+import { CatalogueEntry, Municipality, Organisation, RegionSetting } from '@anslag/cases';
+import { DelegationPoint } from '@anslag/decisions';
+import { Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
+import type { RuleSet, RusCatalogue } from '@anslag/rules';
+import ruleSet2019 from '../../demo/data/inriktningsbeslut-2019.json';
+import letterTemplates from '../../demo/data/letter-templates.json';
+import regionFile from '../../demo/data/region.json';
+import rus20182030 from '../../demo/data/rus-2018-2030.json';
+
+/** Fixed ids so that every suite inserts the same reference rows, once. */
+export const TEST_IDS = {
+  inriktningsbeslut2019: '00000000-0000-4000-8000-000000002019',
+  point32: '00000000-0000-4000-8000-000000000032',
+  point33: '00000000-0000-4000-8000-000000000033',
+};
 
 /** A valid 10-digit organisationsnummer (Luhn check digit), random enough for parallel suites. */
 export function randomOrganisationsnummer(): string {
@@ -57,7 +71,78 @@ export async function ensureReferenceData(ds: DataSource): Promise<void> {
       parent: 'kommersiell_service',
     },
   ];
+  for (const form of Object.values((ruleSet2019 as unknown as RuleSet).aidForms)) {
+    entries.push({ kind: 'aid_form', code: form.code, name: form.name });
+    for (const sub of Object.values(form.subforms ?? {}))
+      entries.push({ kind: 'aid_form', code: sub.code, name: sub.name, parent: form.code });
+  }
   await ds.createQueryBuilder().insert().into(CatalogueEntry).values(entries).orIgnore().execute();
+  await ds
+    .createQueryBuilder()
+    .insert()
+    .into(RegionSetting)
+    .values([
+      { key: 'region', value: regionFile.region },
+      { key: 'letterTemplates', value: letterTemplates },
+      { key: 'diarienummerSeries', value: 'RS' },
+    ])
+    .orIgnore()
+    .execute();
+  const rus = rus20182030 as unknown as RusCatalogue;
+  await ds
+    .createQueryBuilder()
+    .insert()
+    .into(RusCatalogueRow)
+    .values({ id: rus.id, validFrom: rus.validFrom, validTo: rus.validTo, content: rus })
+    .orIgnore()
+    .execute();
+  const rules = ruleSet2019 as unknown as RuleSet;
+  await ds
+    .createQueryBuilder()
+    .insert()
+    .into(Inriktningsbeslut)
+    .values({
+      id: TEST_IDS.inriktningsbeslut2019,
+      code: rules.id,
+      status: 'antaget',
+      validFrom: rules.validFrom,
+      validTo: null,
+      adoptedOn: '2018-11-28',
+      paragraph: '§ 83',
+      content: rules,
+    })
+    .orIgnore()
+    .execute();
+  await ds
+    .createQueryBuilder()
+    .insert()
+    .into(DelegationPoint)
+    .values([
+      {
+        id: TEST_IDS.point32,
+        point: '3.2',
+        title: 'Regionalt utvecklingsstöd',
+        decisionMakerTitle: 'Förvaltningschef',
+        tracks: ['projekt'],
+        aidForms: [],
+        limitKronor: 1_000_000,
+        validFrom: '2019-01-01',
+        validTo: null,
+      },
+      {
+        id: TEST_IDS.point33,
+        point: '3.3',
+        title: 'Företagsstöd',
+        decisionMakerTitle: 'Områdeschef',
+        tracks: ['foretagsstod'],
+        aidForms: [],
+        limitKronor: 1_000_000,
+        validFrom: '2019-01-01',
+        validTo: null,
+      },
+    ])
+    .orIgnore()
+    .execute();
 }
 
 export interface TestUser {
@@ -70,6 +155,7 @@ export async function createUser(
   app: NestFastifyApplication,
   roles: Role[],
   organisationIds: string[] = [],
+  delegationPoints: string[] = [],
 ): Promise<TestUser> {
   const ds = app.get(DataSource);
   const account = await ds.getRepository(Account).save({
@@ -77,6 +163,7 @@ export async function createUser(
     displayName: 'Test Testsson',
     roles,
     organisationIds,
+    delegationPoints,
     passwordHash: null,
   });
   const token = await app
@@ -113,7 +200,7 @@ export function mindLikeProject(organisationId: string) {
     title: 'MIND – Matrix for Industrial Network Development',
     periodStart: '2020-01-01',
     periodEnd: '2021-12-31',
-    rusAreas: ['innovationskraft'],
+    rusAreas: ['innovationskraft_specialisering'],
     sections: { sammanfattning: 'Ett nätverk för industriföretag i Karlskoga och Degerfors.' },
     budget: {
       costs: [

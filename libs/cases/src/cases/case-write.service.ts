@@ -251,7 +251,9 @@ export class CaseWriteService {
 
   private pick(c: GrantCase, dto: CaseFieldsDto): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(dto)) if (k in c) out[k] = (c as unknown as Record<string, unknown>)[k];
+    for (const k of Object.keys(dto))
+      if (k in c && (dto as Record<string, unknown>)[k] !== undefined)
+        out[k] = (c as unknown as Record<string, unknown>)[k];
     return out;
   }
 

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { kronorTransformer } from '@anslag/database';
 import type { LegalBasis, StateAidRoute } from '@anslag/rules';
 
@@ -29,7 +37,10 @@ export interface DecisionReasons {
 @Entity('decision')
 @Index(['caseId', 'createdAt'])
 @Index(['status', 'decisionDate'])
-@Index('uq_decision_signed_per_case', ['caseId'], { unique: true, where: "status = 'signerat' AND kind = 'beslut'" })
+@Index('uq_decision_signed_per_case', ['caseId'], {
+  unique: true,
+  where: "status = 'signerat' AND kind = 'beslut'",
+})
 export class Decision {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) caseId: string;

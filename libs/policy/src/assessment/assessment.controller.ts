@@ -12,7 +12,10 @@ export class AssessmentController {
 
   @Post()
   @Roles(Role.handlaggare)
-  @ApiOperation({ summary: 'Assess the case under the inriktningsbeslut in force on its registration date and store the evaluation. Handläggare.' })
+  @ApiOperation({
+    summary:
+      'Assess the case under the inriktningsbeslut in force on its registration date and store the evaluation. Handläggare.',
+  })
   assess(@CurrentUser() p: Principal, @Param('id', new UuidPipe()) id: string): Promise<StoredEvaluation> {
     return this.assessment.assess(p, id);
   }

@@ -37,7 +37,10 @@ export class AssessmentService {
       const c = await em.findOne(GrantCase, { where: { id: caseId }, relations: { organisation: true } });
       if (!c) throw DomainError.notFound('Ärendet');
       if (!c.registrationDate || !DECIDABLE.includes(c.status)) {
-        throw new DomainError(ErrorCode.INVALID_TRANSITION, `Ärendet kan inte bedömas i status "${c.status}"`);
+        throw new DomainError(
+          ErrorCode.INVALID_TRANSITION,
+          `Ärendet kan inte bedömas i status "${c.status}"`,
+        );
       }
       await this.assertNoJav(em, caseId, p.userId);
       const rules = await this.policy.inForce(c.registrationDate, em);
@@ -53,38 +56,61 @@ export class AssessmentService {
         evaluatedBy: p.userId,
         evaluatedByName: p.username,
       });
-      if (c.rusVersion !== evaluation.rusId) await em.update(GrantCase, { id: c.id }, { rusVersion: evaluation.rusId });
+      if (c.rusVersion !== evaluation.rusId)
+        await em.update(GrantCase, { id: c.id }, { rusVersion: evaluation.rusId });
       await this.history.record(em, {
         caseId,
         actor: p,
         action: 'bedömd',
-        after: { outcome: evaluation.outcome, maxGrant: evaluation.maxGrant.amount, inriktningsbeslut: rules.ruleSet.id },
+        after: {
+          outcome: evaluation.outcome,
+          maxGrant: evaluation.maxGrant.amount,
+          inriktningsbeslut: rules.ruleSet.id,
+        },
       });
       return this.present(saved, await this.framesFor(em, evaluation, rules.ruleSet, input));
     });
   }
 
   async latest(p: Principal, caseId: string): Promise<StoredEvaluation> {
-    const c = await this.db.getRepository(GrantCase).findOne({ where: { id: caseId }, select: { id: true, organisationId: true } });
+    const c = await this.db
+      .getRepository(GrantCase)
+      .findOne({ where: { id: caseId }, select: { id: true, organisationId: true } });
     if (!c) throw DomainError.notFound('Ärendet');
     await this.access.assertOrganisation(p, c.organisationId, 'Ärendet');
-    const row = await this.db.getRepository(CaseEvaluation).findOne({ where: { caseId }, order: { createdAt: 'DESC' } });
+    const row = await this.db
+      .getRepository(CaseEvaluation)
+      .findOne({ where: { caseId }, order: { createdAt: 'DESC' } });
     if (!row) throw DomainError.notFound('Bedömningen');
-    const rules = await this.db.query('SELECT content FROM inriktningsbeslut WHERE id = $1', [row.inriktningsbeslutId]);
+    const rules = await this.db.query('SELECT content FROM inriktningsbeslut WHERE id = $1', [
+      row.inriktningsbeslutId,
+    ]);
     const frames = rules[0] ? await this.frames.status(rules[0].content) : null;
     return this.present(row, frames);
   }
 
   private async framesFor(em: EntityManager, e: Evaluation, ruleSet: RuleSet, input: EvaluationInput) {
-    const frame = input.track === 'projekt' ? ruleSet.projectRules.frame : ruleSet.aidForms[input.aidForm]?.frame;
+    const frame =
+      input.track === 'projekt' ? ruleSet.projectRules.frame : ruleSet.aidForms[input.aidForm]?.frame;
     if (!frame) return null;
-    return this.frames.status(ruleSet, { frame, aidForm: input.track === 'foretagsstod' ? input.aidForm : null, amount: e.maxGrant.amount }, em);
+    return this.frames.status(
+      ruleSet,
+      { frame, aidForm: input.track === 'foretagsstod' ? input.aidForm : null, amount: e.maxGrant.amount },
+      em,
+    );
   }
 
   /** Jäv: a person who declared a conflict of interest in the case may not assess it. */
   async assertNoJav(em: EntityManager, caseId: string, accountId: string): Promise<void> {
-    const rows = await em.query('SELECT 1 FROM conflict_of_interest WHERE case_id = $1 AND account_id = $2', [caseId, accountId]);
-    if (rows.length) throw new DomainError(ErrorCode.JAV, 'Du har anmält jäv i ärendet och får inte handlägga eller besluta i det');
+    const rows = await em.query('SELECT 1 FROM conflict_of_interest WHERE case_id = $1 AND account_id = $2', [
+      caseId,
+      accountId,
+    ]);
+    if (rows.length)
+      throw new DomainError(
+        ErrorCode.JAV,
+        'Du har anmält jäv i ärendet och får inte handlägga eller besluta i det',
+      );
   }
 
   private present(row: CaseEvaluation, frames: unknown): StoredEvaluation {

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BudgetLine, CatalogueService, DeMinimisDeclaration, GrantCase, summariseBudget } from '@anslag/cases';
+import {
+  BudgetLine,
+  CatalogueService,
+  DeMinimisDeclaration,
+  GrantCase,
+  summariseBudget,
+} from '@anslag/cases';
 import type { EarlierGrant, EvaluationInput, RusCatalogue } from '@anslag/rules';
 
 interface LedgerRow {
@@ -35,15 +41,26 @@ export class EvaluationInputService {
     private readonly catalogue: CatalogueService,
   ) {}
 
-  async build(cases: GrantCase[], rus: RusCatalogue | undefined, em: EntityManager = this.db.manager): Promise<Map<string, EvaluationInput>> {
+  async build(
+    cases: GrantCase[],
+    rus: RusCatalogue | undefined,
+    em: EntityManager = this.db.manager,
+  ): Promise<Map<string, EvaluationInput>> {
     const out = new Map<string, EvaluationInput>();
     if (cases.length === 0) return out;
     const ids = cases.map((c) => c.id);
     const orgIds = [...new Set(cases.map((c) => c.organisationId))];
     const [lines, declarations, ledger, grants, cat] = await Promise.all([
-      em.createQueryBuilder(BudgetLine, 'b').where('b.case_id = ANY(:ids)', { ids }).orderBy('b.position').getMany(),
+      em
+        .createQueryBuilder(BudgetLine, 'b')
+        .where('b.case_id = ANY(:ids)', { ids })
+        .orderBy('b.position')
+        .getMany(),
       em.createQueryBuilder(DeMinimisDeclaration, 'd').where('d.case_id = ANY(:ids)', { ids }).getMany(),
-      em.query(`SELECT organisation_id, granted_on::text, amount_eur FROM de_minimis_ledger WHERE organisation_id = ANY($1)`, [orgIds]) as Promise<LedgerRow[]>,
+      em.query(
+        `SELECT organisation_id, granted_on::text, amount_eur FROM de_minimis_ledger WHERE organisation_id = ANY($1)`,
+        [orgIds],
+      ) as Promise<LedgerRow[]>,
       em.query(
         `SELECT c.organisation_id, d.case_id, d.aid_form, d.decision_date::text, d.amount::text, c.diarienummer
          FROM decision d JOIN grant_case c ON c.id = d.case_id
@@ -83,13 +100,25 @@ export class EvaluationInputService {
       const org = c.organisation!;
       const earlier: EarlierGrant[] = (grantsBy.get(c.organisationId) ?? [])
         .filter((g) => g.case_id !== c.id)
-        .map((g) => ({ aidForm: g.aid_form, date: g.decision_date, amount: Number(g.amount), diarienummer: g.diarienummer ?? undefined }));
+        .map((g) => ({
+          aidForm: g.aid_form,
+          date: g.decision_date,
+          amount: Number(g.amount),
+          diarienummer: g.diarienummer ?? undefined,
+        }));
       out.set(c.id, {
         track: 'foretagsstod',
         registrationDate,
         aidForm: c.aidForm ?? '',
         subform: c.aidSubform,
-        costLines: caseLines.filter((l) => l.kind === 'cost').map((l) => ({ amount: l.amount, costType: l.costType ?? l.code, description: l.label ?? undefined, date: l.dated })),
+        costLines: caseLines
+          .filter((l) => l.kind === 'cost')
+          .map((l) => ({
+            amount: l.amount,
+            costType: l.costType ?? l.code,
+            description: l.label ?? undefined,
+            date: l.dated,
+          })),
         amountApplied: c.amountApplied ?? 0,
         plannedStart: c.plannedStart ?? registrationDate,
         receivedAt: (c.receivedAt ?? c.createdAt).toISOString(),
@@ -106,8 +135,18 @@ export class EvaluationInputService {
         history: {
           grants: earlier,
           deMinimis: [
-            ...(declBy.get(c.id) ?? []).map((d) => ({ date: d.grantedOn, amount: d.amount, currency: d.currency, grantor: d.grantor })),
-            ...(ledgerBy.get(c.organisationId) ?? []).map((l) => ({ date: l.granted_on, amount: l.amount_eur, currency: 'EUR' as const, grantor: 'regionen' })),
+            ...(declBy.get(c.id) ?? []).map((d) => ({
+              date: d.grantedOn,
+              amount: d.amount,
+              currency: d.currency,
+              grantor: d.grantor,
+            })),
+            ...(ledgerBy.get(c.organisationId) ?? []).map((l) => ({
+              date: l.granted_on,
+              amount: l.amount_eur,
+              currency: 'EUR' as const,
+              grantor: 'regionen',
+            })),
           ],
         },
       });

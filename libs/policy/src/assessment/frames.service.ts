@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { frameStatus, type FrameStatus, type FrameUsage, type ProposedGrant, type RuleSet } from '@anslag/rules';
+import {
+  frameStatus,
+  type FrameStatus,
+  type FrameUsage,
+  type ProposedGrant,
+  type RuleSet,
+} from '@anslag/rules';
 
 /**
  * Granted so far, per frame and aid form, within a rule set's validity: summed from signed decisions,
@@ -27,7 +33,9 @@ export class FramesService {
     for (const r of rows) {
       if (r.frame === null) continue;
       if (r.aid_form === null) usage.frames[r.frame] = Number(r.total);
-      else usage.aidForms[r.aid_form.split('/')[0]] = (usage.aidForms[r.aid_form.split('/')[0]] ?? 0) + Number(r.total);
+      else
+        usage.aidForms[r.aid_form.split('/')[0]] =
+          (usage.aidForms[r.aid_form.split('/')[0]] ?? 0) + Number(r.total);
     }
     return usage;
   }

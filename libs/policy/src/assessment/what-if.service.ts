@@ -69,7 +69,11 @@ export class WhatIfService {
       current = rules ?? current;
       const d = evaluate(input, draft, draftRus);
       const now = rules ? evaluate(input, rules.ruleSet, rules.rus) : null;
-      const summary = (e: typeof d) => ({ outcome: e.outcome, maxGrant: e.maxGrant.amount, rank: 'rank' in e.priority ? e.priority.rank : null });
+      const summary = (e: typeof d) => ({
+        outcome: e.outcome,
+        maxGrant: e.maxGrant.amount,
+        rank: 'rank' in e.priority ? e.priority.rank : null,
+      });
       const draftView = summary(d);
       const currentView = now ? summary(now) : null;
       add(openDraft, frameOf(input, draft)?.frame, d.maxGrant.amount);
@@ -89,7 +93,9 @@ export class WhatIfService {
       changedCases: rows.filter((r) => r.changed).length,
       cases: rows,
       frames: {
-        current: current ? { status: await this.frames.status(current.ruleSet), openMaxByFrame: openCurrent } : null,
+        current: current
+          ? { status: await this.frames.status(current.ruleSet), openMaxByFrame: openCurrent }
+          : null,
         draft: { status: await this.frames.status(draft), openMaxByFrame: openDraft },
       },
     };

@@ -5,13 +5,19 @@ import type { Inriktningsbeslut } from '../entities/inriktningsbeslut.entity';
 
 /** The rule set travels as one JSON document; its shape and policy are checked by the rules library. */
 export class RuleSetBodyDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Inriktningsbeslutets regler (RuleSet)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Inriktningsbeslutets regler (RuleSet)',
+  })
   @IsObject()
   content: RuleSet;
 }
 
 export class AdoptDto {
-  @ApiProperty({ example: '2018-11-28', description: 'nämndens beslutsdatum' }) @IsDateString({ strict: true }) adoptedOn: string;
+  @ApiProperty({ example: '2018-11-28', description: 'nämndens beslutsdatum' })
+  @IsDateString({ strict: true })
+  adoptedOn: string;
   @ApiProperty({ example: '§ 83' }) @IsString() @MaxLength(40) paragraph: string;
 }
 

@@ -14,7 +14,8 @@ export interface RulesInForce {
   rus: RusCatalogue | undefined;
 }
 
-const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** The versioned inriktningsbeslut and RUS catalogues: drafts, adoption, extension, replacement, look-up by date. */
 @Injectable()
@@ -22,7 +23,9 @@ export class PolicyService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(): Promise<InriktningsbeslutDto[]> {
-    const rows = await this.db.getRepository(Inriktningsbeslut).find({ order: { validFrom: 'DESC', createdAt: 'DESC' } });
+    const rows = await this.db
+      .getRepository(Inriktningsbeslut)
+      .find({ order: { validFrom: 'DESC', createdAt: 'DESC' } });
     return rows.map(InriktningsbeslutDto.from);
   }
 
@@ -47,8 +50,17 @@ export class PolicyService {
     await this.check(content);
     return this.db.transaction(async (em) => {
       const row = await this.row(em, id, true);
-      if (row.status !== 'utkast') throw new DomainError(ErrorCode.CONFLICT, 'Ett antaget inriktningsbeslut ändras inte; skapa ett nytt utkast');
-      Object.assign(row, { code: content.id, validFrom: content.validFrom, validTo: content.validTo, content });
+      if (row.status !== 'utkast')
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          'Ett antaget inriktningsbeslut ändras inte; skapa ett nytt utkast',
+        );
+      Object.assign(row, {
+        code: content.id,
+        validFrom: content.validFrom,
+        validTo: content.validTo,
+        content,
+      });
       return InriktningsbeslutDto.from(await em.save(row));
     });
   }
@@ -58,11 +70,15 @@ export class PolicyService {
     return this.db.transaction(async (em) => {
       await em.query('LOCK TABLE inriktningsbeslut IN SHARE ROW EXCLUSIVE MODE');
       const row = await this.row(em, id, true);
-      if (row.status !== 'utkast') throw new DomainError(ErrorCode.CONFLICT, 'Inriktningsbeslutet är redan antaget');
+      if (row.status !== 'utkast')
+        throw new DomainError(ErrorCode.CONFLICT, 'Inriktningsbeslutet är redan antaget');
       const earlier = await em.find(Inriktningsbeslut, { where: { status: 'antaget' } });
       for (const e of earlier) {
         if (e.validFrom >= row.validFrom) {
-          throw DomainError.validation('content.validFrom', `ett antaget beslut gäller redan från ${e.validFrom}`);
+          throw DomainError.validation(
+            'content.validFrom',
+            `ett antaget beslut gäller redan från ${e.validFrom}`,
+          );
         }
         if (e.validTo === null || e.validTo >= row.validFrom) {
           e.validTo = dayBefore(row.validFrom);
@@ -75,7 +91,16 @@ export class PolicyService {
       row.paragraph = dto.paragraph;
       row.content = {
         ...row.content,
-        references: [...(row.content.references ?? []), { kind: 'beslut', organ: 'nämnden', date: dto.adoptedOn, paragraph: dto.paragraph, diarienummer: null }],
+        references: [
+          ...(row.content.references ?? []),
+          {
+            kind: 'beslut',
+            organ: 'nämnden',
+            date: dto.adoptedOn,
+            paragraph: dto.paragraph,
+            diarienummer: null,
+          },
+        ],
       };
       return InriktningsbeslutDto.from(await em.save(row));
     });
@@ -85,9 +110,11 @@ export class PolicyService {
   async extend(id: string, dto: ExtendDto): Promise<InriktningsbeslutDto> {
     return this.db.transaction(async (em) => {
       const row = await this.row(em, id, true);
-      if (row.status !== 'antaget') throw new DomainError(ErrorCode.CONFLICT, 'Bara ett antaget inriktningsbeslut kan förlängas');
+      if (row.status !== 'antaget')
+        throw new DomainError(ErrorCode.CONFLICT, 'Bara ett antaget inriktningsbeslut kan förlängas');
       const validTo = dto.validTo ?? null;
-      if (validTo !== null && validTo < row.validFrom) throw DomainError.validation('validTo', 'slutdatum före startdatum');
+      if (validTo !== null && validTo < row.validFrom)
+        throw DomainError.validation('validTo', 'slutdatum före startdatum');
       const later = await em.find(Inriktningsbeslut, { where: { status: 'antaget' } });
       if (later.some((l) => l.id !== row.id && l.validFrom > row.validFrom)) {
         throw new DomainError(ErrorCode.CONFLICT, 'Ett senare inriktningsbeslut har redan ersatt detta');
@@ -96,7 +123,16 @@ export class PolicyService {
       row.content = {
         ...row.content,
         validTo,
-        references: [...(row.content.references ?? []), { kind: 'forlangning', organ: 'nämnden', date: dto.decidedOn, paragraph: dto.paragraph, diarienummer: null }],
+        references: [
+          ...(row.content.references ?? []),
+          {
+            kind: 'forlangning',
+            organ: 'nämnden',
+            date: dto.decidedOn,
+            paragraph: dto.paragraph,
+            diarienummer: null,
+          },
+        ],
       };
       return InriktningsbeslutDto.from(await em.save(row));
     });
@@ -106,7 +142,8 @@ export class PolicyService {
   async inForce(date: string, em: EntityManager = this.db.manager): Promise<RulesInForce> {
     const rows = await em.find(Inriktningsbeslut, { where: { status: In(['antaget']) } });
     const row = selectInForce(rows, date);
-    if (!row) throw new DomainError(ErrorCode.NO_RULES_IN_FORCE, `Inget antaget inriktningsbeslut gäller ${date}`);
+    if (!row)
+      throw new DomainError(ErrorCode.NO_RULES_IN_FORCE, `Inget antaget inriktningsbeslut gäller ${date}`);
     return { row, ruleSet: row.content, rus: await this.rus(row.content.rusId, em) };
   }
 
@@ -115,28 +152,45 @@ export class PolicyService {
   }
 
   async rusCatalogues(): Promise<RusCatalogue[]> {
-    return (await this.db.getRepository(RusCatalogueRow).find({ order: { validFrom: 'ASC' } })).map((r) => r.content);
+    return (await this.db.getRepository(RusCatalogueRow).find({ order: { validFrom: 'ASC' } })).map(
+      (r) => r.content,
+    );
   }
 
   /** Policy validation by the rules library; the RUS catalogue it names must exist. */
   async check(content: RuleSet): Promise<void> {
-    if (typeof content.id !== 'string' || typeof content.rusId !== 'string' || typeof content.validFrom !== 'string') {
+    if (
+      typeof content.id !== 'string' ||
+      typeof content.rusId !== 'string' ||
+      typeof content.validFrom !== 'string'
+    ) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Ogiltigt inriktningsbeslut', [
         { field: 'content', problem: 'id, rusId och validFrom måste anges' },
       ]);
     }
     const rus = await this.rus(content.rusId);
-    const problems = [...(rus ? [] : [{ field: 'content.rusId', problem: `okänd RUS-katalog "${content.rusId}"` }])];
+    const problems = [
+      ...(rus ? [] : [{ field: 'content.rusId', problem: `okänd RUS-katalog "${content.rusId}"` }]),
+    ];
     try {
-      problems.push(...validateRuleSet(content, rus).map((x) => ({ field: `content.${x.field}`, problem: x.problem })));
+      problems.push(
+        ...validateRuleSet(content, rus).map((x) => ({ field: `content.${x.field}`, problem: x.problem })),
+      );
     } catch {
-      problems.push({ field: 'content', problem: 'inriktningsbeslutet saknar delar (frames, projectRanking, aidForms …)' });
+      problems.push({
+        field: 'content',
+        problem: 'inriktningsbeslutet saknar delar (frames, projectRanking, aidForms …)',
+      });
     }
-    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Ogiltigt inriktningsbeslut', problems);
+    if (problems.length)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Ogiltigt inriktningsbeslut', problems);
   }
 
   private async row(em: EntityManager, id: string, lock = false): Promise<Inriktningsbeslut> {
-    const row = await em.findOne(Inriktningsbeslut, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const row = await em.findOne(Inriktningsbeslut, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!row) throw DomainError.notFound('Inriktningsbeslutet');
     return row;
   }

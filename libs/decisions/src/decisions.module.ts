@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '@anslag/cases';
+import { PolicyModule } from '@anslag/policy';
+import { DecisionsController } from './decisions.controller';
+import { DelegationController } from './delegation/delegation.controller';
+import { DelegationService } from './delegation/delegation.service';
+import { JavService } from './jav/jav.service';
+import { DecisionQueryService } from './signing/decision-query.service';
+import { DraftDecisionService } from './signing/draft-decision.service';
+import { SignDecisionService } from './signing/sign-decision.service';
+
+@Module({
+  imports: [CasesModule, PolicyModule],
+  controllers: [DecisionsController, DelegationController],
+  providers: [DecisionQueryService, DelegationService, DraftDecisionService, JavService, SignDecisionService],
+  exports: [DelegationService],
+})
+export class DecisionsModule {}

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  PartialType,
+} from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { OFFICER_ROLES, Role, Roles } from '@anslag/auth';
+import { UuidPipe } from '@anslag/common';
+import type { DelegationPoint } from '../entities/delegation-point.entity';
+import { DelegationService } from './delegation.service';
+
+export class DelegationPointDto {
+  @ApiProperty({ example: '3.3' }) @IsString() @MinLength(1) @MaxLength(20) point: string;
+  @ApiProperty({ example: 'Beslut om företagsstöd' }) @IsString() @MinLength(1) @MaxLength(300) title: string;
+  @ApiProperty({ example: 'Områdeschef näringslivsutveckling' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  decisionMakerTitle: string;
+  @ApiProperty({ type: [String], example: ['foretagsstod'] })
+  @IsArray()
+  @IsIn(['projekt', 'foretagsstod'], { each: true })
+  tracks: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  aidForms?: string[];
+  @ApiPropertyOptional({ nullable: true, description: 'beloppsgräns i kronor; null = ingen' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(0)
+  limitKronor?: number | null;
+  @ApiProperty() @IsDateString({ strict: true }) validFrom: string;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsDateString({ strict: true })
+  validTo?: string | null;
+}
+
+export class UpdateDelegationPointDto extends PartialType(DelegationPointDto) {}
+
+@ApiTags('delegation')
+@ApiBearerAuth()
+@Controller('api/delegation-points')
+export class DelegationController {
+  constructor(private readonly delegation: DelegationService) {}
+
+  @Get()
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({ summary: 'The delegation order: points, case types, amount limits, validity. Officers.' })
+  list(): Promise<DelegationPoint[]> {
+    return this.delegation.list();
+  }
+
+  @Post()
+  @Roles(Role.admin)
+  @ApiOperation({ summary: 'Add a point to the delegation order. Admin.' })
+  create(@Body() dto: DelegationPointDto): Promise<DelegationPoint> {
+    return this.delegation.create({ aidForms: [], limitKronor: null, validTo: null, ...dto });
+  }
+
+  @Patch(':id')
+  @Roles(Role.admin)
+  @ApiOperation({ summary: 'Change a point (limit, validity). Admin.' })
+  update(
+    @Param('id', new UuidPipe()) id: string,
+    @Body() dto: UpdateDelegationPointDto,
+  ): Promise<DelegationPoint> {
+    return this.delegation.update(id, dto);
+  }
+}

@@ -1,0 +1,201 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import type { Decision } from '../entities/decision.entity';
+
+export class FinancingSourceDto {
+  @ApiProperty({ example: 'anslag_1_1' }) @IsString() @MaxLength(60) source: string;
+  @ApiProperty({ example: 'Regionalt utvecklingsstöd – statligt stöd 1:1' })
+  @IsString()
+  @MaxLength(200)
+  label: string;
+  @ApiProperty({ example: 232000 })
+  @IsInt({ message: 'belopp ska vara hela kronor' })
+  @Min(0)
+  @Max(1_000_000_000_000)
+  amount: number;
+}
+
+export class ReasonsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) rusArea?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) effektmal?: string;
+  @ApiPropertyOptional({ description: 'inriktningsbeslutets rangordning, citerad' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  rankQuote?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) text?: string;
+}
+
+export class DecisionFieldsDto {
+  @ApiPropertyOptional({ enum: ['bifall', 'delvis_bifall', 'avslag'] })
+  @IsOptional()
+  @IsIn(['bifall', 'delvis_bifall', 'avslag'])
+  outcome?: Decision['outcome'];
+  @ApiPropertyOptional({ description: 'beviljat belopp, eller taket för projekt ("dock högst")' })
+  @IsOptional()
+  @IsInt({ message: 'belopp ska vara hela kronor' })
+  @Min(1)
+  @Max(1_000_000_000_000)
+  amount?: number;
+  @ApiPropertyOptional({ description: 'projekt: andel av bokförda kostnader i baspunkter (90 % = 9000)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  shareBp?: number;
+  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) earliestStart?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) latestEnd?: string;
+  @ApiPropertyOptional({ type: [FinancingSourceDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => FinancingSourceDto)
+  financing?: FinancingSourceDto[];
+  @ApiPropertyOptional({ type: [String], description: 'villkor; utelämnas för standardvillkoren' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  conditions?: string[];
+  @ApiPropertyOptional({ type: ReasonsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReasonsDto)
+  reasons?: ReasonsDto;
+  @ApiPropertyOptional({ example: 'Uppfyller ej villkor' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  rejectionGrounds?: string;
+  @ApiPropertyOptional({ enum: ['de_minimis', 'gber', 'none'] })
+  @IsOptional()
+  @IsIn(['de_minimis', 'gber', 'none'])
+  stateAidRoute?: 'de_minimis' | 'gber' | 'none';
+}
+
+export class DraftDecisionDto extends DecisionFieldsDto {
+  @ApiProperty({ enum: ['bifall', 'delvis_bifall', 'avslag'] })
+  @IsIn(['bifall', 'delvis_bifall', 'avslag'])
+  declare outcome: Decision['outcome'];
+  @ApiPropertyOptional({
+    description: 'beslutet fattas av nämnden själv (protokollförs av nämndsekreteraren)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  decidedByNamnd?: boolean;
+}
+
+export class SignDto {
+  @ApiPropertyOptional({
+    description: 'skäl att bevilja mer än bedömningens högsta belopp; sparas i historiken',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(5)
+  @MaxLength(5000)
+  overrideReason?: string;
+}
+
+export class RecordNamndDto {
+  @ApiProperty({ example: '2020-01-22' }) @IsDateString({ strict: true }) meetingDate: string;
+  @ApiProperty({ example: '§ 4' }) @IsString() @MinLength(1) @MaxLength(40) paragraph: string;
+}
+
+export class JavDto {
+  @ApiProperty({ example: 'Min make är styrelseledamot i det sökande bolaget' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class DecisionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() caseId: string;
+  @ApiProperty() kind: string;
+  @ApiProperty({ nullable: true }) amendsDecisionId: string | null;
+  @ApiProperty() status: string;
+  @ApiProperty() outcome: string;
+  @ApiProperty({ nullable: true }) amount: number | null;
+  @ApiProperty({ nullable: true }) shareBp: number | null;
+  @ApiProperty({ nullable: true }) earliestStart: string | null;
+  @ApiProperty({ nullable: true }) latestEnd: string | null;
+  @ApiProperty({ type: [FinancingSourceDto] }) financing: FinancingSourceDto[];
+  @ApiProperty({ type: [String] }) conditions: string[];
+  @ApiProperty({ type: ReasonsDto, nullable: true }) reasons: ReasonsDto | null;
+  @ApiProperty({ nullable: true }) rejectionGrounds: string | null;
+  @ApiProperty({ nullable: true }) aidForm: string | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) legalBasis: object[];
+  @ApiProperty({ nullable: true }) stateAidRoute: string | null;
+  @ApiProperty() appealable: boolean;
+  @ApiProperty({ nullable: true }) deMinimisEur: number | null;
+  @ApiProperty({ nullable: true }) evaluatedMax: number | null;
+  @ApiProperty() decisionDate: string;
+  @ApiProperty({ nullable: true }) delegationPoint: string | null;
+  @ApiProperty() decidedByNamnd: boolean;
+  @ApiProperty({ nullable: true }) namndMeetingDate: string | null;
+  @ApiProperty({ nullable: true }) namndParagraph: string | null;
+  @ApiProperty({ nullable: true }) signedByName: string | null;
+  @ApiProperty({ nullable: true }) signedByTitle: string | null;
+  @ApiProperty({ nullable: true }) signedAt: string | null;
+  @ApiProperty({ nullable: true }) overrideReason: string | null;
+
+  static from(d: Decision): DecisionDto {
+    return {
+      id: d.id,
+      caseId: d.caseId,
+      kind: d.kind,
+      amendsDecisionId: d.amendsDecisionId,
+      status: d.status,
+      outcome: d.outcome,
+      amount: d.amount,
+      shareBp: d.shareBp,
+      earliestStart: d.earliestStart,
+      latestEnd: d.latestEnd,
+      financing: d.financing,
+      conditions: d.conditions,
+      reasons: d.reasons
+        ? {
+            rusArea: d.reasons.rusArea ?? undefined,
+            effektmal: d.reasons.effektmal ?? undefined,
+            rankQuote: d.reasons.rankQuote ?? undefined,
+            text: d.reasons.text ?? undefined,
+          }
+        : null,
+      rejectionGrounds: d.rejectionGrounds,
+      aidForm: d.aidForm,
+      legalBasis: d.legalBasis,
+      stateAidRoute: d.stateAidRoute,
+      appealable: d.appealable,
+      deMinimisEur: d.deMinimisEur,
+      evaluatedMax: d.evaluatedMax,
+      decisionDate: d.decisionDate,
+      delegationPoint: d.delegationPoint,
+      decidedByNamnd: d.decidedByNamnd,
+      namndMeetingDate: d.namndMeetingDate,
+      namndParagraph: d.namndParagraph,
+      signedByName: d.signedByName,
+      signedByTitle: d.signedByTitle,
+      signedAt: d.signedAt?.toISOString() ?? null,
+      overrideReason: d.overrideReason,
+    };
+  }
+}

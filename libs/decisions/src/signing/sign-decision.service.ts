@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Account, Principal } from '@anslag/auth';
+import { Clock, DomainError, ErrorCode } from '@anslag/common';
+import { GrantCase, HistoryService } from '@anslag/cases';
+import { requestDecisionLetter } from '@anslag/letters';
+import { formatKronor, sekToEur } from '@anslag/money';
+import { AssessmentService, EvaluationInputService, PolicyService } from '@anslag/policy';
+import { evaluate, rateOn, regimeOn } from '@anslag/rules';
+import { DelegationService } from '../delegation/delegation.service';
+import { DeMinimisLedgerEntry } from '../entities/de-minimis-ledger.entity';
+import { Decision } from '../entities/decision.entity';
+import { DecisionDto, RecordNamndDto } from './decision.dto';
+
+const kr = (n: number) => formatKronor(n, { space: ' ' });
+
+/**
+ * Signing: the beslutsfattare takes the decision within the delegation order. Everything that can
+ * refuse it is checked under a lock on the organisation, so concurrent decisions for one firm see
+ * each other (two simultaneous mikrobidrag never pass the per-company cap together).
+ */
+@Injectable()
+export class SignDecisionService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly delegation: DelegationService,
+    private readonly assessment: AssessmentService,
+    private readonly inputs: EvaluationInputService,
+    private readonly policy: PolicyService,
+    private readonly history: HistoryService,
+    private readonly clock: Clock,
+  ) {}
+
+  async sign(p: Principal, id: string, overrideReason?: string): Promise<DecisionDto> {
+    return this.db.transaction(async (em) => {
+      const d = await this.lockDraft(em, id);
+      if (d.decidedByNamnd)
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          'Beslutet fattas av nämnden; nämndsekreteraren protokollför det',
+        );
+      await this.assessment.assertNoJav(em, d.caseId, p.userId);
+      const c = await this.lockCase(em, d);
+      const signer = await em.findOneOrFail(Account, { where: { id: p.userId } });
+      d.decisionDate = this.clock.today();
+      const point = await this.delegation.assertCovered(em, {
+        track: c.track,
+        aidForm: d.aidForm,
+        amount: d.amount ?? 0,
+        date: d.decisionDate,
+        heldPoints: signer.delegationPoints,
+      });
+      if (d.outcome !== 'avslag') await this.checkLimits(em, d, c, overrideReason);
+      d.delegationPoint = point.point;
+      d.signedBy = signer.id;
+      d.signedByName = signer.displayName;
+      d.signedByTitle = signer.title ?? point.decisionMakerTitle;
+      return this.finish(em, p, d, c, overrideReason);
+    });
+  }
+
+  /** The nämnd's own decision (like PAN), recorded by the secretariat with the meeting date and §. */
+  async recordNamnd(p: Principal, id: string, dto: RecordNamndDto): Promise<DecisionDto> {
+    return this.db.transaction(async (em) => {
+      const d = await this.lockDraft(em, id);
+      if (!d.decidedByNamnd)
+        throw new DomainError(ErrorCode.CONFLICT, 'Beslutet är utformat för delegation, inte för nämnden');
+      const c = await this.lockCase(em, d);
+      if (d.outcome !== 'avslag') await this.checkLimits(em, d, c, 'Nämndens beslut');
+      d.decisionDate = dto.meetingDate;
+      d.namndMeetingDate = dto.meetingDate;
+      d.namndParagraph = dto.paragraph;
+      d.signedBy = p.userId;
+      d.signedByName = await this.regionCommittee(em);
+      d.signedByTitle = null;
+      return this.finish(em, p, d, c, null);
+    });
+  }
+
+  private async lockDraft(em: EntityManager, id: string): Promise<Decision> {
+    const d = await em.findOne(Decision, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!d) throw DomainError.notFound('Beslutet');
+    if (d.status === 'signerat')
+      throw new DomainError(ErrorCode.DECISION_SIGNED, 'Beslutet är redan fattat och kan inte ändras');
+    return d;
+  }
+
+  private async lockCase(em: EntityManager, d: Decision): Promise<GrantCase> {
+    const c = await em.findOneOrFail(GrantCase, {
+      where: { id: d.caseId },
+      relations: { organisation: true },
+    });
+    // The organisation row serialises every decision for the same undertaking.
+    await em.query('SELECT id FROM organisation WHERE id = $1 FOR UPDATE', [c.organisationId]);
+    return c;
+  }
+
+  /**
+   * Re-evaluates under the lock with every decision signed so far. Per-company caps and the de minimis
+   * ceiling are absolute; a grant above the evaluated maximum otherwise needs a recorded reason.
+   */
+  private async checkLimits(
+    em: EntityManager,
+    d: Decision,
+    c: GrantCase,
+    overrideReason: string | null | undefined,
+  ): Promise<void> {
+    const rules = await this.policy.inForce(c.registrationDate ?? d.decisionDate, em);
+    const input = (await this.inputs.build([c], rules.rus, em)).get(c.id)!;
+    const fresh = evaluate({ ...input, decisionDate: d.decisionDate }, rules.ruleSet, rules.rus);
+    const amount = d.amount ?? 0;
+    for (const t of fresh.maxGrant.terms) {
+      if ((t.term === 'per_foretag' || t.term === 'de_minimis') && amount > t.amount) {
+        throw new DomainError(
+          ErrorCode.COMPANY_CAP_EXCEEDED,
+          `Beslutet ${kr(amount)} skulle överskrida gränsen: ${t.reason}`,
+          [{ field: 'amount', problem: `högst ${kr(t.amount)} (${t.ref})` }],
+        );
+      }
+    }
+    if (fresh.outcome === 'not_eligible' && fresh.deMinimis && fresh.deMinimis.roomSek < amount) {
+      throw new DomainError(
+        ErrorCode.COMPANY_CAP_EXCEEDED,
+        'Stödet ryms inte inom taket för försumbart stöd (de minimis)',
+        [{ field: 'amount', problem: `utrymme ${kr(fresh.deMinimis.roomSek)}` }],
+      );
+    }
+    const max = Math.min(fresh.maxGrant.amount, d.evaluatedMax ?? fresh.maxGrant.amount);
+    if (amount > max && !overrideReason?.trim()) {
+      throw new DomainError(
+        ErrorCode.ABOVE_EVALUATED_MAX,
+        `Beloppet ${kr(amount)} är högre än bedömningens högsta belopp ${kr(max)}; ange skäl för att ändå besluta`,
+        [{ field: 'overrideReason', problem: 'krävs när beloppet är högre än bedömningen' }],
+      );
+    }
+    if (amount > max) d.overrideReason = overrideReason!.trim();
+    if (d.stateAidRoute === 'de_minimis') {
+      const regime = regimeOn(rules.ruleSet.deMinimis, d.decisionDate);
+      const rate = rateOn(rules.ruleSet.deMinimis.exchangeRates, d.decisionDate);
+      if (regime && rate) d.deMinimisEur = sekToEur(amount, rate.orePerEur);
+    }
+  }
+
+  private async finish(
+    em: EntityManager,
+    p: Principal,
+    d: Decision,
+    c: GrantCase,
+    overrideReason: string | null | undefined,
+  ): Promise<DecisionDto> {
+    d.status = 'signerat';
+    d.signedAt = this.clock.now();
+    const saved = await em.save(d);
+    if (saved.deMinimisEur !== null && saved.amount !== null) {
+      const rules = await this.policy.inForce(c.registrationDate ?? saved.decisionDate, em);
+      await em.upsert(
+        DeMinimisLedgerEntry,
+        {
+          organisationId: c.organisationId,
+          decisionId: saved.id,
+          grantedOn: saved.decisionDate,
+          amountEur: saved.deMinimisEur,
+          amountSek: saved.amount,
+          regime: regimeOn(rules.ruleSet.deMinimis, saved.decisionDate)?.code ?? 'de_minimis',
+        },
+        ['decisionId'],
+      );
+    }
+    if (c.status !== 'beslutad') await em.update(GrantCase, { id: c.id }, { status: 'beslutad' });
+    await requestDecisionLetter(em, saved.id);
+    await this.history.record(em, {
+      caseId: c.id,
+      actor: p,
+      action: saved.kind === 'andringsbeslut' ? 'ändringsbeslut_fattat' : 'beslut_fattat',
+      before: { status: c.status },
+      after: {
+        status: 'beslutad',
+        decisionId: saved.id,
+        outcome: saved.outcome,
+        amount: saved.amount,
+        delegationPoint: saved.delegationPoint,
+      },
+      reason: overrideReason ? `Över bedömt belopp: ${overrideReason}` : null,
+    });
+    return DecisionDto.from(saved);
+  }
+
+  private async regionCommittee(em: EntityManager): Promise<string> {
+    const [row] = await em.query(`SELECT value FROM region_setting WHERE key = 'region'`);
+    return (row?.value?.organisation?.committee as string | undefined) ?? 'Nämnden';
+  }
+}

@@ -1,0 +1,486 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { Role } from '@anslag/auth';
+import {
+  createOrganisation,
+  createTestApp,
+  createUser,
+  ensureReferenceData,
+  mindLikeProject,
+  TestUser,
+} from '@anslag/testing';
+
+describe('assessment and decisions', () => {
+  let app: NestFastifyApplication;
+  let ds: DataSource;
+  let http: ReturnType<typeof request>;
+  let officer: TestUser;
+  let decider33: TestUser;
+  let decider32: TestUser;
+  let secretary: TestUser;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    ds = app.get(DataSource);
+    http = request(app.getHttpServer());
+    await ensureReferenceData(ds);
+    officer = await createUser(app, [Role.handlaggare]);
+    decider33 = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
+    decider32 = await createUser(app, [Role.beslutsfattare], [], ['3.2']);
+    secretary = await createUser(app, [Role.namndsekreterare]);
+  });
+  afterAll(() => app.close());
+
+  /** A mikrobidrag application from a small firm outside the tätort, submitted and taken up. */
+  async function mikrobidragCase(orgId: string, applicant: TestUser, amount = 30_000): Promise<string> {
+    const c = await http
+      .post('/api/cases')
+      .set(applicant.auth)
+      .send({
+        track: 'foretagsstod',
+        organisationId: orgId,
+        title: 'Ny kaffemaskin',
+        aidForm: 'mikrobidrag',
+        amountApplied: amount,
+        costLines: [{ description: 'Espressomaskin', costType: 'equipment', amount: amount * 2 }],
+        plannedStart: '2030-01-01',
+        collectiveAgreement: true,
+      })
+      .expect(201);
+    await http
+      .post(`/api/cases/${c.body.id}/transitions`)
+      .set(applicant.auth)
+      .send({ transition: 'skicka_in' })
+      .expect(201);
+    await http
+      .post(`/api/cases/${c.body.id}/transitions`)
+      .set(officer.auth)
+      .send({ transition: 'paborja_handlaggning' })
+      .expect(201);
+    return c.body.id;
+  }
+
+  async function firm(overrides = {}) {
+    const org = await createOrganisation(ds, {
+      inTatort: false,
+      employees: 3,
+      fteHundredths: 250,
+      runBy: 'kvinnor',
+      kommunCode: '1885',
+      ...overrides,
+    });
+    return { org, applicant: await createUser(app, [Role.sokande], [org.id]) };
+  }
+
+  describe('evaluation', () => {
+    it('is stored with the case when assessed and shown with its reasons', async () => {
+      const { org, applicant } = await firm();
+      const id = await mikrobidragCase(org.id, applicant, 30_001);
+      await http.get(`/api/cases/${id}/evaluation`).set(officer.auth).expect(404);
+      await http.post(`/api/cases/${id}/evaluation`).set(applicant.auth).expect(403);
+      const res = await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
+      expect(res.body.evaluation.maxGrant.amount).toBe(30_000);
+      expect(res.body.evaluation.maxGrant.terms).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            term: 'per_beslut',
+            amount: 30_000,
+            reason: expect.stringMatching(/30\s000\skr per beslut/),
+          }),
+        ]),
+      );
+      const stored = await http.get(`/api/cases/${id}/evaluation`).set(secretary.auth).expect(200);
+      expect(stored.body.evaluation).toEqual(res.body.evaluation);
+      const rows = await ds.query('SELECT max_grant, outcome FROM case_evaluation WHERE case_id = $1', [id]);
+      expect(rows).toEqual([{ max_grant: '30000', outcome: res.body.evaluation.outcome }]);
+      const frames = stored.body.frames.lines.find((l: { code: string }) => l.code === 'foretagsstod');
+      expect(frames.indicative).toBe(13_333_000);
+    });
+
+    it('refuses mikrobidrag in the tätort without an exception', async () => {
+      const { org, applicant } = await firm({ inTatort: true, runBy: 'man', bornOutsideNordics: false });
+      const id = await mikrobidragCase(org.id, applicant);
+      const res = await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
+      expect(res.body.evaluation.outcome).toBe('not_eligible');
+      expect(res.body.evaluation.maxGrant.amount).toBe(0);
+    });
+  });
+
+  describe('signing', () => {
+    it('signs within the delegation order, makes the decision immutable and records it', async () => {
+      const { org, applicant } = await firm();
+      const id = await mikrobidragCase(org.id, applicant);
+      await http.post(`/api/cases/${id}/decisions`).set(officer.auth).send({ outcome: 'bifall' }).expect(409); // no evaluation yet
+      await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
+      const draft = (
+        await http
+          .post(`/api/cases/${id}/decisions`)
+          .set(officer.auth)
+          .send({ outcome: 'bifall' })
+          .expect(201)
+      ).body;
+      expect(draft).toMatchObject({
+        status: 'utkast',
+        amount: 30_000,
+        stateAidRoute: 'de_minimis',
+        appealable: true,
+      });
+      expect(draft.legalBasis.map((b: { code: string }) => b.code)).toEqual(
+        expect.arrayContaining(['SFS 2022:1468', '(EU) 2023/2831']),
+      );
+
+      const refused = await http
+        .post(`/api/decisions/${draft.id}/sign`)
+        .set(decider32.auth)
+        .send({})
+        .expect(403);
+      expect(refused.body.code).toBe('DELEGATION_NOT_COVERED');
+      await http.post(`/api/decisions/${draft.id}/sign`).set(officer.auth).send({}).expect(403);
+
+      const signed = (
+        await http.post(`/api/decisions/${draft.id}/sign`).set(decider33.auth).send({}).expect(201)
+      ).body;
+      expect(signed).toMatchObject({ status: 'signerat', delegationPoint: '3.3', amount: 30_000 });
+      expect(signed.deMinimisEur).toBeGreaterThan(2_000);
+      const caseRow = await ds.query('SELECT status FROM grant_case WHERE id = $1', [id]);
+      expect(caseRow[0].status).toBe('beslutad');
+      const ledger = await ds.query(
+        'SELECT amount_sek, amount_eur FROM de_minimis_ledger WHERE decision_id = $1',
+        [draft.id],
+      );
+      expect(ledger).toEqual([{ amount_sek: '30000', amount_eur: signed.deMinimisEur }]);
+      const outbox = await ds.query(`SELECT topic FROM outbox WHERE aggregate_id = $1`, [draft.id]);
+      expect(outbox).toEqual([{ topic: 'decision-letter' }]);
+
+      const again = await http
+        .patch(`/api/decisions/${draft.id}`)
+        .set(officer.auth)
+        .send({ amount: 20_000 })
+        .expect(409);
+      expect(again.body.code).toBe('DECISION_SIGNED');
+      await http.post(`/api/decisions/${draft.id}/sign`).set(decider33.auth).send({}).expect(409);
+      await expect(ds.query('UPDATE decision SET amount = 1 WHERE id = $1', [draft.id])).rejects.toThrow(
+        /immutable/,
+      );
+      await expect(ds.query('DELETE FROM decision WHERE id = $1', [draft.id])).rejects.toThrow(/immutable/);
+
+      // The applicant reads the signed decision; another applicant cannot.
+      await http.get(`/api/decisions/${draft.id}`).set(applicant.auth).expect(200);
+      const stranger = (await firm()).applicant;
+      await http.get(`/api/decisions/${draft.id}`).set(stranger.auth).expect(404);
+
+      // A correction is a change decision linked to it.
+      const amendment = (
+        await http
+          .post(`/api/decisions/${draft.id}/amendments`)
+          .set(officer.auth)
+          .send({ amount: 25_000 })
+          .expect(201)
+      ).body;
+      expect(amendment).toMatchObject({
+        kind: 'andringsbeslut',
+        amendsDecisionId: draft.id,
+        status: 'utkast',
+        amount: 25_000,
+      });
+      await http.post(`/api/decisions/${amendment.id}/sign`).set(decider33.auth).send({}).expect(201);
+      const original = await ds.query('SELECT amount, status FROM decision WHERE id = $1', [draft.id]);
+      expect(original[0]).toEqual({ amount: '30000', status: 'signerat' });
+    });
+
+    it('refuses a grant above the evaluated maximum unless the signer records a reason, kept in the history', async () => {
+      const { org, applicant } = await firm();
+      const c = await http.post('/api/cases').set(applicant.auth).send(mindLikeProject(org.id)).expect(201);
+      await http
+        .post(`/api/cases/${c.body.id}/transitions`)
+        .set(applicant.auth)
+        .send({ transition: 'skicka_in' })
+        .expect(201);
+      await http
+        .post(`/api/cases/${c.body.id}/transitions`)
+        .set(officer.auth)
+        .send({ transition: 'paborja_handlaggning' })
+        .expect(201);
+      const ev = (await http.post(`/api/cases/${c.body.id}/evaluation`).set(officer.auth).expect(201)).body
+        .evaluation;
+      expect(ev.maxGrant.amount).toBe(432_000);
+      expect(ev.priority.rank).toBe('2b');
+      const draft = (
+        await http
+          .post(`/api/cases/${c.body.id}/decisions`)
+          .set(officer.auth)
+          .send({
+            outcome: 'bifall',
+            shareBp: 9000,
+            amount: 440_000,
+            financing: [
+              { source: 'region_1_1', label: 'Regionalt utvecklingsstöd – statligt stöd', amount: 240_000 },
+              { source: 'region_rambudget', label: 'Rambudgetmedel', amount: 200_000 },
+            ],
+            reasons: { text: 'Särskilda skäl' },
+          })
+          .expect(201)
+      ).body;
+      expect(draft.conditions).toHaveLength(3);
+      expect(draft.reasons.rankQuote).toContain('2b');
+      const refused = await http
+        .post(`/api/decisions/${draft.id}/sign`)
+        .set(decider32.auth)
+        .send({})
+        .expect(409);
+      expect(refused.body).toMatchObject({
+        code: 'ABOVE_EVALUATED_MAX',
+        details: [{ field: 'overrideReason' }],
+      });
+      const signed = await http
+        .post(`/api/decisions/${draft.id}/sign`)
+        .set(decider32.auth)
+        .send({ overrideReason: 'Nämnden har prioriterat insatsen' })
+        .expect(201);
+      expect(signed.body.overrideReason).toBe('Nämnden har prioriterat insatsen');
+      const history = (await http.get(`/api/cases/${c.body.id}/history`).set(officer.auth).expect(200)).body;
+      expect(history.at(-1)).toMatchObject({
+        action: 'beslut_fattat',
+        reason: 'Över bedömt belopp: Nämnden har prioriterat insatsen',
+      });
+    });
+
+    it('lets 20 simultaneous mikrobidrag decisions for one firm pass 60 000 kr together never', async () => {
+      const { org, applicant } = await firm();
+      const drafts: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const id = await mikrobidragCase(org.id, applicant);
+        await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
+        drafts.push(
+          (
+            await http
+              .post(`/api/cases/${id}/decisions`)
+              .set(officer.auth)
+              .send({ outcome: 'bifall' })
+              .expect(201)
+          ).body.id,
+        );
+      }
+      const results = await Promise.all(
+        drafts.map((d) => http.post(`/api/decisions/${d}/sign`).set(decider33.auth).send({})),
+      );
+      const ok = results.filter((r) => r.status === 201);
+      expect(ok).toHaveLength(2);
+      expect(
+        results.filter((r) => r.status === 409).every((r) => r.body.code === 'COMPANY_CAP_EXCEEDED'),
+      ).toBe(true);
+      const [{ total }] = await ds.query(
+        `SELECT COALESCE(SUM(d.amount), 0)::int AS total FROM decision d JOIN grant_case c ON c.id = d.case_id
+         WHERE c.organisation_id = $1 AND d.status = 'signerat'`,
+        [org.id],
+      );
+      expect(total).toBe(60_000);
+    }, 120_000);
+
+    it('refuses the assessment and signature of someone who declared jäv, and lists it', async () => {
+      const { org, applicant } = await firm();
+      const id = await mikrobidragCase(org.id, applicant);
+      const conflicted = await createUser(app, [Role.handlaggare]);
+      await http
+        .post(`/api/cases/${id}/jav`)
+        .set(conflicted.auth)
+        .send({ reason: 'Min bror äger företaget' })
+        .expect(201);
+      await http
+        .post(`/api/cases/${id}/jav`)
+        .set(conflicted.auth)
+        .send({ reason: 'Min bror äger företaget' })
+        .expect(409);
+      expect(
+        (await http.post(`/api/cases/${id}/evaluation`).set(conflicted.auth).expect(403)).body.code,
+      ).toBe('JAV');
+      await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
+      const draft = (
+        await http
+          .post(`/api/cases/${id}/decisions`)
+          .set(officer.auth)
+          .send({ outcome: 'bifall' })
+          .expect(201)
+      ).body;
+      const conflictedDecider = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
+      await http
+        .post(`/api/cases/${id}/jav`)
+        .set(conflictedDecider.auth)
+        .send({ reason: 'Jag sitter i bolagets styrelse' })
+        .expect(201);
+      expect(
+        (await http.post(`/api/decisions/${draft.id}/sign`).set(conflictedDecider.auth).send({}).expect(403))
+          .body.code,
+      ).toBe('JAV');
+      const list = (await http.get(`/api/cases/${id}/jav`).set(secretary.auth).expect(200)).body;
+      expect(list.map((j: { reason: string }) => j.reason)).toEqual([
+        'Min bror äger företaget',
+        'Jag sitter i bolagets styrelse',
+      ]);
+      await http.get(`/api/cases/${id}/jav`).set(applicant.auth).expect(403);
+    });
+
+    it("records the nämnd's own decision with meeting date and §, by the secretariat only", async () => {
+      const { org, applicant } = await firm();
+      const c = await http.post('/api/cases').set(applicant.auth).send(mindLikeProject(org.id)).expect(201);
+      await http
+        .post(`/api/cases/${c.body.id}/transitions`)
+        .set(applicant.auth)
+        .send({ transition: 'skicka_in' })
+        .expect(201);
+      await http
+        .post(`/api/cases/${c.body.id}/transitions`)
+        .set(officer.auth)
+        .send({ transition: 'paborja_handlaggning' })
+        .expect(201);
+      await http.post(`/api/cases/${c.body.id}/evaluation`).set(officer.auth).expect(201);
+      const draft = (
+        await http
+          .post(`/api/cases/${c.body.id}/decisions`)
+          .set(officer.auth)
+          .send({ outcome: 'bifall', shareBp: 5000, decidedByNamnd: true })
+          .expect(201)
+      ).body;
+      await http.post(`/api/decisions/${draft.id}/sign`).set(decider32.auth).send({}).expect(409);
+      await http
+        .post(`/api/decisions/${draft.id}/namnd`)
+        .set(decider32.auth)
+        .send({ meetingDate: '2030-01-22', paragraph: '§ 4' })
+        .expect(403);
+      await http
+        .post(`/api/decisions/${draft.id}/namnd`)
+        .set(secretary.auth)
+        .send({ meetingDate: 'igår', paragraph: '§ 4' })
+        .expect(400);
+      const rec = await http
+        .post(`/api/decisions/${draft.id}/namnd`)
+        .set(secretary.auth)
+        .send({ meetingDate: '2030-01-22', paragraph: '§ 4' })
+        .expect(201);
+      expect(rec.body).toMatchObject({
+        status: 'signerat',
+        decidedByNamnd: true,
+        namndMeetingDate: '2030-01-22',
+        namndParagraph: '§ 4',
+        delegationPoint: null,
+      });
+    });
+
+    it('requires grounds for a rejection and refuses fields that do not fit', async () => {
+      const { org, applicant } = await firm();
+      const id = await mikrobidragCase(org.id, applicant);
+      await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
+      const bad = await http
+        .post(`/api/cases/${id}/decisions`)
+        .set(officer.auth)
+        .send({ outcome: 'avslag' })
+        .expect(400);
+      expect(bad.body.details).toEqual([expect.objectContaining({ field: 'rejectionGrounds' })]);
+      await http
+        .post(`/api/cases/${id}/decisions`)
+        .set(officer.auth)
+        .send({ outcome: 'bifall', amount: 10.5 })
+        .expect(400);
+      const ok = await http
+        .post(`/api/cases/${id}/decisions`)
+        .set(officer.auth)
+        .send({ outcome: 'avslag', rejectionGrounds: 'Uppfyller ej villkor' })
+        .expect(201);
+      expect(ok.body).toMatchObject({ amount: null, rejectionGrounds: 'Uppfyller ej villkor' });
+      const drafts = await ds.query(`SELECT count(*)::int AS n FROM decision WHERE case_id = $1`, [id]);
+      expect(drafts[0].n).toBe(1);
+    });
+  });
+
+  describe('inriktningsbeslut as data', () => {
+    it('lets an admin draft, validate, adopt, extend, and refuses others', async () => {
+      const admin = await createUser(app, [Role.admin]);
+      const current = (
+        await http.get('/api/policy/inriktningsbeslut').set(officer.auth).expect(200)
+      ).body.find(
+        (r: { status: string; validFrom: string }) => r.status === 'antaget' && r.validFrom === '2019-01-01',
+      );
+      const content = {
+        ...current.content,
+        id: `test-${Date.now()}`,
+        validFrom: '2045-01-01',
+        validTo: null,
+      };
+      await http.post('/api/policy/inriktningsbeslut').set(officer.auth).send({ content }).expect(403);
+      const tooMuch = structuredClone(content);
+      tooMuch.aidForms.mikrobidrag.maxShareBp = 10_001;
+      tooMuch.aidForms.konsultcheck.maxPerDecision = -1;
+      tooMuch.projectRanking[1].criterion = { kind: 'rus_area', areas: ['finns_inte'] };
+      const refused = await http
+        .post('/api/policy/inriktningsbeslut')
+        .set(admin.auth)
+        .send({ content: tooMuch })
+        .expect(400);
+      const fields = refused.body.details.map((d: { field: string }) => d.field);
+      expect(fields).toEqual(
+        expect.arrayContaining([
+          'content.aidForms.mikrobidrag.maxShareBp',
+          'content.aidForms.konsultcheck.maxPerDecision',
+        ]),
+      );
+      expect(fields.some((f: string) => f.startsWith('content.projectRanking[1]'))).toBe(true);
+
+      const draft = (
+        await http.post('/api/policy/inriktningsbeslut').set(admin.auth).send({ content }).expect(201)
+      ).body;
+      expect(draft.status).toBe('utkast');
+      const whatIf = await http
+        .post('/api/policy/what-if')
+        .set(officer.auth)
+        .send({
+          content: {
+            ...content,
+            aidForms: {
+              ...content.aidForms,
+              mikrobidrag: { ...content.aidForms.mikrobidrag, maxPerDecision: 20_000 },
+            },
+          },
+        })
+        .expect(201);
+      expect(whatIf.body.openCases).toBeGreaterThan(0);
+      expect(whatIf.body.frames.draft.status.lines.length).toBeGreaterThan(0);
+      await http.post('/api/policy/what-if').set(applicant0()).send({ content }).expect(401);
+
+      const adopted = await http
+        .post(`/api/policy/inriktningsbeslut/${draft.id}/adopt`)
+        .set(admin.auth)
+        .send({ adoptedOn: '2044-11-20', paragraph: '§ 12' })
+        .expect(201);
+      expect(adopted.body).toMatchObject({ status: 'antaget', adoptedOn: '2044-11-20', paragraph: '§ 12' });
+      const old = (
+        await http.get(`/api/policy/inriktningsbeslut/${current.id}`).set(officer.auth).expect(200)
+      ).body;
+      expect(old.validTo).toBe('2044-12-31');
+      await http
+        .put(`/api/policy/inriktningsbeslut/${draft.id}`)
+        .set(admin.auth)
+        .send({ content })
+        .expect(409);
+      const extended = await http
+        .post(`/api/policy/inriktningsbeslut/${draft.id}/extend`)
+        .set(admin.auth)
+        .send({ decidedOn: '2046-01-22', paragraph: '§ 3', validTo: null })
+        .expect(201);
+      expect(extended.body.content.references.at(-1)).toMatchObject({
+        kind: 'forlangning',
+        date: '2046-01-22',
+      });
+      const frames = await http
+        .get('/api/policy/frames')
+        .query({ date: '2045-06-01' })
+        .set(officer.auth)
+        .expect(200);
+      expect(frames.body.inriktningsbeslut).toBe(content.title);
+    });
+  });
+});
+
+function applicant0(): Record<string, string> {
+  return {};
+}

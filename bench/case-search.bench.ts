@@ -1,0 +1,84 @@
+import autocannon from 'autocannon';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../apps/api/src/bootstrap';
+import { Role, TokenService } from '@anslag/auth';
+import { ensureReferenceData } from '@anslag/testing';
+import type { BenchResult } from './bench-result';
+import { withScratchDatabase } from './scratch-db';
+
+const CASES = 100_000;
+
+async function seed(ds: DataSource): Promise<void> {
+  await ds.query(
+    `INSERT INTO organisation (organisationsnummer, name, street_address, postal_code, city, kommun_code, in_tatort, legal_form)
+     SELECT lpad(i::text, 6, '0') || '-' || lpad(i::text, 4, '0'), 'Bolag ' || i, 'Gatan 1', '70211', 'Örebro',
+            (ARRAY['1880','1881','1885','1864'])[1 + i % 4], false, 'Aktiebolag'
+     FROM generate_series(1, 10000) i`,
+  );
+  await ds.query(
+    `WITH orgs AS (SELECT id, row_number() OVER () AS n FROM organisation)
+     INSERT INTO grant_case (diarienummer, track, status, organisation_id, title, aid_form, amount_applied, registration_date, registered_at, version)
+     SELECT (19 + i % 8)::text || 'RS' || i, 'foretagsstod',
+            (ARRAY['inskickad','under_handlaggning','beslutad','aterkallad'])[1 + i % 4], o.id, 'Ärende ' || i,
+            (ARRAY['konsultcheck','mikrobidrag','saddbidrag','investeringsstod'])[1 + (i / 7) % 4], 10000 + i % 90000,
+            DATE '2019-01-01' + (i % 2500), now(), 1
+     FROM generate_series(1, $1) i JOIN orgs o ON o.n = 1 + i % 10000`,
+    [CASES],
+  );
+  await ds.query('ANALYZE');
+}
+
+async function rps(url: string, headers: Record<string, string>): Promise<number> {
+  const r = await autocannon({ url, headers, connections: 10, duration: 5 });
+  if (r.non2xx > 0) throw new Error(`${r.non2xx} non-2xx answers from ${url}`);
+  return r.requests.average;
+}
+
+/** Officers' case search over 100 000 cases through the API, beside the same page fetched with plain SQL. */
+export async function run(): Promise<BenchResult[]> {
+  return withScratchDatabase(async (url) => {
+    process.env.DATABASE_URL = url;
+    process.env.LOG_LEVEL = 'silent';
+    const app = await createApiApp({ logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const ds = app.get(DataSource);
+    await ensureReferenceData(ds);
+    await seed(ds);
+    const token = await app
+      .get(TokenService)
+      .issue({
+        userId: '00000000-0000-4000-8000-000000000001',
+        username: 'bench',
+        roles: [Role.handlaggare],
+        organisationIds: [],
+      });
+    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const query =
+      '/api/cases?status=under_handlaggning&aidForm=mikrobidrag&kommun=1881&from=2020-01-01&to=2024-12-31&sort=-registrationDate&pageSize=50';
+    const api = await rps(`${base}${query}`, { authorization: `Bearer ${token}` });
+
+    // Ceiling: the same page and count in two SQL statements per request, no Nest, no mapping.
+    const sql = `SELECT c.*, o.name FROM grant_case c JOIN organisation o ON o.id = c.organisation_id
+      WHERE c.status = 'under_handlaggning' AND c.aid_form = 'mikrobidrag' AND o.kommun_code = '1881'
+        AND c.registration_date BETWEEN '2020-01-01' AND '2024-12-31'
+      ORDER BY c.registration_date DESC, c.id LIMIT 50`;
+    const count = sql.replace('SELECT c.*, o.name', 'SELECT count(*)').replace(/ORDER BY[\s\S]*$/, '');
+    const started = process.hrtime.bigint();
+    let n = 0;
+    while (process.hrtime.bigint() - started < 5_000_000_000n) {
+      await Promise.all(Array.from({ length: 10 }, () => Promise.all([ds.query(sql), ds.query(count)])));
+      n += 10;
+    }
+    const bare = n / 5;
+    await app.close();
+    return [
+      {
+        name: `GET /api/cases (filtered, sorted, paged) over ${CASES} cases vs the same page and count in plain SQL`,
+        figure: Math.round(api),
+        unit: 'req/s',
+        ceiling: Math.round(bare),
+        ratio: api / bare,
+      },
+    ];
+  });
+}

@@ -5,6 +5,7 @@ import { AuthCoreModule, AuthModule } from '@anslag/auth';
 import { CasesModule } from '@anslag/cases';
 import { PolicyModule } from '@anslag/policy';
 import { DecisionsModule } from '@anslag/decisions';
+import { LettersModule } from '@anslag/letters';
 import { AllExceptionsFilter, CommonModule, createValidationPipe } from '@anslag/common';
 import { AppConfig, ConfigModule } from '@anslag/config';
 import { DatabaseModule } from '@anslag/database';
@@ -27,6 +28,7 @@ import { loggerOptions } from './logging';
     PolicyModule,
     ReportsModule,
     DecisionsModule,
+    LettersModule,
   ],
   controllers: [HealthController],
   providers: [

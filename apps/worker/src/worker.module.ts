@@ -3,7 +3,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from '@anslag/common';
 import { AppConfig, ConfigModule } from '@anslag/config';
 import { DatabaseModule } from '@anslag/database';
-import { RedisModule } from '@anslag/queue';
+import { QueueModule, RedisModule } from '@anslag/queue';
+import { DecisionLetterProcessor } from './letters/decision-letter.processor';
+import { OutboxRelay } from './outbox/outbox-relay';
 
 /** The same code as the api, without HTTP: BullMQ processors and the outbox relay. */
 @Module({
@@ -24,6 +26,8 @@ import { RedisModule } from '@anslag/queue';
     CommonModule,
     DatabaseModule,
     RedisModule,
+    QueueModule,
   ],
+  providers: [OutboxRelay, DecisionLetterProcessor],
 })
 export class WorkerModule {}

@@ -1,2 +1,19 @@
 export { requestDecisionLetter, DECISION_LETTER_TOPIC } from './letter-outbox';
 export { DecisionLetter, type LetterStatus } from './entities/decision-letter.entity';
+export { LettersModule } from './letters.module';
+export { DecisionLettersService, LETTER_NOT_FAILED } from './http/decision-letters.service';
+export {
+  buildDecisionLetterModel,
+  DecisionLetterModelBuilder,
+  selectTemplate,
+} from './model/decision-letter-model.builder';
+export type * from './model/letter-input';
+export { DecisionLetterStore } from './storage/decision-letter.store';
+export { LetterDataLoader, LetterNotPossibleError } from './storage/letter-data.loader';
+export {
+  DecisionLetterJob,
+  errorText,
+  isPermanentLetterError,
+  type LetterJobResult,
+  type LetterRenderer,
+} from './storage/decision-letter.job';

@@ -11,7 +11,8 @@ export async function requestDecisionLetter(em: EntityManager, decisionId: strin
     `INSERT INTO outbox (topic, aggregate_id, payload) VALUES ($1, $2, '{}'::jsonb) ON CONFLICT (topic, aggregate_id) DO NOTHING`,
     [DECISION_LETTER_TOPIC, decisionId],
   );
-  await em.query(`INSERT INTO decision_letter (decision_id, status) VALUES ($1, 'queued') ON CONFLICT (decision_id) DO NOTHING`, [
-    decisionId,
-  ]);
+  await em.query(
+    `INSERT INTO decision_letter (decision_id, status) VALUES ($1, 'queued') ON CONFLICT (decision_id) DO NOTHING`,
+    [decisionId],
+  );
 }

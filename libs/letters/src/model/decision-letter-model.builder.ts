@@ -23,7 +23,6 @@ import {
   asBlocks,
   blocks,
   type Filled,
-  fillLine,
   fillLines,
   kronor,
   richText,
@@ -300,6 +299,15 @@ function place(
         else parts.appeal.push(...asBlocks(lines(raw)));
       }
       return;
+    case 'reasons': {
+      // Reasons the officer typed may repeat what the template already says: print each paragraph once.
+      const seen = new Set(parts.reasons.map((b) => JSON.stringify(b)));
+      for (const b of asBlocks(lines(block.text))) {
+        if (!seen.has(JSON.stringify(b))) parts.reasons.push(b);
+        seen.add(JSON.stringify(b));
+      }
+      return;
+    }
     default:
       parts[slot].push(
         ...asBlocks(

@@ -1,0 +1,164 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DECISION_LETTER_TOPIC } from '@anslag/letters';
+import {
+  type EnqueueOutcome,
+  JobProducer,
+  type JobName,
+  type JobPayloads,
+  QueueProducer,
+} from '@anslag/queue';
+
+export interface OutboxRelayOptions {
+  /** Wait between polls when there is nothing to move. */
+  readonly pollMs?: number;
+  /** Rows moved per transaction. */
+  readonly batchSize?: number;
+  /** Longest wait between tries while Redis is away. */
+  readonly maxBackoffMs?: number;
+}
+
+export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  aggregate_id: string;
+}
+
+interface Route<N extends JobName> {
+  readonly job: N;
+  readonly payload: (row: OutboxRow) => JobPayloads[N];
+}
+
+/** Which job each outbox topic becomes. */
+const ROUTES: Readonly<Record<string, Route<JobName>>> = {
+  [DECISION_LETTER_TOPIC]: {
+    job: 'render-decision-letter',
+    payload: (row) => ({ decisionId: row.aggregate_id }),
+  },
+};
+
+/**
+ * Moves outbox rows to BullMQ. The rows are written in the same transaction as the change that causes
+ * them (a signed decision); this relay, in the worker, is the only thing that talks to Redis about them.
+ * Rows are taken FOR UPDATE SKIP LOCKED, so several relays share the work; a row is marked relayed only
+ * after its job is in Redis, and the job id comes from the row, so relaying a row twice is still one job.
+ * While Redis is away the rows stay pending and the relay tries again with a growing pause.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private failures = 0;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(QueueProducer) private readonly producer: JobProducer,
+    @Optional() @Inject(OUTBOX_RELAY_OPTIONS) private readonly opts: OutboxRelayOptions = {},
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops polling; resolves when the batch in hand is finished. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+  }
+
+  private get batchSize(): number {
+    return this.opts.batchSize ?? 100;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let moved = 0;
+      try {
+        moved = await this.relayBatch();
+        if (this.failures > 0) this.logger.log('outbox relay: Redis answers again');
+        this.failures = 0;
+      } catch (e) {
+        if (this.failures === 0)
+          this.logger.warn(`outbox relay: rows kept until Redis answers (${String(e)})`);
+        this.failures++;
+      }
+      if (!this.running) break;
+      if (moved >= this.batchSize && this.failures === 0) continue;
+      await this.pause();
+    }
+  }
+
+  private pause(): Promise<void> {
+    const poll = this.opts.pollMs ?? 500;
+    const ms =
+      this.failures === 0 ? poll : Math.min(poll * 2 ** this.failures, this.opts.maxBackoffMs ?? 10_000);
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  /**
+   * One batch in one transaction. Rows whose job is in Redis are marked; on the first Redis error the
+   * rest stay pending, the marks made so far are committed, and the error is passed on.
+   */
+  async relayBatch(): Promise<number> {
+    let failure: unknown = null;
+    const moved = await this.db.transaction(async (em) => {
+      const rows = (await em.query(
+        `SELECT id, topic, aggregate_id FROM outbox
+          WHERE relayed_at IS NULL AND topic = ANY($1::text[])
+          ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [Object.keys(ROUTES), this.batchSize],
+      )) as OutboxRow[];
+      const relayed: string[] = [];
+      for (const row of rows) {
+        const route = ROUTES[row.topic];
+        let outcome: EnqueueOutcome;
+        try {
+          outcome = await this.producer.enqueue(route.job, route.payload(row));
+        } catch (e) {
+          failure = e;
+          break;
+        }
+        // A job with this id is running: leave the row, so that a retry asked for meanwhile is not lost.
+        if (outcome !== 'busy') relayed.push(row.id);
+      }
+      if (relayed.length > 0) {
+        await em.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [relayed]);
+      }
+      return relayed.length;
+    });
+    if (failure) throw failure;
+    return moved;
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '@anslag/auth';
+import { AccessService } from '@anslag/cases';
+import { DomainError } from '@anslag/common';
+import type { LetterStatus } from '../entities/decision-letter.entity';
+import { DecisionLetterStore } from '../storage/decision-letter.store';
+import type { LetterStatusDto } from './letter-status.dto';
+
+export const LETTER_NOT_FAILED = 'LETTER_NOT_FAILED';
+DomainError.register(LETTER_NOT_FAILED, 409);
+
+interface LetterRow {
+  status: LetterStatus;
+  attempts: number;
+  last_error: string | null;
+  sha256: string | null;
+  organisation_id: string;
+  diarienummer: string | null;
+}
+
+export interface LetterFile {
+  pdf: Buffer;
+  sha256: string;
+  filename: string;
+}
+
+const WHAT = 'Beslutsbrevet';
+
+/**
+ * Reading a decision's letter and asking for a failed one again. Who may see it: officers, and the
+ * applicant of the case's organisation; anyone else gets 404 exactly as for a letter that does not exist.
+ */
+@Injectable()
+export class DecisionLettersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  private async letter(
+    p: Principal,
+    decisionId: string,
+    em: EntityManager,
+    lock = false,
+  ): Promise<LetterRow> {
+    const [row] = (await em.query(
+      `SELECT l.status, l.attempts, l.last_error, l.sha256, c.organisation_id, c.diarienummer
+         FROM decision_letter l
+         JOIN decision d ON d.id = l.decision_id
+         JOIN grant_case c ON c.id = d.case_id
+        WHERE l.decision_id = $1${lock ? ' FOR UPDATE OF l' : ''}`,
+      [decisionId],
+    )) as LetterRow[];
+    if (!row) throw DomainError.notFound(WHAT);
+    await this.access.assertOrganisation(p, row.organisation_id, WHAT, em);
+    return row;
+  }
+
+  private toDto(p: Principal, row: LetterRow): LetterStatusDto {
+    return {
+      status: row.status,
+      attempts: row.attempts,
+      // An error text is written for the people who run the system, not for the applicant.
+      lastError: this.access.isOfficer(p) ? row.last_error : null,
+      sha256: row.sha256,
+    };
+  }
+
+  async status(p: Principal, decisionId: string): Promise<LetterStatusDto> {
+    return this.toDto(p, await this.letter(p, decisionId, this.db.manager));
+  }
+
+  async file(p: Principal, decisionId: string): Promise<LetterFile> {
+    const row = await this.letter(p, decisionId, this.db.manager);
+    if (row.status !== 'done') throw DomainError.notFound(WHAT);
+    const [stored] = (await this.db.query(
+      `SELECT pdf, sha256 FROM decision_letter WHERE decision_id = $1 AND status = 'done'`,
+      [decisionId],
+    )) as { pdf: Buffer; sha256: string }[];
+    if (!stored) throw DomainError.notFound(WHAT);
+    return {
+      pdf: stored.pdf,
+      sha256: stored.sha256,
+      filename: `beslut-${row.diarienummer ?? decisionId}.pdf`,
+    };
+  }
+
+  /** A failed letter goes back to the queue through the outbox; the api itself never talks to Redis. */
+  async retry(p: Principal, decisionId: string): Promise<LetterStatusDto> {
+    return this.db.transaction(async (em) => {
+      const row = await this.letter(p, decisionId, em, true);
+      if (row.status !== 'failed') {
+        throw new DomainError(LETTER_NOT_FAILED, 'Bara ett beslutsbrev som har misslyckats kan köas igen', [
+          { field: 'status', problem: `är ${row.status}` },
+        ]);
+      }
+      await DecisionLetterStore.requeue(em, decisionId);
+      return this.toDto(p, { ...row, status: 'queued' });
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DECISION_LETTER_TOPIC } from '../letter-outbox';
+import type { LetterStatus } from '../entities/decision-letter.entity';
+
+export type Claim =
+  | { readonly claimed: true; readonly attempts: number }
+  | { readonly claimed: false; readonly status: LetterStatus | null };
+
+/** The longest error text kept with a letter (a stack trace is for the log, not the table). */
+const MAX_ERROR = 2_000;
+
+/**
+ * The decision_letter row's changes, each one conditional statement so that concurrent workers agree:
+ * whoever stores first wins, and a letter once done is never rendered or stored again.
+ */
+export class DecisionLetterStore {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /** Takes the letter for rendering (attempts + 1) unless it is done already. */
+  async claim(decisionId: string): Promise<Claim> {
+    const [rows] = (await this.db.query(
+      `UPDATE decision_letter SET status = 'rendering', attempts = attempts + 1, updated_at = now()
+        WHERE decision_id = $1 AND status <> 'done' RETURNING attempts`,
+      [decisionId],
+    )) as [{ attempts: number }[], number];
+    if (rows.length > 0) return { claimed: true, attempts: rows[0].attempts };
+    const [row] = (await this.db.query(`SELECT status FROM decision_letter WHERE decision_id = $1`, [
+      decisionId,
+    ])) as { status: LetterStatus }[];
+    return { claimed: false, status: row?.status ?? null };
+  }
+
+  /** Stores the PDF unless another worker already did; true when this call stored it. */
+  async store(decisionId: string, pdf: Buffer): Promise<{ stored: boolean; sha256: string }> {
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const [, count] = (await this.db.query(
+      `UPDATE decision_letter
+          SET status = 'done', pdf = $2, sha256 = $3, size = $4, rendered_at = now(), last_error = NULL,
+              updated_at = now()
+        WHERE decision_id = $1 AND status <> 'done'`,
+      [decisionId, pdf, sha256, pdf.length],
+    )) as [unknown, number];
+    return { stored: count === 1, sha256 };
+  }
+
+  /** Keeps the error; the letter waits for the next attempt, or is failed after the last one. */
+  async recordFailure(decisionId: string, error: string, final: boolean): Promise<void> {
+    await this.db.query(
+      `UPDATE decision_letter SET last_error = $2, status = $3, updated_at = now()
+        WHERE decision_id = $1 AND status <> 'done'`,
+      [decisionId, error.slice(0, MAX_ERROR), final ? 'failed' : 'queued'],
+    );
+  }
+
+  /**
+   * Asks for a failed letter again: queued, and its outbox row pending again so that the relay hands
+   * it to the queue as a fresh job. Run inside the caller's transaction, with the letter row locked.
+   */
+  static async requeue(em: EntityManager, decisionId: string): Promise<void> {
+    await em.query(
+      `UPDATE decision_letter SET status = 'queued', updated_at = now() WHERE decision_id = $1`,
+      [decisionId],
+    );
+    await em.query(
+      `INSERT INTO outbox (topic, aggregate_id, payload) VALUES ($1, $2, '{}'::jsonb)
+       ON CONFLICT (topic, aggregate_id) DO UPDATE SET relayed_at = NULL`,
+      [DECISION_LETTER_TOPIC, decisionId],
+    );
+  }
+}

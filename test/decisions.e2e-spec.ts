@@ -187,6 +187,10 @@ describe('assessment and decisions', () => {
       await http.post(`/api/decisions/${amendment.id}/sign`).set(decider33.auth).send({}).expect(201);
       const original = await ds.query('SELECT amount, status FROM decision WHERE id = $1', [draft.id]);
       expect(original[0]).toEqual({ amount: '30000', status: 'signerat' });
+      const corrected = await ds.query('SELECT amount_sek FROM de_minimis_ledger WHERE organisation_id = $1', [org.id]);
+      expect(corrected).toEqual([{ amount_sek: '25000' }]);
+      // A case already decided takes no second original decision.
+      await http.post(`/api/cases/${id}/decisions`).set(officer.auth).send({ outcome: 'bifall' }).expect(409);
     });
 
     it('refuses a grant above the evaluated maximum unless the signer records a reason, kept in the history', async () => {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Account, Principal } from '@anslag/auth';
 import { Clock, DomainError, ErrorCode } from '@anslag/common';
-import { GrantCase, HistoryService } from '@anslag/cases';
+import { DECIDABLE, GrantCase, HistoryService } from '@anslag/cases';
 import { requestDecisionLetter } from '@anslag/letters';
 import { formatKronor, sekToEur } from '@anslag/money';
 import { AssessmentService, EvaluationInputService, PolicyService } from '@anslag/policy';
@@ -91,6 +91,13 @@ export class SignDecisionService {
       where: { id: d.caseId },
       relations: { organisation: true },
     });
+    const open = d.kind === 'andringsbeslut' ? ['beslutad'] : DECIDABLE;
+    if (!open.includes(c.status)) {
+      throw new DomainError(
+        ErrorCode.INVALID_TRANSITION,
+        `Beslut kan inte fattas när ärendet har status "${c.status}"`,
+      );
+    }
     // The organisation row serialises every decision for the same undertaking.
     await em.query('SELECT id FROM organisation WHERE id = $1 FOR UPDATE', [c.organisationId]);
     return c;
@@ -158,7 +165,8 @@ export class SignDecisionService {
         DeMinimisLedgerEntry,
         {
           organisationId: c.organisationId,
-          decisionId: saved.id,
+          // One ledger entry per decision chain: a change decision corrects the amount of the original.
+          decisionId: saved.amendsDecisionId ?? saved.id,
           grantedOn: saved.decisionDate,
           amountEur: saved.deMinimisEur,
           amountSek: saved.amount,

@@ -62,10 +62,14 @@ export class EvaluationInputService {
         [orgIds],
       ) as Promise<LedgerRow[]>,
       em.query(
-        `SELECT c.organisation_id, d.case_id, d.aid_form, d.decision_date::text, d.amount::text, c.diarienummer
-         FROM decision d JOIN grant_case c ON c.id = d.case_id
-         WHERE d.status = 'signerat' AND d.outcome <> 'avslag' AND d.kind = 'beslut' AND d.aid_form IS NOT NULL
-           AND c.organisation_id = ANY($1)`,
+        // The effective decision of each chain: a change decision replaces the one it amends.
+        `SELECT * FROM (
+           SELECT DISTINCT ON (COALESCE(d.amends_decision_id, d.id))
+                  c.organisation_id, d.case_id, d.aid_form, d.decision_date::text, d.amount::text, c.diarienummer, d.outcome
+           FROM decision d JOIN grant_case c ON c.id = d.case_id
+           WHERE d.status = 'signerat' AND d.aid_form IS NOT NULL AND c.organisation_id = ANY($1)
+           ORDER BY COALESCE(d.amends_decision_id, d.id), d.signed_at DESC
+         ) effective WHERE outcome <> 'avslag'`,
         [orgIds],
       ) as Promise<GrantRow[]>,
       this.catalogue.load(em),

@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PassThrough } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@anslag/common';
+import { PolicyService } from '@anslag/policy';
+import type { RuleSet } from '@anslag/rules';
+import { attachment } from '../shared/period';
+import { CONTENT_TYPES, type ReportFormat } from '../shared/formats';
+import { RegionHeaderService } from '../shared/region-header.service';
+import type { ReportDownload } from '../delegation/delegation-report.service';
+import {
+  FOLLOW_UP_TITLE,
+  type FollowUp,
+  type FollowUpLine,
+  type FrameLine,
+  type Indicator,
+} from './follow-up.model';
+import { writeFollowUpCsv } from './writers/follow-up-csv.writer';
+import { writeFollowUpPdf } from './writers/follow-up-pdf.writer';
+import { writeFollowUpXlsx } from './writers/follow-up-xlsx.writer';
+
+/** One grant chain decided in the year or the year before, at its latest signed amount. */
+interface Decided {
+  year: number;
+  outcome: 'bifall' | 'delvis_bifall' | 'avslag';
+  amount: string | null;
+  aid_form: string | null;
+  aid_form_name: string | null;
+  frame: string | null;
+  track: string;
+  kommun_code: string | null;
+  kommun: string | null;
+  run_by: string | null;
+  miljo: boolean;
+}
+
+const PROJECT = { key: 'projekt', name: 'Medfinansiering av projekt' };
+const NO_KOMMUN = { key: 'okand', name: 'Utanför länet eller okänd' };
+
+/**
+ * Follow-up figures for a year: per aid form and per kommun the grants (count, sum) and the rejections;
+ * the nämnd's indicators against the year before; the frames used against the inriktningsbeslut's
+ * indicative amounts. A decision counts in the year it was first taken, at the amount of its latest
+ * signed change decision, and the nämnd's own decisions count as well as delegated ones.
+ */
+@Injectable()
+export class FollowUpService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly region: RegionHeaderService,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async figures(year: number): Promise<FollowUp> {
+    const rows = await this.decided(year);
+    const current = rows.filter((r) => r.year === year);
+    const frames = await this.frames(year, current);
+    return {
+      ...(await this.region.get()),
+      title: FOLLOW_UP_TITLE,
+      year,
+      totals: tally(current, () => ({ key: 'totalt', name: 'Totalt' }))[0] ?? line('totalt', 'Totalt'),
+      perAidForm: tally(current, (r) =>
+        r.aid_form ? { key: r.aid_form, name: r.aid_form_name ?? r.aid_form } : PROJECT,
+      ),
+      perKommun: tally(current, (r) =>
+        r.kommun_code ? { key: r.kommun_code, name: r.kommun ?? r.kommun_code } : NO_KOMMUN,
+      ),
+      indicators: [
+        indicator(
+          'drivs_av_kvinnor',
+          'Beviljade företagsstöd till företag som drivs av kvinnor',
+          year,
+          rows,
+          (r) => r.run_by === 'kvinnor',
+        ),
+        indicator(
+          'miljodriven',
+          'Beviljade företagsstöd till företag som investerar i miljödriven affärsutveckling',
+          year,
+          rows,
+          (r) => r.miljo,
+        ),
+      ],
+      frames,
+    };
+  }
+
+  async export(year: number, format: Exclude<ReportFormat, 'json'>): Promise<ReportDownload> {
+    const figures = await this.figures(year);
+    const out = new PassThrough();
+    const write = { csv: writeFollowUpCsv, xlsx: writeFollowUpXlsx, pdf: writeFollowUpPdf }[format];
+    write(figures, out).then(
+      () => {
+        if (!out.writableEnded) out.end();
+      },
+      (err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))),
+    );
+    return {
+      contentType: CONTENT_TYPES[format],
+      contentDisposition: attachment(`uppfoljning-${year}.${format}`),
+      stream: out,
+    };
+  }
+
+  private decided(year: number): Promise<Decided[]> {
+    return this.db.query(
+      `WITH roots AS (
+         SELECT id, decision_date FROM decision
+         WHERE status = 'signerat' AND amends_decision_id IS NULL AND decision_date BETWEEN $1::date AND $2::date
+       ),
+       chains AS (
+         SELECT DISTINCT ON (r.id) r.decision_date AS first_date, d.*
+         FROM roots r JOIN decision d ON (d.id = r.id OR d.amends_decision_id = r.id) AND d.status = 'signerat'
+         ORDER BY r.id, d.decision_date DESC, d.signed_at DESC NULLS LAST
+       )
+       SELECT extract(year FROM c.first_date)::int AS year, c.outcome, c.amount::text AS amount, x.af AS aid_form,
+              COALESCE(sub.name, form.name) AS aid_form_name, COALESCE(c.frame, gc.track) AS frame, gc.track,
+              o.kommun_code, mu.name AS kommun, o.run_by, 'miljo' = ANY(gc.priority_claims) AS miljo
+       FROM chains c
+       JOIN grant_case gc ON gc.id = c.case_id
+       JOIN organisation o ON o.id = gc.organisation_id
+       LEFT JOIN municipality mu ON mu.code = o.kommun_code
+       CROSS JOIN LATERAL (
+         SELECT COALESCE(c.aid_form, gc.aid_form || COALESCE('/' || gc.aid_subform, '')) AS af
+       ) x
+       LEFT JOIN catalogue_entry form ON form.kind = 'aid_form' AND form.code = split_part(x.af, '/', 1)
+       LEFT JOIN catalogue_entry sub ON sub.kind = 'aid_form' AND split_part(x.af, '/', 2) <> ''
+         AND sub.code = split_part(x.af, '/', 2) AND sub.parent = split_part(x.af, '/', 1)`,
+      [`${year - 1}-01-01`, `${year}-12-31`],
+    );
+  }
+
+  /** Used per frame in the year against the inriktningsbeslut in force at the year's end (or start). */
+  private async frames(year: number, rows: Decided[]): Promise<FollowUp['frames']> {
+    const ruleSet = (await this.ruleSet(`${year}-12-31`)) ?? (await this.ruleSet(`${year}-01-01`));
+    const used = new Map<string, number>();
+    for (const r of rows)
+      if (r.outcome !== 'avslag' && r.frame)
+        used.set(r.frame, (used.get(r.frame) ?? 0) + Number(r.amount ?? 0));
+    const lines: FrameLine[] = Object.entries(ruleSet?.frames ?? {}).map(([code, f]) => {
+      const u = used.get(code) ?? 0;
+      used.delete(code);
+      return { code, name: f.name, binding: f.binding, indicative: f.amount, used: u, left: f.amount - u };
+    });
+    for (const [code, u] of used)
+      lines.push({ code, name: code, binding: null, indicative: null, used: u, left: null });
+    return { inriktningsbeslut: ruleSet?.title ?? null, lines };
+  }
+
+  private async ruleSet(date: string): Promise<RuleSet | null> {
+    try {
+      return (await this.policy.inForce(date)).ruleSet;
+    } catch (e) {
+      if (e instanceof DomainError) return null;
+      throw e;
+    }
+  }
+}
+
+const line = (key: string, name: string): FollowUpLine => ({
+  key,
+  name,
+  grantedCount: 0,
+  granted: 0,
+  rejectedCount: 0,
+});
+
+function tally(rows: Decided[], keyOf: (r: Decided) => { key: string; name: string }): FollowUpLine[] {
+  const lines = new Map<string, FollowUpLine>();
+  for (const r of rows) {
+    const { key, name } = keyOf(r);
+    let l = lines.get(key);
+    if (!l) lines.set(key, (l = line(key, name)));
+    if (r.outcome === 'avslag') l.rejectedCount += 1;
+    else {
+      l.grantedCount += 1;
+      l.granted += Number(r.amount ?? 0);
+    }
+  }
+  return [...lines.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+}
+
+function indicator(
+  code: Indicator['code'],
+  label: string,
+  year: number,
+  rows: Decided[],
+  counts: (r: Decided) => boolean,
+): Indicator {
+  const figures = (y: number) => {
+    const hits = rows.filter(
+      (r) => r.year === y && r.track === 'foretagsstod' && r.outcome !== 'avslag' && counts(r),
+    );
+    return {
+      year: y,
+      grantedCount: hits.length,
+      granted: hits.reduce((s, r) => s + Number(r.amount ?? 0), 0),
+    };
+  };
+  const current = figures(year);
+  const previous = figures(year - 1);
+  const change = current.grantedCount - previous.grantedCount;
+  return { code, label, current, previous, change, increased: change > 0 };
+}

@@ -1,0 +1,155 @@
+/**
+ * What every report PDF shares: A4, the letters' embedded DejaVu faces (so å, ä, ö and – render and can be
+ * copied), a footer with the title, period and page number drawn as each page is added (so pages can be
+ * written out as they fill, not held until the end), and a table that repeats its heading on every page.
+ */
+import type { Writable } from 'node:stream';
+import PDFDocument from 'pdfkit';
+import { FONT_BOLD, FONT_REGULAR, letterFonts } from '../../../letters/src/render/fonts';
+import { drained } from './streams';
+
+export type Doc = PDFKit.PDFDocument;
+
+export const MARGIN = { top: 42, bottom: 48, left: 40, right: 40 } as const;
+const A4 = { width: 595.28, height: 841.89 };
+export const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
+const BOTTOM = A4.height - MARGIN.bottom;
+const CELL_PAD = 2;
+
+export interface Column {
+  title: string;
+  width: number;
+  align?: 'left' | 'right';
+}
+
+/** A document piped into `out`, with the footer on every page; the first page is added. */
+export function reportDocument(out: Writable, title: string, footer: string, author: string): Doc {
+  const fonts = letterFonts();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { ...MARGIN },
+    autoFirstPage: false,
+    font: '',
+    info: { Title: title, Author: author },
+  });
+  doc.registerFont(FONT_REGULAR, fonts.regular);
+  doc.registerFont(FONT_BOLD, fonts.bold);
+  let page = 0;
+  doc.on('pageAdded', () => {
+    page += 1;
+    const { x, y } = doc;
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // the footer sits in the margin; no page break for it
+    doc.font(FONT_REGULAR).fontSize(7).fillColor('#555555');
+    doc.text(footer, MARGIN.left, A4.height - 30, { lineBreak: false });
+    const label = `Sida ${page}`;
+    doc.text(label, A4.width - MARGIN.right - doc.widthOfString(label), A4.height - 30, { lineBreak: false });
+    doc.page.margins.bottom = bottom;
+    doc.fillColor('black');
+    doc.x = x;
+    doc.y = y;
+  });
+  doc.pipe(out);
+  doc.addPage();
+  return doc;
+}
+
+export const regular = (doc: Doc, size = 7.5) => doc.font(FONT_REGULAR).fontSize(size).fillColor('black');
+export const bold = (doc: Doc, size = 7.5) => doc.font(FONT_BOLD).fontSize(size).fillColor('black');
+
+export function line(doc: Doc, text: string, size: number, isBold = false, gap = 0.2): void {
+  (isBold ? bold : regular)(doc, size);
+  ensureSpace(doc, doc.currentLineHeight(true) * 2);
+  doc.text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+  doc.moveDown(gap);
+}
+
+export function ensureSpace(doc: Doc, height: number): boolean {
+  if (doc.y + height <= BOTTOM) return false;
+  doc.addPage();
+  return true;
+}
+
+/** A table drawn row by row; its heading is repeated after each page break. */
+export class PdfTable {
+  constructor(
+    private readonly doc: Doc,
+    private readonly columns: readonly Column[],
+  ) {}
+
+  header(): void {
+    bold(this.doc);
+    const titles = this.columns.map((c) => c.title);
+    this.cells(titles, this.columns, undefined, true);
+    this.rule(0.6);
+  }
+
+  /** One row; `span` lets the first cell run over that many columns (a sum row's label). */
+  row(values: readonly string[], opts: { bold?: boolean; ruleAbove?: boolean; span?: number } = {}): void {
+    const widths = this.widths(opts.span ?? 1);
+    (opts.bold ? bold : regular)(this.doc);
+    const height = this.height(values, widths);
+    if (ensureSpace(this.doc, height + 2)) {
+      this.header();
+      (opts.bold ? bold : regular)(this.doc);
+    }
+    if (opts.ruleAbove) this.rule(0.4);
+    this.cells(values, widths, height);
+  }
+
+  private widths(span: number): Column[] {
+    if (span <= 1) return [...this.columns];
+    const first = this.columns.slice(0, span).reduce((w, c) => w + c.width, 0);
+    return [{ ...this.columns[0], width: first }, ...this.columns.slice(span)];
+  }
+
+  private height(values: readonly string[], columns: readonly Column[]): number {
+    let h = 0;
+    values.forEach((v, i) => {
+      h = Math.max(h, this.doc.heightOfString(v || ' ', { width: columns[i].width - 2 * CELL_PAD }));
+    });
+    return h + 2 * CELL_PAD;
+  }
+
+  private cells(
+    values: readonly string[],
+    columns: readonly Column[],
+    height = this.height(values, columns),
+    isHeader = false,
+  ): void {
+    const y = this.doc.y;
+    let x = MARGIN.left;
+    values.forEach((v, i) => {
+      const c = columns[i];
+      this.doc.text(v, x + CELL_PAD, y + CELL_PAD, {
+        width: c.width - 2 * CELL_PAD,
+        align: isHeader ? 'left' : (c.align ?? 'left'),
+      });
+      x += c.width;
+    });
+    this.doc.x = MARGIN.left;
+    this.doc.y = y + height;
+  }
+
+  private rule(width: number): void {
+    const y = this.doc.y;
+    this.doc
+      .moveTo(MARGIN.left, y)
+      .lineTo(MARGIN.left + CONTENT_WIDTH, y)
+      .lineWidth(width)
+      .strokeColor('#888888')
+      .stroke();
+  }
+}
+
+/** Ends the document and waits until its last byte has been handed to `out`. */
+export function finish(doc: Doc): Promise<void> {
+  return new Promise((resolve, reject) => {
+    doc.once('end', resolve);
+    doc.once('error', reject);
+    doc.end();
+  });
+}
+
+/** Waits while the reader is behind, so a long report does not pile up in memory. */
+export const keepPace = (out: Writable) => drained(out);

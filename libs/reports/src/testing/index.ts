@@ -1,0 +1,7 @@
+export {
+  insertSignedDecision,
+  insertDelegationPoint,
+  ensureAidForms,
+  uniqueDiarienummer,
+} from './report-factory';
+export type { SignedDecisionSpec, Inserted } from './report-factory';

@@ -187,7 +187,10 @@ describe('assessment and decisions', () => {
       await http.post(`/api/decisions/${amendment.id}/sign`).set(decider33.auth).send({}).expect(201);
       const original = await ds.query('SELECT amount, status FROM decision WHERE id = $1', [draft.id]);
       expect(original[0]).toEqual({ amount: '30000', status: 'signerat' });
-      const corrected = await ds.query('SELECT amount_sek FROM de_minimis_ledger WHERE organisation_id = $1', [org.id]);
+      const corrected = await ds.query(
+        'SELECT amount_sek FROM de_minimis_ledger WHERE organisation_id = $1',
+        [org.id],
+      );
       expect(corrected).toEqual([{ amount_sek: '25000' }]);
       // A case already decided takes no second original decision.
       await http.post(`/api/cases/${id}/decisions`).set(officer.auth).send({ outcome: 'bifall' }).expect(409);
@@ -434,6 +437,18 @@ describe('assessment and decisions', () => {
         await http.post('/api/policy/inriktningsbeslut').set(admin.auth).send({ content }).expect(201)
       ).body;
       expect(draft.status).toBe('utkast');
+      const { org, applicant } = await firm();
+      const openId = await mikrobidragCase(org.id, applicant);
+      const countRows = async () =>
+        (
+          await ds.query(
+            `SELECT (SELECT count(*) FROM inriktningsbeslut)::int AS i,
+                    (SELECT count(*) FROM case_evaluation WHERE case_id = $1)::int AS e,
+                    (SELECT version FROM grant_case WHERE id = $1) AS v`,
+            [openId],
+          )
+        )[0];
+      const before = await countRows();
       const whatIf = await http
         .post('/api/policy/what-if')
         .set(officer.auth)
@@ -449,6 +464,17 @@ describe('assessment and decisions', () => {
         .expect(201);
       expect(whatIf.body.openCases).toBeGreaterThan(0);
       expect(whatIf.body.frames.draft.status.lines.length).toBeGreaterThan(0);
+      expect(whatIf.body.cases[0]).toEqual(
+        expect.objectContaining({ current: expect.any(Object), draft: expect.any(Object) }),
+      );
+      const after = await countRows();
+      expect(after).toEqual(before);
+      const mine = whatIf.body.cases.find((c: { caseId: string }) => c.caseId === openId);
+      expect(mine).toMatchObject({
+        current: { maxGrant: 30_000 },
+        draft: { maxGrant: 20_000 },
+        changed: true,
+      });
       await http.post('/api/policy/what-if').set(applicant0()).send({ content }).expect(401);
 
       const adopted = await http

@@ -142,6 +142,7 @@ describe('assessment and decisions', () => {
         await http.post(`/api/decisions/${draft.id}/sign`).set(decider33.auth).send({}).expect(201)
       ).body;
       expect(signed).toMatchObject({ status: 'signerat', delegationPoint: '3.3', amount: 30_000 });
+      expect(signed.frameWarnings).toEqual([]);
       expect(signed.deMinimisEur).toBeGreaterThan(2_000);
       const caseRow = await ds.query('SELECT status FROM grant_case WHERE id = $1', [id]);
       expect(caseRow[0].status).toBe('beslutad');

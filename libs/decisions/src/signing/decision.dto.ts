@@ -157,6 +157,11 @@ export class DecisionDto {
   @ApiProperty({ nullable: true }) signedByTitle: string | null;
   @ApiProperty({ nullable: true }) signedAt: string | null;
   @ApiProperty({ nullable: true }) overrideReason: string | null;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'ramar som beslutet skulle överskrida (ramarna är indikativa: en flagga, inget hinder)',
+  })
+  frameWarnings?: string[];
 
   static from(d: Decision): DecisionDto {
     return {

@@ -6,7 +6,7 @@ import { Clock, DomainError, ErrorCode } from '@anslag/common';
 import { DECIDABLE, GrantCase, HistoryService } from '@anslag/cases';
 import { requestDecisionLetter } from '@anslag/letters';
 import { formatKronor, sekToEur } from '@anslag/money';
-import { AssessmentService, EvaluationInputService, PolicyService } from '@anslag/policy';
+import { AssessmentService, EvaluationInputService, FramesService, PolicyService } from '@anslag/policy';
 import { evaluate, rateOn, regimeOn } from '@anslag/rules';
 import { DelegationService } from '../delegation/delegation.service';
 import { DeMinimisLedgerEntry } from '../entities/de-minimis-ledger.entity';
@@ -29,6 +29,7 @@ export class SignDecisionService {
     private readonly inputs: EvaluationInputService,
     private readonly policy: PolicyService,
     private readonly history: HistoryService,
+    private readonly frames: FramesService,
     private readonly clock: Clock,
   ) {}
 
@@ -52,11 +53,12 @@ export class SignDecisionService {
         heldPoints: signer.delegationPoints,
       });
       if (d.outcome !== 'avslag') await this.checkLimits(em, d, c, overrideReason);
+      const frameWarnings = await this.frameWarnings(em, d, c);
       d.delegationPoint = point.point;
       d.signedBy = signer.id;
       d.signedByName = signer.displayName;
       d.signedByTitle = signer.title ?? point.decisionMakerTitle;
-      return this.finish(em, p, d, c, overrideReason);
+      return { ...(await this.finish(em, p, d, c, overrideReason, frameWarnings)), frameWarnings };
     });
   }
 
@@ -155,6 +157,7 @@ export class SignDecisionService {
     d: Decision,
     c: GrantCase,
     overrideReason: string | null | undefined,
+    frameWarnings: string[] = [],
   ): Promise<DecisionDto> {
     d.status = 'signerat';
     d.signedAt = this.clock.now();
@@ -188,10 +191,23 @@ export class SignDecisionService {
         outcome: saved.outcome,
         amount: saved.amount,
         delegationPoint: saved.delegationPoint,
+        ...(frameWarnings.length ? { frameWarnings } : {}),
       },
       reason: overrideReason ? `Över bedömt belopp: ${overrideReason}` : null,
     });
     return DecisionDto.from(saved);
+  }
+
+  /** Frames are indicative: a grant that would overdraw one is flagged to the signer, never refused. */
+  private async frameWarnings(em: EntityManager, d: Decision, c: GrantCase): Promise<string[]> {
+    if (d.outcome === 'avslag' || !d.frame || d.amount === null) return [];
+    const rules = await this.policy.inForce(c.registrationDate ?? d.decisionDate, em);
+    const status = await this.frames.status(
+      rules.ruleSet,
+      { frame: d.frame, aidForm: d.aidForm?.split('/')[0] ?? null, amount: d.amount },
+      em,
+    );
+    return status.reasons;
   }
 
   private async regionCommittee(em: EntityManager): Promise<string> {

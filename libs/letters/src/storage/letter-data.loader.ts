@@ -66,11 +66,8 @@ export class LetterDataLoader {
   async load(decisionId: string): Promise<LetterInput> {
     const d = await this.decision(decisionId);
     const c = await this.grantCase(d.case_id);
-    const [lines, region, templates] = await Promise.all([
-      this.budgetLines(d.case_id),
-      this.setting<LetterRegionProfile>('region'),
-      this.setting<LetterTemplateSet>('letterTemplates'),
-    ]);
+    const [lines, settings] = await Promise.all([this.budgetLines(d.case_id), this.settings()]);
+    const { region, templates } = settings;
     const signatories = d.signed_by_name ? [{ name: d.signed_by_name, title: d.signed_by_title ?? '' }] : [];
     return {
       decision: {
@@ -181,11 +178,18 @@ export class LetterDataLoader {
     }));
   }
 
-  private async setting<T>(key: string): Promise<T> {
-    const [row] = (await this.db.query(`SELECT value FROM region_setting WHERE key = $1`, [key])) as {
-      value: T;
-    }[];
-    if (!row) throw new LetterNotPossibleError(`Regionens inställning "${key}" saknas`);
-    return row.value;
+  private async settings(): Promise<{ region: LetterRegionProfile; templates: LetterTemplateSet }> {
+    const rows = (await this.db.query(
+      `SELECT key, value FROM region_setting WHERE key IN ('region', 'letterTemplates')`,
+    )) as { key: string; value: unknown }[];
+    const value = <T>(key: string): T => {
+      const row = rows.find((r) => r.key === key);
+      if (!row) throw new LetterNotPossibleError(`Regionens inställning "${key}" saknas`);
+      return row.value as T;
+    };
+    return {
+      region: value<LetterRegionProfile>('region'),
+      templates: value<LetterTemplateSet>('letterTemplates'),
+    };
   }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { BenchResult } from './bench-result';
 
 /** Scenarios by name; each module exports run(). Missing modules (not built yet) are skipped with a note. */
-const SCENARIOS = ['health', 'rules', 'what-if', 'case-search', 'letters', 'letters-queue'];
+const SCENARIOS = ['health', 'rules', 'what-if', 'case-search', 'letters', 'letters-queue', 'reports'];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -28,8 +28,8 @@ import { writeJson } from './writers/json.writer';
 import { writePdf } from './writers/pdf.writer';
 import { writeXlsx } from './writers/xlsx.writer';
 
-/** Rows fetched per round trip of the cursor: large enough to keep PostgreSQL busy, small enough to stay flat. */
-const BATCH_SIZE = 2_000;
+/** Rows fetched per round trip of the cursor: few enough that a batch does not outlive the young generation. */
+const BATCH_SIZE = 500;
 
 export interface ReportDownload {
   contentType: string;

@@ -31,6 +31,9 @@ export function reportDocument(out: Writable, title: string, footer: string, aut
     autoFirstPage: false,
     font: '',
     info: { Title: title, Author: author },
+    // pdfkit's own cache of laid-out words grows with every distinct word (names, numbers); the shared
+    // fonts carry a bounded memo instead, so a 100 000-row report stays flat.
+    fontLayoutCache: false,
   });
   doc.registerFont(FONT_REGULAR, fonts.regular);
   doc.registerFont(FONT_BOLD, fonts.bold);

@@ -60,8 +60,9 @@ export class DecisionLetterProcessor implements OnApplicationBootstrap, BeforeAp
     this.start();
   }
 
-  beforeApplicationShutdown(): Promise<void> {
-    return this.close();
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.close();
+    this.logger.log('decision letters: worker stopped');
   }
 
   start(): Worker<LetterJobData, LetterJobResult> {

@@ -232,6 +232,7 @@ describe('assessment and decisions', () => {
       ).body;
       expect(draft.conditions).toHaveLength(3);
       expect(draft.reasons.rankQuote).toContain('2b');
+      expect(draft.reasons.rusArea).toBe('Innovationskraft och specialisering');
       const refused = await http
         .post(`/api/decisions/${draft.id}/sign`)
         .set(decider32.auth)

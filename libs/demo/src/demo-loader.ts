@@ -17,6 +17,16 @@ import { Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
 import { rateOn, regimeOn, type LegalBasis, type RuleSet, type RusCatalogue } from '@anslag/rules';
 import type { CompanyCase, DemoData, DemoOrganisation, ProjectCase } from './demo-data.types';
 
+/** The paragraphs of a seed letter's "Skäl till beslut" beyond the RUS sentence and the rank quote. */
+function furtherReasons(text: string): string | null {
+  const rest = text
+    .split(/\n\s*\n/)
+    .filter((p) => !/inriktningsbeslut|inriktning för finansiering|rangordningen/i.test(p))
+    .map((p) => (/prioriterade område/i.test(p) ? p.replace(/^[^.]*\.\s*/, '') : p))
+    .filter((p) => p.trim() !== '');
+  return rest.join('\n\n').trim() || null;
+}
+
 const slug = (s: string) =>
   s
     .toLowerCase()
@@ -47,6 +57,8 @@ const LEGAL_FORM: Record<string, string> = {
  */
 export class DemoLoader {
   private rules: { ruleSet: RuleSet; rus: RusCatalogue } | null = null;
+  /** The demo handläggare, who drafted the seeds' decisions. */
+  private officerId: string | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -154,7 +166,15 @@ export class DemoLoader {
     for (const form of Object.values(ruleSet.aidForms)) {
       add({ kind: 'aid_form', code: form.code, name: form.name, sortOrder: order++ });
       for (const sub of Object.values(form.subforms ?? {}))
-        add({ kind: 'aid_form', code: sub.code, name: sub.name, parent: form.code, sortOrder: order++ });
+        add({ kind: 'aid_subform', code: sub.code, name: sub.name, parent: form.code, sortOrder: order++ });
+    }
+    // The region's own names for the aid forms, as its delegation report writes them ("Konsulttjänst",
+    // "Investeringsbidrag", "Kommersiell service/Driftstöd"), take precedence over the rule set's.
+    for (const c of data.companyCases) {
+      const [form, sub] = c.aidFormCode.split('/');
+      const key = sub ? `aid_subform:${sub}` : `aid_form:${form}`;
+      const entry = entries.get(key);
+      if (entry && (!sub || entry.parent === form)) entry.name = c.stod;
     }
     await em.upsert(CatalogueEntry, [...entries.values()], ['kind', 'code']);
   }
@@ -218,6 +238,10 @@ export class DemoLoader {
         ['username'],
       );
     }
+    const officer = data.users.find((u) => u.role === 'handlaggare');
+    this.officerId = officer
+      ? (await em.findOneOrFail(Account, { where: { username: officer.username } })).id
+      : null;
     return data.users.length;
   }
 
@@ -393,6 +417,7 @@ export class DemoLoader {
         signedByName: k.beslutsfattare.name,
         signedByTitle: k.beslutsfattare.title,
         signedAt: new Date(`${k.decisionDate}T12:00:00Z`),
+        draftedBy: this.officerId,
       }),
     );
     if (eur !== null && k.beloppKronor !== null) {
@@ -437,12 +462,14 @@ export class DemoLoader {
         conditions: dec.usesStandardConditions
           ? data.letterTemplates.standardConditions
           : dec.conditionsAsInSeed,
+        // The letter writes the RUS sentence and the rank from these; only further reasons go in `text`.
         reasons: {
-          rusArea: p.rus.areas[0] ?? null,
-          effektmal: p.rus.effektmal[0] ?? null,
+          rusArea: p.rus.areas.join(' och ') || null,
+          effektmal: null,
           rankQuote: dec.rank.quote,
-          text: dec.skalTillBeslut,
+          text: furtherReasons(dec.skalTillBeslut),
         },
+        draftedBy: this.officerId,
         frame: this.rules!.ruleSet.projectRules.frame,
         legalBasis: this.basesOn(this.rules!.ruleSet.projectRules.legalBasis, dec.decisionDate),
         stateAidRoute: null,

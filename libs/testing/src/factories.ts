@@ -65,7 +65,7 @@ export async function ensureReferenceData(ds: DataSource): Promise<void> {
     { kind: 'aid_form', code: 'konsultcheck', name: 'Konsultcheck' },
     { kind: 'aid_form', code: 'kommersiell_service', name: 'Kommersiell service' },
     {
-      kind: 'aid_form',
+      kind: 'aid_subform',
       code: 'hemsandningsbidrag',
       name: 'Hemsändningsbidrag',
       parent: 'kommersiell_service',
@@ -74,7 +74,7 @@ export async function ensureReferenceData(ds: DataSource): Promise<void> {
   for (const form of Object.values((ruleSet2019 as unknown as RuleSet).aidForms)) {
     entries.push({ kind: 'aid_form', code: form.code, name: form.name });
     for (const sub of Object.values(form.subforms ?? {}))
-      entries.push({ kind: 'aid_form', code: sub.code, name: sub.name, parent: form.code });
+      entries.push({ kind: 'aid_subform', code: sub.code, name: sub.name, parent: form.code });
   }
   await ds.createQueryBuilder().insert().into(CatalogueEntry).values(entries).orIgnore().execute();
   await ds

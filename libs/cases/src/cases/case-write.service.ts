@@ -149,7 +149,7 @@ export class CaseWriteService {
       problems.push({ field: 'aidForm', problem: `okänd stödform "${dto.aidForm}"` });
     if (dto.aidSubform !== undefined) {
       const form = dto.aidForm ?? current?.aidForm;
-      if (cat.aidSubforms.get(dto.aidSubform) !== form)
+      if (!cat.aidSubforms.has(`${form}/${dto.aidSubform}`))
         problems.push({
           field: 'aidSubform',
           problem: `"${dto.aidSubform}" är ingen delform av ${form ?? 'vald stödform'}`,

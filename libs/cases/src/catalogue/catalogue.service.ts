@@ -9,8 +9,8 @@ export interface Catalogues {
   financiers: Set<string>;
   regionGrantFinanciers: Set<string>;
   aidForms: Set<string>;
-  /** sub-form code → parent aid form */
-  aidSubforms: Map<string, string>;
+  /** "parent/sub-form" codes, e.g. kommersiell_service/hemsandningsbidrag */
+  aidSubforms: Set<string>;
 }
 
 @Injectable()
@@ -28,8 +28,8 @@ export class CatalogueService {
         rows.filter((r) => r.kind === 'financier' && r.regionGrant).map((r) => r.code),
       ),
       aidForms: codes('aid_form'),
-      aidSubforms: new Map(
-        rows.filter((r) => r.kind === 'aid_form' && r.parent).map((r) => [r.code, r.parent!]),
+      aidSubforms: new Set(
+        rows.filter((r) => r.kind === 'aid_subform' && r.parent).map((r) => `${r.parent}/${r.code}`),
       ),
     };
   }

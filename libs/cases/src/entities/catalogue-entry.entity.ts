@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type CatalogueKind = 'cost_category' | 'financier' | 'aid_form';
+export type CatalogueKind = 'cost_category' | 'financier' | 'aid_form' | 'aid_subform';
 
 /**
  * The small catalogues an administrator maintains: budget cost categories, financiers

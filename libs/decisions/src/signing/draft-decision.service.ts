@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@anslag/auth';
 import { Clock, DomainError, ErrorCode, ErrorDetail } from '@anslag/common';
 import { CatalogueService, DECIDABLE, GrantCase, HistoryService } from '@anslag/cases';
-import { AssessmentService, CaseEvaluation } from '@anslag/policy';
+import { AssessmentService, CaseEvaluation, PolicyService } from '@anslag/policy';
 import type { Evaluation, RuleSet } from '@anslag/rules';
 import { Decision, type FinancingSource } from '../entities/decision.entity';
 import { DecisionDto, DecisionFieldsDto, DraftDecisionDto } from './decision.dto';
@@ -17,6 +17,7 @@ export class DraftDecisionService {
     private readonly history: HistoryService,
     private readonly assessment: AssessmentService,
     private readonly catalogue: CatalogueService,
+    private readonly policy: PolicyService,
     private readonly clock: Clock,
   ) {}
 
@@ -47,7 +48,7 @@ export class DraftDecisionService {
         decidedByNamnd: dto.decidedByNamnd ?? false,
         draftedBy: p.userId,
         conditions: await this.standardConditions(em, c.track),
-        reasons: this.defaultReasons(ev.result),
+        reasons: await this.defaultReasons(em, ev.result, c),
         amount: dto.outcome === 'avslag' ? null : ev.maxGrant,
         financing: c.track === 'projekt' ? await this.regionFinancing(em, c.id) : [],
         earliestStart: c.periodStart,
@@ -202,9 +203,20 @@ export class DraftDecisionService {
     return eu?.route ?? (e.deMinimis ? 'de_minimis' : null);
   }
 
-  private defaultReasons(e: Evaluation): Decision['reasons'] {
+  /** The RUS area and effektmål by name, and the rank quoted, as the letter's "Skäl till beslut" states them. */
+  private async defaultReasons(em: EntityManager, e: Evaluation, c: GrantCase): Promise<Decision['reasons']> {
     const quote = e.priority.track === 'projekt' && e.priority.rank !== 'none' ? e.priority.statement : null;
-    return { rusArea: null, effektmal: null, rankQuote: quote, text: null };
+    const rus = e.rusId ? await this.policy.rus(e.rusId, em) : undefined;
+    const name = (code: string, list: { code: string; name: string }[] | undefined) =>
+      list?.find((x) => x.code === code)?.name ?? code;
+    const areas = c.rusAreas.map((a) => name(a, rus?.areas));
+    const goals = c.effektmal.map((g) => name(g, rus?.effektmal).toLowerCase());
+    return {
+      rusArea: areas.join(' och ') || null,
+      effektmal: goals.join(' samt ') || null,
+      rankQuote: quote,
+      text: null,
+    };
   }
 
   private async standardConditions(em: EntityManager, track: string): Promise<string[]> {

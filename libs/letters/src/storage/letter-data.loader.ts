@@ -142,7 +142,7 @@ export class LetterDataLoader {
          FROM grant_case c
          JOIN organisation o ON o.id = c.organisation_id
          LEFT JOIN catalogue_entry form ON form.kind = 'aid_form' AND form.code = c.aid_form
-         LEFT JOIN catalogue_entry sub ON sub.kind = 'aid_form' AND sub.code = c.aid_subform
+         LEFT JOIN catalogue_entry sub ON sub.kind = 'aid_subform' AND sub.code = c.aid_subform AND sub.parent = c.aid_form
         WHERE c.id = $1`,
       [id],
     )) as CaseRow[];

@@ -53,7 +53,7 @@ CROSS JOIN LATERAL (
   SELECT COALESCE(e.aid_form, gc.aid_form || COALESCE('/' || gc.aid_subform, '')) AS af
 ) x
 LEFT JOIN catalogue_entry form ON form.kind = 'aid_form' AND form.code = split_part(x.af, '/', 1)
-LEFT JOIN catalogue_entry sub ON sub.kind = 'aid_form' AND split_part(x.af, '/', 2) <> ''
+LEFT JOIN catalogue_entry sub ON sub.kind = 'aid_subform' AND split_part(x.af, '/', 2) <> ''
   AND sub.code = split_part(x.af, '/', 2) AND sub.parent = split_part(x.af, '/', 1)
 ORDER BY ${POINT_ORDER}, e.decision_date, gc.diarienummer, e.id`;
 

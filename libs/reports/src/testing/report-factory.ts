@@ -110,7 +110,7 @@ export async function ensureAidForms(
 ): Promise<void> {
   for (const f of forms)
     await ds.query(
-      `INSERT INTO catalogue_entry (kind, code, name, parent) VALUES ('aid_form', $1, $2, $3) ON CONFLICT DO NOTHING`,
-      [f.code, f.name, f.parent ?? null],
+      `INSERT INTO catalogue_entry (kind, code, name, parent) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [f.parent ? 'aid_subform' : 'aid_form', f.code, f.name, f.parent ?? null],
     );
 }

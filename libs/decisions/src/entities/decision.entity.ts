@@ -37,6 +37,11 @@ export interface DecisionReasons {
 @Entity('decision')
 @Index(['caseId', 'createdAt'])
 @Index(['status', 'decisionDate'])
+@Index(['amendsDecisionId'])
+// The delegation report reads signed delegated decisions by date.
+@Index('idx_decision_delegated_by_date', ['decisionDate'], {
+  where: "status = 'signerat' AND NOT decided_by_namnd",
+})
 @Index('uq_decision_signed_per_case', ['caseId'], {
   unique: true,
   where: "status = 'signerat' AND kind = 'beslut'",

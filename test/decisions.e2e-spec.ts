@@ -402,6 +402,63 @@ describe('assessment and decisions', () => {
     });
   });
 
+  describe('delegation order and catalogues by role', () => {
+    it('lets officers read and only admins change the delegation order', async () => {
+      const admin = await createUser(app, [Role.admin]);
+      const { applicant } = await firm();
+      const list = await http.get('/api/delegation-points').set(secretary.auth).expect(200);
+      expect(list.body.map((p: { point: string }) => p.point)).toEqual(
+        expect.arrayContaining(['3.2', '3.3']),
+      );
+      await http.get('/api/delegation-points').set(applicant.auth).expect(403);
+      const body = {
+        point: '9.9',
+        title: 'Provpunkt',
+        decisionMakerTitle: 'Enhetschef',
+        tracks: ['foretagsstod'],
+        limitKronor: 100_000,
+        validFrom: '2040-01-01',
+      };
+      await http.post('/api/delegation-points').set(officer.auth).send(body).expect(403);
+      await http
+        .post('/api/delegation-points')
+        .set(admin.auth)
+        .send({ ...body, tracks: ['okänd'] })
+        .expect(400);
+      const created = (await http.post('/api/delegation-points').set(admin.auth).send(body).expect(201)).body;
+      await http
+        .patch(`/api/delegation-points/${created.id}`)
+        .set(decider33.auth)
+        .send({ limitKronor: 1 })
+        .expect(403);
+      const changed = await http
+        .patch(`/api/delegation-points/${created.id}`)
+        .set(admin.auth)
+        .send({ limitKronor: 50_000 })
+        .expect(200);
+      expect(changed.body.limitKronor).toBe(50_000);
+      const stored = await ds.query('SELECT limit_kronor FROM delegation_point WHERE id = $1', [created.id]);
+      expect(stored).toEqual([{ limit_kronor: '50000' }]);
+    });
+
+    it('shows the RUS catalogue to everyone signed in, and the rules and frames to officers only', async () => {
+      const { applicant } = await firm();
+      const rus = await http.get('/api/policy/rus').set(applicant.auth).expect(200);
+      expect(rus.body[0].areas).toHaveLength(10);
+      await http.get('/api/policy/inriktningsbeslut').set(applicant.auth).expect(403);
+      await http.get('/api/policy/frames').set(applicant.auth).expect(403);
+      const frames = await http
+        .get('/api/policy/frames')
+        .query({ date: '2019-11-18' })
+        .set(decider33.auth)
+        .expect(200);
+      expect(frames.body.lines.find((l: { code: string }) => l.code === 'projekt').indicative).toBe(
+        25_520_000,
+      );
+      await http.get('/api/policy/frames').query({ date: '18/11' }).set(decider33.auth).expect(400);
+    });
+  });
+
   describe('inriktningsbeslut as data', () => {
     it('lets an admin draft, validate, adopt, extend, and refuses others', async () => {
       const admin = await createUser(app, [Role.admin]);

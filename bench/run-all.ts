@@ -1,25 +1,37 @@
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchResult } from './bench-result';
 
-/** Scenarios by name; each module exports run(). Missing modules (not built yet) are skipped with a note. */
+/** Scenarios by name; each module exports run(). */
 const SCENARIOS = ['health', 'rules', 'what-if', 'case-search', 'letters', 'letters-queue', 'reports'];
+const MARK = '@@bench-result@@ ';
 
-async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+/** Runs one scenario in this process and prints its rows for the parent. */
+async function runOne(name: string): Promise<void> {
+  const mod = (await import(`./${name}.bench`)) as { run: () => Promise<BenchResult[]> };
+  for (const r of await mod.run()) console.log(MARK + JSON.stringify(r));
+  process.exit(0);
+}
+
+/** Each scenario in a fresh process, so that memory figures are its own and one cannot slow the next. */
+function runAll(only: string[]): void {
   const rows: BenchResult[] = [];
   for (const name of SCENARIOS.filter((s) => only.length === 0 || only.includes(s))) {
-    let mod: { run: () => Promise<BenchResult[]> };
-    try {
-      mod = (await import(`./${name}.bench`)) as typeof mod;
-    } catch (e) {
-      console.log(`${name}: not available (${e instanceof Error ? e.message.split('\n')[0] : e})`);
-      continue;
-    }
     console.log(`running ${name}…`);
-    for (const r of await mod.run()) {
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--one', name], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const found = (child.stdout ?? '')
+      .split('\n')
+      .filter((l) => l.startsWith(MARK))
+      .map((l) => JSON.parse(l.slice(MARK.length)) as BenchResult);
+    if (child.status !== 0 || found.length === 0) console.log(`  ${name} failed (exit ${child.status})`);
+    for (const r of found) {
       rows.push(r);
       console.log(
         `  ${r.name}: ${r.figure} ${r.unit}; ceiling ${r.ceiling} ${r.unit}; ratio ${r.ratio.toFixed(2)}`,
@@ -30,7 +42,7 @@ async function main(): Promise<void> {
   const table = [
     '# Benchmark results',
     '',
-    `Machine: ${machine}. Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${machine}. Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; each scenario runs in a process of its own.`,
     '',
     '| scenario | figure | bare ceiling | ratio | note |',
     '|---|---|---|---|---|',
@@ -41,10 +53,13 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   writeFileSync(join(__dirname, '..', '..', 'bench', 'results.md'), table);
-  process.exit(0);
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+if (process.argv[2] === '--one') {
+  runOne(process.argv[3]).catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+} else {
+  runAll(process.argv.slice(2));
+}

@@ -44,14 +44,12 @@ export async function run(): Promise<BenchResult[]> {
     const ds = app.get(DataSource);
     await ensureReferenceData(ds);
     await seed(ds);
-    const token = await app
-      .get(TokenService)
-      .issue({
-        userId: '00000000-0000-4000-8000-000000000001',
-        username: 'bench',
-        roles: [Role.handlaggare],
-        organisationIds: [],
-      });
+    const token = await app.get(TokenService).issue({
+      userId: '00000000-0000-4000-8000-000000000001',
+      username: 'bench',
+      roles: [Role.handlaggare],
+      organisationIds: [],
+    });
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const query =
       '/api/cases?status=under_handlaggning&aidForm=mikrobidrag&kommun=1881&from=2020-01-01&to=2024-12-31&sort=-registrationDate&pageSize=50';

@@ -51,14 +51,12 @@ export async function run(): Promise<BenchResult[]> {
     const ds = app.get(DataSource);
     await ensureReferenceData(ds);
     await seed(ds);
-    const token = await app
-      .get(TokenService)
-      .issue({
-        userId: '00000000-0000-4000-8000-000000000001',
-        username: 'bench',
-        roles: [Role.handlaggare],
-        organisationIds: [],
-      });
+    const token = await app.get(TokenService).issue({
+      userId: '00000000-0000-4000-8000-000000000001',
+      username: 'bench',
+      roles: [Role.handlaggare],
+      organisationIds: [],
+    });
     const [row] = await ds.query(`SELECT content FROM inriktningsbeslut WHERE status = 'antaget' LIMIT 1`);
     const draft: RuleSet = { ...row.content, id: 'utkast', validFrom: '2027-01-01' };
     draft.aidForms.mikrobidrag.maxPerDecision = 25_000;

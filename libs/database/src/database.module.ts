@@ -10,6 +10,8 @@ import { dataSourceOptions } from './data-source-options';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         ...dataSourceOptions(config.DATABASE_URL),
+        // Tests provoke database refusals on purpose (immutability triggers); they are asserted, not logged.
+        logging: config.NODE_ENV === 'test' ? false : ['error'],
         // A failed connection at start-up is reported by /health, not retried forever.
         retryAttempts: 2,
         retryDelay: 500,

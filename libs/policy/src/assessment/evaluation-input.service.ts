@@ -50,30 +50,32 @@ export class EvaluationInputService {
     if (cases.length === 0) return out;
     const ids = cases.map((c) => c.id);
     const orgIds = [...new Set(cases.map((c) => c.organisationId))];
-    const [lines, declarations, ledger, grants, cat] = await Promise.all([
-      em
-        .createQueryBuilder(BudgetLine, 'b')
-        .where('b.case_id = ANY(:ids)', { ids })
-        .orderBy('b.position')
-        .getMany(),
-      em.createQueryBuilder(DeMinimisDeclaration, 'd').where('d.case_id = ANY(:ids)', { ids }).getMany(),
-      em.query(
-        `SELECT organisation_id, granted_on::text, amount_eur FROM de_minimis_ledger WHERE organisation_id = ANY($1)`,
-        [orgIds],
-      ) as Promise<LedgerRow[]>,
-      em.query(
-        // The effective decision of each chain: a change decision replaces the one it amends.
-        `SELECT * FROM (
+    // One after another: `em` may be a transaction, and a connection runs one query at a time.
+    const lines = await em
+      .createQueryBuilder(BudgetLine, 'b')
+      .where('b.case_id = ANY(:ids)', { ids })
+      .orderBy('b.position')
+      .getMany();
+    const declarations = await em
+      .createQueryBuilder(DeMinimisDeclaration, 'd')
+      .where('d.case_id = ANY(:ids)', { ids })
+      .getMany();
+    const ledger = (await em.query(
+      `SELECT organisation_id, granted_on::text, amount_eur FROM de_minimis_ledger WHERE organisation_id = ANY($1)`,
+      [orgIds],
+    )) as LedgerRow[];
+    const grants = (await em.query(
+      // The effective decision of each chain: a change decision replaces the one it amends.
+      `SELECT * FROM (
            SELECT DISTINCT ON (COALESCE(d.amends_decision_id, d.id))
                   c.organisation_id, d.case_id, d.aid_form, d.decision_date::text, d.amount::text, c.diarienummer, d.outcome
            FROM decision d JOIN grant_case c ON c.id = d.case_id
            WHERE d.status = 'signerat' AND d.aid_form IS NOT NULL AND c.organisation_id = ANY($1)
            ORDER BY COALESCE(d.amends_decision_id, d.id), d.signed_at DESC
          ) effective WHERE outcome <> 'avslag'`,
-        [orgIds],
-      ) as Promise<GrantRow[]>,
-      this.catalogue.load(em),
-    ]);
+      [orgIds],
+    )) as GrantRow[];
+    const cat = await this.catalogue.load(em);
     const group = <T, K>(rows: T[], key: (r: T) => K) => {
       const m = new Map<K, T[]>();
       for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);

@@ -373,6 +373,34 @@ describe('cases', () => {
       });
     });
 
+    it('logs who read the "born outside the Nordic countries" fact, shown to admins only', async () => {
+      const admin = await createUser(app, [Role.admin]);
+      const org = await createOrganisation(ds, { bornOutsideNordics: true });
+      const plain = await createOrganisation(ds);
+      await http.get(`/api/organisations/${org.id}`).set(officer.auth).expect(200);
+      await http.get(`/api/organisations/${plain.id}`).set(officer.auth).expect(200);
+      await http.get(`/api/organisations/${org.id}/personal-data-access`).set(officer.auth).expect(403);
+      const log = await http
+        .get(`/api/organisations/${org.id}/personal-data-access`)
+        .set(admin.auth)
+        .expect(200);
+      expect(log.body).toEqual([
+        expect.objectContaining({
+          reader: officer.account.username,
+          field: 'bornOutsideNordics',
+          purpose: 'visning',
+        }),
+      ]);
+      const none = await http
+        .get(`/api/organisations/${plain.id}/personal-data-access`)
+        .set(admin.auth)
+        .expect(200);
+      expect(none.body).toEqual([]);
+      await expect(
+        ds.query('DELETE FROM personal_data_access WHERE organisation_id = $1', [org.id]),
+      ).rejects.toThrow(/append-only/);
+    });
+
     it('refuses an unknown kommun', async () => {
       const res = await http
         .post('/api/organisations')

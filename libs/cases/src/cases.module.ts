@@ -11,6 +11,7 @@ import { CatalogueService } from './catalogue/catalogue.service';
 import { HistoryService } from './history/history.service';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
+import { PersonalDataLogService } from './organisations/personal-data-log.service';
 
 @Module({
   controllers: [OrganisationsController, CasesController, AttachmentsController],
@@ -24,7 +25,15 @@ import { OrganisationsService } from './organisations/organisations.service';
     DiarienummerService,
     HistoryService,
     OrganisationsService,
+    PersonalDataLogService,
   ],
-  exports: [AccessService, CatalogueService, CaseQueryService, DiarienummerService, HistoryService],
+  exports: [
+    AccessService,
+    CatalogueService,
+    CaseQueryService,
+    DiarienummerService,
+    HistoryService,
+    PersonalDataLogService,
+  ],
 })
 export class CasesModule {}

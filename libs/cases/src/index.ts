@@ -17,3 +17,5 @@ export { CatalogueEntry } from './entities/catalogue-entry.entity';
 export { Municipality } from './entities/municipality.entity';
 export { RegionSetting } from './entities/region-setting.entity';
 export { DiarienummerSeries } from './entities/diarienummer-series.entity';
+export { PersonalDataLogService } from './organisations/personal-data-log.service';
+export { PersonalDataAccess } from './entities/personal-data-access.entity';

@@ -4,6 +4,7 @@ import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth
 import { UuidPipe } from '@anslag/common';
 import { CreateOrganisationDto, OrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 import { OrganisationsService } from './organisations.service';
+import type { PersonalDataAccessEntry } from './personal-data-log.service';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
@@ -33,6 +34,16 @@ export class OrganisationsController {
   @ApiOkResponse({ type: OrganisationDto })
   get(@CurrentUser() p: Principal, @Param('id', new UuidPipe()) id: string): Promise<OrganisationDto> {
     return this.orgs.get(p, id);
+  }
+
+  @Get(':id/personal-data-access')
+  @Roles(Role.admin)
+  @ApiOperation({
+    summary:
+      'Who read the personal facts kept for a rule (born outside the Nordic countries), and why. Admin.',
+  })
+  personalDataAccess(@Param('id', new UuidPipe()) id: string): Promise<PersonalDataAccessEntry[]> {
+    return this.orgs.personalDataAccess(id);
   }
 
   @Patch(':id')

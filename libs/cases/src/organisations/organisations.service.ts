@@ -8,13 +8,21 @@ import { Municipality } from '../entities/municipality.entity';
 import { Organisation } from '../entities/organisation.entity';
 import { CreateOrganisationDto, OrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 import { normaliseOrganisationsnummer } from './organisationsnummer';
+import { PersonalDataAccessEntry, PersonalDataLogService } from './personal-data-log.service';
 
 @Injectable()
 export class OrganisationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly personalData: PersonalDataLogService,
   ) {}
+
+  async personalDataAccess(id: string): Promise<PersonalDataAccessEntry[]> {
+    const org = await this.db.getRepository(Organisation).findOne({ where: { id }, select: { id: true } });
+    if (!org) throw DomainError.notFound('Organisationen');
+    return this.personalData.list(id);
+  }
 
   async create(p: Principal, dto: CreateOrganisationDto): Promise<OrganisationDto> {
     const orgnr = this.checkOrgnr(dto.organisationsnummer);
@@ -45,6 +53,7 @@ export class OrganisationsService {
     await this.access.assertOrganisation(p, id, 'Organisationen');
     const org = await this.db.getRepository(Organisation).findOne({ where: { id } });
     if (!org) throw DomainError.notFound('Organisationen');
+    await this.personalData.logRead(p, org, 'visning');
     return OrganisationDto.from(org, await this.kommunName(this.db.manager, org.kommunCode));
   }
 

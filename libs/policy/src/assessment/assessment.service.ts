@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@anslag/auth';
 import { DomainError, ErrorCode } from '@anslag/common';
-import { AccessService, DECIDABLE, GrantCase, HistoryService } from '@anslag/cases';
+import { AccessService, DECIDABLE, GrantCase, HistoryService, PersonalDataLogService } from '@anslag/cases';
 import { evaluate, type Evaluation, type EvaluationInput, type RuleSet } from '@anslag/rules';
 import { CaseEvaluation } from '../entities/case-evaluation.entity';
 import { PolicyService } from '../inriktningsbeslut/policy.service';
@@ -30,6 +30,7 @@ export class AssessmentService {
     private readonly frames: FramesService,
     private readonly history: HistoryService,
     private readonly access: AccessService,
+    private readonly personalData: PersonalDataLogService,
   ) {}
 
   async assess(p: Principal, caseId: string): Promise<StoredEvaluation> {
@@ -44,6 +45,7 @@ export class AssessmentService {
       }
       await this.assertNoJav(em, caseId, p.userId);
       const rules = await this.policy.inForce(c.registrationDate, em);
+      await this.personalData.logRead(p, c.organisation!, 'bedömning', em);
       const input = (await this.inputs.build([c], rules.rus, em)).get(c.id)!;
       const evaluation = evaluate(input, rules.ruleSet, rules.rus);
       const saved = await em.save(CaseEvaluation, {

@@ -2,6 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DemoLoader, loadDemoData } from '@anslag/demo';
+import { DecisionLetterJob } from '@anslag/letters';
+import { extractPdfText } from '../libs/letters/src/render/extract-text';
 import { createTestApp } from '@anslag/testing';
 
 describe('demo data', () => {
@@ -68,6 +70,41 @@ describe('demo data', () => {
     expect(letters[0].n).toBe(2);
     const kommuner = await ds.query(`SELECT count(*)::int AS n FROM municipality`);
     expect(kommuner[0].n).toBeGreaterThanOrEqual(12);
+  });
+
+  it('produces the MIND and Kottaberget letters with the seed letters’ key facts', async () => {
+    const ids: { dnr: string; id: string }[] = await ds.query(
+      `SELECT c.diarienummer AS dnr, d.id FROM decision d JOIN grant_case c ON c.id = d.case_id
+       WHERE c.diarienummer IN ('19RS9282', '19RS9565') ORDER BY c.diarienummer`,
+    );
+    const officer = await login('handlaggare');
+    const text: Record<string, string> = {};
+    for (const { dnr, id } of ids) {
+      await new DecisionLetterJob(ds).run(id, true);
+      const pdf = await http
+        .get(`/api/decisions/${id}/letter`)
+        .set(officer)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      text[dnr] = (await extractPdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
+    }
+    const mind = text['19RS9282'];
+    expect(mind).toContain('beviljas 90 % av projektets bokförda kostnader, dock högst 432 000 kr');
+    expect(mind).toContain('2019-11-20');
+    expect(mind).toContain('2020-05-30');
+    expect(mind).toMatch(/232 000 kr[\s\S]*200 000 kr/);
+    expect(mind).toContain('Beslutet gäller under förutsättning att projektets budget är fullt finansierad.');
+    expect(mind).toContain('ska det framgå att Region Örebro län medfinansierar projektet');
+    expect(mind).toContain('Allmänna villkor för medfinansiering');
+    expect(mind).toContain('484 000');
+    const kotta = text['19RS9565'];
+    expect(kotta).toContain('beviljas 15 % av projektets bokförda kostnader, dock högst 137 725 kr');
+    expect(kotta).toContain('918 163');
   });
 
   it('creates one account per role, and the applicant sees only its organisations', async () => {

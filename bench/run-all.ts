@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchResult } from './bench-result';
@@ -18,7 +18,12 @@ async function runOne(name: string): Promise<void> {
 
 /** Each scenario in a fresh process, so that memory figures are its own and one cannot slow the next. */
 function runAll(only: string[]): void {
-  const rows: BenchResult[] = [];
+  // Rows of scenarios not run this time are kept from the last run (bench/results.json).
+  const store = join(__dirname, '..', '..', 'bench', 'results.json');
+  const kept: Record<string, BenchResult[]> = existsSync(store)
+    ? JSON.parse(readFileSync(store, 'utf8'))
+    : {};
+  const byScenario: Record<string, BenchResult[]> = {};
   for (const name of SCENARIOS.filter((s) => only.length === 0 || only.includes(s))) {
     console.log(`running ${name}…`);
     const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--one', name], {
@@ -31,13 +36,16 @@ function runAll(only: string[]): void {
       .filter((l) => l.startsWith(MARK))
       .map((l) => JSON.parse(l.slice(MARK.length)) as BenchResult);
     if (child.status !== 0 || found.length === 0) console.log(`  ${name} failed (exit ${child.status})`);
+    byScenario[name] = found;
     for (const r of found) {
-      rows.push(r);
       console.log(
         `  ${r.name}: ${r.figure} ${r.unit}; ceiling ${r.ceiling} ${r.unit}; ratio ${r.ratio.toFixed(2)}`,
       );
     }
   }
+  const merged = { ...kept, ...byScenario };
+  writeFileSync(store, JSON.stringify(merged, null, 2) + '\n');
+  const rows = SCENARIOS.flatMap((s) => merged[s] ?? []);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const table = [
     '# Benchmark results',

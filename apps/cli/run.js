@@ -91,11 +91,15 @@ async function main() {
 
 function runDemo() {
   const procs = ['api', 'worker'].map((name) =>
-    spawn(process.execPath, [...(name === 'api' ? API_HEAP : []), ...PATHS, `dist/apps/${name}/src/main.js`], {
-      cwd: root,
-      stdio: 'inherit',
-      env: process.env,
-    }),
+    spawn(
+      process.execPath,
+      [...(name === 'api' ? API_HEAP : []), ...PATHS, `dist/apps/${name}/src/main.js`],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: process.env,
+      },
+    ),
   );
   const port = process.env.PORT || '3000';
   console.log(

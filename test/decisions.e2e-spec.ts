@@ -227,6 +227,7 @@ describe('assessment and decisions', () => {
               { source: 'region_rambudget', label: 'Rambudgetmedel', amount: 200_000 },
             ],
             reasons: { text: 'Särskilda skäl' },
+            coSigners: [{ name: 'Enhetschef Ett', title: 'Enhetschef' }],
           })
           .expect(201)
       ).body;
@@ -248,6 +249,7 @@ describe('assessment and decisions', () => {
         .send({ overrideReason: 'Nämnden har prioriterat insatsen' })
         .expect(201);
       expect(signed.body.overrideReason).toBe('Nämnden har prioriterat insatsen');
+      expect(signed.body.coSigners).toEqual([{ name: 'Enhetschef Ett', title: 'Enhetschef' }]);
       const history = (await http.get(`/api/cases/${c.body.id}/history`).set(officer.auth).expect(200)).body;
       expect(history.at(-1)).toMatchObject({
         action: 'beslut_fattat',

@@ -102,6 +102,7 @@ describe('demo data', () => {
     expect(mind).toContain('ska det framgå att Region Örebro län medfinansierar projektet');
     expect(mind).toContain('Allmänna villkor för medfinansiering');
     expect(mind).toContain('484 000');
+    expect(mind).toMatch(/Petter Arneback[\s\S]*Niklas Lundgren/);
     const kotta = text['19RS9565'];
     expect(kotta).toContain('beviljas 15 % av projektets bokförda kostnader, dock högst 137 725 kr');
     expect(kotta).toContain('918 163');

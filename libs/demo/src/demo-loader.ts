@@ -416,6 +416,7 @@ export class DemoLoader {
         delegationPoint: k.delegationPoint,
         signedByName: k.beslutsfattare.name,
         signedByTitle: k.beslutsfattare.title,
+        coSigners: [],
         signedAt: new Date(`${k.decisionDate}T12:00:00Z`),
         draftedBy: this.officerId,
       }),
@@ -483,6 +484,7 @@ export class DemoLoader {
           ? (dec.decidedBy.committee ?? data.region.organisation.committee)
           : (signer?.name ?? null),
         signedByTitle: byNamnd ? null : (signer?.title ?? null),
+        coSigners: dec.signatories.slice(byNamnd ? 0 : 1).map((x) => ({ name: x.name, title: x.title })),
         signedAt: new Date(`${dec.decisionDate}T12:00:00Z`),
       }),
     );

@@ -20,6 +20,11 @@ export interface FinancingSource {
   amount: number;
 }
 
+export interface CoSigner {
+  name: string;
+  title: string;
+}
+
 export interface DecisionReasons {
   rusArea: string | null;
   effektmal: string | null;
@@ -88,6 +93,8 @@ export class Decision {
   @Column({ type: 'text', nullable: true }) signedByTitle: string | null;
   @Column({ type: 'timestamptz', nullable: true }) signedAt: Date | null;
   @Column({ type: 'text', nullable: true }) overrideReason: string | null;
+  /** Who else signs the letter (e.g. the enhetschef beside the decision maker), in order. */
+  @Column({ type: 'jsonb', default: () => "'[]'" }) coSigners: CoSigner[];
 
   /** Set when the delegation report listing it is marked as presented to the nämnd. */
   @Column({ type: 'uuid', nullable: true }) reportedIn: string | null;

@@ -30,6 +30,11 @@ export class FinancingSourceDto {
   amount: number;
 }
 
+export class CoSignerDto {
+  @ApiProperty({ example: 'Niklas Lundgren' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ example: 'Enhetschef' }) @IsString() @MaxLength(200) title: string;
+}
+
 export class ReasonsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) rusArea?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) effektmal?: string;
@@ -85,6 +90,13 @@ export class DecisionFieldsDto {
   @MinLength(1)
   @MaxLength(5000)
   rejectionGrounds?: string;
+  @ApiPropertyOptional({ type: [CoSignerDto], description: 'fler som undertecknar brevet, i ordning' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => CoSignerDto)
+  coSigners?: CoSignerDto[];
   @ApiPropertyOptional({ enum: ['de_minimis', 'gber', 'none'] })
   @IsOptional()
   @IsIn(['de_minimis', 'gber', 'none'])
@@ -157,6 +169,7 @@ export class DecisionDto {
   @ApiProperty({ nullable: true }) signedByTitle: string | null;
   @ApiProperty({ nullable: true }) signedAt: string | null;
   @ApiProperty({ nullable: true }) overrideReason: string | null;
+  @ApiProperty({ type: [CoSignerDto] }) coSigners: CoSignerDto[];
   @ApiPropertyOptional({
     type: [String],
     description: 'ramar som beslutet skulle överskrida (ramarna är indikativa: en flagga, inget hinder)',
@@ -201,6 +214,7 @@ export class DecisionDto {
       signedByTitle: d.signedByTitle,
       signedAt: d.signedAt?.toISOString() ?? null,
       overrideReason: d.overrideReason,
+      coSigners: d.coSigners,
     };
   }
 }

@@ -51,6 +51,7 @@ export class DraftDecisionService {
         reasons: await this.defaultReasons(em, ev.result, c),
         amount: dto.outcome === 'avslag' ? null : ev.maxGrant,
         financing: c.track === 'projekt' ? await this.regionFinancing(em, c.id) : [],
+        coSigners: [],
         earliestStart: c.periodStart,
         latestEnd: c.periodEnd,
       });

@@ -29,6 +29,7 @@ interface DecisionRow {
   decision_date: string;
   signed_by_name: string | null;
   signed_by_title: string | null;
+  co_signers: { name: string; title: string }[] | null;
   officer_name: string | null;
   case_id: string;
 }
@@ -68,7 +69,10 @@ export class LetterDataLoader {
     const c = await this.grantCase(d.case_id);
     const [lines, settings] = await Promise.all([this.budgetLines(d.case_id), this.settings()]);
     const { region, templates } = settings;
-    const signatories = d.signed_by_name ? [{ name: d.signed_by_name, title: d.signed_by_title ?? '' }] : [];
+    const signatories = [
+      ...(d.signed_by_name ? [{ name: d.signed_by_name, title: d.signed_by_title ?? '' }] : []),
+      ...(d.co_signers ?? []),
+    ];
     return {
       decision: {
         outcome: d.outcome,
@@ -121,7 +125,7 @@ export class LetterDataLoader {
       `SELECT d.id, d.status, d.outcome, d.amount::text AS amount, d.share_bp,
               d.earliest_start::text AS earliest_start, d.latest_end::text AS latest_end,
               d.financing, d.conditions, d.reasons, d.rejection_grounds, d.legal_basis, d.appealable,
-              d.decided_by_namnd, d.decision_date::text AS decision_date, d.signed_by_name, d.signed_by_title,
+              d.decided_by_namnd, d.decision_date::text AS decision_date, d.signed_by_name, d.signed_by_title, d.co_signers,
               d.case_id, a.display_name AS officer_name
          FROM decision d LEFT JOIN account a ON a.id = d.drafted_by
         WHERE d.id = $1`,

@@ -6,7 +6,13 @@ import { Clock, DomainError, ErrorCode } from '@anslag/common';
 import { DECIDABLE, GrantCase, HistoryService } from '@anslag/cases';
 import { requestDecisionLetter } from '@anslag/letters';
 import { formatKronor, sekToEur } from '@anslag/money';
-import { AssessmentService, EvaluationInputService, FramesService, PolicyService } from '@anslag/policy';
+import {
+  AssessmentService,
+  EvaluationInputService,
+  FramesService,
+  PolicyService,
+  type RulesInForce,
+} from '@anslag/policy';
 import { evaluate, rateOn, regimeOn } from '@anslag/rules';
 import { DelegationService } from '../delegation/delegation.service';
 import { DeMinimisLedgerEntry } from '../entities/de-minimis-ledger.entity';
@@ -52,13 +58,15 @@ export class SignDecisionService {
         date: d.decisionDate,
         heldPoints: signer.delegationPoints,
       });
-      if (d.outcome !== 'avslag') await this.checkLimits(em, d, c, overrideReason);
-      const frameWarnings = await this.frameWarnings(em, d, c);
+      // The rules in force on the registration date, read once for every check below.
+      const rules = await this.policy.inForce(c.registrationDate ?? d.decisionDate, em);
+      if (d.outcome !== 'avslag') await this.checkLimits(em, rules, d, c, overrideReason);
+      const frameWarnings = await this.frameWarnings(em, rules, d);
       d.delegationPoint = point.point;
       d.signedBy = signer.id;
       d.signedByName = signer.displayName;
       d.signedByTitle = signer.title ?? point.decisionMakerTitle;
-      return { ...(await this.finish(em, p, d, c, overrideReason, frameWarnings)), frameWarnings };
+      return { ...(await this.finish(em, rules, p, d, c, overrideReason, frameWarnings)), frameWarnings };
     });
   }
 
@@ -69,14 +77,15 @@ export class SignDecisionService {
       if (!d.decidedByNamnd)
         throw new DomainError(ErrorCode.CONFLICT, 'Beslutet är utformat för delegation, inte för nämnden');
       const c = await this.lockCase(em, d);
-      if (d.outcome !== 'avslag') await this.checkLimits(em, d, c, 'Nämndens beslut');
+      const rules = await this.policy.inForce(c.registrationDate ?? dto.meetingDate, em);
+      if (d.outcome !== 'avslag') await this.checkLimits(em, rules, d, c, 'Nämndens beslut');
       d.decisionDate = dto.meetingDate;
       d.namndMeetingDate = dto.meetingDate;
       d.namndParagraph = dto.paragraph;
       d.signedBy = p.userId;
       d.signedByName = await this.regionCommittee(em);
       d.signedByTitle = null;
-      return this.finish(em, p, d, c, null);
+      return this.finish(em, rules, p, d, c, null);
     });
   }
 
@@ -111,11 +120,11 @@ export class SignDecisionService {
    */
   private async checkLimits(
     em: EntityManager,
+    rules: RulesInForce,
     d: Decision,
     c: GrantCase,
     overrideReason: string | null | undefined,
   ): Promise<void> {
-    const rules = await this.policy.inForce(c.registrationDate ?? d.decisionDate, em);
     const input = (await this.inputs.build([c], rules.rus, em)).get(c.id)!;
     const fresh = evaluate({ ...input, decisionDate: d.decisionDate }, rules.ruleSet, rules.rus);
     const amount = d.amount ?? 0;
@@ -153,6 +162,7 @@ export class SignDecisionService {
 
   private async finish(
     em: EntityManager,
+    rules: RulesInForce,
     p: Principal,
     d: Decision,
     c: GrantCase,
@@ -163,7 +173,6 @@ export class SignDecisionService {
     d.signedAt = this.clock.now();
     const saved = await em.save(d);
     if (saved.deMinimisEur !== null && saved.amount !== null) {
-      const rules = await this.policy.inForce(c.registrationDate ?? saved.decisionDate, em);
       await em.upsert(
         DeMinimisLedgerEntry,
         {
@@ -199,9 +208,8 @@ export class SignDecisionService {
   }
 
   /** Frames are indicative: a grant that would overdraw one is flagged to the signer, never refused. */
-  private async frameWarnings(em: EntityManager, d: Decision, c: GrantCase): Promise<string[]> {
+  private async frameWarnings(em: EntityManager, rules: RulesInForce, d: Decision): Promise<string[]> {
     if (d.outcome === 'avslag' || !d.frame || d.amount === null) return [];
-    const rules = await this.policy.inForce(c.registrationDate ?? d.decisionDate, em);
     const status = await this.frames.status(
       rules.ruleSet,
       { frame: d.frame, aidForm: d.aidForm?.split('/')[0] ?? null, amount: d.amount },

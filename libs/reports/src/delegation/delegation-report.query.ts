@@ -8,6 +8,7 @@
  * same later, and an ändringsbeslut replaces the amount of the decision it amends.
  */
 import type { DelegationReportRow, Kon } from './delegation-report.model';
+import { aidFormNameJoins } from '../shared/aid-form-sql';
 
 export interface DelegationReportFilter {
   from: string;
@@ -49,12 +50,7 @@ FROM effective e
 JOIN grant_case gc ON gc.id = e.case_id
 JOIN organisation o ON o.id = gc.organisation_id
 LEFT JOIN municipality mu ON mu.code = o.kommun_code
-CROSS JOIN LATERAL (
-  SELECT COALESCE(e.aid_form, gc.aid_form || COALESCE('/' || gc.aid_subform, '')) AS af
-) x
-LEFT JOIN catalogue_entry form ON form.kind = 'aid_form' AND form.code = split_part(x.af, '/', 1)
-LEFT JOIN catalogue_entry sub ON sub.kind = 'aid_subform' AND split_part(x.af, '/', 2) <> ''
-  AND sub.code = split_part(x.af, '/', 2) AND sub.parent = split_part(x.af, '/', 1)
+${aidFormNameJoins('e')}
 ORDER BY ${POINT_ORDER}, e.decision_date, gc.diarienummer, e.id`;
 
 export const delegationReportParams = (f: DelegationReportFilter): unknown[] => [

@@ -19,6 +19,7 @@ import {
 import { writeFollowUpCsv } from './writers/follow-up-csv.writer';
 import { writeFollowUpPdf } from './writers/follow-up-pdf.writer';
 import { writeFollowUpXlsx } from './writers/follow-up-xlsx.writer';
+import { aidFormNameJoins } from '../shared/aid-form-sql';
 
 /** One grant chain decided in the year or the year before, at its latest signed amount. */
 interface Decided {
@@ -122,12 +123,7 @@ export class FollowUpService {
        JOIN grant_case gc ON gc.id = c.case_id
        JOIN organisation o ON o.id = gc.organisation_id
        LEFT JOIN municipality mu ON mu.code = o.kommun_code
-       CROSS JOIN LATERAL (
-         SELECT COALESCE(c.aid_form, gc.aid_form || COALESCE('/' || gc.aid_subform, '')) AS af
-       ) x
-       LEFT JOIN catalogue_entry form ON form.kind = 'aid_form' AND form.code = split_part(x.af, '/', 1)
-       LEFT JOIN catalogue_entry sub ON sub.kind = 'aid_subform' AND split_part(x.af, '/', 2) <> ''
-         AND sub.code = split_part(x.af, '/', 2) AND sub.parent = split_part(x.af, '/', 1)`,
+       ${aidFormNameJoins('c')}`,
       [`${year - 1}-01-01`, `${year}-12-31`],
     );
   }

@@ -216,6 +216,9 @@ export async function waitFor(done: () => Promise<boolean>, what: string, ms = 1
 export const allDone = (ds: DataSource, ids: readonly string[]) => async () =>
   (await letterRows(ds, ids)).every((r) => r.status === 'done');
 
+/** The fault tests run on a private Redis, under one prefix for producer, worker and inspection. */
+const TEST_QUEUE_PREFIX = 'anslag-test';
+
 /** A worker process's letter side, in this process: its own Redis connections, relay and processor. */
 export class InProcessWorker {
   readonly connections: RedisConnections;
@@ -227,14 +230,13 @@ export class InProcessWorker {
     this.connections = new RedisConnections(Object.assign(new AppConfig(), { REDIS_URL: redisUrl }));
     this.producer = new JobProducer(
       this.connections.create({ enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
-      {
-        timeoutMs: 1_000,
-      },
+      { timeoutMs: 1_000, prefix: TEST_QUEUE_PREFIX },
     );
     this.relay = new OutboxRelay(ds, this.producer, { pollMs: 100, maxBackoffMs: 500 });
     // Short locks and stall checks for every worker of a suite: BullMQ throttles the stall check per
     // queue to the interval of whichever worker ran it last.
     this.processor = new DecisionLetterProcessor(ds, this.connections, {
+      prefix: TEST_QUEUE_PREFIX,
       lockDuration: 1_000,
       stalledInterval: 500,
       ...opts,
@@ -254,7 +256,7 @@ export class InProcessWorker {
 /** The letter queue as BullMQ sees it. */
 export async function queueState(redisUrl: string, ids: readonly string[]) {
   const connection = redisConnection(redisUrl);
-  const queue = new Queue(QUEUES.decisionLetters, { connection });
+  const queue = new Queue(QUEUES.decisionLetters, { connection, prefix: TEST_QUEUE_PREFIX });
   try {
     const states = await Promise.all(
       ids.map(async (id) => (await queue.getJob(id))?.getState() ?? 'missing'),

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, queuePrefix } from './app-config';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -23,5 +23,15 @@ describe('loadConfig', () => {
   it('requires a JWT secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+  });
+
+  it('derives the queue prefix from the database unless one is set', () => {
+    const a = queuePrefix(loadConfig({ DATABASE_URL: 'postgres://u:secret@db.example:5433/region_a' }));
+    const b = queuePrefix(loadConfig({ DATABASE_URL: 'postgres://u@db.example:5433/region_b' }));
+    expect(a).toBe('anslag:db.example:5433:region_a');
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('secret');
+    expect(queuePrefix(loadConfig({ QUEUE_PREFIX: 'staging' }))).toBe('staging');
+    expect(() => loadConfig({ QUEUE_PREFIX: 'bad prefix!' })).toThrow(/QUEUE_PREFIX/);
   });
 });

@@ -50,6 +50,14 @@ export class AppConfig {
   @IsString()
   FILES_DIR = './var/files';
 
+  /**
+   * Key prefix of the job queues in Redis. Unset, it is derived from the database (see queuePrefix), so
+   * two installations that share one Redis never take each other's jobs.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: 'must be 1–100 letters, digits or : _ . -' })
+  QUEUE_PREFIX?: string;
+
   /** Password of the demo accounts; read only by the demo loader. */
   @IsString()
   @MinLength(1)
@@ -68,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   // JWT_SECRET is optional and has no default value, so `in` misses it.
   if (env.JWT_SECRET) defined.JWT_SECRET = env.JWT_SECRET;
+  if (env.QUEUE_PREFIX) defined.QUEUE_PREFIX = env.QUEUE_PREFIX;
   const config = plainToInstance(AppConfig, { ...new AppConfig(), ...defined });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
@@ -85,4 +94,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     config.JWT_SECRET = 'development-only-secret-not-for-production-use';
   }
   return config;
+}
+
+/**
+ * The queue key prefix in force: QUEUE_PREFIX when set, else one derived from the database's host, port
+ * and name, so that installations on different databases are apart on one Redis without configuration.
+ */
+export function queuePrefix(config: Pick<AppConfig, 'QUEUE_PREFIX' | 'DATABASE_URL'>): string {
+  if (config.QUEUE_PREFIX) return config.QUEUE_PREFIX;
+  const url = new URL(config.DATABASE_URL);
+  const db = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres';
+  return `anslag:${url.hostname}:${url.port || '5432'}:${db}`.replace(/[^A-Za-z0-9:_.-]/g, '_');
 }

@@ -13,7 +13,7 @@ import { JOBS, type JobName, type JobPayloads, type QueueName } from './jobs';
 export type EnqueueOutcome = 'added' | 'exists' | 'replaced' | 'busy';
 
 export interface JobProducerOptions {
-  /** BullMQ key prefix; the default is BullMQ's own ("bull"). */
+  /** BullMQ key prefix; in the app the installation's (RedisConnections.prefix). */
   readonly prefix?: string;
   /** How long one enqueue may wait for Redis before it gives up (Redis down or not yet reached). */
   readonly timeoutMs?: number;

@@ -6,7 +6,9 @@ import { RedisConnections } from './redis';
 @Injectable()
 export class QueueProducer extends JobProducer implements BeforeApplicationShutdown {
   constructor(@Inject(RedisConnections) connections: RedisConnections) {
-    super(connections.create({ enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
+    super(connections.create({ enableOfflineQueue: false, maxRetriesPerRequest: 1 }), {
+      prefix: connections.prefix,
+    });
   }
 
   beforeApplicationShutdown(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import IORedis, { Redis, RedisOptions } from 'ioredis';
-import { AppConfig } from '@anslag/config';
+import { AppConfig, queuePrefix } from '@anslag/config';
 
 /**
  * Redis connections. BullMQ needs `maxRetriesPerRequest: null` on connections that block; the
@@ -14,6 +14,11 @@ export function redisConnection(url: string, opts: RedisOptions = {}): Redis {
 export class RedisConnections implements OnApplicationShutdown {
   private readonly open: Redis[] = [];
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
+
+  /** The BullMQ key prefix of this installation (see queuePrefix). */
+  get prefix(): string {
+    return queuePrefix(this.config);
+  }
 
   create(opts: RedisOptions = {}): Redis {
     const conn = redisConnection(this.config.REDIS_URL, opts);

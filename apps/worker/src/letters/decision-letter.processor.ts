@@ -25,7 +25,7 @@ export interface LetterWorkerOptions {
   readonly lockDuration?: number;
   /** How often stalled jobs (their worker gone) are put back in the queue. */
   readonly stalledInterval?: number;
-  /** BullMQ key prefix (benchmarks run beside a live queue). */
+  /** BullMQ key prefix; by default the installation's (RedisConnections.prefix). */
   readonly prefix?: string;
   /** The renderer (tests hold a render still to stop a worker in the middle of it). */
   readonly render?: LetterRenderer;
@@ -72,7 +72,7 @@ export class DecisionLetterProcessor implements OnApplicationBootstrap, BeforeAp
       (job) => this.process(job),
       {
         connection: this.redis.create(),
-        prefix: this.opts.prefix,
+        prefix: this.opts.prefix ?? this.redis.prefix,
         concurrency: this.opts.concurrency ?? 2,
         lockDuration: this.opts.lockDuration ?? 30_000,
         stalledInterval: this.opts.stalledInterval ?? 30_000,

@@ -104,7 +104,7 @@ describe('DecisionLetterModelBuilder: MIND (19RS9282)', () => {
 
   it('says that the decision may not be appealed, naming its legal basis', () => {
     expect(model.appeal).toEqual([
-      'Beslutet får enligt förordningen (2003:596) om bidrag till projektverksamhet inom den regionala tillväxtpolitiken inte överklagas.',
+      'Beslutet får enligt förordningen (2003:596) om bidrag för projektverksamhet inom den regionala tillväxtpolitiken inte överklagas.',
     ]);
   });
 

@@ -139,7 +139,7 @@ export function demoLetterInput(files: DemoFiles, key: string): LetterInput {
       legalBasis: [
         {
           title:
-            'förordningen (2003:596) om bidrag till projektverksamhet inom den regionala tillväxtpolitiken',
+            'förordningen (2003:596) om bidrag för projektverksamhet inom den regionala tillväxtpolitiken',
         },
       ],
       appealable: false,

@@ -46,19 +46,14 @@ export class DecisionsThatHoldUp1796200000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_organisation_history_org" ON "organisation_history" ("organisation_id", "id")`,
     );
-    await queryRunner.query(`
-            CREATE FUNCTION organisation_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                RAISE EXCEPTION 'organisation_history is append-only';
-            END $$
-        `);
+    // Append-only, like the case history (the function is the personal data log's).
     await queryRunner.query(`
             CREATE TRIGGER organisation_history_no_change BEFORE UPDATE OR DELETE ON "organisation_history"
-            FOR EACH ROW EXECUTE FUNCTION organisation_history_append_only()
+            FOR EACH ROW EXECUTE FUNCTION append_only()
         `);
     await queryRunner.query(`
             CREATE TRIGGER organisation_history_no_truncate BEFORE TRUNCATE ON "organisation_history"
-            FOR EACH STATEMENT EXECUTE FUNCTION organisation_history_append_only()
+            FOR EACH STATEMENT EXECUTE FUNCTION append_only()
         `);
     // What the delegation report and the follow-up show of a decision, as it was when signed. Taken by
     // the database whenever a decision becomes signed (by the signing service, the nämnd's record, an
@@ -133,7 +128,6 @@ export class DecisionsThatHoldUp1796200000000 implements MigrationInterface {
     await queryRunner.query(
       `DROP TRIGGER IF EXISTS organisation_history_no_change ON "organisation_history"`,
     );
-    await queryRunner.query(`DROP FUNCTION IF EXISTS organisation_history_append_only()`);
     await queryRunner.query(`DROP TABLE "organisation_history"`);
     await queryRunner.query(`DROP TABLE "report_presentation_file"`);
     await queryRunner.query(`ALTER TABLE "report_presentation" DROP COLUMN "hashes"`);

@@ -8,6 +8,7 @@ import {
   createTestApp,
   createUser,
   ensureReferenceData,
+  mikrobidragApplication,
   randomOrganisationsnummer,
   type TestUser,
 } from '@anslag/testing';
@@ -52,16 +53,7 @@ describe('decisions under delegation', () => {
     const c = await http
       .post('/api/cases')
       .set(applicant.auth)
-      .send({
-        track: 'foretagsstod',
-        organisationId: org.id,
-        title: 'Ny kaffemaskin',
-        aidForm: 'mikrobidrag',
-        amountApplied: applied,
-        costLines: [{ description: 'Espressomaskin', costType: 'equipment', amount: costs }],
-        plannedStart: '2030-01-01',
-        collectiveAgreement: true,
-      })
+      .send(mikrobidragApplication(org.id, applied, costs))
       .expect(201);
     await http
       .post(`/api/cases/${c.body.id}/transitions`)

@@ -8,6 +8,7 @@ import {
   createTestApp,
   createUser,
   ensureReferenceData,
+  mikrobidragApplication,
   randomOrganisationsnummer,
   type TestUser,
 } from '@anslag/testing';
@@ -225,16 +226,7 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
       const c = await http
         .post('/api/cases')
         .set(applicant.auth)
-        .send({
-          track: 'foretagsstod',
-          organisationId: orgId,
-          title: 'Ny ugn',
-          aidForm: 'mikrobidrag',
-          amountApplied: amount,
-          costLines: [{ description: 'Stenugn', costType: 'equipment', amount: amount * 2 }],
-          plannedStart: '2030-01-01',
-          collectiveAgreement: true,
-        })
+        .send(mikrobidragApplication(orgId, amount))
         .expect(201);
       await http
         .post(`/api/cases/${c.body.id}/transitions`)

@@ -160,6 +160,8 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
       before: { name: 'Bageriet i Frövi AB', bransch: 'Bageri', runBy: 'kvinnor', kommunCode: '1885' },
       after: { name: 'Ändrat namn AB', bransch: 'Ändrad bransch', runBy: 'man', kommunCode: '1880' },
     });
+    const stranger = await createUser(app, [Role.sokande]);
+    await http.get(`/api/organisations/${org.id}/history`).set(stranger.auth).expect(404);
     await expect(
       ds.query('DELETE FROM organisation_history WHERE organisation_id = $1', [org.id]),
     ).rejects.toThrow(/append-only/);

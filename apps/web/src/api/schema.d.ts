@@ -1017,7 +1017,6 @@ export interface components {
             userId: string;
             username: string;
         };
-        Object: Record<string, never>;
         OrganisationDto: {
             bornOutsideNordics: Record<string, never> | null;
             bransch: Record<string, never> | null;
@@ -1246,8 +1245,8 @@ export interface operations {
     Cases_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "utkast" | "inskickad" | "under_handlaggning" | "komplettering_begard" | "komplettering_inkommen" | "beslutad" | "aterkallad";
                 track?: "projekt" | "foretagsstod";
                 aidForm?: string;

@@ -431,6 +431,13 @@ describe('payments after the decision', () => {
       .send({ ...advance, amount: 15_000, offsetPlan: [{ seq: 1, amount: 15_000 }] })
       .expect(201);
     expect(a.body).toMatchObject({ kind: 'forskott', status: 'forslag', net: 15_000 });
+    // The ceiling counts advances already given: one more krona is too much.
+    const second = await http
+      .post(`/api/decisions/${g.decisionId}/advances`)
+      .set(officer.auth)
+      .send({ ...advance, amount: 1, offsetPlan: [{ seq: 1, amount: 1 }] })
+      .expect(409);
+    expect(second.body.details).toEqual([{ field: 'amount', problem: 'högst 0 kr' }]);
     await http.post(`/api/payments/${a.body.id}/authorise`).set(decider.auth).expect(200);
 
     const id = await submitted(g);

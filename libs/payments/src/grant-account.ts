@@ -31,7 +31,7 @@ export async function grantAccount(
        COALESCE(SUM(advance_offset), 0) AS advance_offsets,
        COALESCE(SUM(recovery_offset), 0) AS recovery_offsets
      FROM payment
-     WHERE decision_id = $1 AND status <> 'makulerad' AND request_id IS DISTINCT FROM $2`,
+     WHERE decision_id = $1 AND status <> 'makulerad' AND ($2::uuid IS NULL OR request_id IS DISTINCT FROM $2)`,
     [decisionId, exceptRequestId],
   );
   const [r] = await em.query(

@@ -27,7 +27,8 @@ describe('demo data', () => {
       cases: 0,
       accounts: 6,
     });
-  });
+    // Two loads hash the demo password twice (argon2): slow on a busy machine, so a wider hook timeout.
+  }, 30_000);
   afterAll(() => app.close());
 
   it('keeps the real diarienummer and the seeds’ budgets', async () => {

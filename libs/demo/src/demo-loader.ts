@@ -16,7 +16,15 @@ import { Decision, DelegationPoint, DeMinimisLedgerEntry } from '@anslag/decisio
 import { requestDecisionLetter } from '@anslag/letters';
 import { sekToEur } from '@anslag/money';
 import { Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
-import { rateOn, regimeOn, type LegalBasis, type RuleSet, type RusCatalogue } from '@anslag/rules';
+import {
+  chooseLegalBasis,
+  rateOn,
+  regimeOn,
+  type LegalBasis,
+  type RuleSet,
+  type RusCatalogue,
+  type StateAidRoute,
+} from '@anslag/rules';
 import type { CompanyCase, DemoData, DemoOrganisation, ProjectCase } from './demo-data.types';
 
 /** The paragraphs of a seed letter's "Skäl till beslut" beyond the RUS sentence and the rank quote. */
@@ -94,6 +102,7 @@ export class DemoLoader {
       ['diarienummerSeries', data.region.diarienummer.seriesLetters],
       ['delegationOrder', data.delegationOrder],
       ['letterTemplates', data.letterTemplates],
+      ['legalBases', data.legalBases],
     ];
     if (data.inriktningsbeslut2019) rows.push(['inriktningsbeslutDefault', data.inriktningsbeslut2019]);
     if (data.rus20182030) rows.push(['rusDefault', data.rus20182030]);
@@ -400,10 +409,10 @@ export class DemoLoader {
     );
   }
 
-  private basesOn(bases: LegalBasis[], date: string): LegalBasis[] {
-    return bases.filter(
-      (b) => (b.validFrom === null || b.validFrom <= date) && (b.validTo === null || b.validTo >= date),
-    );
+  /** The ordinance in force and the EU basis of the route chosen (2015:211 § 2: one or the other). */
+  private basesOn(bases: LegalBasis[], route: StateAidRoute | null, date: string): LegalBasis[] {
+    const choice = chooseLegalBasis(bases, route ?? 'none', date, { source: 'Demodata' });
+    return [...choice.national, ...(choice.eu ? [choice.eu] : [])];
   }
 
   /** The seeds' decisions, signed as they were, with their letters requested from the worker. */
@@ -424,12 +433,16 @@ export class DemoLoader {
         status: 'signerat',
         outcome: k.outcome,
         amount: k.beloppKronor,
+        // The report's category ("Uppfyller ej villkor"); the letter states the grounds themselves.
         rejectionGrounds: k.rejectionGround,
+        reasons: k.rejectionGroundsInLetter
+          ? { rusArea: null, effektmal: null, rankQuote: null, text: k.rejectionGroundsInLetter }
+          : null,
         aidForm: k.aidFormCode,
         frame: rules?.frame ?? 'foretagsstod',
         financing: [],
         conditions: [],
-        legalBasis: this.basesOn(subRules?.legalBasis ?? rules?.legalBasis ?? [], k.decisionDate),
+        legalBasis: this.basesOn(subRules?.legalBasis ?? rules?.legalBasis ?? [], route, k.decisionDate),
         stateAidRoute: route,
         appealable: subRules?.appealable ?? rules?.appealable ?? false,
         deMinimisEur: eur,
@@ -493,7 +506,7 @@ export class DemoLoader {
         },
         draftedBy: this.officerId,
         frame: this.rules!.ruleSet.projectRules.frame,
-        legalBasis: this.basesOn(this.rules!.ruleSet.projectRules.legalBasis, dec.decisionDate),
+        legalBasis: this.basesOn(this.rules!.ruleSet.projectRules.legalBasis, 'none', dec.decisionDate),
         stateAidRoute: null,
         appealable: this.rules!.ruleSet.projectRules.appealable,
         decisionDate: dec.decisionDate,

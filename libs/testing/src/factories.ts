@@ -7,6 +7,7 @@ import { DelegationPoint } from '@anslag/decisions';
 import { Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
 import type { RuleSet, RusCatalogue } from '@anslag/rules';
 import ruleSet2019 from '../../demo/data/inriktningsbeslut-2019.json';
+import legalBases from '../../demo/data/legal-bases.json';
 import letterTemplates from '../../demo/data/letter-templates.json';
 import regionFile from '../../demo/data/region.json';
 import rus20182030 from '../../demo/data/rus-2018-2030.json';
@@ -84,6 +85,7 @@ export async function ensureReferenceData(ds: DataSource): Promise<void> {
     .values([
       { key: 'region', value: regionFile.region },
       { key: 'letterTemplates', value: letterTemplates },
+      { key: 'legalBases', value: legalBases },
       { key: 'diarienummerSeries', value: 'RS' },
     ])
     .orIgnore()

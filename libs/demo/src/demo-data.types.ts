@@ -58,6 +58,9 @@ export interface UrbanArea {
   name: string;
   municipalityCode: KommunCode;
   note?: string;
+  /** The postal codes inside the area, as prefixes: whether a business lies in it is derived from these. */
+  postalCodePrefixes?: string[];
+  postalCodeSource?: string;
 }
 
 /** A place (ort) that a rule or a case needs to place inside or outside an urban area. */
@@ -206,6 +209,8 @@ export interface DelegationPoint {
   /** Upper limit per decision of the region's money (1:1 plus rambudgetmedel); above it the nämnd decides. */
   limitKronor: Kronor;
   limitSource: string;
+  /** Ersättare: usernames (users.json) of those who sign when the holder declared jäv or is away. */
+  substitutes?: string[];
   reportedTo: string;
   seenIn: string[];
 }

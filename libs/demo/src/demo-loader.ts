@@ -8,7 +8,9 @@ import {
   GrantCase,
   Municipality,
   Organisation,
+  placePostalCode,
   RegionSetting,
+  type UrbanArea,
 } from '@anslag/cases';
 import { Decision, DelegationPoint, DeMinimisLedgerEntry } from '@anslag/decisions';
 import { requestDecisionLetter } from '@anslag/letters';
@@ -83,8 +85,9 @@ export class DemoLoader {
       await this.delegation(em, data);
       await this.catalogue(em, data, rules.ruleSet);
       this.rules = rules;
-      const orgIds = await this.organisations(em, data.organisations);
+      const orgIds = await this.organisations(em, data.organisations, data.region.urbanAreas);
       const accounts = await this.accounts(em, data, orgIds, password);
+      await this.substitutes(em, data);
       let cases = 0;
       for (const p of data.projectCases) cases += await this.projectCase(em, p, orgIds, data);
       for (const c of data.companyCases)
@@ -188,7 +191,23 @@ export class DemoLoader {
     await em.upsert(CatalogueEntry, [...entries.values()], ['kind', 'code']);
   }
 
-  private async organisations(em: EntityManager, orgs: DemoOrganisation[]): Promise<Map<string, string>> {
+  /** The substitutes (ersättare) the delegation order names, once their accounts exist. */
+  private async substitutes(em: EntityManager, data: DemoData): Promise<void> {
+    for (const p of data.delegationOrder.points) {
+      await em.query(
+        `UPDATE delegation_point SET substitute_account_ids =
+           ARRAY(SELECT id FROM account WHERE username = ANY($2) ORDER BY username)
+         WHERE point = $1`,
+        [p.point, p.substitutes ?? []],
+      );
+    }
+  }
+
+  private async organisations(
+    em: EntityManager,
+    orgs: DemoOrganisation[],
+    areas: UrbanArea[],
+  ): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
     for (const o of orgs) {
       const notes = [
@@ -206,7 +225,9 @@ export class DemoLoader {
         postalCode: o.postalAddress.postalCode,
         city: o.postalAddress.postalTown,
         kommunCode: o.municipalityCode,
-        inTatort: o.inTatort,
+        // Derived from the postal code by the region's own data, as for an organisation registered later.
+        inTatort: placePostalCode(o.postalAddress.postalCode, areas).inTatort,
+        inTatortBasis: 'postnummer' as const,
         legalForm: LEGAL_FORM[o.legalForm] ?? o.legalForm,
         employees: o.employees,
         fteHundredths: o.fte === null ? null : Math.round(o.fte * 100),

@@ -222,3 +222,21 @@ export function mindLikeProject(organisationId: string) {
     },
   };
 }
+
+/** A mikrobidrag application body: equipment costs, a planned start after any test's clock. */
+export function mikrobidragApplication(
+  organisationId: string,
+  amountApplied: number,
+  costs = amountApplied * 2,
+) {
+  return {
+    track: 'foretagsstod',
+    organisationId,
+    title: 'Ny maskin',
+    aidForm: 'mikrobidrag',
+    amountApplied,
+    costLines: [{ description: 'Maskin', costType: 'equipment', amount: costs }],
+    plannedStart: '2030-01-01',
+    collectiveAgreement: true,
+  };
+}

@@ -116,6 +116,10 @@ export class DraftDecisionService {
         delegationPoint: null,
         namndMeetingDate: null,
         namndParagraph: null,
+        // Taken anew when the change decision is signed, as it then stands.
+        snapshot: null,
+        capsExceeded: [],
+        substituteFor: null,
         decisionDate: this.clock.today(),
         draftedBy: p.userId,
       });

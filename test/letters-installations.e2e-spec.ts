@@ -109,10 +109,8 @@ describe('decision letters with two installations on one Redis', () => {
     const id = await signedProjectDecision(a.ds);
     const foreign = worker(b, { prefix: shared }, false);
     worker(a, { prefix: shared }, true, false); // A's relay only: A's worker is not running
-    const queue = new Queue(QUEUES.decisionLetters, {
-      connection: redisConnection(redis.url),
-      prefix: shared,
-    });
+    const connection = redisConnection(redis.url);
+    const queue = new Queue(QUEUES.decisionLetters, { connection, prefix: shared });
     try {
       await waitFor(
         async () => ((await queue.getJob(id))?.attemptsMade ?? 0) >= 1,

@@ -2,7 +2,6 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
-import { dataSourceOptions } from '@anslag/database';
 import { DemoLoader, loadDemoData } from '@anslag/demo';
 import {
   buildDecisionLetterModel,
@@ -85,18 +84,25 @@ async function checkLetter(model: LetterModel, input: LetterInput, e: Expect): P
 
 describe('the demo’s 25 decision letters', () => {
   let db: PrivateDatabase;
+  let app: NestFastifyApplication;
   let ds: DataSource;
+  let http: ReturnType<typeof request>;
+  const saved = process.env.DATABASE_URL;
   const letters = new Map<string, { model: LetterModel; input: LetterInput; text: string }>();
 
   beforeAll(async () => {
+    // A database of the suite's own: the demo's fixed organisation numbers and rule set, loaded once.
     db = await PrivateDatabase.create();
-    ds = new DataSource(dataSourceOptions(db.url));
-    await ds.initialize();
+    process.env.DATABASE_URL = db.url;
+    app = await createTestApp();
+    ds = app.get(DataSource);
+    http = request(app.getHttpServer());
     await new DemoLoader(ds).load(loadDemoData(), 'demo-test');
   });
   afterAll(async () => {
-    await ds.destroy();
+    await app.close();
     await db.drop();
+    process.env.DATABASE_URL = saved;
   });
 
   it('renders every one and checks its text, amounts, grounds, year, legal basis and appeal', async () => {
@@ -116,11 +122,35 @@ describe('the demo’s 25 decision letters', () => {
     for (const r of rows) {
       let input: LetterInput;
       if (r.decided_by_namnd) {
-        // PAN: the nämnd's own decision; the seeds hold no protocol, so its letter waits for the §.
+        // PAN: the nämnd's own decision; the seeds hold no protocol, so its letter waits for the §
+        // until the secretariat records it.
         await expect(loader.load(r.id)).rejects.toBeInstanceOf(LetterNotReadyError);
-        await ds.query(`ALTER TABLE decision DISABLE TRIGGER decision_immutable`);
-        await ds.query(`UPDATE decision SET namnd_paragraph = '§ 4' WHERE id = $1`, [r.id]);
-        await ds.query(`ALTER TABLE decision ENABLE TRIGGER decision_immutable`);
+        const waiting = await new DecisionLetterJob(ds).run(r.id, false);
+        expect(waiting).toEqual({ outcome: 'waiting' });
+        const [row] = await ds.query(
+          `SELECT status, last_error FROM decision_letter WHERE decision_id = $1`,
+          [r.id],
+        );
+        expect(row.status).toBe('queued');
+        expect(row.last_error).toContain('väntar på att protokollets paragraf');
+        const officer = await createUser(app, [Role.handlaggare]);
+        const secretary = await createUser(app, [Role.namndsekreterare]);
+        const path = `/api/decisions/${r.id}/namnd/paragraph`;
+        expect(
+          (await http.post(path).set(officer.auth).send({ paragraph: '§ 4' }).expect(403)).body.code,
+        ).toBe('FORBIDDEN');
+        const blank = await http.post(path).set(secretary.auth).send({ paragraph: ' ' }).expect(400);
+        expect(blank.body.details).toEqual([expect.objectContaining({ field: 'paragraph' })]);
+        await ds.query(`UPDATE outbox SET relayed_at = now() WHERE aggregate_id = $1`, [r.id]);
+        const rec = await http.post(path).set(secretary.auth).send({ paragraph: '§ 4' }).expect(201);
+        expect(rec.body.namndParagraph).toBe('§ 4');
+        await http.post(path).set(secretary.auth).send({ paragraph: '§ 5' }).expect(409);
+        const [outbox] = await ds.query(`SELECT relayed_at FROM outbox WHERE aggregate_id = $1`, [r.id]);
+        expect(outbox.relayed_at).toBeNull(); // the letter is asked for again
+        // Every other column of the signed decision stays immutable.
+        await expect(ds.query(`UPDATE decision SET amount = 1 WHERE id = $1`, [r.id])).rejects.toThrow(
+          'immutable',
+        );
       }
       input = await loader.load(r.id);
       const model = buildDecisionLetterModel(input);

@@ -5,5 +5,6 @@ export { validateRuleSet } from './validate';
 export { frameOf, frameStatus } from './frames';
 export { rankProject } from './project';
 export { formatRef } from './checks';
-export { regimeOn, rateOn, windowStart } from './firm/de-minimis';
+export { regimeOn, regimeByCode, rateOn, windowStart } from './firm/de-minimis';
+export { smeClass } from './firm/state-aid-conditions';
 export { stockholmDate } from './dates';

@@ -681,6 +681,12 @@ export interface RawBudgetTable {
 // the whole set
 // ---------------------------------------------------------------------------------------------------------
 
+export interface ExchangeRatesFile {
+  note: string;
+  source: string;
+  rates: { month: string; orePerEur: number; confirmed: boolean }[];
+}
+
 export interface DemoData {
   region: RegionProfile;
   delegationOrder: DelegationOrder;
@@ -695,6 +701,8 @@ export interface DemoData {
   inriktningsbeslut2019: unknown | null;
   /** Written by the rules library; null when the file is absent. */
   rus20182030: unknown | null;
+  /** The monthly euro rates; null when the file is absent. */
+  exchangeRates: ExchangeRatesFile | null;
   /** The `assumptions` of each file, keyed by file name. */
   assumptions: Record<string, string[]>;
 }

@@ -1,6 +1,6 @@
 import { evaluate } from './evaluate';
 import { firmCase, projectCase, ruleSet2019, rus2018 } from './spec-fixtures';
-import type { Check, Evaluation, FirmEvaluationInput, StateAidFacts } from './types';
+import type { Check, Evaluation, FirmEvaluationInput, ProjectEvaluationInput, StateAidFacts } from './types';
 
 const rs = ruleSet2019();
 const rus = rus2018();
@@ -150,8 +150,7 @@ describe('no aid to an undertaking in difficulty; de minimis sector and export e
 });
 
 describe('project co-financing: the state-aid assessment (2003:596 § 2)', () => {
-  const proj = (stateAid: Parameters<typeof projectCase>[0]['stateAid']) =>
-    evaluate(projectCase({ stateAid }), rs, rus);
+  const proj = (stateAid: ProjectEvaluationInput['stateAid']) => evaluate(projectCase({ stateAid }), rs, rus);
   const c = (e: Evaluation) => check(e, 'project.state_aid');
 
   it('asks for the assessment when none is recorded', () => {

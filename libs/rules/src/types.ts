@@ -527,12 +527,7 @@ export interface Check {
 }
 
 export type GrantTermCode =
-  | 'andel'
-  | 'per_beslut'
-  | 'per_foretag'
-  | 'per_tillfalle'
-  | 'de_minimis'
-  | 'ansokt';
+  'andel' | 'per_beslut' | 'per_foretag' | 'per_tillfalle' | 'de_minimis' | 'ansokt';
 
 export interface GrantTerm {
   term: GrantTermCode;

@@ -12,8 +12,18 @@ import type { EarlierGrant, EvaluationInput, RusCatalogue } from '@anslag/rules'
 
 interface LedgerRow {
   organisation_id: string;
+  organisation_name: string;
+  case_id: string;
   granted_on: string;
   amount_eur: number;
+  regime: string;
+}
+/** One member of an organisation's single undertaking, found from either side of a link. */
+interface LinkRow {
+  organisation_id: string;
+  linked_number: string;
+  linked_name: string;
+  linked_id: string | null;
 }
 interface GrantRow {
   organisation_id: string;
@@ -60,9 +70,28 @@ export class EvaluationInputService {
       .createQueryBuilder(DeMinimisDeclaration, 'd')
       .where('d.case_id = ANY(:ids)', { ids })
       .getMany();
-    const ledger = (await em.query(
-      `SELECT organisation_id, granted_on::text, amount_eur FROM de_minimis_ledger WHERE organisation_id = ANY($1)`,
+    // The single undertaking (1407/2013 art. 2.2): the organisations linked to each applicant, whichever
+    // side recorded the link. Their de minimis aid from the region counts in the applicant's room.
+    const links = (await em.query(
+      `SELECT l.organisation_id, l.linked_organisationsnummer AS linked_number, l.linked_name, o2.id AS linked_id
+         FROM organisation_link l LEFT JOIN organisation o2 ON o2.organisationsnummer = l.linked_organisationsnummer
+        WHERE l.organisation_id = ANY($1)
+       UNION
+       SELECT o.id, owner.organisationsnummer, owner.name, owner.id
+         FROM organisation_link l
+         JOIN organisation o ON o.organisationsnummer = l.linked_organisationsnummer
+         JOIN organisation owner ON owner.id = l.organisation_id
+        WHERE o.id = ANY($1)`,
       [orgIds],
+    )) as LinkRow[];
+    const groupIds = [...new Set([...orgIds, ...links.flatMap((l) => (l.linked_id ? [l.linked_id] : []))])];
+    const ledger = (await em.query(
+      `SELECT l.organisation_id, o.name AS organisation_name, d.case_id, l.granted_on::text, l.amount_eur, l.regime
+         FROM de_minimis_ledger l
+         JOIN decision d ON d.id = l.decision_id
+         JOIN organisation o ON o.id = l.organisation_id
+        WHERE l.organisation_id = ANY($1)`,
+      [groupIds],
     )) as LedgerRow[];
     const grants = (await em.query(
       // The effective decision of each chain: a change decision replaces the one it amends.
@@ -83,8 +112,8 @@ export class EvaluationInputService {
     };
     const linesBy = group(lines, (l) => l.caseId);
     const declBy = group(declarations, (d) => d.caseId);
-    const ledgerBy = group(ledger, (l) => l.organisation_id);
     const grantsBy = group(grants, (g) => g.organisation_id);
+    const linksBy = group(links, (l) => l.organisation_id);
 
     for (const c of cases) {
       const registrationDate = c.registrationDate ?? c.createdAt.toISOString().slice(0, 10);
@@ -100,6 +129,7 @@ export class EvaluationInputService {
           buildsOnEarlier: c.buildsOnEarlier,
           bookedCostsTotal: s.costsTotal,
           amountApplied: s.askedOfRegion,
+          stateAid: c.stateAidAssessment,
         });
         continue;
       }
@@ -112,6 +142,14 @@ export class EvaluationInputService {
           amount: Number(g.amount),
           diarienummer: g.diarienummer ?? undefined,
         }));
+      const members = linksBy.get(c.organisationId) ?? [];
+      const memberIds = new Set([
+        c.organisationId,
+        ...members.flatMap((m) => (m.linked_id ? [m.linked_id] : [])),
+      ]);
+      // A case's own ledger entry is not earlier aid: a change decision is measured without its own chain.
+      const regionAid = ledger.filter((l) => memberIds.has(l.organisation_id) && l.case_id !== c.id);
+      const att = c.serviceAreaAttestation;
       out.set(c.id, {
         track: 'foretagsstod',
         registrationDate,
@@ -146,15 +184,26 @@ export class EvaluationInputService {
               amount: d.amount,
               currency: d.currency,
               grantor: d.grantor,
+              regulation: d.regulation,
+              recipient: d.recipient,
             })),
-            ...(ledgerBy.get(c.organisationId) ?? []).map((l) => ({
+            ...regionAid.map((l) => ({
               date: l.granted_on,
               amount: l.amount_eur,
               currency: 'EUR' as const,
               grantor: 'regionen',
+              regulation: l.regime,
+              recipient: l.organisation_id === c.organisationId ? null : l.organisation_name,
             })),
           ],
         },
+        euBasis: c.euBasis,
+        singleUndertaking: members.map((m) => `${m.linked_name} (${m.linked_number})`),
+        stateAidFacts: c.stateAidFacts,
+        homeDelivery: c.homeDelivery,
+        serviceArea: att
+          ? { eligible: att.eligible, basis: 'attested', area: att.area, attestedBy: att.attestedBy }
+          : null,
       });
     }
     return out;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GrantCase } from '@anslag/cases';
 import { evaluate, frameOf, type FrameStatus, type Outcome, type RuleSet } from '@anslag/rules';
+import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
 import { PolicyService, RulesInForce } from '../inriktningsbeslut/policy.service';
 import { EvaluationInputService } from './evaluation-input.service';
 import { FramesService } from './frames.service';
@@ -42,10 +43,12 @@ export class WhatIfService {
     private readonly policy: PolicyService,
     private readonly inputs: EvaluationInputService,
     private readonly frames: FramesService,
+    private readonly rates: ExchangeRatesService,
   ) {}
 
-  async run(draft: RuleSet): Promise<WhatIfResult> {
-    await this.policy.check(draft);
+  async run(submitted: RuleSet): Promise<WhatIfResult> {
+    await this.policy.check(submitted);
+    const draft = await this.rates.applyTo(submitted);
     const draftRus = await this.policy.rus(draft.rusId);
     const cases = await this.db
       .getRepository(GrantCase)

@@ -56,10 +56,18 @@ function fmtEur(eur: number): string {
   return `${formatKronor(eur, { unit: false })}\u00a0euro`;
 }
 
-/** The regulations whose aid counts toward a regime's ceiling; aid with none recorded is general de minimis. */
-function counts(regime: DeMinimisRegime, aid: DeMinimisAid, general: readonly string[]): boolean {
+/**
+ * Whether an aid counts toward a regime's ceiling. Aid with no regulation recorded, or one the settings
+ * do not know, is taken as general de minimis aid (the cautious reading: it counts toward that ceiling).
+ */
+function counts(
+  regime: DeMinimisRegime,
+  aid: DeMinimisAid,
+  general: readonly string[],
+  known: Set<string>,
+): boolean {
   const under = regime.countsAidUnder ?? [regime.code];
-  if (aid.regulation) return under.includes(aid.regulation);
+  if (aid.regulation && known.has(aid.regulation)) return under.includes(aid.regulation);
   return general.some((g) => under.includes(g));
 }
 
@@ -73,10 +81,11 @@ function usedEur(
   from: IsoDate,
   to: IsoDate,
   general: readonly string[],
+  known: Set<string>,
 ): Used {
   let eur = 0;
   for (const a of aid) {
-    if (a.date < from || a.date > to || !counts(regime, a, general)) continue;
+    if (a.date < from || a.date > to || !counts(regime, a, general, known)) continue;
     if (!Number.isSafeInteger(a.amount) || a.amount < 0) return { invalid: true };
     if (a.currency === 'EUR') {
       eur += a.amount;
@@ -133,10 +142,11 @@ export function assessDeMinimis(
     return { status: null, check: fail('de_minimis', 'refusal', reason, ref) };
   }
   const general = settings.regimes.filter((r) => kindOf(r) === 'general').map((r) => r.code);
+  const known = new Set(settings.regimes.flatMap((r) => [r.code, ...(r.countsAidUnder ?? [])]));
   const ceilings: DeMinimisCeiling[] = [];
   for (const q of ceilingsFor(settings, regime, date)) {
     const from = windowStart(q, date, fiscalYearStartMonth);
-    const used = usedEur(q, aid, settings.exchangeRates, from, date, general);
+    const used = usedEur(q, aid, settings.exchangeRates, from, date, general, known);
     if ('invalid' in used) {
       const reason =
         'Intyget om stöd av mindre betydelse innehåller ett ogiltigt belopp (hela kronor eller euro krävs).';

@@ -42,7 +42,11 @@ function refused(ruleSet: RuleSet, rus: RusCatalogue | undefined, checks: Check[
 }
 
 /** The first day the per-company cap counts grants from, and how a reason says it; null: all time. */
-function capWindow(form: ResolvedAidForm, ruleSet: RuleSet, date: IsoDate): { from: IsoDate; text: string } | null {
+function capWindow(
+  form: ResolvedAidForm,
+  ruleSet: RuleSet,
+  date: IsoDate,
+): { from: IsoDate; text: string } | null {
   const w = form.maxPerCompanyWindow;
   if (!w || w.kind === 'all_time') return null;
   if (w.kind === 'rule_set') return { from: ruleSet.validFrom, text: `enligt ${ruleSet.shortTitle}` };

@@ -74,7 +74,12 @@ function checkSize(
 }
 
 /** GBER art. 22: unlisted, registered at most five years, no profits distributed, not formed by merger. */
-function checkStartup(facts: StateAidFacts | null | undefined, ruleSet: RuleSet, date: IsoDate, checks: Check[]) {
+function checkStartup(
+  facts: StateAidFacts | null | undefined,
+  ruleSet: RuleSet,
+  date: IsoDate,
+  checks: Check[],
+) {
   const sa = ruleSet.stateAid!;
   const ref = sa.startupRef;
   const f = facts ?? {};
@@ -132,7 +137,9 @@ export function stateAidConditions(
       const reason = 'Uppgift saknas om företaget är ett företag i svårigheter.';
       checks.push(fail('state_aid.in_difficulty', 'remark', reason, sa.inDifficultyRef));
     } else {
-      checks.push(pass('state_aid.in_difficulty', 'Företaget är inte ett företag i svårigheter.', sa.inDifficultyRef));
+      checks.push(
+        pass('state_aid.in_difficulty', 'Företaget är inte ett företag i svårigheter.', sa.inDifficultyRef),
+      );
     }
   }
   for (const code of facts?.activities ?? []) {

@@ -21,8 +21,7 @@ function shareLimit(
   size: SmeClass,
 ): ShareLimit | null {
   let limit: ShareLimit | null = form.maxShareBp === null ? null : { share: form.maxShareBp, ref: form.ref };
-  const medium =
-    size !== null ? size !== 'small' : employees !== null && employees >= SMALL_FIRM_EMPLOYEES;
+  const medium = size !== null ? size !== 'small' : employees !== null && employees >= SMALL_FIRM_EMPLOYEES;
   const euShare = eu ? (medium ? (eu.maxShareBpMedium ?? eu.maxShareBp) : eu.maxShareBp) : undefined;
   if (eu && euShare !== undefined && (limit === null || euShare < limit.share)) {
     limit = { share: euShare, ref: { source: eu.title } };

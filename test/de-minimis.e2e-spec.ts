@@ -27,7 +27,7 @@ describe('de minimis done properly', () => {
     officer = await createUser(app, [Role.handlaggare]);
     decider = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
     admin = await createUser(app, [Role.admin]);
-  });
+  }, 60_000);
   afterAll(() => app.close());
 
   async function firm() {

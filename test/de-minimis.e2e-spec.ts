@@ -143,11 +143,54 @@ describe('de minimis done properly', () => {
     const alone = await assessed(child.org.id, child.applicant, 297_000);
     expect(alone.evaluation.checks.find((c: { rule: string }) => c.rule === 'de_minimis').passed).toBe(true);
 
-    await ds.query(
-      `INSERT INTO organisation_link (organisation_id, linked_organisationsnummer, linked_name, relation)
-       VALUES ($1, $2, $3, 'majority_votes')`,
-      [child.org.id, parent.org.organisationsnummer, parent.org.name],
+    // The applicant declares its parent company through the API (the link names the legal person).
+    const links = {
+      links: [
+        {
+          organisationsnummer: parent.org.organisationsnummer,
+          name: parent.org.name,
+          relation: 'majority_votes',
+        },
+      ],
+    };
+    await http
+      .put(`/api/organisations/${child.org.id}/single-undertaking`)
+      .set(parent.applicant.auth)
+      .send(links)
+      .expect(404);
+    await http
+      .put(`/api/organisations/${child.org.id}/single-undertaking`)
+      .set(admin.auth)
+      .send(links)
+      .expect(403);
+    const bad = await http
+      .put(`/api/organisations/${child.org.id}/single-undertaking`)
+      .set(child.applicant.auth)
+      .send({ links: [{ ...links.links[0], organisationsnummer: '556000-0000' }] })
+      .expect(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'links[0].organisationsnummer' })]);
+    expect(
+      await ds.query('SELECT 1 FROM organisation_link WHERE organisation_id = $1', [child.org.id]),
+    ).toEqual([]);
+    const set = await http
+      .put(`/api/organisations/${child.org.id}/single-undertaking`)
+      .set(child.applicant.auth)
+      .send(links)
+      .expect(200);
+    expect(set.body).toEqual([
+      expect.objectContaining({ name: parent.org.name, registeredHere: true, direction: 'egen' }),
+    ]);
+    // The parent sees the link from its side.
+    const theirs = await http
+      .get(`/api/organisations/${parent.org.id}/single-undertaking`)
+      .set(officer.auth)
+      .expect(200);
+    expect(theirs.body).toEqual([expect.objectContaining({ name: child.org.name, direction: 'omvand' })]);
+    const hist = await ds.query(
+      `SELECT action FROM case_history WHERE case_id = $1 AND action = 'enda_foretag_andrat'`,
+      [alone.id],
     );
+    expect(hist).toHaveLength(1);
     const linked = await http.post(`/api/cases/${alone.id}/evaluation`).set(officer.auth).expect(201);
     const dm = linked.body.evaluation.checks.find((c: { rule: string }) => c.rule === 'de_minimis');
     expect(dm.passed).toBe(false);
@@ -167,6 +210,16 @@ describe('de minimis done properly', () => {
     } else {
       expect(draft.status).toBe(409);
     }
+    // Without the link the room is the applicant's own again.
+    await http
+      .put(`/api/organisations/${child.org.id}/single-undertaking`)
+      .set(officer.auth)
+      .send({ links: [] })
+      .expect(200);
+    const unlinked = await http.post(`/api/cases/${alone.id}/evaluation`).set(officer.auth).expect(201);
+    expect(
+      unlinked.body.evaluation.checks.find((c: { rule: string }) => c.rule === 'de_minimis').passed,
+    ).toBe(true);
     const decisions = await ds.query(`SELECT 1 FROM decision WHERE case_id = $1 AND status = 'signerat'`, [
       alone.id,
     ]);

@@ -12,9 +12,11 @@ import { HistoryService } from './history/history.service';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PersonalDataLogService } from './organisations/personal-data-log.service';
+import { SingleUndertakingController } from './single-undertaking/single-undertaking.controller';
+import { SingleUndertakingService } from './single-undertaking/single-undertaking.service';
 
 @Module({
-  controllers: [OrganisationsController, CasesController, AttachmentsController],
+  controllers: [OrganisationsController, CasesController, AttachmentsController, SingleUndertakingController],
   providers: [
     AccessService,
     AttachmentsService,
@@ -26,6 +28,7 @@ import { PersonalDataLogService } from './organisations/personal-data-log.servic
     HistoryService,
     OrganisationsService,
     PersonalDataLogService,
+    SingleUndertakingService,
   ],
   exports: [
     AccessService,

@@ -12,11 +12,19 @@ import { HistoryService } from './history/history.service';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PersonalDataLogService } from './organisations/personal-data-log.service';
+import { ServiceAreaController } from './cases/service-area.controller';
+import { ServiceAreaService } from './cases/service-area.service';
 import { SingleUndertakingController } from './single-undertaking/single-undertaking.controller';
 import { SingleUndertakingService } from './single-undertaking/single-undertaking.service';
 
 @Module({
-  controllers: [OrganisationsController, CasesController, AttachmentsController, SingleUndertakingController],
+  controllers: [
+    OrganisationsController,
+    CasesController,
+    AttachmentsController,
+    SingleUndertakingController,
+    ServiceAreaController,
+  ],
   providers: [
     AccessService,
     AttachmentsService,
@@ -28,6 +36,7 @@ import { SingleUndertakingService } from './single-undertaking/single-undertakin
     HistoryService,
     OrganisationsService,
     PersonalDataLogService,
+    ServiceAreaService,
     SingleUndertakingService,
   ],
   exports: [

@@ -145,6 +145,8 @@ export interface RegionProfile {
   municipalities: Municipality[];
   urbanAreas: UrbanArea[];
   places: Place[];
+  /** Areas with sparse service from the regional service programme (2000:284 § 5), by postal code. */
+  serviceProgramme?: ServiceProgramme;
   diarienummer: {
     seriesLetters: string;
     /** Regular expression the numbers match. */
@@ -175,6 +177,14 @@ export interface RegionProfile {
   };
   staff: StaffMember[];
   appeal: AppealConfig;
+}
+
+export interface ServiceProgramme {
+  title: string;
+  source: string;
+  confirmed: boolean;
+  note?: string;
+  areas: { name: string; municipalityCode: string; postalCodes: string[] }[];
 }
 
 export type RegionFile = DemoFileHeader & { region: RegionProfile };

@@ -64,9 +64,11 @@ export class SingleUndertakingService {
             { field: `links[${i}].organisationsnummer`, problem: 'inte ett giltigt organisationsnummer' },
           ]);
         if (nr === org.organisationsnummer)
-          throw new DomainError(ErrorCode.VALIDATION_FAILED, 'En organisation kan inte länkas till sig själv', [
-            { field: `links[${i}].organisationsnummer`, problem: 'samma som organisationens eget' },
-          ]);
+          throw new DomainError(
+            ErrorCode.VALIDATION_FAILED,
+            'En organisation kan inte länkas till sig själv',
+            [{ field: `links[${i}].organisationsnummer`, problem: 'samma som organisationens eget' }],
+          );
         return {
           organisationId: id,
           linkedOrganisationsnummer: nr,

@@ -8,7 +8,7 @@ import {
   GrantCase,
   summariseBudget,
 } from '@anslag/cases';
-import type { EarlierGrant, EvaluationInput, RusCatalogue } from '@anslag/rules';
+import type { EarlierGrant, EvaluationInput, RusCatalogue, ServiceAreaFact } from '@anslag/rules';
 
 interface LedgerRow {
   organisation_id: string;
@@ -32,6 +32,30 @@ interface GrantRow {
   decision_date: string;
   amount: string;
   diarienummer: string | null;
+}
+
+interface ServiceProgramme {
+  title: string;
+  areas: { name: string; postalCodes: string[] }[];
+}
+
+const postal = (code: string) => code.replace(/\s/g, '');
+
+/**
+ * Whether a site lies where service is sparse (2000:284 § 5): an officer's attestation when there is
+ * one, else the region's service programme by postal code, else unknown.
+ */
+function serviceAreaOf(c: GrantCase, programme: ServiceProgramme | null): ServiceAreaFact | null {
+  const att = c.serviceAreaAttestation;
+  if (att) return { eligible: att.eligible, basis: 'attested', area: att.area, attestedBy: att.attestedBy };
+  if (!programme || !c.organisation) return null;
+  const code = postal(c.organisation.postalCode);
+  const area = programme.areas.find((a) => a.postalCodes.some((p) => postal(p) === code));
+  return {
+    eligible: !!area,
+    basis: 'programme',
+    area: area?.name ?? `postnummer ${c.organisation.postalCode}`,
+  };
 }
 
 /** RUS areas may be stored by code or by name (imported cases); the rules speak codes. */
@@ -105,6 +129,10 @@ export class EvaluationInputService {
       [orgIds],
     )) as GrantRow[];
     const cat = await this.catalogue.load(em);
+    const [region] = (await em.query(
+      `SELECT value->'serviceProgramme' AS programme FROM region_setting WHERE key = 'region'`,
+    )) as { programme: ServiceProgramme | null }[];
+    const programme = region?.programme ?? null;
     const group = <T, K>(rows: T[], key: (r: T) => K) => {
       const m = new Map<K, T[]>();
       for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
@@ -149,7 +177,6 @@ export class EvaluationInputService {
       ]);
       // A case's own ledger entry is not earlier aid: a change decision is measured without its own chain.
       const regionAid = ledger.filter((l) => memberIds.has(l.organisation_id) && l.case_id !== c.id);
-      const att = c.serviceAreaAttestation;
       out.set(c.id, {
         track: 'foretagsstod',
         registrationDate,
@@ -201,9 +228,7 @@ export class EvaluationInputService {
         singleUndertaking: members.map((m) => `${m.linked_name} (${m.linked_number})`),
         stateAidFacts: c.stateAidFacts,
         homeDelivery: c.homeDelivery,
-        serviceArea: att
-          ? { eligible: att.eligible, basis: 'attested', area: att.area, attestedBy: att.attestedBy }
-          : null,
+        serviceArea: serviceAreaOf(c, programme),
       });
     }
     return out;

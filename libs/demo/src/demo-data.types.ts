@@ -521,6 +521,9 @@ export interface CompanyApplication {
   totalCostKronor: Kronor;
   purpose: string;
   madeUp: boolean;
+  /** Hemsändningsbidrag: the municipality's net cost and households × deliveries (2000:284 § 20). */
+  homeDelivery?: { netCost: Kronor; householdDeliveries: number };
+  note?: string;
 }
 
 export interface CompanyCase {

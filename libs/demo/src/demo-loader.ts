@@ -17,6 +17,10 @@ import { ExchangeRateRow, Inriktningsbeslut, RusCatalogueRow } from '@anslag/pol
 import { rateOn, regimeOn, type LegalBasis, type RuleSet, type RusCatalogue } from '@anslag/rules';
 import type { CompanyCase, DemoData, DemoOrganisation, ProjectCase } from './demo-data.types';
 
+const dayAfter = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const laterOf = (a: string, b: string): string => (a > b ? a : b);
+
 /** The paragraphs of a seed letter's "Skäl till beslut" beyond the RUS sentence and the rank quote. */
 function furtherReasons(text: string): string | null {
   const rest = text
@@ -358,7 +362,9 @@ export class DemoLoader {
         aidForm: form,
         aidSubform: sub ?? null,
         amountApplied: k.application.amountAppliedKronor,
-        plannedStart: registrationDate,
+        // Made up: the work starts the day after the application arrived at the earliest (incentive effect).
+        plannedStart: laterOf(registrationDate, dayAfter(k.application.receivedAt.slice(0, 10))),
+        homeDelivery: k.application.homeDelivery ?? null,
         collectiveAgreement: true,
         receivedAt: new Date(k.application.receivedAt),
         registeredAt: new Date(k.application.receivedAt),

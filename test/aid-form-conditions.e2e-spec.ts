@@ -8,6 +8,7 @@ import {
   createUser,
   ensureReferenceData,
   mindLikeProject,
+  submittedAndTakenUp,
   TestUser,
 } from '@anslag/testing';
 
@@ -30,20 +31,7 @@ describe('aid forms’ own conditions', () => {
   }, 60_000);
   afterAll(() => app.close());
 
-  async function takenUp(applicant: TestUser, body: object): Promise<string> {
-    const c = await http.post('/api/cases').set(applicant.auth).send(body).expect(201);
-    await http
-      .post(`/api/cases/${c.body.id}/transitions`)
-      .set(applicant.auth)
-      .send({ transition: 'skicka_in' })
-      .expect(201);
-    await http
-      .post(`/api/cases/${c.body.id}/transitions`)
-      .set(officer.auth)
-      .send({ transition: 'paborja_handlaggning' })
-      .expect(201);
-    return c.body.id;
-  }
+  const takenUp = (applicant: TestUser, body: object) => submittedAndTakenUp(http, applicant, officer, body);
   const evaluate = async (id: string): Promise<Check[]> =>
     (await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201)).body.evaluation.checks;
 

@@ -7,6 +7,7 @@ import {
   createTestApp,
   createUser,
   ensureReferenceData,
+  submittedAndTakenUp,
   TestUser,
 } from '@anslag/testing';
 
@@ -43,43 +44,28 @@ describe('de minimis done properly', () => {
 
   /** A mikrobidrag case with the given declaration, submitted, taken up and assessed. */
   async function assessed(orgId: string, applicant: TestUser, declaredEur: number) {
-    const c = await http
-      .post('/api/cases')
-      .set(applicant.auth)
-      .send({
-        track: 'foretagsstod',
-        organisationId: orgId,
-        title: 'Rostmaskin',
-        aidForm: 'mikrobidrag',
-        amountApplied: 30_000,
-        costLines: [{ description: 'Rostmaskin', costType: 'equipment', amount: 60_000 }],
-        plannedStart: '2030-01-01',
-        collectiveAgreement: true,
-        stateAidFacts: { inDifficulty: false },
-        deMinimis: declaredEur
-          ? [
-              {
-                grantor: 'Tillväxtverket',
-                grantedOn: '2025-03-01',
-                amount: declaredEur,
-                currency: 'EUR',
-                regulation: '(EU) 2023/2831',
-              },
-            ]
-          : [],
-      })
-      .expect(201);
-    const id = c.body.id as string;
-    await http
-      .post(`/api/cases/${id}/transitions`)
-      .set(applicant.auth)
-      .send({ transition: 'skicka_in' })
-      .expect(201);
-    await http
-      .post(`/api/cases/${id}/transitions`)
-      .set(officer.auth)
-      .send({ transition: 'paborja_handlaggning' })
-      .expect(201);
+    const id = await submittedAndTakenUp(http, applicant, officer, {
+      track: 'foretagsstod',
+      organisationId: orgId,
+      title: 'Rostmaskin',
+      aidForm: 'mikrobidrag',
+      amountApplied: 30_000,
+      costLines: [{ description: 'Rostmaskin', costType: 'equipment', amount: 60_000 }],
+      plannedStart: '2030-01-01',
+      collectiveAgreement: true,
+      stateAidFacts: { inDifficulty: false },
+      deMinimis: declaredEur
+        ? [
+            {
+              grantor: 'Tillväxtverket',
+              grantedOn: '2025-03-01',
+              amount: declaredEur,
+              currency: 'EUR',
+              regulation: '(EU) 2023/2831',
+            },
+          ]
+        : [],
+    });
     const e = await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
     return { id, evaluation: e.body.evaluation };
   }

@@ -25,7 +25,8 @@ export type CaseStatus =
   | 'komplettering_begard'
   | 'komplettering_inkommen'
   | 'beslutad'
-  | 'aterkallad';
+  | 'aterkallad'
+  | 'avslutad';
 
 export interface ServiceAreaAttestation {
   eligible: boolean;

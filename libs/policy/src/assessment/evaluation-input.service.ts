@@ -8,10 +8,12 @@ import {
   GrantCase,
   summariseBudget,
 } from '@anslag/cases';
+import { stockholmDate } from '@anslag/common';
 import type { EarlierGrant, EvaluationInput, RusCatalogue, ServiceAreaFact } from '@anslag/rules';
 
 interface LedgerRow {
   organisation_id: string;
+  organisationsnummer: string | null;
   organisation_name: string;
   case_id: string;
   granted_on: string;
@@ -27,6 +29,7 @@ interface LinkRow {
 }
 interface GrantRow {
   organisation_id: string;
+  organisationsnummer: string | null;
   case_id: string;
   aid_form: string;
   decision_date: string;
@@ -84,6 +87,11 @@ export class EvaluationInputService {
     if (cases.length === 0) return out;
     const ids = cases.map((c) => c.id);
     const orgIds = [...new Set(cases.map((c) => c.organisationId))];
+    // Caps and the de minimis ledger follow the legal person: earlier decisions count for an organisation
+    // when they were taken for its row or for its organisationsnummer, whatever row holds it now.
+    const orgnrs = [
+      ...new Set(cases.map((c) => c.organisation?.organisationsnummer).filter((n): n is string => !!n)),
+    ];
     // One after another: `em` may be a transaction, and a connection runs one query at a time.
     const lines = await em
       .createQueryBuilder(BudgetLine, 'b')
@@ -109,25 +117,35 @@ export class EvaluationInputService {
       [orgIds],
     )) as LinkRow[];
     const groupIds = [...new Set([...orgIds, ...links.flatMap((l) => (l.linked_id ? [l.linked_id] : []))])];
+    const groupNrs = [...new Set([...orgnrs, ...links.map((l) => l.linked_number)])];
+    // The ledger of every member, by row or by legal person (the number in the decision's snapshot).
     const ledger = (await em.query(
-      `SELECT l.organisation_id, o.name AS organisation_name, d.case_id, l.granted_on::text, l.amount_eur, l.regime
+      `SELECT l.organisation_id, d.snapshot ->> 'organisationsnummer' AS organisationsnummer,
+              o.name AS organisation_name, d.case_id, l.granted_on::text, l.amount_eur, l.regime
          FROM de_minimis_ledger l
          JOIN decision d ON d.id = l.decision_id
          JOIN organisation o ON o.id = l.organisation_id
-        WHERE l.organisation_id = ANY($1)`,
-      [groupIds],
+        WHERE l.organisation_id = ANY($1) OR d.snapshot ->> 'organisationsnummer' = ANY($2)`,
+      [groupIds, groupNrs],
     )) as LedgerRow[];
     const grants = (await em.query(
       // The effective decision of each chain: a change decision replaces the one it amends.
       `SELECT * FROM (
            SELECT DISTINCT ON (COALESCE(d.amends_decision_id, d.id))
-                  c.organisation_id, d.case_id, d.aid_form, d.decision_date::text, d.amount::text, c.diarienummer, d.outcome
+                  c.organisation_id, d.snapshot ->> 'organisationsnummer' AS organisationsnummer,
+                  d.case_id, d.aid_form, d.decision_date::text, d.amount::text, c.diarienummer, d.outcome
            FROM decision d JOIN grant_case c ON c.id = d.case_id
-           WHERE d.status = 'signerat' AND d.aid_form IS NOT NULL AND c.organisation_id = ANY($1)
+           WHERE d.status = 'signerat' AND d.aid_form IS NOT NULL
+             AND (c.organisation_id = ANY($1) OR d.snapshot ->> 'organisationsnummer' = ANY($2))
            ORDER BY COALESCE(d.amends_decision_id, d.id), d.signed_at DESC
          ) effective WHERE outcome <> 'avslag'`,
-      [orgIds],
+      [orgIds, orgnrs],
     )) as GrantRow[];
+    const kommuner = new Map<string, string>(
+      ((await em.query('SELECT code, name FROM municipality')) as { code: string; name: string }[]).map(
+        (m) => [m.code, m.name],
+      ),
+    );
     const cat = await this.catalogue.load(em);
     const [region] = (await em.query(
       `SELECT value->'serviceProgramme' AS programme FROM region_setting WHERE key = 'region'`,
@@ -140,11 +158,20 @@ export class EvaluationInputService {
     };
     const linesBy = group(lines, (l) => l.caseId);
     const declBy = group(declarations, (d) => d.caseId);
-    const grantsBy = group(grants, (g) => g.organisation_id);
+    /** The rows that belong to the legal person of a case's organisation. */
+    const ofLegalPerson = <T extends { organisation_id: string; organisationsnummer: string | null }>(
+      rows: T[],
+      c: GrantCase,
+    ) =>
+      rows.filter(
+        (r) =>
+          r.organisation_id === c.organisationId ||
+          (r.organisationsnummer !== null && r.organisationsnummer === c.organisation?.organisationsnummer),
+      );
     const linksBy = group(links, (l) => l.organisation_id);
 
     for (const c of cases) {
-      const registrationDate = c.registrationDate ?? c.createdAt.toISOString().slice(0, 10);
+      const registrationDate = c.registrationDate ?? stockholmDate(c.createdAt);
       const caseLines = linesBy.get(c.id) ?? [];
       if (c.track === 'projekt') {
         const s = summariseBudget(caseLines, cat.regionGrantFinanciers);
@@ -162,7 +189,7 @@ export class EvaluationInputService {
         continue;
       }
       const org = c.organisation!;
-      const earlier: EarlierGrant[] = (grantsBy.get(c.organisationId) ?? [])
+      const earlier: EarlierGrant[] = ofLegalPerson(grants, c)
         .filter((g) => g.case_id !== c.id)
         .map((g) => ({
           aidForm: g.aid_form,
@@ -176,7 +203,16 @@ export class EvaluationInputService {
         ...members.flatMap((m) => (m.linked_id ? [m.linked_id] : [])),
       ]);
       // A case's own ledger entry is not earlier aid: a change decision is measured without its own chain.
-      const regionAid = ledger.filter((l) => memberIds.has(l.organisation_id) && l.case_id !== c.id);
+      const memberNrs = new Set([
+        c.organisation?.organisationsnummer,
+        ...members.map((m) => m.linked_number),
+      ]);
+      const regionAid = ledger.filter(
+        (l) =>
+          (memberIds.has(l.organisation_id) ||
+            (l.organisationsnummer !== null && memberNrs.has(l.organisationsnummer))) &&
+          l.case_id !== c.id,
+      );
       out.set(c.id, {
         track: 'foretagsstod',
         registrationDate,
@@ -194,7 +230,8 @@ export class EvaluationInputService {
         plannedStart: c.plannedStart ?? registrationDate,
         receivedAt: (c.receivedAt ?? c.createdAt).toISOString(),
         organisation: {
-          kommun: org.kommunCode ?? '',
+          // Reasons name the kommun: "utanför Örebro tätort (Lindesberg kommun)".
+          kommun: org.kommunCode ? (kommuner.get(org.kommunCode) ?? org.kommunCode) : '',
           inTatort: org.inTatort,
           employees: org.employees,
           fte: org.fteHundredths,

@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { Account, Role, TokenService } from '@anslag/auth';
 import { CatalogueEntry, Municipality, Organisation, RegionSetting } from '@anslag/cases';
 import { DelegationPoint } from '@anslag/decisions';
-import { Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
+import { ExchangeRateRow, Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
 import type { RuleSet, RusCatalogue } from '@anslag/rules';
+import exchangeRates from '../../demo/data/exchange-rates.json';
 import ruleSet2019 from '../../demo/data/inriktningsbeslut-2019.json';
 import legalBases from '../../demo/data/legal-bases.json';
 import letterTemplates from '../../demo/data/letter-templates.json';
@@ -96,6 +97,19 @@ export async function ensureReferenceData(ds: DataSource): Promise<void> {
     .insert()
     .into(RusCatalogueRow)
     .values({ id: rus.id, validFrom: rus.validFrom, validTo: rus.validTo, content: rus })
+    .orIgnore()
+    .execute();
+  await ds
+    .createQueryBuilder()
+    .insert()
+    .into(ExchangeRateRow)
+    .values(
+      exchangeRates.rates.map((r) => ({
+        month: r.month,
+        orePerEur: r.orePerEur,
+        source: exchangeRates.source,
+      })),
+    )
     .orIgnore()
     .execute();
   const rules = ruleSet2019 as unknown as RuleSet;

@@ -13,6 +13,7 @@ import type { LegalBasis, StateAidRoute } from '@anslag/rules';
 
 export type DecisionOutcome = 'bifall' | 'delvis_bifall' | 'avslag';
 export type DecisionStatus = 'utkast' | 'signerat';
+export type DeMinimisRegisterStatus = 'ej_tillampligt' | 'ska_registreras' | 'registrerad';
 
 export interface FinancingSource {
   /** e.g. 'anslag_1_1', 'rambudget' */
@@ -116,6 +117,16 @@ export class Decision {
   @Column({ type: 'boolean', default: false }) appealable: boolean;
   /** De minimis aid in EUR entered in the organisation's ledger on signing. */
   @Column({ type: 'integer', nullable: true }) deMinimisEur: number | null;
+  /**
+   * For de minimis decisions, what the letter's notice needs and the register keeps: the regulation the
+   * aid is granted under ("(EU) 2023/2831"), the InforEuro rate used (öre per euro) and its month
+   * ("2024-05-01"), and the central register status from 2026: 'ska_registreras' | 'registrerad' |
+   * 'ej_tillampligt'.
+   */
+  @Column({ type: 'text', nullable: true }) deMinimisRegime: string | null;
+  @Column({ type: 'integer', nullable: true }) deMinimisOrePerEur: number | null;
+  @Column({ type: 'date', nullable: true }) deMinimisRateMonth: string | null;
+  @Column({ type: 'text', nullable: true }) deMinimisRegisterStatus: DeMinimisRegisterStatus | null;
   @Column({ type: 'uuid', nullable: true }) evaluationId: string | null;
   /** The evaluated maximum at drafting, kept for the override check and the history. */
   @Column({ type: 'bigint', nullable: true, transformer: kronorTransformer }) evaluatedMax: number | null;

@@ -179,6 +179,14 @@ export const sv = {
     decisionAmount: 'Beviljat belopp',
     decisions: 'Beslut',
     history: 'Historik',
+    limiting: 'avgör beloppet',
+    signedBy: 'Signerat av',
+    awaitingSignature: 'Beslutet väntar på beslutsfattarens signatur.',
+    decisionAmountHint: (max: string) =>
+      `Högsta möjliga stöd enligt bedömningen: ${max}. Lämna tomt för att bevilja det.`,
+    when: 'När',
+    who: 'Vem',
+    what: 'Vad',
   },
   decision: {
     outcome: { bifall: 'Bifall', delvis_bifall: 'Delvis bifall', avslag: 'Avslag' } as Record<string, string>,
@@ -192,7 +200,10 @@ export const sv = {
     confirmTitle: 'Signera beslutet?',
     confirm: 'Ja, signera',
     cancel: 'Avbryt',
-    signed: 'Beslutet är signerat.',
+    signed: (dnr: string) => `Beslutet i ärende ${dnr} är signerat. Beslutsbrevet skapas nu.`,
+    signCase: (dnr: string) => `Signera ${dnr}`,
+    frameWarnings: 'Ramvarningar',
+    action: 'Åtgärd',
   },
   sekretariat: {
     title: 'Redovisning av delegationsbeslut',
@@ -204,6 +215,8 @@ export const sv = {
     show: 'Visa',
     download: (f: string) => `Ladda ned ${f}`,
     rows: (n: number) => `${n} beslut`,
+    pointHint: 'Till exempel 3.3. Lämna tomt för alla punkter.',
+    preparing: 'Filen tas fram…',
   },
   admin: {
     title: 'Inriktningsbeslut',

@@ -120,8 +120,9 @@ function ApplicationForm({ initial }: { initial: Case }) {
       setDirty(false);
       return submitCase(initial.id);
     },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['get'] });
+    onSuccess: async (submitted) => {
+      queryClient.setQueryData(caseQueryOptions(initial.id).queryKey, submitted);
+      await queryClient.invalidateQueries({ queryKey: ['get'], refetchType: 'none' });
       void navigate(paths.sokande.kvitto(initial.id));
     },
     onError: (e) => setErrors(toFieldErrors(e, labels)),

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import {
+  photographOpenPages,
   newPage,
   pageErrors,
   screenshots,
@@ -31,6 +32,7 @@ describe('sökande: a mikrobidrag application in the browser', () => {
   beforeAll(async () => {
     stage = await startStage();
   });
+  afterEach(() => photographOpenPages('sokande-ansokan'));
   afterAll(() => stage?.stop());
   afterEach(() => expect(pageErrors).toEqual([]));
 
@@ -96,7 +98,7 @@ describe('sökande: a mikrobidrag application in the browser', () => {
       .getByRole('link', { name: sv.nav.minaArenden })
       .click();
     const row = page.getByRole('row', { name: new RegExp(diarienummer) });
-    expect(await row.getByText(sv.status.inskickad).count()).toBe(1);
+    await row.getByText(sv.status.inskickad).waitFor();
     await context.close();
   });
 

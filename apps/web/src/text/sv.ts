@@ -161,6 +161,7 @@ export const sv = {
     notAssessed: 'Ärendet är inte bedömt ännu.',
     eligible: 'Stödberättigat',
     notEligible: 'Inte stödberättigat',
+    eligibleWithRemarks: 'Stödberättigat med anmärkningar',
     checks: 'Kontroller',
     check: 'Kontroll',
     result: 'Resultat',
@@ -184,6 +185,8 @@ export const sv = {
     awaitingSignature: 'Beslutet väntar på beslutsfattarens signatur.',
     decisionAmountHint: (max: string) =>
       `Högsta möjliga stöd enligt bedömningen: ${max}. Lämna tomt för att bevilja det.`,
+    share: 'Andel av godkända kostnader',
+    shareHint: 'Den andel beslutsbrevet anger, till exempel 50.',
     when: 'När',
     who: 'Vem',
     what: 'Vad',

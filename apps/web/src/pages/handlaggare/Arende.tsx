@@ -165,10 +165,16 @@ function Evaluation({ c }: { c: Case }) {
 function EvaluationView({ stored }: { stored: StoredEvaluation }) {
   const e = stored.evaluation;
   const eligible = e.outcome !== 'not_eligible';
+  const label =
+    e.outcome === 'eligible'
+      ? t.eligible
+      : e.outcome === 'eligible_with_remarks'
+        ? t.eligibleWithRemarks
+        : t.notEligible;
   return (
     <div className="stack">
       <Paragraph>
-        <Tag data-color={eligible ? 'success' : 'danger'}>{eligible ? t.eligible : t.notEligible}</Tag>
+        <Tag data-color={e.outcome === 'eligible' ? 'success' : eligible ? 'warning' : 'danger'}>{label}</Tag>
       </Paragraph>
       <div className="table-scroll">
         <Table data-size="sm">
@@ -227,16 +233,22 @@ function Decisions({ c }: { c: Case }) {
   const ev = useQuery(evaluationQueryOptions(c.id));
   const [outcome, setOutcome] = useState<'bifall' | 'avslag'>('bifall');
   const [amount, setAmount] = useState('');
+  const [share, setShare] = useState('');
   const draft = useMutation({
     mutationFn: () =>
       draftDecision(c.id, {
         outcome,
         ...(outcome === 'bifall' && amount ? { amount: parseAmount(amount) as number } : {}),
+        ...(outcome === 'bifall' && share ? { shareBp: percentToBasisPoints(share) } : {}),
         ...(outcome === 'avslag' ? { rejectionGrounds: 'Uppfyller ej villkor' } : {}),
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['get'] }),
   });
-  const errors = toFieldErrors(draft.error, { amount: t.decisionAmount, outcome: t.outcome });
+  const errors = toFieldErrors(draft.error, {
+    amount: t.decisionAmount,
+    outcome: t.outcome,
+    shareBp: t.share,
+  });
   const open = decisions.data?.find((d) => d.status === 'utkast');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -309,6 +321,18 @@ function Decisions({ c }: { c: Case }) {
               error={errorFor(errors, 'amount')}
             />
           )}
+          {outcome === 'bifall' && (
+            <Textfield
+              id="shareBp"
+              label={t.share}
+              description={t.shareHint}
+              inputMode="numeric"
+              suffix="%"
+              value={share}
+              onChange={(e) => setShare(e.target.value)}
+              error={errorFor(errors, 'shareBp')}
+            />
+          )}
           <Button type="submit" loading={draft.isPending}>
             {t.draftDecision}
           </Button>
@@ -316,6 +340,12 @@ function Decisions({ c }: { c: Case }) {
       )}
     </section>
   );
+}
+
+/** "50" or "12,5" (per cent, as typed) → basis points; anything else goes as typed, for the API to name. */
+function percentToBasisPoints(typed: string): number {
+  const t = typed.trim().replace(',', '.');
+  return (/^\d{1,3}(\.\d{1,2})?$/.test(t) ? Math.round(Number(t) * 100) : typed) as number;
 }
 
 function History({ id }: { id: string }) {

@@ -120,10 +120,10 @@ function ApplicationForm({ initial }: { initial: Case }) {
       setDirty(false);
       return submitCase(initial.id);
     },
-    onSuccess: async (submitted) => {
-      queryClient.setQueryData(caseQueryOptions(initial.id).queryKey, submitted);
-      await queryClient.invalidateQueries({ queryKey: ['get'], refetchType: 'none' });
-      void navigate(paths.sokande.kvitto(initial.id));
+    onSuccess: (submitted) => {
+      // The receipt shows the number the submission answered, without waiting for a new read.
+      void navigate(paths.sokande.kvitto(initial.id), { state: { diarienummer: submitted.diarienummer } });
+      void queryClient.invalidateQueries({ queryKey: ['get'] });
     },
     onError: (e) => setErrors(toFieldErrors(e, labels)),
   });

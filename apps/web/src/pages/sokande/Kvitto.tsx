@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { caseQueryOptions } from '../../features/ansokan/api';
 import { LoadFailed, Loading } from '../../components/Loading';
@@ -11,9 +11,11 @@ import { sv } from '../../text/sv';
 export default function Kvitto() {
   const { id = '' } = useParams();
   usePageTitle(sv.sokande.receiptTitle);
-  const c = useQuery(caseQueryOptions(id));
-  if (c.isLoading) return <Loading />;
-  if (c.isError || !c.data) return <LoadFailed />;
+  const given = (useLocation().state as { diarienummer?: string } | null)?.diarienummer;
+  const c = useQuery({ ...caseQueryOptions(id), enabled: !given });
+  const diarienummer = given ?? (c.data?.diarienummer as string | null | undefined);
+  if (!given && c.isLoading) return <Loading />;
+  if (!given && (c.isError || !c.data)) return <LoadFailed />;
   return (
     <div className="stack narrow">
       <Heading level={1} data-size="lg">
@@ -21,7 +23,7 @@ export default function Kvitto() {
       </Heading>
       <div className="ds-card" data-color="success">
         <Paragraph>{sv.sokande.receiptDiarienummer}</Paragraph>
-        <p className="big-number">{String(c.data.diarienummer ?? '')}</p>
+        <p className="big-number">{diarienummer ?? ''}</p>
       </div>
       <Paragraph>{sv.sokande.receiptNext}</Paragraph>
       <RouterLink to={paths.sokande.arenden}>{sv.nav.minaArenden}</RouterLink>

@@ -185,8 +185,7 @@ export const sv = {
     awaitingSignature: 'Beslutet väntar på beslutsfattarens signatur.',
     decisionAmountHint: (max: string) =>
       `Högsta möjliga stöd enligt bedömningen: ${max}. Lämna tomt för att bevilja det.`,
-    share: 'Andel av godkända kostnader',
-    shareHint: 'Den andel beslutsbrevet anger, till exempel 50.',
+    rejectionGrounds: 'Skäl för avslag',
     when: 'När',
     who: 'Vem',
     what: 'Vad',

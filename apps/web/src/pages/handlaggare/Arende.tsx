@@ -233,21 +233,20 @@ function Decisions({ c }: { c: Case }) {
   const ev = useQuery(evaluationQueryOptions(c.id));
   const [outcome, setOutcome] = useState<'bifall' | 'avslag'>('bifall');
   const [amount, setAmount] = useState('');
-  const [share, setShare] = useState('');
+  const [grounds, setGrounds] = useState('');
   const draft = useMutation({
     mutationFn: () =>
       draftDecision(c.id, {
         outcome,
         ...(outcome === 'bifall' && amount ? { amount: parseAmount(amount) as number } : {}),
-        ...(outcome === 'bifall' && share ? { shareBp: percentToBasisPoints(share) } : {}),
-        ...(outcome === 'avslag' ? { rejectionGrounds: 'Uppfyller ej villkor' } : {}),
+        ...(outcome === 'avslag' && grounds ? { rejectionGrounds: grounds } : {}),
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['get'] }),
   });
   const errors = toFieldErrors(draft.error, {
     amount: t.decisionAmount,
     outcome: t.outcome,
-    shareBp: t.share,
+    rejectionGrounds: t.rejectionGrounds,
   });
   const open = decisions.data?.find((d) => d.status === 'utkast');
   const submit = (e: FormEvent) => {
@@ -321,16 +320,15 @@ function Decisions({ c }: { c: Case }) {
               error={errorFor(errors, 'amount')}
             />
           )}
-          {outcome === 'bifall' && (
+          {outcome === 'avslag' && (
             <Textfield
-              id="shareBp"
-              label={t.share}
-              description={t.shareHint}
-              inputMode="numeric"
-              suffix="%"
-              value={share}
-              onChange={(e) => setShare(e.target.value)}
-              error={errorFor(errors, 'shareBp')}
+              id="rejectionGrounds"
+              multiline
+              rows={3}
+              label={t.rejectionGrounds}
+              value={grounds}
+              onChange={(e) => setGrounds(e.target.value)}
+              error={errorFor(errors, 'rejectionGrounds')}
             />
           )}
           <Button type="submit" loading={draft.isPending}>
@@ -340,12 +338,6 @@ function Decisions({ c }: { c: Case }) {
       )}
     </section>
   );
-}
-
-/** "50" or "12,5" (per cent, as typed) → basis points; anything else goes as typed, for the API to name. */
-function percentToBasisPoints(typed: string): number {
-  const t = typed.trim().replace(',', '.');
-  return (/^\d{1,3}(\.\d{1,2})?$/.test(t) ? Math.round(Number(t) * 100) : typed) as number;
 }
 
 function History({ id }: { id: string }) {

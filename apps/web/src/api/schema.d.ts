@@ -198,23 +198,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cases/{id}/service-area": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Attest whether a kommersiell service site lies where service is sparse (overrides the service programme’s areas), with a reason kept in the history. Handläggare. */
-        put: operations["ServiceArea_attest"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/cases/{id}/transitions": {
         parameters: {
             query?: never;
@@ -577,24 +560,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/organisations/{id}/single-undertaking": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The organisations this one forms a single undertaking with (de minimis art. 2.2), either side’s links. Sökande only their own. */
-        get: operations["SingleUndertaking_list"];
-        /** Declare the organisation’s links (replaces them); recorded in its open cases’ history. Sökande (own), handläggare. */
-        put: operations["SingleUndertaking_set"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/organisations/{id}/tatort": {
         parameters: {
             query?: never;
@@ -880,24 +845,6 @@ export interface paths {
         put?: never;
         /** Record the bank's confirmation of a payment (date, reference). Handläggare. */
         post: operations["Payments_confirm"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/policy/exchange-rates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The loaded monthly euro rates (InforEuro), by month. Officers. */
-        get: operations["ExchangeRates_list"];
-        /** Load the Commission’s monthly euro rates (one per month; a month loaded again is corrected). Admin. */
-        put: operations["ExchangeRates_load"];
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1269,10 +1216,8 @@ export interface components {
             description: Record<string, never> | null;
             diarienummer: Record<string, never> | null;
             effektmal: string[];
-            euBasis: Record<string, never> | null;
             euCofinancing: boolean;
             forstudie: boolean;
-            homeDelivery: Record<string, never> | null;
             id: string;
             kommunCode: Record<string, never> | null;
             nypsId: Record<string, never> | null;
@@ -1289,9 +1234,6 @@ export interface components {
             sections: {
                 [key: string]: string;
             };
-            serviceAreaAttestation: Record<string, never> | null;
-            stateAidAssessment: Record<string, never> | null;
-            stateAidFacts: Record<string, never> | null;
             status: string;
             title: string;
             /** @enum {string} */
@@ -1381,14 +1323,8 @@ export interface components {
             deMinimis?: components["schemas"]["DeMinimisDto"][];
             description?: string;
             effektmal?: string[];
-            /**
-             * @description EU-grund där två kan gälla (övergången 2024)
-             * @example (EU) nr 1407/2013
-             */
-            euBasis?: string;
             euCofinancing?: boolean;
             forstudie?: boolean;
-            homeDelivery?: components["schemas"]["HomeDeliveryDto"];
             organisationId: string;
             /** @example 2021-12-31 */
             periodEnd?: string;
@@ -1412,9 +1348,6 @@ export interface components {
              *     }
              */
             sections?: Record<string, never>;
-            /** @description handläggarens statsstödsbedömning (2003:596 2 §) */
-            stateAidAssessment?: components["schemas"]["ProjectStateAidDto"];
-            stateAidFacts?: components["schemas"]["StateAidFactsDto"];
             title?: string;
             /** @enum {string} */
             track: "projekt" | "foretagsstod";
@@ -1485,21 +1418,12 @@ export interface components {
             currency: "SEK" | "EUR";
             grantedOn: string;
             grantor: string;
-            /** @description det företag inom det enda företaget som fick stödet, om inte sökanden */
-            recipient?: string;
-            /**
-             * @description förordningen stödet beviljades enligt (1407/2013, 360/2012, 1408/2013, 717/2014, 2023/2831, 2023/2832)
-             * @example (EU) nr 1407/2013
-             */
-            regulation?: string;
         };
         DeMinimisResponseDto: {
             amount: number;
             currency: string;
             grantedOn: string;
             grantor: string;
-            recipient: Record<string, never> | null;
-            regulation: Record<string, never> | null;
         };
         DecisionDto: {
             aidForm: Record<string, never> | null;
@@ -1512,14 +1436,6 @@ export interface components {
             coSigners: components["schemas"]["CoSignerDto"][];
             conditions: string[];
             deMinimisEur: Record<string, never> | null;
-            /** @description kommissionens månadskurs som använts, öre per euro */
-            deMinimisOrePerEur: Record<string, never> | null;
-            /** @description månaden kursen gäller (första dagen) */
-            deMinimisRateMonth: Record<string, never> | null;
-            /** @description förordningen stödet av mindre betydelse ges enligt */
-            deMinimisRegime: Record<string, never> | null;
-            /** @enum {string|null} */
-            deMinimisRegisterStatus: "ej_tillampligt" | "ska_registreras" | "registrerad" | null;
             decidedByNamnd: boolean;
             decisionDate: string;
             delegationPoint: Record<string, never> | null;
@@ -1629,26 +1545,6 @@ export interface components {
             /** @example ogiltig kontrollsiffra */
             problem: string;
         };
-        ExchangeRateDto: {
-            loadedAt: string;
-            month: string;
-            orePerEur: number;
-            source: string;
-        };
-        ExchangeRateInputDto: {
-            /**
-             * @description månaden kursen gäller (ÅÅÅÅ-MM)
-             * @example 2024-05
-             */
-            month: string;
-            /**
-             * @description öre per euro (11,43 kr = 1143)
-             * @example 1143
-             */
-            orePerEur: number;
-            /** @example InforEuro, Europeiska kommissionen */
-            source: string;
-        };
         ExtendDto: {
             /** @example 2020-01-22 */
             decidedOn: string;
@@ -1692,12 +1588,6 @@ export interface components {
             before: Record<string, never> | null;
             id: string;
             reason: Record<string, never> | null;
-        };
-        HomeDeliveryDto: {
-            /** @description antal hushåll × hemsändningstillfällen */
-            householdDeliveries: number;
-            /** @description kommunens nettokostnad för hemsändningen, hela kronor */
-            netCost: number;
         };
         InKindLineDto: {
             amount: number;
@@ -1755,9 +1645,6 @@ export interface components {
             sha256: string | null;
             /** @enum {string} */
             status: "queued" | "rendering" | "done" | "failed";
-        };
-        LoadExchangeRatesDto: {
-            rates: components["schemas"]["ExchangeRateInputDto"][];
         };
         LoginDto: {
             /** @example demo */
@@ -1818,29 +1705,6 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             reason: Record<string, never> | null;
-        };
-        OrganisationLinkDto: {
-            /** @description hur länken registrerades: av organisationen själv eller av den länkade */
-            direction: string;
-            name: string;
-            organisationsnummer: string;
-            registeredHere: boolean;
-            /** @enum {string} */
-            relation: "majority_votes" | "board_majority" | "dominant_influence" | "voting_agreement";
-        };
-        OrganisationLinkInputDto: {
-            /** @example Moderbolaget AB */
-            name: string;
-            /**
-             * @description det andra företagets organisationsnummer
-             * @example 556000-0001
-             */
-            organisationsnummer: string;
-            /**
-             * @description artikel 2.2 i 1407/2013 och 2023/2831: majoritet av rösterna, rätt att utse eller avsätta majoriteten av styrelsen, bestämmande inflytande genom avtal eller bolagsordning, kontroll över rösterna genom avtal med andra delägare
-             * @enum {string}
-             */
-            relation: "majority_votes" | "board_majority" | "dominant_influence" | "voting_agreement";
         };
         OverdueReportDto: {
             daysLate: number;
@@ -1987,18 +1851,6 @@ export interface components {
             financing: components["schemas"]["FinancingLineDto"][];
             inKind?: components["schemas"]["InKindLineDto"][];
         };
-        ProjectStateAidDto: {
-            governmentNotifiedOn?: string;
-            /** @description om projektmedlen utgör statligt stöd till någon */
-            isStateAid: boolean;
-            /**
-             * @example [
-             *       "SFS 2000:284"
-             *     ]
-             */
-            overlapsWith?: string[];
-            reasoning?: string;
-        };
         ReasonDto: {
             /** @example Fel bankgironummer */
             reason: string;
@@ -2085,40 +1937,11 @@ export interface components {
             /** @example Projektet startade senare */
             reason: string;
         };
-        ServiceAreaAttestationDto: {
-            /** @example Ramundeboda */
-            area?: string;
-            /** @description om verksamheten ligger i ett område med gles service (2000:284 5 §) */
-            eligible: boolean;
-            /** @description varför; sparas i ärendets historik */
-            reason: string;
-        };
-        SetOrganisationLinksDto: {
-            links: components["schemas"]["OrganisationLinkInputDto"][];
-        };
         SignDto: {
             /** @description skäl att bevilja mer än bedömningens högsta belopp; sparas i historiken */
             overrideReason?: string;
             /** @description ersättare: skälet att besluta i stället för innehavaren av delegationspunkten (t.ex. frånvaro); sparas med beslutet */
             substituteReason?: string;
-        };
-        StateAidFactsDto: {
-            /**
-             * @example [
-             *       "exportverksamhet"
-             *     ]
-             */
-            activities?: string[];
-            balanceSheetKronor?: number;
-            distributedProfits?: boolean;
-            formedThroughMerger?: boolean;
-            /** @description årsarbetskrafter, med anknutna företag och partnerföretag */
-            headcount?: number;
-            inDifficulty?: boolean;
-            includesLinked?: boolean;
-            listed?: boolean;
-            registeredOn?: string;
-            turnoverKronor?: number;
         };
         TokenDto: {
             accessToken: string;
@@ -2143,14 +1966,8 @@ export interface components {
             deMinimis?: components["schemas"]["DeMinimisDto"][];
             description?: string;
             effektmal?: string[];
-            /**
-             * @description EU-grund där två kan gälla (övergången 2024)
-             * @example (EU) nr 1407/2013
-             */
-            euBasis?: string;
             euCofinancing?: boolean;
             forstudie?: boolean;
-            homeDelivery?: components["schemas"]["HomeDeliveryDto"];
             /** @example 2021-12-31 */
             periodEnd?: string;
             /** @example 2020-01-01 */
@@ -2173,9 +1990,6 @@ export interface components {
              *     }
              */
             sections?: Record<string, never>;
-            /** @description handläggarens statsstödsbedömning (2003:596 2 §) */
-            stateAidAssessment?: components["schemas"]["ProjectStateAidDto"];
-            stateAidFacts?: components["schemas"]["StateAidFactsDto"];
             title?: string;
         };
         UpdateDelegationPointDto: {
@@ -2704,29 +2518,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HistoryEntryDto"][];
                 };
-            };
-        };
-    };
-    ServiceArea_attest: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ServiceAreaAttestationDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
@@ -3311,52 +3102,6 @@ export interface operations {
             };
         };
     };
-    SingleUndertaking_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganisationLinkDto"][];
-                };
-            };
-        };
-    };
-    SingleUndertaking_set: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SetOrganisationLinksDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganisationLinkDto"][];
-                };
-            };
-        };
-    };
     Organisations_correctTatort: {
         parameters: {
             query?: never;
@@ -3770,48 +3515,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentDto"];
-                };
-            };
-        };
-    };
-    ExchangeRates_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExchangeRateDto"][];
-                };
-            };
-        };
-    };
-    ExchangeRates_load: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoadExchangeRatesDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExchangeRateDto"][];
                 };
             };
         };

@@ -13,7 +13,7 @@ export function loggerOptions(config: AppConfig): Params {
           : undefined,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       customProps: (req) => ({ requestId: (req as { id?: unknown }).id }),
-      autoLogging: { ignore: (req) => req.url === '/health' },
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url?.startsWith('/health/') === true },
     },
   };
 }

@@ -32,10 +32,10 @@ function ensureDependencies() {
   const lock = join(root, 'package-lock.json');
   const marker = join(root, 'node_modules', '.package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  // `npm install` (not `npm ci`) so that a lock file written on one platform installs on another:
-  // some npm versions leave other platforms' optional binaries out of the lock, which `npm ci` refuses.
-  console.log('Installing dependencies (npm install)…');
-  must('npm', ['install', '--no-audit', '--no-fund']);
+  // `npm ci`: exactly the lock file, which holds every platform's optional packages, and never a
+  // rewrite of it (a fresh clone stays clean).
+  console.log('Installing dependencies (npm ci)…');
+  must('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
 function build() {

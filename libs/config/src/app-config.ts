@@ -58,6 +58,14 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: 'must be 1–100 letters, digits or : _ . -' })
   QUEUE_PREFIX?: string;
 
+  /**
+   * A file the worker touches every few seconds while it runs, for a container health check
+   * (docker/compose.yml). Unset: none.
+   */
+  @IsOptional()
+  @IsString()
+  WORKER_HEARTBEAT_FILE?: string;
+
   /** Password of the demo accounts; read only by the demo loader. */
   @IsString()
   @MinLength(1)
@@ -77,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // JWT_SECRET is optional and has no default value, so `in` misses it.
   if (env.JWT_SECRET) defined.JWT_SECRET = env.JWT_SECRET;
   if (env.QUEUE_PREFIX) defined.QUEUE_PREFIX = env.QUEUE_PREFIX;
+  if (env.WORKER_HEARTBEAT_FILE) defined.WORKER_HEARTBEAT_FILE = env.WORKER_HEARTBEAT_FILE;
   const config = plainToInstance(AppConfig, { ...new AppConfig(), ...defined });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {

@@ -83,8 +83,18 @@ async function main() {
       must(process.execPath, [...PATHS, 'dist/apps/cli/src/migrate.js']);
       must(process.execPath, [...PATHS, 'dist/bench/run-all.js', ...process.argv.slice(3)]);
       break;
+    case 'load':
+      // The mixed daily work through nginx and 2 + 2 processes; bounded, loopback only (bench/load.ts).
+      build();
+      must(process.execPath, [...PATHS, 'dist/bench/load.js']);
+      break;
+    case 'cluster':
+      // N api and M worker processes behind nginx on the database in DATABASE_URL (already migrated).
+      build();
+      must(process.execPath, [join(__dirname, 'cluster.js'), ...process.argv.slice(3)]);
+      break;
     default:
-      console.error('usage: node apps/cli/run.js migrate|demo|test|bench');
+      console.error('usage: node apps/cli/run.js migrate|demo|test|bench|load|cluster');
       process.exit(2);
   }
 }

@@ -13,6 +13,7 @@ import { RedisModule } from '@anslag/queue';
 import { ReportsModule } from '@anslag/reports';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
+import { ShutdownDrain } from './health/shutdown-drain';
 import { loggerOptions } from './logging';
 
 @Module({
@@ -33,6 +34,7 @@ import { loggerOptions } from './logging';
   controllers: [HealthController],
   providers: [
     HealthService,
+    ShutdownDrain,
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
   ],

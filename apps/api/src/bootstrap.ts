@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { ShutdownDrain } from './health/shutdown-drain';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -27,11 +28,13 @@ export async function createApiApp(opts: { logger?: boolean } = {}): Promise<Nes
   await app.register(multipart as never, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
+  const drain = app.get(ShutdownDrain);
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
+      if (drain.draining) reply.header('connection', 'close');
     });
   app.enableShutdownHooks();
 

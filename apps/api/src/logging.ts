@@ -13,7 +13,13 @@ export function loggerOptions(config: AppConfig): Params {
           : undefined,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       customProps: (req) => ({ requestId: (req as { id?: unknown }).id }),
-      autoLogging: { ignore: (req) => req.url === '/health' || req.url?.startsWith('/health/') === true },
+      // Probes are not logged. Behind middie, req.url may be relative to the middleware's mount point.
+      autoLogging: {
+        ignore: (req) => {
+          const url = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '';
+          return url === '/health' || url.startsWith('/health/');
+        },
+      },
     },
   };
 }

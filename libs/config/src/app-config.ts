@@ -46,6 +46,16 @@ export class AppConfig {
   @Min(60)
   JWT_TTL_SECONDS = 900;
 
+  /**
+   * On SIGTERM the api keeps answering this long (ms) with `Connection: close` and a failing readiness
+   * before it stops listening, so the load balancer moves on without a failed request. Tests: 0.
+   */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(0)
+  @Max(120_000)
+  SHUTDOWN_DRAIN_MS = 2_000;
+
   /** Where stored files (attachments, letters) live when not kept in the database. */
   @IsString()
   FILES_DIR = './var/files';
@@ -94,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
+  if (config.NODE_ENV === 'test' && !env.SHUTDOWN_DRAIN_MS) config.SHUTDOWN_DRAIN_MS = 0;
   if (!config.JWT_SECRET) {
     if (config.NODE_ENV === 'production') {
       throw new ConfigError(

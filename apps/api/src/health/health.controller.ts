@@ -3,11 +3,15 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { Public } from '@anslag/auth';
 import { HealthService, HealthReportDto, LivenessDto } from './health.service';
+import { ShutdownDrain } from './shutdown-drain';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly health: HealthService) {}
+  constructor(
+    private readonly health: HealthService,
+    private readonly drain: ShutdownDrain,
+  ) {}
 
   @Get('live')
   @Public()
@@ -26,8 +30,11 @@ export class HealthController {
   })
   @ApiOkResponse({ type: HealthReportDto })
   @ApiServiceUnavailableResponse({ type: HealthReportDto })
-  ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReportDto> {
-    return this.check(reply);
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReportDto> {
+    const report = await this.check(reply);
+    // Stopping: still alive and answering, but no longer to be sent new work.
+    if (this.drain.draining) reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return report;
   }
 
   @Get()

@@ -8,7 +8,7 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Account, hashPassword, Role } from '@anslag/auth';
@@ -41,7 +41,7 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
 const PEAK_STEP_SECONDS = Number(process.env.LOAD_PEAK_STEP_SECONDS ?? 10);
 const PEAK_CONCURRENCY = [4, 8, 16, 32, 64, 128];
 const MAX_IN_FLIGHT = 128;
-const ORGANISATIONS = 40;
+const ORGANISATIONS = 200;
 const PASSWORD = 'last-prov';
 
 /** A Redis of the run's own, with its append-only file, restartable on the same port and directory. */
@@ -623,7 +623,9 @@ function writeReport(r: {
   });
   const errors = r.samples.filter((s) => s.status >= 500 || s.status === 0);
   const restarted = r.cluster.apis[0];
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average at the end ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (1 / 5 / 15 min)`;
   const total = r.samples.length;
   const md = [
     '# Load test',

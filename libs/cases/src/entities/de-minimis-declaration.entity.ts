@@ -1,9 +1,20 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { kronorTransformer } from '@anslag/database';
 import { GrantCase } from './grant-case.entity';
 
 /** Other de minimis aid the applicant declares (grantor, date, amount in SEK or EUR). */
 @Entity('de_minimis_declaration')
+@Index(['caseId'])
+@Check('chk_de_minimis_declaration_currency', `currency IN ('SEK', 'EUR')`)
 export class DeMinimisDeclaration {
   @PrimaryGeneratedColumn('uuid') id: string;
 

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -36,6 +37,11 @@ export type ProjectSections = Partial<Record<string, string>>;
 @Index(['status', 'registeredAt'])
 @Index(['aidForm', 'registeredAt'])
 @Index(['organisationId', 'registeredAt'])
+@Check(
+  'chk_grant_case_status',
+  `status IN ('utkast', 'inskickad', 'under_handlaggning', 'komplettering_begard', 'komplettering_inkommen', 'beslutad', 'aterkallad')`,
+)
+@Check('chk_grant_case_track', `track IN ('projekt', 'foretagsstod')`)
 export class GrantCase {
   @PrimaryGeneratedColumn('uuid') id: string;
 

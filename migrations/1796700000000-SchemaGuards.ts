@@ -109,7 +109,7 @@ export class SchemaGuards1796700000000 implements MigrationInterface {
         `);
     await queryRunner.query(`
             ALTER TABLE "decision"
-            ADD CONSTRAINT "FK_2d3985820cc34e0eb6adcbf71e2" FOREIGN KEY ("reported_in") REFERENCES "report_presentation"("id") ON DELETE NO ACTION ON UPDATE NO ACTION
+            ADD CONSTRAINT "FK_2d3985820cc34e0eb6adcbf71e2" FOREIGN KEY ("reported_in") REFERENCES "report_presentation"("id") ON DELETE NO ACTION ON UPDATE NO ACTION DEFERRABLE INITIALLY DEFERRED
         `);
     await queryRunner.query(`
             ALTER TABLE "de_minimis_ledger"

@@ -30,7 +30,7 @@ describe('migrations', () => {
     db = await PrivateDatabase.create(); // migrated once
     ds = new DataSource(dataSourceOptions(db.url, { entities: [] }));
     await ds.initialize();
-  });
+  }, 60_000);
   afterAll(async () => {
     await ds?.destroy();
     await db?.drop();
@@ -47,5 +47,5 @@ describe('migrations', () => {
 
     await ds.runMigrations({ transaction: 'each' });
     expect(await schema(ds)).toEqual(migrated);
-  });
+  }, 120_000);
 });

@@ -1,25 +1,22 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthCoreModule, AuthModule } from '@anslag/auth';
 import { CasesModule } from '@anslag/cases';
 import { PolicyModule } from '@anslag/policy';
 import { DecisionsModule } from '@anslag/decisions';
 import { LettersModule } from '@anslag/letters';
 import { AllExceptionsFilter, CommonModule, createValidationPipe } from '@anslag/common';
-import { AppConfig, ConfigModule } from '@anslag/config';
+import { ConfigModule } from '@anslag/config';
 import { DatabaseModule } from '@anslag/database';
 import { RedisModule } from '@anslag/queue';
 import { ReportsModule } from '@anslag/reports';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { ShutdownDrain } from './health/shutdown-drain';
-import { loggerOptions } from './logging';
 
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerOptions }),
     CommonModule,
     DatabaseModule,
     RedisModule,

@@ -13,7 +13,7 @@ import {
 export class Attachment {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) caseId: string;
-  @ManyToOne('GrantCase', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('GrantCase', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'case_id' })
   private readonly caseRef?: unknown;
   @Column({ type: 'text' }) filename: string;

@@ -9,7 +9,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 export class CaseHistory {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
   @Column({ type: 'uuid' }) caseId: string;
-  @ManyToOne('GrantCase', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('GrantCase', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'case_id' })
   private readonly caseRef?: unknown;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;

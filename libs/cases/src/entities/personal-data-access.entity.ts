@@ -17,11 +17,11 @@ import {
 export class PersonalDataAccess {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
   @Column({ type: 'uuid' }) organisationId: string;
-  @ManyToOne('Organisation', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('Organisation', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'organisation_id' })
   private readonly organisationRef?: unknown;
   @Column({ type: 'uuid', nullable: true }) accountId: string | null;
-  @ManyToOne('Account', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('Account', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'account_id' })
   private readonly accountRef?: unknown;
   @Column({ type: 'text' }) accountName: string;

@@ -14,11 +14,11 @@ import {
 export class ConflictOfInterest {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) caseId: string;
-  @ManyToOne('GrantCase', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('GrantCase', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'case_id' })
   private readonly caseRef?: unknown;
   @Column({ type: 'uuid' }) accountId: string;
-  @ManyToOne('Account', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('Account', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'account_id' })
   private readonly accountRef?: unknown;
   @Column({ type: 'text' }) accountName: string;

@@ -15,11 +15,11 @@ import { kronorTransformer } from '@anslag/database';
 export class DeMinimisLedgerEntry {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) organisationId: string;
-  @ManyToOne('Organisation', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('Organisation', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'organisation_id' })
   private readonly organisationRef?: unknown;
   @Column({ type: 'uuid', unique: true }) decisionId: string;
-  @ManyToOne('Decision', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('Decision', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'decision_id' })
   private readonly decisionRef?: unknown;
   @Column({ type: 'date' }) grantedOn: string;

@@ -65,12 +65,12 @@ export interface DecisionReasons {
 export class Decision {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) caseId: string;
-  @ManyToOne('GrantCase', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('GrantCase', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'case_id' })
   private readonly caseRef?: unknown;
   @Column({ type: 'text', default: 'beslut' }) kind: 'beslut' | 'andringsbeslut';
   @Column({ type: 'uuid', nullable: true }) amendsDecisionId: string | null;
-  @ManyToOne('Decision', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('Decision', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'amends_decision_id' })
   private readonly amendsRef?: unknown;
   @Column({ type: 'text', default: 'utkast' }) status: DecisionStatus;
@@ -95,7 +95,7 @@ export class Decision {
   /** De minimis aid in EUR entered in the organisation's ledger on signing. */
   @Column({ type: 'integer', nullable: true }) deMinimisEur: number | null;
   @Column({ type: 'uuid', nullable: true }) evaluationId: string | null;
-  @ManyToOne('CaseEvaluation', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('CaseEvaluation', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'evaluation_id' })
   private readonly evaluationRef?: unknown;
   /** The evaluated maximum at drafting, kept for the override check and the history. */
@@ -118,7 +118,8 @@ export class Decision {
 
   /** Set when the delegation report listing it is marked as presented to the nämnd. */
   @Column({ type: 'uuid', nullable: true }) reportedIn: string | null;
-  @ManyToOne('ReportPresentation', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  // Deferred: the report stamps its decisions before it inserts its own row, in one transaction.
+  @ManyToOne('ReportPresentation', { onDelete: 'NO ACTION', deferrable: 'INITIALLY DEFERRED' })
   @JoinColumn({ name: 'reported_in' })
   private readonly reportedInRef?: unknown;
 

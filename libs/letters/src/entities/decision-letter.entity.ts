@@ -16,7 +16,7 @@ export type LetterStatus = 'queued' | 'rendering' | 'done' | 'failed';
 @Check('chk_decision_letter_status', `status IN ('queued', 'rendering', 'done', 'failed')`)
 export class DecisionLetter {
   @PrimaryColumn({ type: 'uuid' }) decisionId: string;
-  @ManyToOne('Decision', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('Decision', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'decision_id' })
   private readonly decisionRef?: unknown;
   @Column({ type: 'text', default: 'queued' }) status: LetterStatus;

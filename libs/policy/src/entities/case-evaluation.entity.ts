@@ -16,11 +16,11 @@ import type { Evaluation } from '@anslag/rules';
 export class CaseEvaluation {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) caseId: string;
-  @ManyToOne('GrantCase', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('GrantCase', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'case_id' })
   private readonly caseRef?: unknown;
   @Column({ type: 'uuid' }) inriktningsbeslutId: string;
-  @ManyToOne('Inriktningsbeslut', { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @ManyToOne('Inriktningsbeslut', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'inriktningsbeslut_id' })
   private readonly inriktningsbeslutRef?: unknown;
   @Column({ type: 'text', nullable: true }) rusId: string | null;

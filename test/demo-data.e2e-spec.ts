@@ -5,6 +5,7 @@ import { DemoLoader, loadDemoData } from '@anslag/demo';
 import { DecisionLetterJob } from '@anslag/letters';
 import { extractPdfText } from '../libs/letters/src/render/extract-text';
 import { createTestApp } from '@anslag/testing';
+import { PrivateDatabase } from './letters-support';
 
 describe('demo data', () => {
   let app: NestFastifyApplication;
@@ -14,7 +15,14 @@ describe('demo data', () => {
     Authorization: `Bearer ${(await http.post('/api/auth/login').send({ username, password: 'demo-test' }).expect(200)).body.accessToken}`,
   });
 
+  let db: PrivateDatabase;
+  const shared = process.env.DATABASE_URL;
+
   beforeAll(async () => {
+    // A database of its own: the demo's reference data (rule sets, delegation points) is not the
+    // factories', and other suites must not see it.
+    db = await PrivateDatabase.create();
+    process.env.DATABASE_URL = db.url;
     app = await createTestApp();
     ds = app.get(DataSource);
     http = request(app.getHttpServer());
@@ -28,7 +36,11 @@ describe('demo data', () => {
       accounts: 6,
     });
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+    process.env.DATABASE_URL = shared;
+  });
 
   it('keeps the real diarienummer and the seeds’ budgets', async () => {
     const officer = await login('handlaggare');

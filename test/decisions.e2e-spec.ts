@@ -537,13 +537,13 @@ describe('assessment and decisions', () => {
         changed: true,
       });
       // Signed in, but an applicant: refused for the role, not for a missing token.
-      const { applicant } = await firm();
-      const refused = await http
+      const signedIn = (await firm()).applicant;
+      const forbidden = await http
         .post('/api/policy/what-if')
-        .set(applicant.auth)
+        .set(signedIn.auth)
         .send({ content })
         .expect(403);
-      expect(refused.body.code).toBe('FORBIDDEN');
+      expect(forbidden.body.code).toBe('FORBIDDEN');
       await http.post('/api/policy/what-if').send({ content }).expect(401);
 
       const adopted = await http

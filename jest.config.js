@@ -16,6 +16,8 @@ const esmOnly = ['content-disposition'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 const moduleNameMapper = { '^@anslag/(.*)$': '<rootDir>/libs/$1/src' };
 module.exports = {
+  // End-to-end suites start the whole api and share 2 cores with other suites: time to start it.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',
@@ -38,8 +40,6 @@ module.exports = {
       transformIgnorePatterns,
       moduleNameMapper,
       testEnvironment: 'node',
-      // Suites start the whole api and share 2 cores with other suites: hooks get time to start it.
-      testTimeout: 60_000,
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup-env.ts'],

@@ -16,7 +16,8 @@ const esmOnly = ['content-disposition'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 const moduleNameMapper = { '^@anslag/(.*)$': '<rootDir>/libs/$1/src' };
 module.exports = {
-  // End-to-end suites start the whole api and share 2 cores with other suites: time to start it.
+  // Starting the real app, a browser or a private Redis takes seconds on a loaded two-core machine:
+  // tests and their hooks get a minute before jest calls them hung (timing is measured in the bench).
   testTimeout: 60_000,
   projects: [
     {
@@ -42,6 +43,17 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
+    },
+    {
+      // The browser application in Debian's Chromium against the real api; each suite makes its own database.
+      displayName: 'browser',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      transform: { '^.+\\.(t|j)s$': swc },
+      transformIgnorePatterns,
+      moduleNameMapper,
+      testEnvironment: 'node',
       setupFiles: ['<rootDir>/test/setup-env.ts'],
     },
   ],

@@ -5,6 +5,7 @@ import { CasesModule } from '@anslag/cases';
 import { PolicyModule } from '@anslag/policy';
 import { DecisionsModule } from '@anslag/decisions';
 import { LettersModule } from '@anslag/letters';
+import { PaymentsModule } from '@anslag/payments';
 import { AllExceptionsFilter, CommonModule, createValidationPipe } from '@anslag/common';
 import { ConfigModule } from '@anslag/config';
 import { DatabaseModule } from '@anslag/database';
@@ -27,6 +28,7 @@ import { ShutdownDrain } from './health/shutdown-drain';
     ReportsModule,
     DecisionsModule,
     LettersModule,
+    PaymentsModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -72,7 +72,8 @@ export class SchemaGuards1796700000000 implements MigrationInterface {
                         'komplettering_begard',
                         'komplettering_inkommen',
                         'beslutad',
-                        'aterkallad'
+                        'aterkallad',
+                        'avslutad'
                     )
                 )
         `);

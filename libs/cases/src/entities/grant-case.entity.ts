@@ -43,7 +43,7 @@ export type ProjectSections = Partial<Record<string, string>>;
 @Index('idx_grant_case_queue_organisation', { synchronize: false })
 @Check(
   'chk_grant_case_status',
-  `status IN ('utkast', 'inskickad', 'under_handlaggning', 'komplettering_begard', 'komplettering_inkommen', 'beslutad', 'aterkallad')`,
+  `status IN ('utkast', 'inskickad', 'under_handlaggning', 'komplettering_begard', 'komplettering_inkommen', 'beslutad', 'aterkallad', 'avslutad')`,
 )
 @Check('chk_grant_case_track', `track IN ('projekt', 'foretagsstod')`)
 export class GrantCase {

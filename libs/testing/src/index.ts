@@ -8,4 +8,4 @@ export {
   randomOrganisationsnummer,
   type TestUser,
 } from './factories';
-export { tableCounts } from './db-state';
+export { tableCounts, asOwner } from './db-state';

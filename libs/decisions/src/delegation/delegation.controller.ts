@@ -15,6 +15,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -48,6 +49,7 @@ export class DelegationPointDto {
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(0)
+  @Max(1_000_000_000_000)
   limitKronor?: number | null;
   @ApiProperty() @IsDateString({ strict: true }) validFrom: string;
   @ApiPropertyOptional({ nullable: true })
@@ -57,7 +59,9 @@ export class DelegationPointDto {
   validTo?: string | null;
 }
 
-export class UpdateDelegationPointDto extends PartialType(DelegationPointDto) {}
+export class UpdateDelegationPointDto extends PartialType(DelegationPointDto, {
+  skipNullProperties: false,
+}) {}
 
 @ApiTags('delegation')
 @ApiBearerAuth()

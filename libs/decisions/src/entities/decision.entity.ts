@@ -47,6 +47,11 @@ export interface DecisionReasons {
 @Index('idx_decision_delegated_by_date', ['decisionDate'], {
   where: "status = 'signerat' AND NOT decided_by_namnd",
 })
+// One open change decision per decision at a time: a second draft of one would race the first to signing.
+@Index('uq_decision_open_change', ['amendsDecisionId'], {
+  unique: true,
+  where: "status = 'utkast' AND kind = 'andringsbeslut'",
+})
 @Index('uq_decision_signed_per_case', ['caseId'], {
   unique: true,
   where: "status = 'signerat' AND kind = 'beslut'",

@@ -200,10 +200,17 @@ export class SignDecisionService {
         outcome: saved.outcome,
         amount: saved.amount,
         delegationPoint: saved.delegationPoint,
-        ...(frameWarnings.length ? { frameWarnings } : {}),
       },
-      reason: overrideReason ? `Över bedömt belopp: ${overrideReason}` : null,
     });
+    // The signer's reasons for going above the assessment, and frame warnings, are the officers' own.
+    if (overrideReason || frameWarnings.length)
+      await this.history.record(em, {
+        caseId: c.id,
+        actor: p,
+        action: 'beslut_motiverat',
+        after: { decisionId: saved.id, ...(frameWarnings.length ? { frameWarnings } : {}) },
+        reason: overrideReason ? `Över bedömt belopp: ${overrideReason}` : null,
+      });
     return DecisionDto.from(saved);
   }
 

@@ -15,3 +15,4 @@ export {
   IsOptionalNonNull,
 } from './request-bounds';
 export { BodyLimit, SMALL_BODY, DOCUMENT_BODY } from './body-limit';
+export { attachmentDisposition } from './content-disposition';

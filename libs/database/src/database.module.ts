@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, appDatabaseUrl } from '@anslag/config';
 import { dataSourceOptions } from './data-source-options';
+import { QueryLogger } from './query-logger';
 
 @Global()
 @Module({
@@ -22,7 +23,8 @@ import { dataSourceOptions } from './data-source-options';
           installExtensions: false,
         }),
         // Tests provoke database refusals on purpose (immutability triggers); they are asserted, not logged.
-        logging: config.NODE_ENV === 'test' ? false : ['error'],
+        logging: config.NODE_ENV === 'test' ? false : ['error', 'warn'],
+        logger: new QueryLogger(config.NODE_ENV !== 'test'),
         // A failed connection at start-up is reported by /health, not retried forever.
         retryAttempts: 2,
         retryDelay: 500,

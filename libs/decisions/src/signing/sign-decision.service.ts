@@ -25,6 +25,11 @@ const kr = (n: number) => formatKronor(n, { space: ' ' });
  * Signing: the beslutsfattare takes the decision within the delegation order. Everything that can
  * refuse it is checked under a lock on the organisation, so concurrent decisions for one firm see
  * each other (two simultaneous mikrobidrag never pass the per-company cap together).
+ *
+ * Locks are taken in one order everywhere: case → decision → organisation. The case row first means a
+ * withdrawal or another transition at the same moment waits for the signature (or the signature for
+ * it) and the loser sees the new status; what needs no lock (delegation, rules, frame usage) is done
+ * before the organisation's row is taken, so that lock is held only for the cap checks and the write.
  */
 @Injectable()
 export class SignDecisionService {
@@ -41,15 +46,17 @@ export class SignDecisionService {
 
   async sign(p: Principal, id: string, overrideReason?: string): Promise<DecisionDto> {
     return this.db.transaction(async (em) => {
+      const c = await this.lockCaseOf(em, id);
       const d = await this.lockDraft(em, id);
       if (d.decidedByNamnd)
         throw new DomainError(
           ErrorCode.CONFLICT,
           'Beslutet fattas av nämnden; nämndsekreteraren protokollför det',
         );
+      this.assertOpen(c, d);
       await this.assessment.assertNoJav(em, d.caseId, p.userId);
-      const c = await this.lockCase(em, d);
-      const signer = await em.findOneOrFail(Account, { where: { id: p.userId } });
+      const signer = await em.findOne(Account, { where: { id: p.userId, active: true } });
+      if (!signer) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Kontot är inte längre aktivt');
       d.decisionDate = this.clock.today();
       const point = await this.delegation.assertCovered(em, {
         track: c.track,
@@ -60,8 +67,9 @@ export class SignDecisionService {
       });
       // The rules in force on the registration date, read once for every check below.
       const rules = await this.policy.inForce(c.registrationDate ?? d.decisionDate, em);
-      if (d.outcome !== 'avslag') await this.checkLimits(em, rules, d, c, overrideReason);
       const frameWarnings = await this.frameWarnings(em, rules, d);
+      await this.lockOrganisation(em, c);
+      if (d.outcome !== 'avslag') await this.checkLimits(em, rules, d, c, overrideReason);
       d.delegationPoint = point.point;
       d.signedBy = signer.id;
       d.signedByName = signer.displayName;
@@ -73,10 +81,12 @@ export class SignDecisionService {
   /** The nämnd's own decision (like PAN), recorded by the secretariat with the meeting date and §. */
   async recordNamnd(p: Principal, id: string, dto: RecordNamndDto): Promise<DecisionDto> {
     return this.db.transaction(async (em) => {
+      const c = await this.lockCaseOf(em, id);
       const d = await this.lockDraft(em, id);
       if (!d.decidedByNamnd)
         throw new DomainError(ErrorCode.CONFLICT, 'Beslutet är utformat för delegation, inte för nämnden');
-      const c = await this.lockCase(em, d);
+      this.assertOpen(c, d);
+      await this.lockOrganisation(em, c);
       const rules = await this.policy.inForce(c.registrationDate ?? dto.meetingDate, em);
       if (d.outcome !== 'avslag') await this.checkLimits(em, rules, d, c, 'Nämndens beslut');
       d.decisionDate = dto.meetingDate;
@@ -97,11 +107,18 @@ export class SignDecisionService {
     return d;
   }
 
-  private async lockCase(em: EntityManager, d: Decision): Promise<GrantCase> {
-    const c = await em.findOneOrFail(GrantCase, {
-      where: { id: d.caseId },
-      relations: { organisation: true },
-    });
+  /** Locks the decision's case (first in the lock order) and reads it with its organisation. */
+  private async lockCaseOf(em: EntityManager, decisionId: string): Promise<GrantCase> {
+    const [row]: { case_id: string }[] = await em.query('SELECT case_id FROM decision WHERE id = $1', [
+      decisionId,
+    ]);
+    if (!row) throw DomainError.notFound('Beslutet');
+    await em.query('SELECT id FROM grant_case WHERE id = $1 FOR UPDATE', [row.case_id]);
+    return em.findOneOrFail(GrantCase, { where: { id: row.case_id }, relations: { organisation: true } });
+  }
+
+  /** Re-checked under the case's lock: a withdrawal that came first wins over the signature. */
+  private assertOpen(c: GrantCase, d: Decision): void {
     const open = d.kind === 'andringsbeslut' ? ['beslutad'] : DECIDABLE;
     if (!open.includes(c.status)) {
       throw new DomainError(
@@ -109,9 +126,11 @@ export class SignDecisionService {
         `Beslut kan inte fattas när ärendet har status "${c.status}"`,
       );
     }
-    // The organisation row serialises every decision for the same undertaking.
+  }
+
+  /** The organisation row serialises every decision for the same undertaking (last in the lock order). */
+  private async lockOrganisation(em: EntityManager, c: GrantCase): Promise<void> {
     await em.query('SELECT id FROM organisation WHERE id = $1 FOR UPDATE', [c.organisationId]);
-    return c;
   }
 
   /**

@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { checkParsedValue, checkRequestTexts, REQUEST_BOUNDS, scanJsonText } from '@anslag/common';
 import { loadConfig } from '@anslag/config';
@@ -23,6 +23,22 @@ export async function createApiApp(opts: { logger?: boolean } = {}): Promise<Nes
     trustProxy: TRUST_PROXY ?? false,
     // Path ids are UUIDs; a longer segment is no route (404 in the error shape), never parsed further.
     maxParamLength: 100,
+    // Errors of Fastify's router (a malformed URL, a path segment over maxParamLength) answer in the
+    // one error shape too; they never reach Nest's filter.
+    frameworkErrors: (error: { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
+      const statusCode = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      void reply
+        .code(statusCode)
+        .header('x-request-id', request.id)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send({
+          statusCode,
+          code: 'MALFORMED_REQUEST',
+          message: 'Ogiltig adress i begäran',
+          details: [{ field: 'path', problem: 'för lång eller felaktigt kodad' }],
+          requestId: request.id,
+        });
+    },
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -15,9 +15,9 @@ import { QueryLogger } from './query-logger';
             max: 20,
             application_name: 'anslag',
             // No request waits on a row lock or runs a statement without end: a lock not granted within
-            // 5 s, or a statement past 60 s, fails (503 in the error shape) and frees its connection.
+            // 5 s, or a statement past 2 min, fails (503 in the error shape) and frees its connection.
             lock_timeout: 5_000,
-            statement_timeout: 60_000,
+            statement_timeout: 120_000,
           },
           // The app's role may not create extensions; migrations did.
           installExtensions: false,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Account, Principal } from '@anslag/auth';
 import { Clock, DomainError, ErrorCode } from '@anslag/common';
+import { retryTransaction } from '@anslag/database';
 import { DECIDABLE, GrantCase, HistoryService } from '@anslag/cases';
 import { requestDecisionLetter } from '@anslag/letters';
 import { formatKronor, sekToEur } from '@anslag/money';
@@ -45,6 +46,11 @@ export class SignDecisionService {
   ) {}
 
   async sign(p: Principal, id: string, overrideReason?: string): Promise<DecisionDto> {
+    // The letter is requested through the outbox in the same transaction, so a retry is safe.
+    return retryTransaction(() => this.signOnce(p, id, overrideReason));
+  }
+
+  private signOnce(p: Principal, id: string, overrideReason?: string): Promise<DecisionDto> {
     return this.db.transaction(async (em) => {
       const c = await this.lockCaseOf(em, id);
       const d = await this.lockDraft(em, id);

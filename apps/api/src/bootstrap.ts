@@ -21,10 +21,8 @@ export async function createApiApp(opts: { logger?: boolean } = {}): Promise<Nes
     bodyLimit: REQUEST_BOUNDS.bodyBytes,
     // Behind a load balancer, the client's address (login limits per address) is the forwarded one.
     trustProxy: TRUST_PROXY ?? false,
-    // Path ids are UUIDs; a longer segment is no route (404 in the error shape), never parsed further.
-    maxParamLength: 100,
-    // Errors of Fastify's router (a malformed URL, a path segment over maxParamLength) answer in the
-    // one error shape too; they never reach Nest's filter.
+    // Errors of Fastify's router (a malformed URL, a path segment over its 100-character limit) answer
+    // in the one error shape too; they never reach Nest's filter.
     frameworkErrors: (error: { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
       const statusCode = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
       void reply

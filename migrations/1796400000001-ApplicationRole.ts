@@ -36,7 +36,7 @@ export class ApplicationRole1796400000001 implements MigrationInterface {
       `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO anslag_app`,
     );
     // Append-only tables: written and read, never changed. The triggers stay as the second guard.
-    for (const table of ['case_history', 'personal_data_access', 'migrations'])
+    for (const table of ['case_history', 'organisation_history', 'personal_data_access', 'migrations'])
       await queryRunner.query(`REVOKE UPDATE, DELETE ON "${table}" FROM anslag_app`);
     await queryRunner.query(`REVOKE INSERT ON "migrations" FROM anslag_app`);
     await queryRunner.query(`

@@ -16,6 +16,7 @@ import {
   IsOptional,
   IsString,
   Max,
+  IsUUID,
   MaxLength,
   Min,
   MinLength,
@@ -24,7 +25,7 @@ import {
 import { OFFICER_ROLES, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
 import type { DelegationPoint } from '../entities/delegation-point.entity';
-import { DelegationService } from './delegation.service';
+import { DelegationService, type DelegationPointView } from './delegation.service';
 
 export class DelegationPointDto {
   @ApiProperty({ example: '3.3' }) @IsString() @MinLength(1) @MaxLength(20) point: string;
@@ -51,6 +52,16 @@ export class DelegationPointDto {
   @Min(0)
   @Max(1_000_000_000_000)
   limitKronor?: number | null;
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'ersättare: konton (beslutsfattare) som beslutar när innehavaren anmält jäv eller är frånvarande',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  substitutes?: string[];
   @ApiProperty() @IsDateString({ strict: true }) validFrom: string;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
@@ -71,8 +82,11 @@ export class DelegationController {
 
   @Get()
   @Roles(...OFFICER_ROLES)
-  @ApiOperation({ summary: 'The delegation order: points, case types, amount limits, validity. Officers.' })
-  list(): Promise<DelegationPoint[]> {
+  @ApiOperation({
+    summary:
+      'The delegation order: points, case types, amount limits, validity, holders and substitutes by name. Officers.',
+  })
+  list(): Promise<DelegationPointView[]> {
     return this.delegation.list();
   }
 
@@ -80,16 +94,27 @@ export class DelegationController {
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Add a point to the delegation order. Admin.' })
   create(@Body() dto: DelegationPointDto): Promise<DelegationPoint> {
-    return this.delegation.create({ aidForms: [], limitKronor: null, validTo: null, ...dto });
+    const { substitutes, ...rest } = dto;
+    return this.delegation.create({
+      aidForms: [],
+      limitKronor: null,
+      validTo: null,
+      ...rest,
+      substituteAccountIds: substitutes ?? [],
+    });
   }
 
   @Patch(':id')
   @Roles(Role.admin)
-  @ApiOperation({ summary: 'Change a point (limit, validity). Admin.' })
+  @ApiOperation({ summary: 'Change a point (limit, validity, substitutes). Admin.' })
   update(
     @Param('id', new UuidPipe()) id: string,
     @Body() dto: UpdateDelegationPointDto,
   ): Promise<DelegationPoint> {
-    return this.delegation.update(id, dto);
+    const { substitutes, ...rest } = dto;
+    return this.delegation.update(id, {
+      ...rest,
+      ...(substitutes ? { substituteAccountIds: substitutes } : {}),
+    });
   }
 }

@@ -161,7 +161,7 @@ describe('security: tokens and accounts', () => {
         .set('X-Forwarded-For', address())
         .send({ username: account.username, password: strong })
         .expect(200);
-    });
+    }, 120_000);
   });
 
   describe('password policy', () => {

@@ -338,6 +338,7 @@ export class DemoLoader {
       caseId: c.id,
       actorName: 'system',
       action: 'importerad',
+      visibility: 'public',
       after: { diarienummer: p.diarienummer },
       reason: 'Demodata',
     });
@@ -394,6 +395,7 @@ export class DemoLoader {
       caseId: c.id,
       actorName: 'system',
       action: 'importerad',
+      visibility: 'public',
       after: { diarienummer: c.diarienummer },
       reason: 'Demodata',
     });

@@ -1,6 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { DomainError } from '@anslag/common';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -16,10 +15,14 @@ let estimator: ZxcvbnFactory | undefined;
 export function passwordProblem(plain: string, personal: string[] = []): string | null {
   if (plain.length < PASSWORD_MIN_LENGTH) return `minst ${PASSWORD_MIN_LENGTH} tecken`;
   if (plain.length > PASSWORD_MAX_LENGTH) return `högst ${PASSWORD_MAX_LENGTH} tecken`;
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary },
-    graphs: common.adjacencyGraphs,
-  });
+  // Loaded on first use: the dictionaries are large and only setting a password needs them.
+  if (!estimator) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+    const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    estimator = new Factory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+  }
   if (estimator.check(plain, personal).score < 3)
     return 'lösenordet är för lätt att gissa (vanligt, läckt eller likt ditt namn)';
   return null;

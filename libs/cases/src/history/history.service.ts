@@ -38,6 +38,22 @@ export const HISTORY_VISIBILITY: Record<string, HistoryVisibility> = {
   ändringsbeslut_utformat: 'internal',
   beslut_motiverat: 'internal',
   jäv_anmält: 'internal',
+  organisation_ändrad: 'public',
+  tätort_rättad: 'public',
+  importerad: 'public',
+  // Payments: what the recipient asks for and is told is public; the officers' checks and batches are not.
+  rapportplan_andrad: 'public',
+  utbetalningsansokan_skapad: 'public',
+  utbetalningsansokan_inskickad: 'public',
+  utbetalningsansokan_granskad: 'internal',
+  forskott_foreslaget: 'internal',
+  utbetalning_i_betalfil: 'internal',
+  utbetalning_makulerad: 'internal',
+  utbetalning_betald: 'public',
+  aterkrav_utkast: 'internal',
+  aterkrav_beslutat: 'public',
+  aterkrav_reglerat: 'public',
+  arende_avslutat: 'public',
 };
 
 /** Writes to the append-only case history, always inside the caller's transaction. */

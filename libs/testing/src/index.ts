@@ -7,6 +7,7 @@ export {
   mikrobidragApplication,
   mindLikeProject,
   randomOrganisationsnummer,
+  TEST_IDS,
   type TestUser,
 } from './factories';
 export { tableCounts, asOwner } from './db-state';

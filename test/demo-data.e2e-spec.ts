@@ -28,7 +28,8 @@ describe('demo data', () => {
       cases: 0,
       accounts: 6,
     });
-  });
+    // Two loads hash the demo password twice (argon2): slow on a busy machine, so a wider hook timeout.
+  }, 30_000);
   afterAll(() => app.close());
 
   it('carries MIND, Kottaberget and two company grants through reports, payments, an advance and a recovery', async () => {

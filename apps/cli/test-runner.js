@@ -15,6 +15,7 @@ function step(root, label, cmd, args) {
 }
 
 async function runTests(root, jestArgs) {
+  require('./tools').ensureTools();
   const bin = (p) => join(root, 'node_modules', p);
   const node = process.execPath;
   let ok = step(root, 'type check', node, [bin('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);

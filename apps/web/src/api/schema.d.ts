@@ -31,7 +31,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Password login. Open to anyone; answers a short-lived bearer token. Failed attempts are limited per account and per address (429 with Retry-After). */
+        /** Password login. Open to anyone; answers a short-lived bearer token. */
         post: operations["Auth_signIn"];
         delete?: never;
         options?: never;
@@ -188,7 +188,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The append-only history of the case. Officers all entries; sökande only the public ones of their own cases. */
+        /** The append-only history of the case. Sökande only their own. */
         get: operations["Cases_history"];
         put?: never;
         post?: never;
@@ -851,6 +851,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter of an authorised payment or advance (PDF); 404 until it is produced. */
+        get: operations["Payments_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy/frames": {
         parameters: {
             query?: never;
@@ -964,7 +981,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Every open case under a draft beside the decision in force, with frame totals. Changes nothing; logs the personal facts it reads. */
+        /** Every open case under a draft beside the decision in force, with frame totals. Writes nothing. */
         post: operations["Policy_whatIfRun"];
         delete?: never;
         options?: never;
@@ -1000,6 +1017,23 @@ export interface paths {
         put?: never;
         /** Decide a drafted recovery; interest runs to the decision date. Not the one who drafted it. */
         post: operations["Payments_decideRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recoveries/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter of a decided recovery (PDF); 404 until it is produced. */
+        get: operations["Payments_recoveryLetter"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2184,14 +2218,6 @@ export interface operations {
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3527,6 +3553,25 @@ export interface operations {
             };
         };
     };
+    Payments_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Policy_framesInForce: {
         parameters: {
             query?: {
@@ -3762,6 +3807,25 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RecoveryDto"];
                 };
+            };
+        };
+    };
+    Payments_recoveryLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -10,10 +10,11 @@ import fastifyStatic from '@fastify/static';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Logger } from 'nestjs-pino';
 import { checkParsedValue, checkRequestTexts, REQUEST_BOUNDS, scanJsonText } from '@anslag/common';
-import { loadConfig } from '@anslag/config';
+import { AppConfig, loadConfig } from '@anslag/config';
 import { ApiModule } from './api.module';
+import { ShutdownDrain } from './health/shutdown-drain';
+import { createRootLogger, logRequests, PinoNestLogger } from './logging';
 
 /** A caller's X-Request-Id is kept only when it is a plain token (a UUID or similar); else a new UUID. */
 const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
@@ -81,10 +82,15 @@ export async function createApiApp(
     // files: 1 refuses a second file (413) rather than dropping it; see AttachmentsService.
     limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10, parts: 11 },
   });
-  if (opts.logger !== false) app.useLogger(app.get(Logger));
-  else app.useLogger(false);
+  if (opts.logger !== false) {
+    const log = createRootLogger(app.get(AppConfig));
+    app.useLogger(new PinoNestLogger(log));
+    logRequests(fastify, log);
+  } else app.useLogger(false);
+  const drain = app.get(ShutdownDrain);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (drain.draining) reply.header('connection', 'close');
     // Answers of the api are personal or official data: never kept by a browser or a shared cache.
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs'))
       reply.header('cache-control', 'no-store');

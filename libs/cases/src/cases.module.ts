@@ -13,9 +13,19 @@ import { OrganisationHistoryService } from './organisations/organisation-history
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PersonalDataLogService } from './organisations/personal-data-log.service';
+import { ServiceAreaController } from './cases/service-area.controller';
+import { ServiceAreaService } from './cases/service-area.service';
+import { SingleUndertakingController } from './single-undertaking/single-undertaking.controller';
+import { SingleUndertakingService } from './single-undertaking/single-undertaking.service';
 
 @Module({
-  controllers: [OrganisationsController, CasesController, AttachmentsController],
+  controllers: [
+    OrganisationsController,
+    CasesController,
+    AttachmentsController,
+    SingleUndertakingController,
+    ServiceAreaController,
+  ],
   providers: [
     AccessService,
     AttachmentsService,
@@ -28,6 +38,8 @@ import { PersonalDataLogService } from './organisations/personal-data-log.servic
     OrganisationHistoryService,
     OrganisationsService,
     PersonalDataLogService,
+    ServiceAreaService,
+    SingleUndertakingService,
   ],
   exports: [
     AccessService,

@@ -87,6 +87,16 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /**
+   * On SIGTERM the api keeps answering this long (ms) with `Connection: close` and a failing readiness
+   * before it stops listening, so the load balancer moves on without a failed request. Tests: 0.
+   */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(0)
+  @Max(120_000)
+  SHUTDOWN_DRAIN_MS = 2_000;
+
   /** Where stored files (attachments, letters) live when not kept in the database. */
   @IsString()
   FILES_DIR = './var/files';
@@ -98,6 +108,14 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: 'must be 1–100 letters, digits or : _ . -' })
   QUEUE_PREFIX?: string;
+
+  /**
+   * A file the worker touches every few seconds while it runs, for a container health check
+   * (docker/compose.yml). Unset: none.
+   */
+  @IsOptional()
+  @IsString()
+  WORKER_HEARTBEAT_FILE?: string;
 
   /**
    * Seconds a decision letter may stay queued or rendering before the worker's sweeper puts it back on
@@ -125,7 +143,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.entries(env).filter(([k, v]) => v !== undefined && v !== '' && k in new AppConfig()),
   );
   // Optional settings have no default value, so `in` misses them.
-  for (const key of ['JWT_SECRET', 'QUEUE_PREFIX', 'DATABASE_APP_URL', 'TRUST_PROXY'])
+  for (const key of [
+    'JWT_SECRET',
+    'QUEUE_PREFIX',
+    'DATABASE_APP_URL',
+    'TRUST_PROXY',
+    'WORKER_HEARTBEAT_FILE',
+  ])
     if (env[key]) defined[key] = env[key];
   const config = plainToInstance(AppConfig, { ...new AppConfig(), ...defined });
   const errors = validateSync(config, { skipMissingProperties: false });
@@ -135,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
+  if (config.NODE_ENV === 'test' && !env.SHUTDOWN_DRAIN_MS) config.SHUTDOWN_DRAIN_MS = 0;
   if (!config.JWT_SECRET) {
     // Without a secret of its own, only a process that nobody else can reach may run: it signs with a
     // random secret of its own, so no token from elsewhere (or from the public source) is valid here.

@@ -11,3 +11,4 @@ export {
   type TestUser,
 } from './factories';
 export { tableCounts, asOwner } from './db-state';
+export { submittedAndTakenUp } from './case-flow';

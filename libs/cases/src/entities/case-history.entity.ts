@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Who may read a history entry: `public` to the parties (the applicant sees it), `internal` to the
@@ -15,6 +15,9 @@ export type HistoryVisibility = 'public' | 'internal';
 export class CaseHistory {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
   @Column({ type: 'uuid' }) caseId: string;
+  @ManyToOne('GrantCase', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'case_id' })
+  private readonly caseRef?: unknown;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;
   @Column({ type: 'uuid', nullable: true }) actorId: string | null;
   @Column({ type: 'text' }) actorName: string;

@@ -5,6 +5,7 @@ import type { Principal } from '@anslag/auth';
 import { GrantCase, PersonalDataLogService } from '@anslag/cases';
 import { Clock } from '@anslag/common';
 import { evaluate, frameOf, type FrameStatus, type Outcome, type RuleSet } from '@anslag/rules';
+import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
 import { PolicyService, RulesInForce } from '../inriktningsbeslut/policy.service';
 import { EvaluationInputService } from './evaluation-input.service';
 import { FramesService } from './frames.service';
@@ -46,11 +47,13 @@ export class WhatIfService {
     private readonly inputs: EvaluationInputService,
     private readonly frames: FramesService,
     private readonly personalData: PersonalDataLogService,
+    private readonly rates: ExchangeRatesService,
     private readonly clock: Clock,
   ) {}
 
-  async run(p: Principal, draft: RuleSet): Promise<WhatIfResult> {
-    await this.policy.check(draft);
+  async run(p: Principal, submitted: RuleSet): Promise<WhatIfResult> {
+    await this.policy.check(submitted);
+    const draft = await this.rates.applyTo(submitted);
     const draftRus = await this.policy.rus(draft.rusId);
     const cases = await this.db
       .getRepository(GrantCase)

@@ -266,6 +266,11 @@ function baseValues(input: LetterInput): Record<string, Values[string]> {
         ? null
         : `${formatKronor(d.deMinimisEur, { unit: false })} euro`,
     ),
+    deMinimisKurs: text(
+      d.deMinimisRateOre
+        ? `${formatKronor(Math.trunc(d.deMinimisRateOre / 100), { unit: false })},${String(d.deMinimisRateOre % 100).padStart(2, '0')} kr per euro`
+        : null,
+    ),
     deMinimisUpplysning: text(notice),
     namnd: text(d.namnd?.committee ?? null),
     namndDatum: text(d.namnd?.meetingDate ?? null),

@@ -41,6 +41,8 @@ export interface LetterDecisionData {
   readonly aidForm?: string | null;
   /** De minimis aid: the amount in euro kept with the decision. */
   readonly deMinimisEur?: number | null;
+  /** The exchange rate it was converted at, öre per euro. */
+  readonly deMinimisRateOre?: number | null;
   /** YYYY-MM-DD: the letter's date. */
   readonly decisionDate: string;
 }

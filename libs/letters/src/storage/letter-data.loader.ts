@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { type ExchangeRate, rateOn } from '@anslag/rules';
 import { LetterModelError } from '../render/validate';
 import type {
   DecisionOutcome,
@@ -121,6 +122,11 @@ export class LetterDataLoader {
           : null,
         aidForm: d.aid_form,
         deMinimisEur: d.de_minimis_eur,
+        // The rate the signing converted at: the rule set's rate in force on the decision date.
+        deMinimisRateOre:
+          d.de_minimis_eur === null
+            ? null
+            : (rateOn(ruleSet?.rates ?? [], d.decision_date)?.orePerEur ?? null),
         decisionDate: d.decision_date,
       },
       grantCase: {
@@ -152,7 +158,7 @@ export class LetterDataLoader {
       rankQuote: d.reasons?.rankQuote ?? null,
       aidFormName: c.aid_form_name,
       legalBases,
-      ruleSet,
+      ruleSet: ruleSet?.reference ?? null,
     };
   }
 
@@ -160,10 +166,13 @@ export class LetterDataLoader {
    * The inriktningsbeslut the case was assessed under (the decision's evaluation), else the one adopted
    * and in force on the case's registration date.
    */
-  private async ruleSet(evaluationId: string | null, date: string): Promise<LetterRuleSetReference | null> {
+  private async ruleSet(
+    evaluationId: string | null,
+    date: string,
+  ): Promise<{ reference: LetterRuleSetReference; rates: ExchangeRate[] } | null> {
     const [row] = (await this.db.query(
       `SELECT i.valid_from::text AS valid_from, i.adopted_on::text AS adopted_on, i.paragraph,
-              i.content -> 'references' AS refs
+              i.content -> 'references' AS refs, i.content -> 'deMinimis' -> 'exchangeRates' AS rates
          FROM inriktningsbeslut i
         WHERE ($1::uuid IS NOT NULL AND i.id = (SELECT inriktningsbeslut_id FROM case_evaluation WHERE id = $1))
            OR ($1::uuid IS NULL AND i.status = 'antaget' AND i.valid_from <= $2::date
@@ -175,6 +184,7 @@ export class LetterDataLoader {
       adopted_on: string | null;
       paragraph: string | null;
       refs: { kind: string; date: string; paragraph: string | null }[] | null;
+      rates: ExchangeRate[] | null;
     }[];
     if (!row) return null;
     const refs = row.refs ?? [];
@@ -186,10 +196,13 @@ export class LetterDataLoader {
         .sort()
         .pop() ?? null;
     return {
-      year: Number(row.valid_from.slice(0, 4)),
-      decidedDate: adopted?.date ?? row.adopted_on,
-      paragraph: adopted?.paragraph ?? row.paragraph,
-      extendedDate: extended,
+      reference: {
+        year: Number(row.valid_from.slice(0, 4)),
+        decidedDate: adopted?.date ?? row.adopted_on,
+        paragraph: adopted?.paragraph ?? row.paragraph,
+        extendedDate: extended,
+      },
+      rates: row.rates ?? [],
     };
   }
 

@@ -7,6 +7,9 @@ import { DecisionLetterJob } from '@anslag/letters';
 import { extractPdfText } from '../libs/letters/src/render/extract-text';
 import { createTestApp } from '@anslag/testing';
 
+// Loading the demo twice (cases, decisions, payments) takes seconds on a busy machine.
+jest.setTimeout(60_000);
+
 describe('demo data', () => {
   let app: NestFastifyApplication;
   let ds: DataSource;

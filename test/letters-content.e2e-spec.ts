@@ -52,6 +52,12 @@ async function checkLetter(model: LetterModel, input: LetterInput, e: Expect): P
   const extracted = pdfToText(pdf);
   expect(textLayerDifference(model, extracted)).toBeNull();
   const text = flat(extracted);
+  // Read in pdftotext's reading order too, every signer's name and title is whole ("Områdeschef").
+  const reading = flat(pdfToText(pdf, 'reading'));
+  for (const s of model.signatures.signatories) {
+    expect(reading).toContain(flat(s.name));
+    if (s.title) expect(reading).toContain(flat(s.title));
+  }
   expect(codeLikeTokens(text)).toEqual([]);
   expect(repeatedSentences(model)).toEqual([]);
   const d = input.decision;

@@ -4,6 +4,24 @@
  */
 
 export interface paths {
+    "/api/attest-rights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attest order: who may authorise payments up to which amount. */
+        get: operations["PaymentAdmin_attestRights"];
+        put?: never;
+        /** Give a person attest rights up to an amount for a period. Admin. */
+        post: operations["PaymentAdmin_addAttestRight"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -28,7 +46,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who the token belongs to. Any signed-in role. */
+        /** Who the token belongs to, with the delegation points held or substituted for. Any signed-in role. */
         get: operations["Auth_me"];
         put?: never;
         post?: never;
@@ -180,6 +198,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/service-area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Attest whether a kommersiell service site lies where service is sparse (overrides the service programme’s areas), with a reason kept in the history. Handläggare. */
+        put: operations["ServiceArea_attest"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/transitions": {
         parameters: {
             query?: never;
@@ -213,6 +248,23 @@ export interface paths {
         head?: never;
         /** Change a draft decision; a signed one is immutable. Handläggare. */
         patch: operations["Decisions_update"];
+        trace?: never;
+    };
+    "/api/decisions/{id}/advances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose an advance (förskott) with its special reasons and offset plan; at most half the grant and the ceiling. Handläggare. */
+        post: operations["Payments_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/decisions/{id}/amendments": {
@@ -300,6 +352,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/{id}/namnd/paragraph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the protocol's § of a nämnd decision recorded without it; its letter, which waited for it, is produced. Nämndsekreterare. */
+        post: operations["Decisions_recordParagraph"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/payment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decision's payment requests (utbetalningsansökningar). */
+        get: operations["PaymentRequests_list"];
+        put?: never;
+        /** Start a payment request for the next report in the schedule (a draft). Sökande. */
+        post: operations["PaymentRequests_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decision's payments and advances. */
+        get: operations["Payments_forDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/recoveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decision's recoveries. Sökande: decided ones only. */
+        get: operations["Payments_recoveriesFor"];
+        put?: never;
+        /** Draft a recovery (återkrav) on one of the grounds, never above what was paid. Handläggare. */
+        post: operations["Payments_draftRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/reporting-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decision's reporting schedule: progress reports and the final report, with their due dates. */
+        get: operations["PaymentRequests_schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/reporting-schedule/{seq}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change one report's due date for this decision, with a reason. Handläggare. */
+        put: operations["PaymentRequests_overrideSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions/{id}/sign": {
         parameters: {
             query?: never;
@@ -309,7 +465,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign (take) the decision under a delegation point the signer holds. Beslutsfattare. */
+        /** Sign (take) the decision under a delegation point the signer holds, or as its substitute (ersättare) when every holder declared jäv or is away. Beslutsfattare. */
         post: operations["Decisions_sign"];
         delete?: never;
         options?: never;
@@ -324,7 +480,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The delegation order: points, case types, amount limits, validity. Officers. */
+        /** The delegation order: points, case types, amount limits, validity, holders and substitutes by name. Officers. */
         get: operations["Delegation_list"];
         put?: never;
         /** Add a point to the delegation order. Admin. */
@@ -348,7 +504,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a point (limit, validity). Admin. */
+        /** Change a point (limit, validity, substitutes). Admin. */
         patch: operations["Delegation_update"];
         trace?: never;
     };
@@ -400,8 +556,25 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an organisation. Sökande only their own. */
+        /** Change an organisation. Sökande only their own; the organisationsnummer is fixed once a case is submitted (an officer corrects it with a reason). Recorded in the history. */
         patch: operations["Organisations_update"];
+        trace?: never;
+    };
+    "/api/organisations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed the organisation, when, before/after and why. Sökande only their own. */
+        get: operations["Organisations_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/organisations/{id}/personal-data-access": {
@@ -421,6 +594,350 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations/{id}/single-undertaking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations this one forms a single undertaking with (de minimis art. 2.2), either side’s links. Sökande only their own. */
+        get: operations["SingleUndertaking_list"];
+        /** Declare the organisation’s links (replaces them); recorded in its open cases’ history. Sökande (own), handläggare. */
+        put: operations["SingleUndertaking_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/tatort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct whether the business lies in the tätort (derived from the postal code), with a reason kept in the history. Handläggare. */
+        post: operations["Organisations_correctTatort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment batches, newest first. */
+        get: operations["Payments_listBatches"];
+        put?: never;
+        /** Collect every authorised payment into a batch: a pain.001 file and the accounting CSV. Handläggare. */
+        post: operations["Payments_createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-batches/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The batch as the accounting's CSV import (semicolons, UTF-8 with BOM). Handläggare. */
+        get: operations["Payments_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-batches/{id}/pain001": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The batch's ISO 20022 pain.001 file, as stored. Handläggare. */
+        get: operations["Payments_pain001"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment request with its vouchers, their flags and verdicts, and the computation. */
+        get: operations["PaymentRequests_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft payment request (vouchers are replaced as a whole). Sökande. */
+        patch: operations["PaymentRequests_update"];
+        trace?: never;
+    };
+    "/api/payment-requests/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Every problem that stops submission, and the lines the officer will look at, at once. */
+        post: operations["PaymentRequests_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-requests/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the payment request with its report. Sökande. */
+        post: operations["PaymentRequests_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-requests/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify every voucher (approve, deduct with a reason, move), compute the amount and propose the payment. Handläggare. */
+        post: operations["PaymentRequests_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments by status (e.g. proposals awaiting authorisation). Handläggare, beslutsfattare. */
+        get: operations["Payments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/reports/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators reported in approved final reports beside the nämnd's indicators, for a year. */
+        get: operations["PaymentAdmin_indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/reports/outstanding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outstanding commitments: decided but not paid, per year, frame and aid form. */
+        get: operations["PaymentAdmin_outstanding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/reports/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports due and not submitted. */
+        get: operations["PaymentAdmin_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/reports/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments made in a period, with the total. */
+        get: operations["PaymentAdmin_paid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment. */
+        get: operations["Payments_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/authorise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Authorise (attestera) a proposed payment within the attest order; never the one who verified it. Beslutsfattare. */
+        post: operations["Payments_authorise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel (makulera) a payment not yet sent to the bank, with a reason. */
+        post: operations["Payments_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the bank's confirmation of a payment (date, reference). Handläggare. */
+        post: operations["Payments_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter of an authorised payment or advance (PDF); 404 until it is produced. */
+        get: operations["Payments_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The loaded monthly euro rates (InforEuro), by month. Officers. */
+        get: operations["ExchangeRates_list"];
+        /** Load the Commission’s monthly euro rates (one per month; a month loaded again is corrected). Admin. */
+        put: operations["ExchangeRates_load"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy/frames": {
         parameters: {
             query?: never;
@@ -428,7 +945,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The frames of the decision in force: indicative, granted so far, left. Officers. */
+        /** The frames of the decision in force on the date, for the date's year: indicative, granted in that year, left (the follow-up's figures). Officers. */
         get: operations["Policy_framesInForce"];
         put?: never;
         post?: never;
@@ -542,6 +1059,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recoveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One recovery with its interest, period by period. */
+        get: operations["Payments_recovery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recoveries/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide a drafted recovery; interest runs to the decision date. Not the one who drafted it. */
+        post: operations["Payments_decideRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recoveries/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter of a decided recovery (PDF); 404 until it is produced. */
+        get: operations["Payments_recoveryLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recoveries/{id}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a decided recovery is paid (invoice) or settled. Handläggare. */
+        post: operations["Payments_settleRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/delegation-decisions": {
         parameters: {
             query?: never;
@@ -577,6 +1162,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/delegation-decisions/presentations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A presented delegation report exactly as it was presented, in one format (the SHA-256 in the x-content-sha256 header). Nämndsekreterare, admin, beslutsfattare and handläggare. */
+        get: operations["DelegationReport_presented"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/follow-up": {
         parameters: {
             query?: never;
@@ -601,8 +1203,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** State of PostgreSQL and Redis. Open to anyone (load balancers). */
+        /** State of PostgreSQL and Redis (as /health/ready). Open to anyone (load balancers). */
         get: operations["Health_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process answers (no I/O): the liveness probe. Open to anyone (orchestrators). */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PostgreSQL and Redis answer: the readiness probe. Open to anyone (load balancers). */
+        get: operations["Health_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -623,6 +1259,59 @@ export interface components {
             adoptedOn: string;
             /** @example § 83 */
             paragraph: string;
+        };
+        AdvanceDto: {
+            /** @example 100000 */
+            amount: number;
+            offsetPlan: components["schemas"]["AdvanceStepDto"][];
+            payoutAccount: components["schemas"]["PayoutAccountDto"];
+            /** @example Projektägaren är en ideell förening utan rörelsekapital … */
+            specialReasons: string;
+        };
+        AdvanceStepDto: {
+            /** @example 50000 */
+            amount: number;
+            /**
+             * @description Utbetalningsansökans nummer i rapportplanen.
+             * @example 1
+             */
+            seq: number;
+        };
+        AmountLineDto: {
+            /** @example 26000 */
+            amount: number;
+            /** @example kommuner */
+            name: string;
+        };
+        AttestRightDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** @example 500000 */
+            maxAmount: number;
+            /** @example 2020-01-01 */
+            validFrom: string;
+            /** @example 2020-12-31 */
+            validTo?: string | null;
+        };
+        AttestRightResponseDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            id: string;
+            maxAmount: number;
+            name: string;
+            validFrom: string;
+            validTo?: string | null;
+        };
+        BatchDto: {
+            count: number;
+            createdAt: string;
+            executionDate: string;
+            /** Format: uuid */
+            id: string;
+            messageId: string;
+            pain001Sha256: string;
+            total: number;
         };
         BudgetLineDto: {
             amount: number;
@@ -646,6 +1335,13 @@ export interface components {
             inKindTotal: number;
             years: components["schemas"]["YearSummaryDto"][];
         };
+        CalculationDto: {
+            advanceOffset: number;
+            entitledTotal: number;
+            gross: number;
+            net: number;
+            terms: components["schemas"]["PayableTermDto"][];
+        };
         CaseDto: {
             aidForm: Record<string, never> | null;
             aidSubform: Record<string, never> | null;
@@ -658,8 +1354,10 @@ export interface components {
             description: Record<string, never> | null;
             diarienummer: Record<string, never> | null;
             effektmal: string[];
+            euBasis: Record<string, never> | null;
             euCofinancing: boolean;
             forstudie: boolean;
+            homeDelivery: Record<string, never> | null;
             id: string;
             kommunCode: Record<string, never> | null;
             nypsId: Record<string, never> | null;
@@ -676,17 +1374,39 @@ export interface components {
             sections: {
                 [key: string]: string;
             };
+            serviceAreaAttestation: Record<string, never> | null;
+            stateAidAssessment: Record<string, never> | null;
+            stateAidFacts: Record<string, never> | null;
             status: string;
             title: string;
             /** @enum {string} */
             track: "projekt" | "foretagsstod";
             version: number;
         };
+        CheckResultDto: {
+            /** @description Kan skickas in. */
+            ok: boolean;
+            /** @description Måste rättas innan ansökan skickas in. */
+            problems: components["schemas"]["ProblemDto"][];
+            /** @description Handläggaren kommer att pröva dessa rader. */
+            warnings: components["schemas"]["ProblemDto"][];
+        };
         CoSignerDto: {
             /** @example Niklas Lundgren */
             name: string;
             /** @example Enhetschef */
             title: string;
+        };
+        CommitmentLineDto: {
+            aidForm: string;
+            decisions: number;
+            frame: string;
+            granted: number;
+            outstanding: number;
+            paid: number;
+            /** @description Frigjort när ärendet avslutades. */
+            released: number;
+            year: number;
         };
         CompanyCostLineDto: {
             amount: number;
@@ -705,6 +1425,18 @@ export interface components {
             /** @enum {string} */
             status: "up" | "down";
         };
+        ConfirmPaymentDto: {
+            /** @example 2020-07-20 */
+            paidOn: string;
+            /** @example BG-2020-07-20-0042 */
+            reference: string;
+        };
+        CorrectTatortDto: {
+            /** @description om verksamheten ligger i regionens tätort (det område reglerna avser) */
+            inTatort: boolean;
+            /** @example Verksamheten bedrivs på gården utanför tätorten, inte på postadressen */
+            reason: string;
+        };
         CostLineDto: {
             /** @description hela kronor */
             amount: number;
@@ -712,6 +1444,13 @@ export interface components {
             category: string;
             /** @example 2020 */
             year: number;
+        };
+        CreateBatchDto: {
+            /**
+             * @description Begärd betalningsdag.
+             * @example 2020-07-20
+             */
+            executionDate: string;
         };
         CreateCaseDto: {
             /** @example mikrobidrag */
@@ -727,8 +1466,14 @@ export interface components {
             deMinimis?: components["schemas"]["DeMinimisDto"][];
             description?: string;
             effektmal?: string[];
+            /**
+             * @description EU-grund där två kan gälla (övergången 2024)
+             * @example (EU) nr 1407/2013
+             */
+            euBasis?: string;
             euCofinancing?: boolean;
             forstudie?: boolean;
+            homeDelivery?: components["schemas"]["HomeDeliveryDto"];
             organisationId: string;
             /** @example 2021-12-31 */
             periodEnd?: string;
@@ -752,6 +1497,9 @@ export interface components {
              *     }
              */
             sections?: Record<string, never>;
+            /** @description handläggarens statsstödsbedömning (2003:596 2 §) */
+            stateAidAssessment?: components["schemas"]["ProjectStateAidDto"];
+            stateAidFacts?: components["schemas"]["StateAidFactsDto"];
             title?: string;
             /** @enum {string} */
             track: "projekt" | "foretagsstod";
@@ -764,7 +1512,6 @@ export interface components {
             employees?: Record<string, never>;
             /** @description Heltidsekvivalenter i hundradelar (0,5 = 50) */
             fteHundredths?: Record<string, never>;
-            inTatort: boolean;
             /** @description Kommunkod i länet; utelämnas för en organisation utanför länet */
             kommunCode?: Record<string, never> | null;
             /** @example Aktiebolag */
@@ -782,6 +1529,22 @@ export interface components {
             /** @example 25620 */
             sniCode?: Record<string, never>;
             streetAddress: string;
+        };
+        CreatePaymentRequestDto: {
+            /** @description Medfinansiering som har kommit in. */
+            cofinancing?: components["schemas"]["AmountLineDto"][];
+            /** @description Direktfinansierade kostnader (in natura). */
+            inKind?: components["schemas"]["AmountLineDto"][];
+            indicators?: components["schemas"]["IndicatorDto"][];
+            /**
+             * @description Standard: nästa i rapportplanen.
+             * @enum {string}
+             */
+            kind?: "lagesrapport" | "slutrapport";
+            payoutAccount?: components["schemas"]["PayoutAccountDto"];
+            /** @example Projektet har genomfört fyra nätverksträffar … */
+            reportText?: string;
+            vouchers?: components["schemas"]["VoucherDto"][];
         };
         CreatePresentationDto: {
             /** @example 2019-11-01 */
@@ -807,22 +1570,41 @@ export interface components {
             currency: "SEK" | "EUR";
             grantedOn: string;
             grantor: string;
+            /** @description det företag inom det enda företaget som fick stödet, om inte sökanden */
+            recipient?: string;
+            /**
+             * @description förordningen stödet beviljades enligt (1407/2013, 360/2012, 1408/2013, 717/2014, 2023/2831, 2023/2832)
+             * @example (EU) nr 1407/2013
+             */
+            regulation?: string;
         };
         DeMinimisResponseDto: {
             amount: number;
             currency: string;
             grantedOn: string;
             grantor: string;
+            recipient: Record<string, never> | null;
+            regulation: Record<string, never> | null;
         };
         DecisionDto: {
             aidForm: Record<string, never> | null;
             amendsDecisionId: Record<string, never> | null;
             amount: Record<string, never> | null;
             appealable: boolean;
+            /** @description nämndens eget beslut: de tak i inriktningsbeslutet som beslutet går över */
+            capsExceeded: Record<string, never>[];
             caseId: string;
             coSigners: components["schemas"]["CoSignerDto"][];
             conditions: string[];
             deMinimisEur: Record<string, never> | null;
+            /** @description kommissionens månadskurs som använts, öre per euro */
+            deMinimisOrePerEur: Record<string, never> | null;
+            /** @description månaden kursen gäller (första dagen) */
+            deMinimisRateMonth: Record<string, never> | null;
+            /** @description förordningen stödet av mindre betydelse ges enligt */
+            deMinimisRegime: Record<string, never> | null;
+            /** @enum {string|null} */
+            deMinimisRegisterStatus: "ej_tillampligt" | "ska_registreras" | "registrerad" | null;
             decidedByNamnd: boolean;
             decisionDate: string;
             delegationPoint: Record<string, never> | null;
@@ -847,6 +1629,10 @@ export interface components {
             signedByTitle: Record<string, never> | null;
             stateAidRoute: Record<string, never> | null;
             status: string;
+            /** @description satt när en ersättare beslutade i stället för innehavaren (punkt, innehavare, skäl) */
+            substituteFor: {
+                [key: string]: unknown;
+            } | null;
         };
         DecisionFieldsDto: {
             /** @description beviljat belopp, eller taket för projekt ("dock högst") */
@@ -876,6 +1662,8 @@ export interface components {
             limitKronor?: Record<string, never> | null;
             /** @example 3.3 */
             point: string;
+            /** @description ersättare: konton (beslutsfattare) som beslutar när innehavaren anmält jäv eller är frånvarande */
+            substitutes?: string[];
             /** @example Beslut om företagsstöd */
             title: string;
             /**
@@ -926,6 +1714,26 @@ export interface components {
             /** @example ogiltig kontrollsiffra */
             problem: string;
         };
+        ExchangeRateDto: {
+            loadedAt: string;
+            month: string;
+            orePerEur: number;
+            source: string;
+        };
+        ExchangeRateInputDto: {
+            /**
+             * @description månaden kursen gäller (ÅÅÅÅ-MM)
+             * @example 2024-05
+             */
+            month: string;
+            /**
+             * @description öre per euro (11,43 kr = 1143)
+             * @example 1143
+             */
+            orePerEur: number;
+            /** @example InforEuro, Europeiska kommissionen */
+            source: string;
+        };
         ExtendDto: {
             /** @example 2020-01-22 */
             decidedOn: string;
@@ -970,10 +1778,31 @@ export interface components {
             id: string;
             reason: Record<string, never> | null;
         };
+        HomeDeliveryDto: {
+            /** @description antal hushåll × hemsändningstillfällen */
+            householdDeliveries: number;
+            /** @description kommunens nettokostnad för hemsändningen, hela kronor */
+            netCost: number;
+        };
         InKindLineDto: {
             amount: number;
             /** @example Möckelnföretagen */
             contributor: string;
+            year: number;
+        };
+        IndicatorDto: {
+            /** @example nya_arbetstillfallen */
+            code: string;
+            /** @example 3 */
+            value: number;
+        };
+        IndicatorValueDto: {
+            code: string;
+            value: number;
+        };
+        IndicatorsReportDto: {
+            namnd: components["schemas"]["NamndIndicatorDto"][];
+            reported: components["schemas"]["ReportedIndicatorDto"][];
             year: number;
         };
         InriktningsbeslutDto: {
@@ -991,6 +1820,13 @@ export interface components {
             validTo: Record<string, never> | null;
             version: number;
         };
+        InterestLineDto: {
+            amount: number;
+            days: number;
+            from: string;
+            rateBp: number;
+            to: string;
+        };
         JavDto: {
             /** @example Min make är styrelseledamot i det sökande bolaget */
             reason: string;
@@ -1005,6 +1841,13 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "rendering" | "done" | "failed";
         };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        LoadExchangeRatesDto: {
+            rates: components["schemas"]["ExchangeRateInputDto"][];
+        };
         LoginDto: {
             /** @example demo */
             password: string;
@@ -1012,10 +1855,22 @@ export interface components {
             username: string;
         };
         MeDto: {
+            /** @description delegationspunkter i kraft i dag som du innehar (innehavare) eller är ersättare för */
+            delegationPoints: Record<string, never>[];
             organisationIds: string[];
             roles: ("sokande" | "handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
             userId: string;
             username: string;
+        };
+        NamedAmountDto: {
+            amount: number;
+            name: string;
+        };
+        NamndIndicatorDto: {
+            code: string;
+            grantedCount: number;
+            label: string;
+            previousCount: number;
         };
         OrganisationDto: {
             bornOutsideNordics: Record<string, never> | null;
@@ -1024,7 +1879,10 @@ export interface components {
             employees: Record<string, never> | null;
             fteHundredths: Record<string, never> | null;
             id: string;
+            /** @description i regionens tätort: härlett ur postnumret, eller rättat av en handläggare */
             inTatort: boolean;
+            /** @enum {string} */
+            inTatortBasis: "postnummer" | "handlaggare";
             kommun: Record<string, never> | null;
             kommunCode: Record<string, never> | null;
             legalForm: string;
@@ -1035,6 +1893,156 @@ export interface components {
             runBy: "kvinnor" | "man" | "bada" | null;
             sniCode: Record<string, never> | null;
             streetAddress: string;
+            /** @description den tätort som postnumret ligger i enligt regionens data */
+            tatort: Record<string, never> | null;
+        };
+        OrganisationHistoryDto: {
+            action: string;
+            actor: string;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            at: string;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            reason: Record<string, never> | null;
+        };
+        OrganisationLinkDto: {
+            /** @description hur länken registrerades: av organisationen själv eller av den länkade */
+            direction: string;
+            name: string;
+            organisationsnummer: string;
+            registeredHere: boolean;
+            /** @enum {string} */
+            relation: "majority_votes" | "board_majority" | "dominant_influence" | "voting_agreement";
+        };
+        OrganisationLinkInputDto: {
+            /** @example Moderbolaget AB */
+            name: string;
+            /**
+             * @description det andra företagets organisationsnummer
+             * @example 556000-0001
+             */
+            organisationsnummer: string;
+            /**
+             * @description artikel 2.2 i 1407/2013 och 2023/2831: majoritet av rösterna, rätt att utse eller avsätta majoriteten av styrelsen, bestämmande inflytande genom avtal eller bolagsordning, kontroll över rösterna genom avtal med andra delägare
+             * @enum {string}
+             */
+            relation: "majority_votes" | "board_majority" | "dominant_influence" | "voting_agreement";
+        };
+        OverdueReportDto: {
+            daysLate: number;
+            /** Format: uuid */
+            decisionId: string;
+            diarienummer: string;
+            dueDate: string;
+            /** @enum {string} */
+            kind: "lagesrapport" | "slutrapport";
+            organisation: string;
+            seq: number;
+        };
+        PaidLineDto: {
+            diarienummer: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "utbetalning" | "forskott";
+            net: number;
+            paidOn: string;
+            payee: string;
+            reference: string | null;
+        };
+        PayableTermDto: {
+            amount: number;
+            reason: string;
+            term: string;
+        };
+        PaymentDto: {
+            advanceOffset: number;
+            authorisedAt?: string | null;
+            authorisedByName?: string | null;
+            bankReference?: string | null;
+            /** Format: uuid */
+            batchId?: string | null;
+            cancelReason?: string | null;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            decisionId: string;
+            gross: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "utbetalning" | "forskott";
+            net: number;
+            paidOn?: string | null;
+            payeeName: string;
+            payoutAccount: components["schemas"]["PayoutAccountResponseDto"];
+            recoveryOffset: number;
+            /** Format: uuid */
+            requestId?: string | null;
+            specialReasons?: string | null;
+            /** @enum {string} */
+            status: "forslag" | "attesterad" | "i_bunt" | "betald" | "makulerad";
+        };
+        PaymentRequestDto: {
+            approvedCosts?: number | null;
+            bookedTotal: number;
+            calculation?: components["schemas"]["CalculationDto"] | null;
+            /** Format: uuid */
+            caseId: string;
+            cofinancing: components["schemas"]["NamedAmountDto"][];
+            /** Format: uuid */
+            decisionId: string;
+            finalReportApproved: boolean;
+            /** Format: uuid */
+            id: string;
+            inKind: components["schemas"]["NamedAmountDto"][];
+            indicators: components["schemas"]["IndicatorValueDto"][];
+            /** @enum {string} */
+            kind: "lagesrapport" | "slutrapport";
+            payoutAccount?: components["schemas"]["PayoutAccountResponseDto"] | null;
+            periodFrom: string;
+            periodTo: string;
+            reportText: string;
+            seq: number;
+            /** @enum {string} */
+            status: "utkast" | "inskickad" | "granskad" | "makulerad";
+            submittedAt?: string | null;
+            verifiedAt?: string | null;
+            vouchers: components["schemas"]["VoucherResponseDto"][];
+        };
+        PaymentRequestFieldsDto: {
+            /** @description Medfinansiering som har kommit in. */
+            cofinancing?: components["schemas"]["AmountLineDto"][];
+            /** @description Direktfinansierade kostnader (in natura). */
+            inKind?: components["schemas"]["AmountLineDto"][];
+            indicators?: components["schemas"]["IndicatorDto"][];
+            payoutAccount?: components["schemas"]["PayoutAccountDto"];
+            /** @example Projektet har genomfört fyra nätverksträffar … */
+            reportText?: string;
+            vouchers?: components["schemas"]["VoucherDto"][];
+        };
+        PaymentsInPeriodDto: {
+            from: string;
+            payments: components["schemas"]["PaidLineDto"][];
+            to: string;
+            total: number;
+        };
+        PayoutAccountDto: {
+            /** @example ESSESESS */
+            bic?: string | null;
+            /** @example 5678-0000 */
+            number: string;
+            /** @enum {string} */
+            type: "bankgiro" | "plusgiro" | "iban";
+        };
+        PayoutAccountResponseDto: {
+            bic?: string | null;
+            number: string;
+            /** @enum {string} */
+            type: "bankgiro" | "plusgiro" | "iban";
         };
         PresentationDto: {
             createdAt: string;
@@ -1042,6 +2050,10 @@ export interface components {
             decisionCount: number;
             /** @example 3.3 */
             delegationPoint: Record<string, never> | null;
+            /** @description SHA-256 av varje format som det föredrogs (pdf, xlsx, csv, csv-sv, json) */
+            hashes: {
+                [key: string]: string;
+            } | null;
             id: string;
             /** @example 2020-01-22 */
             meetingDate: string;
@@ -1053,10 +2065,32 @@ export interface components {
             periodTo: string;
             presentedBy: Record<string, never> | null;
         };
+        ProblemDto: {
+            /** @example payoutAccount */
+            field: string;
+            /** @example ska anges */
+            problem: string;
+        };
         ProjectBudgetDto: {
             costs: components["schemas"]["CostLineDto"][];
             financing: components["schemas"]["FinancingLineDto"][];
             inKind?: components["schemas"]["InKindLineDto"][];
+        };
+        ProjectStateAidDto: {
+            governmentNotifiedOn?: string;
+            /** @description om projektmedlen utgör statligt stöd till någon */
+            isStateAid: boolean;
+            /**
+             * @example [
+             *       "SFS 2000:284"
+             *     ]
+             */
+            overlapsWith?: string[];
+            reasoning?: string;
+        };
+        ReasonDto: {
+            /** @example Fel bankgironummer */
+            reason: string;
         };
         ReasonsDto: {
             effektmal?: string;
@@ -1071,15 +2105,113 @@ export interface components {
             /** @example § 4 */
             paragraph: string;
         };
+        RecordParagraphDto: {
+            /** @example § 4 */
+            paragraph: string;
+        };
+        RecoveryDraftDto: {
+            /** @example 10000 */
+            amount: number;
+            /** @example villkor_ej_uppfyllda */
+            groundsCode: string;
+            /** @example Investeringen såldes inom tre år. */
+            groundsText: string;
+            /**
+             * @description Räntan räknas från denna dag.
+             * @example 2020-09-01
+             */
+            interestFrom: string;
+            /** @enum {string} */
+            settlement: "kvittning" | "faktura";
+        };
+        RecoveryDto: {
+            amount: number;
+            decidedByName?: string | null;
+            decisionDate?: string | null;
+            /** Format: uuid */
+            decisionId: string;
+            groundsCode: string;
+            groundsLabel: string;
+            groundsText: string;
+            /** Format: uuid */
+            id: string;
+            interest: number;
+            interestFrom: string;
+            interestLines: components["schemas"]["InterestLineDto"][];
+            interestTo?: string | null;
+            settledOn?: string | null;
+            /** @enum {string} */
+            settlement: "kvittning" | "faktura";
+            /** @enum {string} */
+            status: "utkast" | "beslutad" | "reglerad";
+        };
+        ReportedIndicatorDto: {
+            code: string;
+            label: string;
+            reports: number;
+            total: number;
+        };
         RuleSetBodyDto: {
             /** @description Inriktningsbeslutets regler (RuleSet) */
             content: {
                 [key: string]: unknown;
             };
         };
+        ScheduleItemDto: {
+            /** @example 2020-07-01 */
+            dueDate: string;
+            /** @enum {string} */
+            kind: "lagesrapport" | "slutrapport";
+            overrideReason?: string | null;
+            /** @example 2020-01-01 */
+            periodFrom: string;
+            /** @example 2020-05-31 */
+            periodTo: string;
+            /** Format: uuid */
+            requestId?: string | null;
+            requestStatus?: string | null;
+            seq: number;
+        };
+        ScheduleOverrideDto: {
+            /** @example 2020-08-15 */
+            dueDate: string;
+            /** @example Projektet startade senare */
+            reason: string;
+        };
+        ServiceAreaAttestationDto: {
+            /** @example Ramundeboda */
+            area?: string;
+            /** @description om verksamheten ligger i ett område med gles service (2000:284 5 §) */
+            eligible: boolean;
+            /** @description varför; sparas i ärendets historik */
+            reason: string;
+        };
+        SetOrganisationLinksDto: {
+            links: components["schemas"]["OrganisationLinkInputDto"][];
+        };
         SignDto: {
             /** @description skäl att bevilja mer än bedömningens högsta belopp; sparas i historiken */
             overrideReason?: string;
+            /** @description ersättare: skälet att besluta i stället för innehavaren av delegationspunkten (t.ex. frånvaro); sparas med beslutet */
+            substituteReason?: string;
+        };
+        StateAidFactsDto: {
+            /**
+             * @example [
+             *       "exportverksamhet"
+             *     ]
+             */
+            activities?: string[];
+            balanceSheetKronor?: number;
+            distributedProfits?: boolean;
+            formedThroughMerger?: boolean;
+            /** @description årsarbetskrafter, med anknutna företag och partnerföretag */
+            headcount?: number;
+            inDifficulty?: boolean;
+            includesLinked?: boolean;
+            listed?: boolean;
+            registeredOn?: string;
+            turnoverKronor?: number;
         };
         TokenDto: {
             accessToken: string;
@@ -1104,8 +2236,14 @@ export interface components {
             deMinimis?: components["schemas"]["DeMinimisDto"][];
             description?: string;
             effektmal?: string[];
+            /**
+             * @description EU-grund där två kan gälla (övergången 2024)
+             * @example (EU) nr 1407/2013
+             */
+            euBasis?: string;
             euCofinancing?: boolean;
             forstudie?: boolean;
+            homeDelivery?: components["schemas"]["HomeDeliveryDto"];
             /** @example 2021-12-31 */
             periodEnd?: string;
             /** @example 2020-01-01 */
@@ -1128,6 +2266,9 @@ export interface components {
              *     }
              */
             sections?: Record<string, never>;
+            /** @description handläggarens statsstödsbedömning (2003:596 2 §) */
+            stateAidAssessment?: components["schemas"]["ProjectStateAidDto"];
+            stateAidFacts?: components["schemas"]["StateAidFactsDto"];
             title?: string;
         };
         UpdateDelegationPointDto: {
@@ -1138,6 +2279,8 @@ export interface components {
             limitKronor?: Record<string, never> | null;
             /** @example 3.3 */
             point?: string;
+            /** @description ersättare: konton (beslutsfattare) som beslutar när innehavaren anmält jäv eller är frånvarande */
+            substitutes?: string[];
             /** @example Beslut om företagsstöd */
             title?: string;
             /**
@@ -1157,7 +2300,6 @@ export interface components {
             employees?: Record<string, never>;
             /** @description Heltidsekvivalenter i hundradelar (0,5 = 50) */
             fteHundredths?: Record<string, never>;
-            inTatort?: boolean;
             /** @description Kommunkod i länet; utelämnas för en organisation utanför länet */
             kommunCode?: Record<string, never> | null;
             /** @example Aktiebolag */
@@ -1170,11 +2312,76 @@ export interface components {
             organisationsnummer?: string;
             /** @example 701 16 */
             postalCode?: string;
+            /** @description skäl till ändringen; krävs när en handläggare rättar organisationsnumret */
+            reason?: string;
             /** @enum {string|null} */
             runBy?: "kvinnor" | "man" | "bada" | null;
             /** @example 25620 */
             sniCode?: Record<string, never>;
             streetAddress?: string;
+        };
+        VerifyDto: {
+            /** @description Slutrapporten är godkänd (bara för en slutredovisning). */
+            finalReportApproved?: boolean;
+            lines: components["schemas"]["VerifyLineDto"][];
+        };
+        VerifyLineDto: {
+            /**
+             * @description Vid delvis avdrag: det belopp som godkänns.
+             * @example 5000
+             */
+            approvedAmount?: number;
+            /** @example ej_stodberattigande */
+            deductionReason?: string;
+            /** @example Fakturan avser leasing av bil. */
+            deductionText?: string;
+            /** @example 1 */
+            lineNo: number;
+            /** @enum {string} */
+            verdict: "godkand" | "avdragen" | "flyttad";
+        };
+        VoucherDto: {
+            /** @example 40000 */
+            amountExVat: number;
+            /** Format: uuid */
+            attachmentId?: string | null;
+            /** @example externa_tjanster */
+            costCategory: string;
+            /**
+             * @description Kostnadsslag; vissa är aldrig stödberättigande.
+             * @example konsulttjanst
+             */
+            costType: string;
+            /** @example 2020-03-01 */
+            invoiceDate: string;
+            /** @example 2020-03-20 */
+            paymentDate?: string | null;
+            /** @example Konsultbolaget AB */
+            supplier: string;
+            /** @example 10000 */
+            vat?: number;
+            /** @example V-1001 */
+            voucherNumber: string;
+        };
+        VoucherResponseDto: {
+            amountExVat: number;
+            approvedAmount?: number | null;
+            /** Format: uuid */
+            attachmentId?: string | null;
+            costCategory: string;
+            costType: string;
+            deductionReason?: string | null;
+            deductionText?: string | null;
+            /** @description Vad reglerna har flaggat. */
+            flags: components["schemas"]["ProblemDto"][];
+            invoiceDate: string;
+            lineNo: number;
+            paymentDate?: string | null;
+            supplier: string;
+            vat: number;
+            /** @enum {string} */
+            verdict: "ej_granskad" | "godkand" | "avdragen" | "flyttad";
+            voucherNumber: string;
         };
         YearSummaryDto: {
             costs: number;
@@ -1192,6 +2399,48 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    PaymentAdmin_attestRights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttestRightResponseDto"][];
+                };
+            };
+        };
+    };
+    PaymentAdmin_addAttestRight: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttestRightDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttestRightResponseDto"];
+                };
+            };
+        };
+    };
     Auth_signIn: {
         parameters: {
             query?: never;
@@ -1247,7 +2496,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "utkast" | "inskickad" | "under_handlaggning" | "komplettering_begard" | "komplettering_inkommen" | "beslutad" | "aterkallad";
+                status?: "utkast" | "inskickad" | "under_handlaggning" | "komplettering_begard" | "komplettering_inkommen" | "beslutad" | "aterkallad" | "avslutad";
                 track?: "projekt" | "foretagsstod";
                 aidForm?: string;
                 /** @description kommunkod */
@@ -1551,6 +2800,29 @@ export interface operations {
             };
         };
     };
+    ServiceArea_attest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceAreaAttestationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Cases_transition: {
         parameters: {
             query?: never;
@@ -1618,6 +2890,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+        };
+    };
+    Payments_advance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
                 };
             };
         };
@@ -1729,6 +3026,191 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+        };
+    };
+    Decisions_recordParagraph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordParagraphDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+        };
+    };
+    PaymentRequests_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestDto"][];
+                };
+            };
+        };
+    };
+    PaymentRequests_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestDto"];
+                };
+            };
+        };
+    };
+    Payments_forDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"][];
+                };
+            };
+        };
+    };
+    Payments_recoveriesFor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryDto"][];
+                };
+            };
+        };
+    };
+    Payments_draftRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoveryDraftDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryDto"];
+                };
+            };
+        };
+    };
+    PaymentRequests_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleItemDto"][];
+                };
+            };
+        };
+    };
+    PaymentRequests_overrideSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleOverrideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleItemDto"][];
                 };
             };
         };
@@ -1907,6 +3389,27 @@ export interface operations {
             };
         };
     };
+    Organisations_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationHistoryDto"][];
+                };
+            };
+        };
+    };
     Organisations_personalDataAccess: {
         parameters: {
             query?: never;
@@ -1923,6 +3426,530 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SingleUndertaking_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationLinkDto"][];
+                };
+            };
+        };
+    };
+    SingleUndertaking_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetOrganisationLinksDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationLinkDto"][];
+                };
+            };
+        };
+    };
+    Organisations_correctTatort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectTatortDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+        };
+    };
+    Payments_listBatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDto"][];
+                };
+            };
+        };
+    };
+    Payments_createBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBatchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDto"];
+                };
+            };
+        };
+    };
+    Payments_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Payments_pain001: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PaymentRequests_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestDto"];
+                };
+            };
+        };
+    };
+    PaymentRequests_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentRequestFieldsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestDto"];
+                };
+            };
+        };
+    };
+    PaymentRequests_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckResultDto"];
+                };
+            };
+        };
+    };
+    PaymentRequests_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestDto"];
+                };
+            };
+        };
+    };
+    PaymentRequests_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestDto"];
+                };
+            };
+        };
+    };
+    Payments_list: {
+        parameters: {
+            query?: {
+                status?: "forslag" | "attesterad" | "i_bunt" | "betald" | "makulerad";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"][];
+                };
+            };
+        };
+    };
+    PaymentAdmin_indicators: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsReportDto"];
+                };
+            };
+        };
+    };
+    PaymentAdmin_outstanding: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentLineDto"][];
+                };
+            };
+        };
+    };
+    PaymentAdmin_overdue: {
+        parameters: {
+            query?: {
+                /** @description Standard: i dag. */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueReportDto"][];
+                };
+            };
+        };
+    };
+    PaymentAdmin_paid: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentsInPeriodDto"];
+                };
+            };
+        };
+    };
+    Payments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+        };
+    };
+    Payments_authorise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+        };
+    };
+    Payments_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+        };
+    };
+    Payments_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPaymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+        };
+    };
+    Payments_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExchangeRates_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRateDto"][];
+                };
+            };
+        };
+    };
+    ExchangeRates_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoadExchangeRatesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRateDto"][];
+                };
             };
         };
     };
@@ -2122,6 +4149,92 @@ export interface operations {
             };
         };
     };
+    Payments_recovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryDto"];
+                };
+            };
+        };
+    };
+    Payments_decideRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryDto"];
+                };
+            };
+        };
+    };
+    Payments_recoveryLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Payments_settleRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPaymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryDto"];
+                };
+            };
+        };
+    };
     DelegationReport_get: {
         parameters: {
             query: {
@@ -2193,6 +4306,29 @@ export interface operations {
             };
         };
     };
+    DelegationReport_presented: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx" | "pdf" | "json";
+                /** @description CSV: sv ger belopp med hårt mellanslag */
+                numberFormat?: "sv" | "plain";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     FollowUp_get: {
         parameters: {
             query: {
@@ -2214,6 +4350,52 @@ export interface operations {
         };
     };
     Health_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+        };
+    };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+        };
+    };
+    Health_ready: {
         parameters: {
             query?: never;
             header?: never;

@@ -40,6 +40,8 @@ interface DecisionRow {
   namnd_paragraph: string | null;
   aid_form: string | null;
   de_minimis_eur: number | null;
+  de_minimis_ore_per_eur: number | null;
+  de_minimis_regime: string | null;
   evaluation_id: string | null;
   decision_date: string;
   signed_by_name: string | null;
@@ -213,6 +215,7 @@ export class LetterDataLoader {
               d.financing, d.conditions, d.reasons, d.rejection_grounds, d.legal_basis, d.appealable,
               d.decided_by_namnd, d.decision_date::text AS decision_date, d.signed_by_name, d.signed_by_title, d.co_signers,
               d.namnd_meeting_date::text AS namnd_meeting_date, d.namnd_paragraph, d.aid_form, d.de_minimis_eur,
+              d.de_minimis_ore_per_eur, d.de_minimis_regime,
               d.evaluation_id,
               d.case_id, a.display_name AS officer_name
          FROM decision d LEFT JOIN account a ON a.id = d.drafted_by

@@ -681,6 +681,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment requests by status: the submitted ones await verification. Handläggare, beslutsfattare. */
+        get: operations["PaymentRequests_byStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payment-requests/{id}": {
         parameters: {
             query?: never;
@@ -759,6 +776,23 @@ export interface paths {
         };
         /** Payments by status (e.g. proposals awaiting authorisation). Handläggare, beslutsfattare. */
         get: operations["Payments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/deduction-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's reasons for deducting a cost at verification (data). */
+        get: operations["Payments_deductionReasons"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1397,6 +1431,10 @@ export interface components {
             /** @example Enhetschef */
             title: string;
         };
+        CodeLabelDto: {
+            code: string;
+            label: string;
+        };
         CommitmentLineDto: {
             aidForm: string;
             decisions: number;
@@ -1970,6 +2008,7 @@ export interface components {
             caseId: string;
             /** Format: uuid */
             decisionId: string;
+            diarienummer?: string | null;
             gross: number;
             /** Format: uuid */
             id: string;
@@ -2023,6 +2062,23 @@ export interface components {
             /** @example Projektet har genomfört fyra nätverksträffar … */
             reportText?: string;
             vouchers?: components["schemas"]["VoucherDto"][];
+        };
+        PaymentRequestListItemDto: {
+            bookedTotal: number;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            decisionId: string;
+            diarienummer?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "lagesrapport" | "slutrapport";
+            organisationName: string;
+            seq: number;
+            /** @enum {string} */
+            status: "utkast" | "inskickad" | "granskad" | "makulerad";
+            submittedAt?: string | null;
         };
         PaymentsInPeriodDto: {
             from: string;
@@ -3588,6 +3644,28 @@ export interface operations {
             };
         };
     };
+    PaymentRequests_byStatus: {
+        parameters: {
+            query?: {
+                /** @description Standard: inskickad. */
+                status?: "utkast" | "inskickad" | "granskad" | "makulerad";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestListItemDto"][];
+                };
+            };
+        };
+    };
     PaymentRequests_get: {
         parameters: {
             query?: never;
@@ -3718,6 +3796,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentDto"][];
+                };
+            };
+        };
+    };
+    Payments_deductionReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeLabelDto"][];
                 };
             };
         };

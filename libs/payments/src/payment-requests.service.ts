@@ -236,7 +236,7 @@ export class PaymentRequestsService {
     const c = await em.findOneOrFail(GrantCase, { where: { id: r.caseId } });
     await this.access.assertOrganisation(p, c.organisationId, 'Utbetalningsansökan');
     const vouchers = await em.find(PaymentVoucher, { where: { requestId: id }, order: { lineNo: 'ASC' } });
-    return toRequestDto(r, vouchers);
+    return toRequestDto(r, vouchers, c.diarienummer);
   }
 
   async list(p: Principal, decisionId: string): Promise<PaymentRequestDto[]> {

@@ -66,6 +66,7 @@ export class PayoutAccountResponseDto {
 
 export class PaymentRequestDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) diarienummer: string | null;
   @ApiProperty({ format: 'uuid' }) decisionId: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty() seq: number;

@@ -2034,6 +2034,7 @@ export interface components {
             cofinancing: components["schemas"]["NamedAmountDto"][];
             /** Format: uuid */
             decisionId: string;
+            diarienummer?: string | null;
             finalReportApproved: boolean;
             /** Format: uuid */
             id: string;

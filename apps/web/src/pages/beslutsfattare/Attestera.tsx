@@ -4,6 +4,7 @@ import { Alert, Button, Dialog, Heading, Paragraph, Table } from '@digdir/design
 import { toFieldErrors } from '../../api/errors';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
+import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatKronor } from '../../format';
 import { authorisePayment, proposedPaymentsQueryOptions, type Payment } from '../../features/utbetalning/api';
@@ -48,7 +49,7 @@ export default function Attestera() {
       {list.isError && <LoadFailed />}
       {list.data && list.data.length === 0 && <Paragraph>{t.none}</Paragraph>}
       {list.data && list.data.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={t.title}>
           <Table data-size="sm">
             <caption className="visually-hidden">{t.title}</caption>
             <Table.Head>
@@ -78,7 +79,7 @@ export default function Attestera() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
       <Dialog ref={dialog} closedby="any" aria-labelledby="attest-title" onClose={() => setChosen(null)}>
         {chosen && (

@@ -5,6 +5,7 @@ import { Alert, Button, Checkbox, Heading, Paragraph, Select, Table } from '@dig
 import { toFieldErrors } from '../../api/errors';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
+import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatDate, formatKronor } from '../../format';
 import {
@@ -77,7 +78,7 @@ function Review({ request }: { request: PaymentRequest }) {
         <Paragraph>{request.reportText}</Paragraph>
       </section>
       <FormErrorSummary errors={toFieldErrors(verify.error)} />
-      <div className="table-scroll">
+      <TableScroll label={s.vouchers}>
         <Table data-size="sm">
           <caption>{s.vouchers}</caption>
           <Table.Head>
@@ -144,7 +145,7 @@ function Review({ request }: { request: PaymentRequest }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
       {request.kind === 'slutrapport' && (
         <Checkbox
           id="finalReportApproved"

@@ -2,6 +2,7 @@ import { Link as RouterLink } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { LoadFailed, Loading } from '../../components/Loading';
+import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../app/usePageTitle';
 import { paths } from '../../app/paths';
 import { formatDateTime, formatKronor } from '../../format';
@@ -24,7 +25,7 @@ export default function Utbetalningar() {
       {list.isError && <LoadFailed />}
       {list.data && list.data.length === 0 && <Paragraph>{t.none}</Paragraph>}
       {list.data && list.data.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={t.title}>
           <Table data-size="sm">
             <caption className="visually-hidden">{t.title}</caption>
             <Table.Head>
@@ -52,7 +53,7 @@ export default function Utbetalningar() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

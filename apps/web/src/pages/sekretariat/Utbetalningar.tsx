@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { LoadFailed, Loading } from '../../components/Loading';
+import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatDate, formatKronor } from '../../format';
 import { outstandingQueryOptions, overdueQueryOptions } from '../../features/utbetalning/api';
@@ -27,7 +28,7 @@ export default function Utbetalningar() {
         {outstanding.isLoading && <Loading />}
         {outstanding.isError && <LoadFailed />}
         {outstanding.data && (
-          <div className="table-scroll">
+          <TableScroll label={t.outstanding}>
             <Table data-size="sm">
               <caption className="visually-hidden">{t.outstanding}</caption>
               <Table.Head>
@@ -57,7 +58,7 @@ export default function Utbetalningar() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section className="stack" aria-labelledby="overdue-h">
@@ -68,7 +69,7 @@ export default function Utbetalningar() {
         {overdue.isError && <LoadFailed />}
         {overdue.data && overdue.data.length === 0 && <Paragraph>{t.noneOverdue}</Paragraph>}
         {overdue.data && overdue.data.length > 0 && (
-          <div className="table-scroll">
+          <TableScroll label={t.overdue}>
             <Table data-size="sm">
               <caption className="visually-hidden">{t.overdue}</caption>
               <Table.Head>
@@ -94,7 +95,7 @@ export default function Utbetalningar() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </div>

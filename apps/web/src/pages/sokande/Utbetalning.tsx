@@ -17,6 +17,7 @@ import { queryKeys } from '../../api/queryKeys';
 import type { Decision } from '../../api/types';
 import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
+import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatDate, formatKronor } from '../../format';
 import {
@@ -78,18 +79,27 @@ function ForDecision({ decisionId }: { decisionId: string }) {
   const queryClient = useQueryClient();
   const start = useMutation({
     mutationFn: () => startRequest(decisionId),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['get'] }),
+    onSuccess: () => {
+      setSubmitted(false);
+      void queryClient.invalidateQueries({ queryKey: ['get'] });
+    },
   });
   const draft = requests.data?.find((r) => r.status === 'utkast');
+  const [submitted, setSubmitted] = useState(false);
   return (
     <>
+      {submitted && (
+        <Alert data-color="success" role="status">
+          {t.submitted}
+        </Alert>
+      )}
       <section className="stack" aria-labelledby="schedule-h">
         <Heading level={2} data-size="sm" id="schedule-h">
           {t.schedule}
         </Heading>
         {schedule.isLoading && <Loading />}
         {schedule.data && (
-          <div className="table-scroll">
+          <TableScroll label={t.schedule}>
             <Table data-size="sm">
               <caption className="visually-hidden">{t.schedule}</caption>
               <Table.Head>
@@ -117,7 +127,7 @@ function ForDecision({ decisionId }: { decisionId: string }) {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </section>
       {requests.isLoading && <Loading />}
@@ -130,7 +140,7 @@ function ForDecision({ decisionId }: { decisionId: string }) {
           <FormErrorSummary errors={toFieldErrors(start.error)} />
         </div>
       )}
-      {draft && <RequestForm request={draft} />}
+      {draft && <RequestForm request={draft} onSubmitted={() => setSubmitted(true)} />}
       {requests.data && requests.data.some((r) => r.status !== 'utkast') && (
         <section className="stack" aria-labelledby="requests-h">
           <Heading level={2} data-size="sm" id="requests-h">
@@ -152,7 +162,7 @@ function ForDecision({ decisionId }: { decisionId: string }) {
   );
 }
 
-function RequestForm({ request }: { request: PaymentRequest }) {
+function RequestForm({ request, onSubmitted }: { request: PaymentRequest; onSubmitted: () => void }) {
   const queryClient = useQueryClient();
   const [reportText, setReportText] = useState(request.reportText);
   const [accountType, setAccountType] = useState(request.payoutAccount?.type ?? 'bankgiro');
@@ -200,7 +210,7 @@ function RequestForm({ request }: { request: PaymentRequest }) {
       return submitRequest(request.id);
     },
     onSuccess: () => {
-      setMessage(t.submitted);
+      onSubmitted();
       void queryClient.invalidateQueries({ queryKey: ['get'] });
     },
   });

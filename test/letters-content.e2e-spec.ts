@@ -201,6 +201,7 @@ describe('the demo’s 25 decision letters', () => {
     );
     expect(text).toContain('(EUT L 352, 24.12.2013, s. 1)');
     const rate = input.decision.deMinimisRateOre!;
+    expect(rate).toBeGreaterThan(0);
     expect(text).toContain(
       `Stödet uppgår till 34 200 kr, vilket motsvarar ${flat(formatKronor(input.decision.deMinimisEur!, { unit: false }))} euro omräknat efter kursen ${Math.trunc(rate / 100)},${String(rate % 100).padStart(2, '0')} kr per euro.`,
     );

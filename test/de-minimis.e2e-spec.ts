@@ -105,6 +105,27 @@ describe('de minimis done properly', () => {
       },
     ]);
 
+    // Registered in the central de minimis register once, by an officer; the decision is otherwise immutable.
+    const reg = `/api/decisions/${signed.id}/de-minimis-register`;
+    await http.post(reg).set(applicant.auth).send({ reference: 'DM-1' }).expect(403);
+    await http.post(reg).set(officer.auth).send({}).expect(400);
+    const registered = await http.post(reg).set(officer.auth).send({ reference: 'DM-2026-0001' }).expect(201);
+    expect(registered.body).toMatchObject({
+      deMinimisRegisterStatus: 'registrerad',
+      deMinimisRegisterReference: 'DM-2026-0001',
+    });
+    expect((await http.post(reg).set(officer.auth).send({ reference: 'DM-2' }).expect(409)).body.code).toBe(
+      'CONFLICT',
+    );
+    await expect(
+      ds.query(`UPDATE decision SET de_minimis_register_status = 'ska_registreras' WHERE id = $1`, [
+        signed.id,
+      ]),
+    ).rejects.toThrow(/immutable/);
+    await expect(ds.query(`UPDATE decision SET amount = 1 WHERE id = $1`, [signed.id])).rejects.toThrow(
+      /immutable/,
+    );
+
     const change = (
       await http
         .post(`/api/decisions/${signed.id}/amendments`)

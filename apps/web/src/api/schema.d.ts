@@ -284,6 +284,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/{id}/de-minimis-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a de minimis decision was registered in the central de minimis register (from 2026), with its reference. Handläggare, admin. */
+        post: operations["DeMinimisRegister_registered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions/{id}/letter": {
         parameters: {
             query?: never;
@@ -1493,6 +1510,10 @@ export interface components {
              */
             regulation?: string;
         };
+        DeMinimisRegistrationDto: {
+            /** @description registrets referens för stödet */
+            reference: string;
+        };
         DeMinimisResponseDto: {
             amount: number;
             currency: string;
@@ -1518,6 +1539,7 @@ export interface components {
             deMinimisRateMonth: Record<string, never> | null;
             /** @description förordningen stödet av mindre betydelse ges enligt */
             deMinimisRegime: Record<string, never> | null;
+            deMinimisRegisterReference: Record<string, never> | null;
             /** @enum {string|null} */
             deMinimisRegisterStatus: "ej_tillampligt" | "ska_registreras" | "registrerad" | null;
             decidedByNamnd: boolean;
@@ -2838,6 +2860,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DecisionFieldsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+        };
+    };
+    DeMinimisRegister_registered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeMinimisRegistrationDto"];
             };
         };
         responses: {

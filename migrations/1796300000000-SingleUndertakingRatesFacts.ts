@@ -76,54 +76,9 @@ export class SingleUndertakingRatesFacts1796300000000 implements MigrationInterf
             ALTER TABLE "grant_case"
             ADD "eu_basis" text
         `);
-    await queryRunner.query(`
-            ALTER TABLE "decision"
-            ADD "de_minimis_register_reference" text
-        `);
-    // A signed decision stays immutable, except for the one step into the central de minimis register.
-    await queryRunner.query(`
-            CREATE OR REPLACE FUNCTION decision_signed_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE
-                registering boolean;
-                ignored text[] := ARRAY['reported_in', 'updated_at', 'version'];
-            BEGIN
-                IF TG_OP = 'DELETE' THEN
-                    IF OLD.status = 'signerat' THEN RAISE EXCEPTION 'a signed decision is immutable'; END IF;
-                    RETURN OLD;
-                END IF;
-                -- Besides the report stamp, only the one step into the central de minimis register.
-                registering := OLD.de_minimis_register_status = 'ska_registreras'
-                    AND NEW.de_minimis_register_status = 'registrerad'
-                    AND NEW.de_minimis_register_reference IS NOT NULL;
-                IF registering THEN
-                    ignored := ignored || ARRAY['de_minimis_register_status', 'de_minimis_register_reference'];
-                END IF;
-                IF OLD.status = 'signerat' AND (to_jsonb(NEW) - ignored) IS DISTINCT FROM (to_jsonb(OLD) - ignored) THEN
-                    RAISE EXCEPTION 'a signed decision is immutable';
-                END IF;
-                RETURN NEW;
-            END $$
-        `);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-            CREATE OR REPLACE FUNCTION decision_signed_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                IF TG_OP = 'DELETE' THEN
-                    IF OLD.status = 'signerat' THEN RAISE EXCEPTION 'a signed decision is immutable'; END IF;
-                    RETURN OLD;
-                END IF;
-                IF OLD.status = 'signerat' AND (to_jsonb(NEW) - 'reported_in' - 'updated_at' - 'version')
-                     IS DISTINCT FROM (to_jsonb(OLD) - 'reported_in' - 'updated_at' - 'version') THEN
-                    RAISE EXCEPTION 'a signed decision is immutable';
-                END IF;
-                RETURN NEW;
-            END $$
-        `);
-    await queryRunner.query(`
-      ALTER TABLE "decision" DROP COLUMN "de_minimis_register_reference"
-    `);
     await queryRunner.query(`
             ALTER TABLE "grant_case" DROP COLUMN "eu_basis"
         `);

@@ -9,6 +9,7 @@ import { CasesController } from './cases/cases.controller';
 import { DiarienummerService } from './cases/diarienummer.service';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { HistoryService } from './history/history.service';
+import { OrganisationHistoryService } from './organisations/organisation-history.service';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PersonalDataLogService } from './organisations/personal-data-log.service';
@@ -34,6 +35,7 @@ import { SingleUndertakingService } from './single-undertaking/single-undertakin
     CatalogueService,
     DiarienummerService,
     HistoryService,
+    OrganisationHistoryService,
     OrganisationsService,
     PersonalDataLogService,
     ServiceAreaService,

@@ -9,6 +9,7 @@ import { DelegationService } from './delegation/delegation.service';
 import { JavService } from './jav/jav.service';
 import { DecisionQueryService } from './signing/decision-query.service';
 import { DraftDecisionService } from './signing/draft-decision.service';
+import { NamndParagraphService } from './signing/namnd-paragraph.service';
 import { SignDecisionService } from './signing/sign-decision.service';
 
 @Module({
@@ -20,6 +21,7 @@ import { SignDecisionService } from './signing/sign-decision.service';
     DeMinimisRegisterService,
     DraftDecisionService,
     JavService,
+    NamndParagraphService,
     SignDecisionService,
   ],
   exports: [DelegationService],

@@ -113,22 +113,29 @@ export async function ensureReferenceData(ds: DataSource): Promise<void> {
     .orIgnore()
     .execute();
   const rules = ruleSet2019 as unknown as RuleSet;
-  await ds
-    .createQueryBuilder()
-    .insert()
-    .into(Inriktningsbeslut)
-    .values({
-      id: TEST_IDS.inriktningsbeslut2019,
-      code: rules.id,
-      status: 'antaget',
-      validFrom: rules.validFrom,
-      validTo: null,
-      adoptedOn: '2018-11-28',
-      paragraph: '§ 83',
-      content: rules,
-    })
-    .orIgnore()
-    .execute();
+  // Keyed by code, as the demo loader keys it: never a second adopted 2019 rule set in one database.
+  const [{ n: known }] = await ds.query(`SELECT count(*)::int AS n FROM inriktningsbeslut WHERE code = $1`, [
+    rules.id,
+  ]);
+  if (known === 0)
+    await ds
+      .createQueryBuilder()
+      .insert()
+      .into(Inriktningsbeslut)
+      .values({
+        id: TEST_IDS.inriktningsbeslut2019,
+        code: rules.id,
+        status: 'antaget',
+        validFrom: rules.validFrom,
+        validTo: null,
+        adoptedOn: '2018-11-28',
+        paragraph: '§ 83',
+        content: rules,
+      })
+      .orIgnore()
+      .execute();
+  // A point already in force for the period (the demo's) is kept: the exclusion constraint makes
+  // ON CONFLICT DO NOTHING skip it.
   await ds
     .createQueryBuilder()
     .insert()

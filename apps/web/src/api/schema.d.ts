@@ -369,6 +369,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/{id}/namnd/paragraph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the protocol's § of a nämnd decision recorded without it; its letter, which waited for it, is produced. Nämndsekreterare. */
+        post: operations["Decisions_recordParagraph"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions/{id}/payment-requests": {
         parameters: {
             query?: never;
@@ -903,6 +920,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter of an authorised payment or advance (PDF); 404 until it is produced. */
+        get: operations["Payments_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy/exchange-rates": {
         parameters: {
             query?: never;
@@ -1076,6 +1110,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recoveries/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter of a decided recovery (PDF); 404 until it is produced. */
+        get: operations["Payments_recoveryLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recoveries/{id}/settle": {
         parameters: {
             query?: never;
@@ -1169,8 +1220,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** State of PostgreSQL and Redis. Open to anyone (load balancers). */
+        /** State of PostgreSQL and Redis (as /health/ready). Open to anyone (load balancers). */
         get: operations["Health_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process answers (no I/O): the liveness probe. Open to anyone (orchestrators). */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PostgreSQL and Redis answer: the readiness probe. Open to anyone (load balancers). */
+        get: operations["Health_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1778,6 +1863,10 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "rendering" | "done" | "failed";
         };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
         LoadExchangeRatesDto: {
             rates: components["schemas"]["ExchangeRateInputDto"][];
         };
@@ -2035,6 +2124,10 @@ export interface components {
         RecordNamndDto: {
             /** @example 2020-01-22 */
             meetingDate: string;
+            /** @example § 4 */
+            paragraph: string;
+        };
+        RecordParagraphDto: {
             /** @example § 4 */
             paragraph: string;
         };
@@ -2984,6 +3077,31 @@ export interface operations {
             };
         };
     };
+    Decisions_recordParagraph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordParagraphDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+        };
+    };
     PaymentRequests_list: {
         parameters: {
             query?: never;
@@ -3821,6 +3939,25 @@ export interface operations {
             };
         };
     };
+    Payments_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ExchangeRates_list: {
         parameters: {
             query?: never;
@@ -4101,6 +4238,25 @@ export interface operations {
             };
         };
     };
+    Payments_recoveryLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Payments_settleRecovery: {
         parameters: {
             query?: never;
@@ -4241,6 +4397,52 @@ export interface operations {
         };
     };
     Health_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+        };
+    };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+        };
+    };
+    Health_ready: {
         parameters: {
             query?: never;
             header?: never;

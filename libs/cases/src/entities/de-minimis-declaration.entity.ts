@@ -1,4 +1,13 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { kronorTransformer } from '@anslag/database';
 import { GrantCase } from './grant-case.entity';
 
@@ -7,6 +16,8 @@ import { GrantCase } from './grant-case.entity';
  * applicant and the organisations linked to it), with the regulation it was granted under.
  */
 @Entity('de_minimis_declaration')
+@Index(['caseId'])
+@Check('chk_de_minimis_declaration_currency', `currency IN ('SEK', 'EUR')`)
 export class DeMinimisDeclaration {
   @PrimaryGeneratedColumn('uuid') id: string;
 

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -42,9 +43,17 @@ export type ProjectSections = Partial<Record<string, string>>;
 @Entity('grant_case')
 // Prefix search on diarienummer (text_pattern_ops), made by the migration.
 @Index('idx_grant_case_diarienummer_prefix', { synchronize: false })
-@Index(['status', 'registeredAt'])
-@Index(['aidForm', 'registeredAt'])
-@Index(['organisationId', 'registeredAt'])
+// The work queue's sort (registration_date DESC NULLS LAST, id DESC), alone and after its filters;
+// made by the migration WorkQueueIndexes (TypeORM cannot state the order of an index column).
+@Index('idx_grant_case_queue', { synchronize: false })
+@Index('idx_grant_case_queue_status', { synchronize: false })
+@Index('idx_grant_case_queue_aid_form', { synchronize: false })
+@Index('idx_grant_case_queue_organisation', { synchronize: false })
+@Check(
+  'chk_grant_case_status',
+  `status IN ('utkast', 'inskickad', 'under_handlaggning', 'komplettering_begard', 'komplettering_inkommen', 'beslutad', 'aterkallad', 'avslutad')`,
+)
+@Check('chk_grant_case_track', `track IN ('projekt', 'foretagsstod')`)
 export class GrantCase {
   @PrimaryGeneratedColumn('uuid') id: string;
 

@@ -4,6 +4,8 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
@@ -91,11 +93,25 @@ export interface DecisionReasons {
   unique: true,
   where: "status = 'signerat' AND kind = 'beslut'",
 })
+@Check('chk_decision_status', `status IN ('utkast', 'signerat')`)
+@Check('chk_decision_outcome', `outcome IN ('bifall', 'delvis_bifall', 'avslag')`)
+@Check('chk_decision_kind', `kind IN ('beslut', 'andringsbeslut')`)
+// A signed decision always names its signer, its moment and the delegation point (or the nämnd).
+@Check(
+  'chk_decision_signed',
+  `status <> 'signerat' OR (signed_at IS NOT NULL AND signed_by_name IS NOT NULL AND (delegation_point IS NOT NULL OR decided_by_namnd))`,
+)
 export class Decision {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) caseId: string;
+  @ManyToOne('GrantCase', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'case_id' })
+  private readonly caseRef?: unknown;
   @Column({ type: 'text', default: 'beslut' }) kind: 'beslut' | 'andringsbeslut';
   @Column({ type: 'uuid', nullable: true }) amendsDecisionId: string | null;
+  @ManyToOne('Decision', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'amends_decision_id' })
+  private readonly amendsRef?: unknown;
   @Column({ type: 'text', default: 'utkast' }) status: DecisionStatus;
   @Column({ type: 'text' }) outcome: DecisionOutcome;
 
@@ -130,6 +146,9 @@ export class Decision {
   /** The central register's reference, set once with the status 'registrerad'. */
   @Column({ type: 'text', nullable: true }) deMinimisRegisterReference: string | null;
   @Column({ type: 'uuid', nullable: true }) evaluationId: string | null;
+  @ManyToOne('CaseEvaluation', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'evaluation_id' })
+  private readonly evaluationRef?: unknown;
   /** The evaluated maximum at drafting, kept for the override check and the history. */
   @Column({ type: 'bigint', nullable: true, transformer: kronorTransformer }) evaluatedMax: number | null;
 
@@ -157,6 +176,10 @@ export class Decision {
 
   /** Set when the delegation report listing it is marked as presented to the nämnd. */
   @Column({ type: 'uuid', nullable: true }) reportedIn: string | null;
+  // Deferred: the report stamps its decisions before it inserts its own row, in one transaction.
+  @ManyToOne('ReportPresentation', { onDelete: 'NO ACTION', deferrable: 'INITIALLY DEFERRED' })
+  @JoinColumn({ name: 'reported_in' })
+  private readonly reportedInRef?: unknown;
 
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -14,6 +14,7 @@ import {
   Min,
   MinLength,
   ValidateNested,
+  Matches,
 } from 'class-validator';
 import type { Decision } from '../entities/decision.entity';
 
@@ -134,6 +135,14 @@ export class SignDto {
   @MinLength(5)
   @MaxLength(2000)
   substituteReason?: string;
+}
+
+export class RecordParagraphDto {
+  @ApiProperty({ example: '§ 4' })
+  @IsString()
+  @Matches(/\S/, { message: 'får inte vara tom' })
+  @MaxLength(40)
+  paragraph: string;
 }
 
 export class RecordNamndDto {

@@ -284,6 +284,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/{id}/de-minimis-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a de minimis decision was registered in the central de minimis register (from 2026), with its reference. Handläggare, admin. */
+        post: operations["DeMinimisRegister_registered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions/{id}/letter": {
         parameters: {
             query?: never;
@@ -1616,6 +1633,10 @@ export interface components {
              */
             regulation?: string;
         };
+        DeMinimisRegistrationDto: {
+            /** @description registrets referens för stödet */
+            reference: string;
+        };
         DeMinimisResponseDto: {
             amount: number;
             currency: string;
@@ -1641,6 +1662,7 @@ export interface components {
             deMinimisRateMonth: Record<string, never> | null;
             /** @description förordningen stödet av mindre betydelse ges enligt */
             deMinimisRegime: Record<string, never> | null;
+            deMinimisRegisterReference: Record<string, never> | null;
             /** @enum {string|null} */
             deMinimisRegisterStatus: "ej_tillampligt" | "ska_registreras" | "registrerad" | null;
             decidedByNamnd: boolean;
@@ -2996,6 +3018,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DecisionFieldsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+        };
+    };
+    DeMinimisRegister_registered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeMinimisRegistrationDto"];
             };
         };
         responses: {

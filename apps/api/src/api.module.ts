@@ -19,7 +19,7 @@ import { ShutdownDrain } from './health/shutdown-drain';
   imports: [
     ConfigModule,
     CommonModule,
-    DatabaseModule,
+    DatabaseModule.forApi(),
     RedisModule,
     AuthCoreModule,
     AuthModule,

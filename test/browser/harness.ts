@@ -14,6 +14,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { dataSourceOptions } from '@anslag/database';
+import { randomOrganisationsnummer } from '@anslag/testing';
 import { DemoLoader, loadDemoData } from '@anslag/demo';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -243,4 +244,22 @@ export async function submittedMikrobidrag(
     transition: 'skicka_in',
   });
   return submitted.diarienummer;
+}
+
+/** A small firm run by women outside the tätorter, registered by the applicant, who then acts for it. */
+export async function ruralFirm(stage: Stage, name: string): Promise<string> {
+  const call = await apiAs(stage, 'sokande');
+  const org = await call<{ id: string }>('POST', '/api/organisations', {
+    organisationsnummer: randomOrganisationsnummer(),
+    name,
+    legalForm: 'Aktiebolag',
+    streetAddress: 'Skogsvägen 4',
+    postalCode: '712 91',
+    city: 'Hällefors',
+    kommunCode: '1863',
+    employees: 3,
+    fteHundredths: 250,
+    runBy: 'kvinnor',
+  });
+  return org.id;
 }

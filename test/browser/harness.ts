@@ -263,3 +263,29 @@ export async function ruralFirm(stage: Stage, name: string): Promise<string> {
   });
   return org.id;
 }
+
+/** What has the keyboard's focus: its accessible name as a person hears it (label, aria-label or text). */
+export async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '';
+    const byIds = el
+      .getAttribute('aria-labelledby')
+      ?.split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    const labelled =
+      (el as HTMLInputElement).labels?.[0]?.textContent || byIds || el.getAttribute('aria-label');
+    return (labelled || el.textContent || '').replace(/\s+/g, ' ').trim();
+  });
+}
+
+/** Presses Tab until the element with this name has focus (at most 60 times), as a keyboard user would. */
+export async function tabTo(page: Page, name: string | RegExp): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (typeof name === 'string' ? now === name : name.test(now)) return;
+  }
+  throw new Error(`Tab never reached "${String(name)}"`);
+}

@@ -8,7 +8,7 @@ import { withScratchDatabase } from './scratch-db';
 
 const CASES = 100_000;
 
-async function seed(ds: DataSource): Promise<void> {
+export async function seed(ds: DataSource): Promise<void> {
   await ds.query(
     `INSERT INTO organisation (organisationsnummer, name, street_address, postal_code, city, kommun_code, in_tatort, legal_form)
      SELECT lpad(i::text, 6, '0') || '-' || lpad(i::text, 4, '0'), 'Bolag ' || i, 'Gatan 1', '70211', 'Örebro',

@@ -36,7 +36,8 @@ export default function Arbetsko() {
     pageSize: PAGE_SIZE,
   };
   const list = useQuery(queueQueryOptions(query));
-  const counts = useQuery(statusCountsQueryOptions());
+  // The counts wait for the page of cases, so that the table is drawn first.
+  const counts = useQuery({ ...statusCountsQueryOptions(), enabled: !!list.data });
   const [form, setForm] = useState({ status, diarienummer, organisation });
 
   const update = (patch: Record<string, string>) => {

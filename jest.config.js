@@ -23,7 +23,11 @@ module.exports = {
     {
       displayName: 'unit',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/docker/**/*.spec.ts',
+      ],
       transform: { '^.+\\.(t|j)s$': swc },
       transformIgnorePatterns,
       moduleNameMapper,

@@ -536,7 +536,15 @@ describe('assessment and decisions', () => {
         draft: { maxGrant: 20_000 },
         changed: true,
       });
-      await http.post('/api/policy/what-if').set(applicant0()).send({ content }).expect(401);
+      // Signed in, but an applicant: refused for the role, not for a missing token.
+      const signedIn = (await firm()).applicant;
+      const forbidden = await http
+        .post('/api/policy/what-if')
+        .set(signedIn.auth)
+        .send({ content })
+        .expect(403);
+      expect(forbidden.body.code).toBe('FORBIDDEN');
+      await http.post('/api/policy/what-if').send({ content }).expect(401);
 
       const adopted = await http
         .post(`/api/policy/inriktningsbeslut/${draft.id}/adopt`)
@@ -571,7 +579,3 @@ describe('assessment and decisions', () => {
     });
   });
 });
-
-function applicant0(): Record<string, string> {
-  return {};
-}

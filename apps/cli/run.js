@@ -32,10 +32,10 @@ function ensureDependencies() {
   const lock = join(root, 'package-lock.json');
   const marker = join(root, 'node_modules', '.package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  // `npm install` (not `npm ci`) so that a lock file written on one platform installs on another:
-  // some npm versions leave other platforms' optional binaries out of the lock, which `npm ci` refuses.
-  console.log('Installing dependencies (npm install)…');
-  must('npm', ['install', '--no-audit', '--no-fund']);
+  // `npm ci`: exactly the lock file, which holds every platform's optional packages, and never a
+  // rewrite of it (a fresh clone stays clean).
+  console.log('Installing dependencies (npm ci)…');
+  must('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
 function build() {
@@ -104,8 +104,18 @@ async function main() {
       must(process.execPath, [...PATHS, 'dist/apps/cli/src/migrate.js']);
       must(process.execPath, [...PATHS, 'dist/bench/run-all.js', ...process.argv.slice(3)]);
       break;
+    case 'load':
+      // The mixed daily work through nginx and 2 + 2 processes; bounded, loopback only (bench/load.ts).
+      build();
+      must(process.execPath, [...PATHS, 'dist/bench/load.js']);
+      break;
+    case 'cluster':
+      // N api and M worker processes behind nginx on the database in DATABASE_URL (already migrated).
+      build();
+      must(process.execPath, [join(__dirname, 'cluster.js'), ...process.argv.slice(3)]);
+      break;
     default:
-      console.error('usage: node apps/cli/run.js migrate|demo|test|bench|openapi');
+      console.error('usage: node apps/cli/run.js migrate|demo|test|bench|load|cluster|openapi');
       process.exit(2);
   }
 }

@@ -8,8 +8,10 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@anslag/config';
 import { ApiModule } from './api.module';
+import { ShutdownDrain } from './health/shutdown-drain';
+import { createRootLogger, logRequests, PinoNestLogger } from './logging';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -31,13 +33,18 @@ export async function createApiApp(
     abortOnError: false,
   });
   await app.register(multipart as never, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
-  if (opts.logger !== false) app.useLogger(app.get(Logger));
-  else app.useLogger(false);
+  if (opts.logger !== false) {
+    const log = createRootLogger(app.get(AppConfig));
+    app.useLogger(new PinoNestLogger(log));
+    logRequests(app.getHttpAdapter().getInstance(), log);
+  } else app.useLogger(false);
+  const drain = app.get(ShutdownDrain);
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
+      if (drain.draining) reply.header('connection', 'close');
     });
   app.enableShutdownHooks();
 

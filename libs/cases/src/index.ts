@@ -21,3 +21,5 @@ export { RegionSetting } from './entities/region-setting.entity';
 export { DiarienummerSeries } from './entities/diarienummer-series.entity';
 export { PersonalDataLogService } from './organisations/personal-data-log.service';
 export { PersonalDataAccess } from './entities/personal-data-access.entity';
+export { OrganisationLink, type UndertakingRelation } from './entities/organisation-link.entity';
+export type { ServiceAreaAttestation } from './entities/grant-case.entity';

@@ -46,6 +46,16 @@ export class AppConfig {
   @Min(60)
   JWT_TTL_SECONDS = 900;
 
+  /**
+   * On SIGTERM the api keeps answering this long (ms) with `Connection: close` and a failing readiness
+   * before it stops listening, so the load balancer moves on without a failed request. Tests: 0.
+   */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(0)
+  @Max(120_000)
+  SHUTDOWN_DRAIN_MS = 2_000;
+
   /** Where stored files (attachments, letters) live when not kept in the database. */
   @IsString()
   FILES_DIR = './var/files';
@@ -57,6 +67,14 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: 'must be 1–100 letters, digits or : _ . -' })
   QUEUE_PREFIX?: string;
+
+  /**
+   * A file the worker touches every few seconds while it runs, for a container health check
+   * (docker/compose.yml). Unset: none.
+   */
+  @IsOptional()
+  @IsString()
+  WORKER_HEARTBEAT_FILE?: string;
 
   /**
    * Seconds a decision letter may stay queued or rendering before the worker's sweeper puts it back on
@@ -86,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // JWT_SECRET is optional and has no default value, so `in` misses it.
   if (env.JWT_SECRET) defined.JWT_SECRET = env.JWT_SECRET;
   if (env.QUEUE_PREFIX) defined.QUEUE_PREFIX = env.QUEUE_PREFIX;
+  if (env.WORKER_HEARTBEAT_FILE) defined.WORKER_HEARTBEAT_FILE = env.WORKER_HEARTBEAT_FILE;
   const config = plainToInstance(AppConfig, { ...new AppConfig(), ...defined });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
@@ -94,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
+  if (config.NODE_ENV === 'test' && !env.SHUTDOWN_DRAIN_MS) config.SHUTDOWN_DRAIN_MS = 0;
   if (!config.JWT_SECRET) {
     if (config.NODE_ENV === 'production') {
       throw new ConfigError(

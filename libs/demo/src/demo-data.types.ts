@@ -148,6 +148,8 @@ export interface RegionProfile {
   municipalities: Municipality[];
   urbanAreas: UrbanArea[];
   places: Place[];
+  /** Areas with sparse service from the regional service programme (2000:284 § 5), by postal code. */
+  serviceProgramme?: ServiceProgramme;
   diarienummer: {
     seriesLetters: string;
     /** Regular expression the numbers match. */
@@ -178,6 +180,14 @@ export interface RegionProfile {
   };
   staff: StaffMember[];
   appeal: AppealConfig;
+}
+
+export interface ServiceProgramme {
+  title: string;
+  source: string;
+  confirmed: boolean;
+  note?: string;
+  areas: { name: string; municipalityCode: string; postalCodes: string[] }[];
 }
 
 export type RegionFile = DemoFileHeader & { region: RegionProfile };
@@ -516,6 +526,9 @@ export interface CompanyApplication {
   totalCostKronor: Kronor;
   purpose: string;
   madeUp: boolean;
+  /** Hemsändningsbidrag: the municipality's net cost and households × deliveries (2000:284 § 20). */
+  homeDelivery?: { netCost: Kronor; householdDeliveries: number };
+  note?: string;
 }
 
 export interface CompanyCase {
@@ -721,6 +734,12 @@ export interface RawBudgetTable {
 // the whole set
 // ---------------------------------------------------------------------------------------------------------
 
+export interface ExchangeRatesFile {
+  note: string;
+  source: string;
+  rates: { month: string; orePerEur: number; confirmed: boolean }[];
+}
+
 /** legal-bases.json: read by the letters library (LetterLegalBases); only its header is typed here. */
 export type LegalBasesFile = DemoFileHeader & { bases: Record<string, unknown> };
 
@@ -740,6 +759,8 @@ export interface DemoData {
   inriktningsbeslut2019: unknown | null;
   /** Written by the rules library; null when the file is absent. */
   rus20182030: unknown | null;
+  /** The monthly euro rates; null when the file is absent. */
+  exchangeRates: ExchangeRatesFile | null;
   /** The `assumptions` of each file, keyed by file name. */
   assumptions: Record<string, string[]>;
 }

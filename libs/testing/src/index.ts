@@ -10,3 +10,4 @@ export {
   type TestUser,
 } from './factories';
 export { tableCounts } from './db-state';
+export { submittedAndTakenUp } from './case-flow';

@@ -198,6 +198,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/service-area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Attest whether a kommersiell service site lies where service is sparse (overrides the service programme’s areas), with a reason kept in the history. Handläggare. */
+        put: operations["ServiceArea_attest"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/transitions": {
         parameters: {
             query?: never;
@@ -329,6 +346,23 @@ export interface paths {
         put?: never;
         /** Record the nämnd's own decision with meeting date and §. Nämndsekreterare. */
         post: operations["Decisions_recordNamnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/namnd/paragraph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the protocol's § of a nämnd decision recorded without it; its letter, which waited for it, is produced. Nämndsekreterare. */
+        post: operations["Decisions_recordParagraph"];
         delete?: never;
         options?: never;
         head?: never;
@@ -553,6 +587,24 @@ export interface paths {
         /** Who read the personal facts kept for a rule (born outside the Nordic countries), and why. Admin. */
         get: operations["Organisations_personalDataAccess"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/single-undertaking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations this one forms a single undertaking with (de minimis art. 2.2), either side’s links. Sökande only their own. */
+        get: operations["SingleUndertaking_list"];
+        /** Declare the organisation’s links (replaces them); recorded in its open cases’ history. Sökande (own), handläggare. */
+        put: operations["SingleUndertaking_set"];
         post?: never;
         delete?: never;
         options?: never;
@@ -851,6 +903,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter of an authorised payment or advance (PDF); 404 until it is produced. */
+        get: operations["Payments_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The loaded monthly euro rates (InforEuro), by month. Officers. */
+        get: operations["ExchangeRates_list"];
+        /** Load the Commission’s monthly euro rates (one per month; a month loaded again is corrected). Admin. */
+        put: operations["ExchangeRates_load"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy/frames": {
         parameters: {
             query?: never;
@@ -1006,6 +1093,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recoveries/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter of a decided recovery (PDF); 404 until it is produced. */
+        get: operations["Payments_recoveryLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recoveries/{id}/settle": {
         parameters: {
             query?: never;
@@ -1099,8 +1203,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** State of PostgreSQL and Redis. Open to anyone (load balancers). */
+        /** State of PostgreSQL and Redis (as /health/ready). Open to anyone (load balancers). */
         get: operations["Health_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process answers (no I/O): the liveness probe. Open to anyone (orchestrators). */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PostgreSQL and Redis answer: the readiness probe. Open to anyone (load balancers). */
+        get: operations["Health_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1216,8 +1354,10 @@ export interface components {
             description: Record<string, never> | null;
             diarienummer: Record<string, never> | null;
             effektmal: string[];
+            euBasis: Record<string, never> | null;
             euCofinancing: boolean;
             forstudie: boolean;
+            homeDelivery: Record<string, never> | null;
             id: string;
             kommunCode: Record<string, never> | null;
             nypsId: Record<string, never> | null;
@@ -1234,6 +1374,9 @@ export interface components {
             sections: {
                 [key: string]: string;
             };
+            serviceAreaAttestation: Record<string, never> | null;
+            stateAidAssessment: Record<string, never> | null;
+            stateAidFacts: Record<string, never> | null;
             status: string;
             title: string;
             /** @enum {string} */
@@ -1323,8 +1466,14 @@ export interface components {
             deMinimis?: components["schemas"]["DeMinimisDto"][];
             description?: string;
             effektmal?: string[];
+            /**
+             * @description EU-grund där två kan gälla (övergången 2024)
+             * @example (EU) nr 1407/2013
+             */
+            euBasis?: string;
             euCofinancing?: boolean;
             forstudie?: boolean;
+            homeDelivery?: components["schemas"]["HomeDeliveryDto"];
             organisationId: string;
             /** @example 2021-12-31 */
             periodEnd?: string;
@@ -1348,6 +1497,9 @@ export interface components {
              *     }
              */
             sections?: Record<string, never>;
+            /** @description handläggarens statsstödsbedömning (2003:596 2 §) */
+            stateAidAssessment?: components["schemas"]["ProjectStateAidDto"];
+            stateAidFacts?: components["schemas"]["StateAidFactsDto"];
             title?: string;
             /** @enum {string} */
             track: "projekt" | "foretagsstod";
@@ -1418,12 +1570,21 @@ export interface components {
             currency: "SEK" | "EUR";
             grantedOn: string;
             grantor: string;
+            /** @description det företag inom det enda företaget som fick stödet, om inte sökanden */
+            recipient?: string;
+            /**
+             * @description förordningen stödet beviljades enligt (1407/2013, 360/2012, 1408/2013, 717/2014, 2023/2831, 2023/2832)
+             * @example (EU) nr 1407/2013
+             */
+            regulation?: string;
         };
         DeMinimisResponseDto: {
             amount: number;
             currency: string;
             grantedOn: string;
             grantor: string;
+            recipient: Record<string, never> | null;
+            regulation: Record<string, never> | null;
         };
         DecisionDto: {
             aidForm: Record<string, never> | null;
@@ -1436,6 +1597,14 @@ export interface components {
             coSigners: components["schemas"]["CoSignerDto"][];
             conditions: string[];
             deMinimisEur: Record<string, never> | null;
+            /** @description kommissionens månadskurs som använts, öre per euro */
+            deMinimisOrePerEur: Record<string, never> | null;
+            /** @description månaden kursen gäller (första dagen) */
+            deMinimisRateMonth: Record<string, never> | null;
+            /** @description förordningen stödet av mindre betydelse ges enligt */
+            deMinimisRegime: Record<string, never> | null;
+            /** @enum {string|null} */
+            deMinimisRegisterStatus: "ej_tillampligt" | "ska_registreras" | "registrerad" | null;
             decidedByNamnd: boolean;
             decisionDate: string;
             delegationPoint: Record<string, never> | null;
@@ -1545,6 +1714,26 @@ export interface components {
             /** @example ogiltig kontrollsiffra */
             problem: string;
         };
+        ExchangeRateDto: {
+            loadedAt: string;
+            month: string;
+            orePerEur: number;
+            source: string;
+        };
+        ExchangeRateInputDto: {
+            /**
+             * @description månaden kursen gäller (ÅÅÅÅ-MM)
+             * @example 2024-05
+             */
+            month: string;
+            /**
+             * @description öre per euro (11,43 kr = 1143)
+             * @example 1143
+             */
+            orePerEur: number;
+            /** @example InforEuro, Europeiska kommissionen */
+            source: string;
+        };
         ExtendDto: {
             /** @example 2020-01-22 */
             decidedOn: string;
@@ -1588,6 +1777,12 @@ export interface components {
             before: Record<string, never> | null;
             id: string;
             reason: Record<string, never> | null;
+        };
+        HomeDeliveryDto: {
+            /** @description antal hushåll × hemsändningstillfällen */
+            householdDeliveries: number;
+            /** @description kommunens nettokostnad för hemsändningen, hela kronor */
+            netCost: number;
         };
         InKindLineDto: {
             amount: number;
@@ -1645,6 +1840,13 @@ export interface components {
             sha256: string | null;
             /** @enum {string} */
             status: "queued" | "rendering" | "done" | "failed";
+        };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        LoadExchangeRatesDto: {
+            rates: components["schemas"]["ExchangeRateInputDto"][];
         };
         LoginDto: {
             /** @example demo */
@@ -1705,6 +1907,29 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             reason: Record<string, never> | null;
+        };
+        OrganisationLinkDto: {
+            /** @description hur länken registrerades: av organisationen själv eller av den länkade */
+            direction: string;
+            name: string;
+            organisationsnummer: string;
+            registeredHere: boolean;
+            /** @enum {string} */
+            relation: "majority_votes" | "board_majority" | "dominant_influence" | "voting_agreement";
+        };
+        OrganisationLinkInputDto: {
+            /** @example Moderbolaget AB */
+            name: string;
+            /**
+             * @description det andra företagets organisationsnummer
+             * @example 556000-0001
+             */
+            organisationsnummer: string;
+            /**
+             * @description artikel 2.2 i 1407/2013 och 2023/2831: majoritet av rösterna, rätt att utse eller avsätta majoriteten av styrelsen, bestämmande inflytande genom avtal eller bolagsordning, kontroll över rösterna genom avtal med andra delägare
+             * @enum {string}
+             */
+            relation: "majority_votes" | "board_majority" | "dominant_influence" | "voting_agreement";
         };
         OverdueReportDto: {
             daysLate: number;
@@ -1851,6 +2076,18 @@ export interface components {
             financing: components["schemas"]["FinancingLineDto"][];
             inKind?: components["schemas"]["InKindLineDto"][];
         };
+        ProjectStateAidDto: {
+            governmentNotifiedOn?: string;
+            /** @description om projektmedlen utgör statligt stöd till någon */
+            isStateAid: boolean;
+            /**
+             * @example [
+             *       "SFS 2000:284"
+             *     ]
+             */
+            overlapsWith?: string[];
+            reasoning?: string;
+        };
         ReasonDto: {
             /** @example Fel bankgironummer */
             reason: string;
@@ -1865,6 +2102,10 @@ export interface components {
         RecordNamndDto: {
             /** @example 2020-01-22 */
             meetingDate: string;
+            /** @example § 4 */
+            paragraph: string;
+        };
+        RecordParagraphDto: {
             /** @example § 4 */
             paragraph: string;
         };
@@ -1937,11 +2178,40 @@ export interface components {
             /** @example Projektet startade senare */
             reason: string;
         };
+        ServiceAreaAttestationDto: {
+            /** @example Ramundeboda */
+            area?: string;
+            /** @description om verksamheten ligger i ett område med gles service (2000:284 5 §) */
+            eligible: boolean;
+            /** @description varför; sparas i ärendets historik */
+            reason: string;
+        };
+        SetOrganisationLinksDto: {
+            links: components["schemas"]["OrganisationLinkInputDto"][];
+        };
         SignDto: {
             /** @description skäl att bevilja mer än bedömningens högsta belopp; sparas i historiken */
             overrideReason?: string;
             /** @description ersättare: skälet att besluta i stället för innehavaren av delegationspunkten (t.ex. frånvaro); sparas med beslutet */
             substituteReason?: string;
+        };
+        StateAidFactsDto: {
+            /**
+             * @example [
+             *       "exportverksamhet"
+             *     ]
+             */
+            activities?: string[];
+            balanceSheetKronor?: number;
+            distributedProfits?: boolean;
+            formedThroughMerger?: boolean;
+            /** @description årsarbetskrafter, med anknutna företag och partnerföretag */
+            headcount?: number;
+            inDifficulty?: boolean;
+            includesLinked?: boolean;
+            listed?: boolean;
+            registeredOn?: string;
+            turnoverKronor?: number;
         };
         TokenDto: {
             accessToken: string;
@@ -1966,8 +2236,14 @@ export interface components {
             deMinimis?: components["schemas"]["DeMinimisDto"][];
             description?: string;
             effektmal?: string[];
+            /**
+             * @description EU-grund där två kan gälla (övergången 2024)
+             * @example (EU) nr 1407/2013
+             */
+            euBasis?: string;
             euCofinancing?: boolean;
             forstudie?: boolean;
+            homeDelivery?: components["schemas"]["HomeDeliveryDto"];
             /** @example 2021-12-31 */
             periodEnd?: string;
             /** @example 2020-01-01 */
@@ -1990,6 +2266,9 @@ export interface components {
              *     }
              */
             sections?: Record<string, never>;
+            /** @description handläggarens statsstödsbedömning (2003:596 2 §) */
+            stateAidAssessment?: components["schemas"]["ProjectStateAidDto"];
+            stateAidFacts?: components["schemas"]["StateAidFactsDto"];
             title?: string;
         };
         UpdateDelegationPointDto: {
@@ -2521,6 +2800,29 @@ export interface operations {
             };
         };
     };
+    ServiceArea_attest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceAreaAttestationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Cases_transition: {
         parameters: {
             query?: never;
@@ -2715,6 +3017,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordNamndDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+        };
+    };
+    Decisions_recordParagraph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordParagraphDto"];
             };
         };
         responses: {
@@ -3099,6 +3426,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SingleUndertaking_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationLinkDto"][];
+                };
+            };
+        };
+    };
+    SingleUndertaking_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetOrganisationLinksDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationLinkDto"][];
+                };
             };
         };
     };
@@ -3519,6 +3892,67 @@ export interface operations {
             };
         };
     };
+    Payments_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExchangeRates_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRateDto"][];
+                };
+            };
+        };
+    };
+    ExchangeRates_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoadExchangeRatesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRateDto"][];
+                };
+            };
+        };
+    };
     Policy_framesInForce: {
         parameters: {
             query?: {
@@ -3757,6 +4191,25 @@ export interface operations {
             };
         };
     };
+    Payments_recoveryLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Payments_settleRecovery: {
         parameters: {
             query?: never;
@@ -3897,6 +4350,52 @@ export interface operations {
         };
     };
     Health_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+        };
+    };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+        };
+    };
+    Health_ready: {
         parameters: {
             query?: never;
             header?: never;

@@ -25,6 +25,7 @@ const PROJECT_ONLY = [
   'effektmal',
   'sections',
   'budget',
+  'stateAidAssessment',
 ] as const;
 const COMPANY_ONLY = [
   'aidForm',
@@ -35,6 +36,9 @@ const COMPANY_ONLY = [
   'plannedStart',
   'collectiveAgreement',
   'priorityClaims',
+  'stateAidFacts',
+  'homeDelivery',
+  'euBasis',
 ] as const;
 const SCALARS = [
   'title',
@@ -54,6 +58,10 @@ const SCALARS = [
   'collectiveAgreement',
   'priorityClaims',
   'secrecyMarking',
+  'stateAidFacts',
+  'homeDelivery',
+  'euBasis',
+  'stateAidAssessment',
 ] as const;
 
 /** Creating and changing an application; every change lands in the history in the same transaction. */

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Append-only history of a case: who did what, when, with before/after. Written in the same
@@ -9,6 +9,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 export class CaseHistory {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
   @Column({ type: 'uuid' }) caseId: string;
+  @ManyToOne('GrantCase', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'case_id' })
+  private readonly caseRef?: unknown;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;
   @Column({ type: 'uuid', nullable: true }) actorId: string | null;
   @Column({ type: 'text' }) actorName: string;

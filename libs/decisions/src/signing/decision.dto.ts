@@ -14,6 +14,7 @@ import {
   Min,
   MinLength,
   ValidateNested,
+  Matches,
 } from 'class-validator';
 import type { Decision } from '../entities/decision.entity';
 
@@ -136,6 +137,14 @@ export class SignDto {
   substituteReason?: string;
 }
 
+export class RecordParagraphDto {
+  @ApiProperty({ example: '§ 4' })
+  @IsString()
+  @Matches(/\S/, { message: 'får inte vara tom' })
+  @MaxLength(40)
+  paragraph: string;
+}
+
 export class RecordNamndDto {
   @ApiProperty({ example: '2020-01-22' }) @IsDateString({ strict: true }) meetingDate: string;
   @ApiProperty({ example: '§ 4' }) @IsString() @MinLength(1) @MaxLength(40) paragraph: string;
@@ -169,6 +178,14 @@ export class DecisionDto {
   @ApiProperty({ nullable: true }) stateAidRoute: string | null;
   @ApiProperty() appealable: boolean;
   @ApiProperty({ nullable: true }) deMinimisEur: number | null;
+  @ApiProperty({ nullable: true, description: 'förordningen stödet av mindre betydelse ges enligt' })
+  deMinimisRegime: string | null;
+  @ApiProperty({ nullable: true, description: 'kommissionens månadskurs som använts, öre per euro' })
+  deMinimisOrePerEur: number | null;
+  @ApiProperty({ nullable: true, description: 'månaden kursen gäller (första dagen)' })
+  deMinimisRateMonth: string | null;
+  @ApiProperty({ nullable: true, enum: ['ej_tillampligt', 'ska_registreras', 'registrerad'] })
+  deMinimisRegisterStatus: string | null;
   @ApiProperty({ nullable: true }) evaluatedMax: number | null;
   @ApiProperty() decisionDate: string;
   @ApiProperty({ nullable: true }) delegationPoint: string | null;
@@ -227,6 +244,10 @@ export class DecisionDto {
       stateAidRoute: d.stateAidRoute,
       appealable: d.appealable,
       deMinimisEur: d.deMinimisEur,
+      deMinimisRegime: d.deMinimisRegime,
+      deMinimisOrePerEur: d.deMinimisOrePerEur,
+      deMinimisRateMonth: d.deMinimisRateMonth,
+      deMinimisRegisterStatus: d.deMinimisRegisterStatus,
       evaluatedMax: d.evaluatedMax,
       decisionDate: d.decisionDate,
       delegationPoint: d.delegationPoint,

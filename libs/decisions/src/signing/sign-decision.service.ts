@@ -13,7 +13,7 @@ import {
   PolicyService,
   type RulesInForce,
 } from '@anslag/policy';
-import { evaluate, rateOn, regimeOn } from '@anslag/rules';
+import { evaluate, regimeOn } from '@anslag/rules';
 import { DelegationService } from '../delegation/delegation.service';
 import { DeMinimisLedgerEntry } from '../entities/de-minimis-ledger.entity';
 import { Decision, type CapExceeded } from '../entities/decision.entity';
@@ -185,10 +185,14 @@ export class SignDecisionService {
       );
     }
     if (amount > max) d.overrideReason = overrideReason!.trim();
-    if (d.stateAidRoute === 'de_minimis') {
-      const regime = regimeOn(rules.ruleSet.deMinimis, d.decisionDate);
-      const rate = rateOn(rules.ruleSet.deMinimis.exchangeRates, d.decisionDate);
-      if (regime && rate) d.deMinimisEur = sekToEur(amount, rate.orePerEur);
+    const dm = fresh.deMinimis;
+    if (d.stateAidRoute === 'de_minimis' && dm) {
+      // Kept with the decision for its notice and the register: the regulation, the month's rate, the status.
+      d.deMinimisEur = sekToEur(amount, dm.orePerEur);
+      d.deMinimisRegime = dm.regime;
+      d.deMinimisOrePerEur = dm.orePerEur;
+      d.deMinimisRateMonth = dm.rateFrom;
+      d.deMinimisRegisterStatus = dm.centralRegister ? 'ska_registreras' : 'ej_tillampligt';
     }
     return exceeded;
   }
@@ -215,7 +219,10 @@ export class SignDecisionService {
           grantedOn: saved.decisionDate,
           amountEur: saved.deMinimisEur,
           amountSek: saved.amount,
-          regime: regimeOn(rules.ruleSet.deMinimis, saved.decisionDate)?.code ?? 'de_minimis',
+          regime:
+            saved.deMinimisRegime ??
+            regimeOn(rules.ruleSet.deMinimis, saved.decisionDate)?.code ??
+            'de_minimis',
         },
         ['decisionId'],
       );

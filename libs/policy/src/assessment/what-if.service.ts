@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { GrantCase } from '@anslag/cases';
 import { Clock } from '@anslag/common';
 import { evaluate, frameOf, type FrameStatus, type Outcome, type RuleSet } from '@anslag/rules';
+import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
 import { PolicyService, RulesInForce } from '../inriktningsbeslut/policy.service';
 import { EvaluationInputService } from './evaluation-input.service';
 import { FramesService } from './frames.service';
@@ -43,11 +44,13 @@ export class WhatIfService {
     private readonly policy: PolicyService,
     private readonly inputs: EvaluationInputService,
     private readonly frames: FramesService,
+    private readonly rates: ExchangeRatesService,
     private readonly clock: Clock,
   ) {}
 
-  async run(draft: RuleSet): Promise<WhatIfResult> {
-    await this.policy.check(draft);
+  async run(submitted: RuleSet): Promise<WhatIfResult> {
+    await this.policy.check(submitted);
+    const draft = await this.rates.applyTo(submitted);
     const draftRus = await this.policy.rus(draft.rusId);
     const cases = await this.db
       .getRepository(GrantCase)

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Principal } from '@anslag/auth';
@@ -20,7 +21,10 @@ const dayBefore = (date: string) =>
 /** The versioned inriktningsbeslut and RUS catalogues: drafts, adoption, extension, replacement, look-up by date. */
 @Injectable()
 export class PolicyService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rates: ExchangeRatesService,
+  ) {}
 
   async list(): Promise<InriktningsbeslutDto[]> {
     const rows = await this.db
@@ -144,7 +148,9 @@ export class PolicyService {
     const row = selectInForce(rows, date);
     if (!row)
       throw new DomainError(ErrorCode.NO_RULES_IN_FORCE, `Inget antaget inriktningsbeslut gäller ${date}`);
-    return { row, ruleSet: row.content, rus: await this.rus(row.content.rusId, em) };
+    // The monthly euro rates are loaded by an administrator, not adopted with the decision.
+    const ruleSet = await this.rates.applyTo(row.content, em);
+    return { row, ruleSet, rus: await this.rus(row.content.rusId, em) };
   }
 
   async rus(id: string, em: EntityManager = this.db.manager): Promise<RusCatalogue | undefined> {

@@ -120,7 +120,6 @@ describe('the demo’s 25 decision letters', () => {
     expect(rows).toHaveLength(25);
     const loader = new LetterDataLoader(ds);
     for (const r of rows) {
-      let input: LetterInput;
       if (r.decided_by_namnd) {
         // PAN: the nämnd's own decision; the seeds hold no protocol, so its letter waits for the §
         // until the secretariat records it.
@@ -152,7 +151,7 @@ describe('the demo’s 25 decision letters', () => {
           'immutable',
         );
       }
-      input = await loader.load(r.id);
+      const input: LetterInput = await loader.load(r.id);
       const model = buildDecisionLetterModel(input);
       const grounds = r.outcome === 'avslag' ? input.decision.reasons?.text : null;
       const text = await checkLetter(model, input, { outcome: r.outcome, track: r.track, grounds });

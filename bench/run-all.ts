@@ -8,6 +8,7 @@ import type { BenchResult } from './bench-result';
 /** Scenarios by name; each module exports run(). */
 const SCENARIOS = [
   'health',
+  'security',
   'api-cost',
   'rules',
   'what-if',
@@ -18,7 +19,7 @@ const SCENARIOS = [
   'web',
 ];
 const MARK = '@@bench-result@@ ';
-const API_SCENARIOS = ['health', 'api-cost', 'what-if', 'case-search', 'reports', 'web'];
+const API_SCENARIOS = ['health', 'security', 'api-cost', 'what-if', 'case-search', 'reports', 'web'];
 
 /** Runs one scenario in this process and prints its rows for the parent. */
 async function runOne(name: string): Promise<void> {

@@ -14,6 +14,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { dataSourceOptions } from '@anslag/database';
+import { randomOrganisationsnummer } from '@anslag/testing';
 import { DemoLoader, loadDemoData } from '@anslag/demo';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -245,4 +246,48 @@ export async function submittedMikrobidrag(
     transition: 'skicka_in',
   });
   return submitted.diarienummer;
+}
+
+/** A small firm run by women outside the tätorter, registered by the applicant, who then acts for it. */
+export async function ruralFirm(stage: Stage, name: string): Promise<string> {
+  const call = await apiAs(stage, 'sokande');
+  const org = await call<{ id: string }>('POST', '/api/organisations', {
+    organisationsnummer: randomOrganisationsnummer(),
+    name,
+    legalForm: 'Aktiebolag',
+    streetAddress: 'Skogsvägen 4',
+    postalCode: '712 91',
+    city: 'Hällefors',
+    kommunCode: '1863',
+    employees: 3,
+    fteHundredths: 250,
+    runBy: 'kvinnor',
+  });
+  return org.id;
+}
+
+/** What has the keyboard's focus: its accessible name as a person hears it (label, aria-label or text). */
+export async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '';
+    const byIds = el
+      .getAttribute('aria-labelledby')
+      ?.split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    const labelled =
+      (el as HTMLInputElement).labels?.[0]?.textContent || byIds || el.getAttribute('aria-label');
+    return (labelled || el.textContent || '').replace(/\s+/g, ' ').trim();
+  });
+}
+
+/** Presses Tab until the element with this name has focus (at most 60 times), as a keyboard user would. */
+export async function tabTo(page: Page, name: string | RegExp): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (typeof name === 'string' ? now === name : name.test(now)) return;
+  }
+  throw new Error(`Tab never reached "${String(name)}"`);
 }

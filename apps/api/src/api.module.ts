@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthCoreModule, AuthModule } from '@anslag/auth';
 import { CasesModule } from '@anslag/cases';
+import { IdentityModule } from '@anslag/identity';
 import { PolicyModule } from '@anslag/policy';
 import { DecisionsModule } from '@anslag/decisions';
 import { LettersModule } from '@anslag/letters';
@@ -24,6 +25,7 @@ import { loggerOptions } from './logging';
     RedisModule,
     AuthCoreModule,
     AuthModule,
+    IdentityModule,
     CasesModule,
     PolicyModule,
     ReportsModule,

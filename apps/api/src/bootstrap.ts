@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -24,6 +25,7 @@ export async function createApiApp(opts: { logger?: boolean } = {}): Promise<Nes
     bufferLogs: true,
     abortOnError: false,
   });
+  await app.register(cookie as never);
   await app.register(multipart as never, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);

@@ -1,2 +1,2 @@
-export { AppConfig, ConfigError, loadConfig, queuePrefix } from './app-config';
+export { AppConfig, ConfigError, listSetting, loadConfig, queuePrefix } from './app-config';
 export { ConfigModule } from './config.module';

@@ -6,6 +6,9 @@ export {
   ensureReferenceData,
   mindLikeProject,
   randomOrganisationsnummer,
+  randomPersonnummer,
+  LOA3,
   type TestUser,
 } from './factories';
 export { tableCounts } from './db-state';
+export { Browser, LocalIdp, signInThroughIdp, type SignInHops } from './local-idp';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@anslag/common';
+import { effectiveRoles } from '../principal';
 import { TokenService } from '../token.service';
 import { Account } from './account.entity';
 import { verifyPassword } from './password';
@@ -17,7 +18,8 @@ export class LoginService {
     private readonly tokens: TokenService,
   ) {}
 
-  async login(username: string, password: string): Promise<string> {
+  /** The active local account with this password, or UNAUTHENTICATED (the same answer for every failure). */
+  async authenticate(username: string, password: string): Promise<Account> {
     const account = await this.db
       .getRepository(Account)
       .createQueryBuilder('a')
@@ -26,11 +28,17 @@ export class LoginService {
       .getOne();
     const ok = await verifyPassword(account?.passwordHash ?? DUMMY_HASH, password);
     if (!account || !ok) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Fel användarnamn eller lösenord');
+    return account;
+  }
+
+  async login(username: string, password: string): Promise<string> {
+    const account = await this.authenticate(username, password);
     return this.tokens.issue({
       userId: account.id,
       username: account.username,
-      roles: account.roles,
-      organisationIds: account.organisationIds,
+      roles: effectiveRoles(account),
+      organisationIds: [],
+      acr: null,
     });
   }
 }

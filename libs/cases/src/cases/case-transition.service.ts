@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '@anslag/auth';
+import { MandateUsed, Principal, Representation, Role } from '@anslag/auth';
 import { Clock, DomainError, ErrorCode, ErrorDetail, stockholmDate } from '@anslag/common';
 import { formatKronor } from '@anslag/money';
 import { AccessService } from '../access.service';
@@ -25,6 +25,7 @@ export class CaseTransitionService {
     private readonly diarienummer: DiarienummerService,
     private readonly query: CaseQueryService,
     private readonly clock: Clock,
+    private readonly representation: Representation,
   ) {}
 
   async transition(p: Principal, id: string, name: TransitionName, reason?: string): Promise<CaseDto> {
@@ -43,6 +44,9 @@ export class CaseTransitionService {
         );
       }
       const before = { status: c.status };
+      let mandate: MandateUsed | null = null;
+      if (name === 'skicka_in' && p.roles.includes(Role.sokande))
+        mandate = await this.representation.assertMayAct(p, c.organisationId, name, em);
       if (name === 'skicka_in') await this.register(em, c);
       c.status = check.to;
       await em.save(c);
@@ -51,7 +55,11 @@ export class CaseTransitionService {
         actor: p,
         action: name,
         before,
-        after: { status: c.status, ...(name === 'skicka_in' ? { diarienummer: c.diarienummer } : {}) },
+        after: {
+          status: c.status,
+          ...(name === 'skicka_in' ? { diarienummer: c.diarienummer } : {}),
+          ...(mandate ? { mandate } : {}),
+        },
         reason: reason ?? null,
       });
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Principal, Role } from '@anslag/auth';
+import { Principal, Representation } from '@anslag/auth';
 import { DomainError, ErrorCode } from '@anslag/common';
 import { AccessService } from '../access.service';
 import { Municipality } from '../entities/municipality.entity';
@@ -16,6 +16,7 @@ export class OrganisationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly personalData: PersonalDataLogService,
+    private readonly representation: Representation,
   ) {}
 
   async personalDataAccess(id: string): Promise<PersonalDataAccessEntry[]> {
@@ -30,21 +31,19 @@ export class OrganisationsService {
       const kommun = await this.checkKommun(em, dto.kommunCode ?? null);
       const clash = await em.findOne(Organisation, { where: { organisationsnummer: orgnr } });
       if (clash) {
-        throw new DomainError(ErrorCode.CONFLICT, 'Organisationen är redan registrerad', [
-          { field: 'organisationsnummer', problem: 'finns redan' },
-        ]);
+        // Says nothing of who registered it; offers to ask for a mandate instead.
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          'Organisationen är redan registrerad. Du kan begära behörighet att företräda den.',
+          [{ field: 'organisationsnummer', problem: 'redan registrerad; begär behörighet i stället' }],
+        );
       }
       const org = await em.save(
         Organisation,
         em.create(Organisation, { ...dto, organisationsnummer: orgnr, kommunCode: dto.kommunCode ?? null }),
       );
-      if (p.roles.includes(Role.sokande)) {
-        // The applicant who registers an organisation acts for it from now on.
-        await em.query(
-          'UPDATE account SET organisation_ids = array_append(organisation_ids, $1) WHERE id = $2',
-          [org.id, p.userId],
-        );
-      }
+      // The registering applicant becomes an unverified representative (drafts, cannot submit yet).
+      await this.representation.registered(p, org.id, em);
       return OrganisationDto.from(org, kommun);
     });
   }

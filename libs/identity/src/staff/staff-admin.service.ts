@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Account, hashPassword, Principal } from '@anslag/auth';
+import { DomainError, ErrorCode } from '@anslag/common';
+import { AccountChange } from '../entities/account-change.entity';
+import { SessionService } from '../sessions/session.service';
+import { AccountChangeDto, CreateStaffDto, StaffDto, UpdateStaffDto } from './staff.dto';
+
+const snapshot = (a: Account) => ({
+  displayName: a.displayName,
+  title: a.title,
+  roles: a.roles,
+  delegationPoints: a.delegationPoints,
+  active: a.active,
+  breakGlass: a.breakGlass,
+});
+
+/**
+ * Staff accounts, administered by admins: create (a local break-glass account only when a password is
+ * given), change, assign roles and delegation points, deactivate. Every change is logged with who and why
+ * in the same transaction, and takes effect at the next request (deactivation ends the sessions).
+ */
+@Injectable()
+export class StaffAdminService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async list(): Promise<StaffDto[]> {
+    const rows = await this.db
+      .getRepository(Account)
+      .find({ where: { personnummer: IsNull() }, order: { displayName: 'ASC' } });
+    return rows.filter((a) => !a.roles.includes('sokande' as never)).map(StaffDto.from);
+  }
+
+  async create(p: Principal, dto: CreateStaffDto): Promise<StaffDto> {
+    const passwordHash = dto.password ? await hashPassword(dto.password) : null;
+    return this.db.transaction(async (em) => {
+      if (await em.exists(Account, { where: { username: dto.username } }))
+        throw new DomainError(ErrorCode.CONFLICT, 'Användarnamnet finns redan', [
+          { field: 'username', problem: 'finns redan' },
+        ]);
+      const delegationPoints = await this.checkPoints(em, dto.delegationPoints ?? []);
+      const a = await em.save(
+        em.create(Account, {
+          username: dto.username,
+          displayName: dto.displayName,
+          title: dto.title ?? null,
+          roles: [...new Set(dto.roles)],
+          delegationPoints,
+          passwordHash,
+          breakGlass: passwordHash !== null,
+        }),
+      );
+      await this.log(em, p, a.id, 'skapad', null, snapshot(a), dto.reason);
+      return StaffDto.from(a);
+    });
+  }
+
+  async update(p: Principal, id: string, dto: UpdateStaffDto): Promise<StaffDto> {
+    return this.db.transaction(async (em) => {
+      const a = await em.findOne(Account, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!a || a.personnummer || a.roles.includes('sokande' as never)) throw DomainError.notFound('Kontot');
+      if (a.id === p.userId && (dto.active === false || (dto.roles && !dto.roles.includes('admin' as never))))
+        throw DomainError.validation(
+          'roles',
+          'du kan inte spärra eller ta bort administratörsrollen från dig själv',
+        );
+      const before = snapshot(a);
+      if (dto.displayName !== undefined) a.displayName = dto.displayName;
+      if (dto.title !== undefined) a.title = dto.title;
+      if (dto.roles !== undefined) a.roles = [...new Set(dto.roles)];
+      if (dto.delegationPoints !== undefined)
+        a.delegationPoints = await this.checkPoints(em, dto.delegationPoints);
+      if (dto.active !== undefined) a.active = dto.active;
+      const saved = await em.save(a);
+      const action =
+        dto.active === false && before.active
+          ? 'spärrad'
+          : dto.active && !before.active
+            ? 'återaktiverad'
+            : 'ändrad';
+      await this.log(em, p, a.id, action, before, snapshot(saved), dto.reason);
+      if (!saved.active) await this.sessions.endAll(a.id, em);
+      return StaffDto.from(saved);
+    });
+  }
+
+  async changes(id: string): Promise<AccountChangeDto[]> {
+    if (!(await this.db.getRepository(Account).exists({ where: { id } })))
+      throw DomainError.notFound('Kontot');
+    const rows = await this.db
+      .getRepository(AccountChange)
+      .find({ where: { accountId: id }, order: { id: 'ASC' } });
+    return rows.map((r) => ({
+      at: r.at.toISOString(),
+      actor: r.actorName,
+      action: r.action,
+      before: r.before,
+      after: r.after,
+      reason: r.reason,
+    }));
+  }
+
+  /** Points must exist in the delegation order (any version). */
+  private async checkPoints(em: EntityManager, points: string[]): Promise<string[]> {
+    const unique = [...new Set(points)];
+    if (!unique.length) return [];
+    const known: { point: string }[] = await em.query(
+      'SELECT DISTINCT point FROM delegation_point WHERE point = ANY($1)',
+      [unique],
+    );
+    const missing = unique.filter((x) => !known.some((k) => k.point === x));
+    if (missing.length)
+      throw DomainError.validation('delegationPoints', `okänd delegationspunkt: ${missing.join(', ')}`);
+    return unique;
+  }
+
+  private async log(
+    em: EntityManager,
+    p: Principal,
+    accountId: string,
+    action: string,
+    before: object | null,
+    after: object,
+    reason: string,
+  ): Promise<void> {
+    await em.insert(AccountChange, {
+      accountId,
+      actorId: p.userId,
+      actorName: p.username,
+      action,
+      before,
+      after,
+      reason,
+    });
+  }
+}

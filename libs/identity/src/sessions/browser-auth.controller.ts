@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import '@fastify/cookie';
 import {
@@ -165,6 +165,7 @@ export class BrowserAuthController {
 
   @Get('session')
   @Roles(...ALL_ROLES)
+  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Who is signed in, and the CSRF token of the browser session. Any signed-in role.',
   })
@@ -183,6 +184,7 @@ export class BrowserAuthController {
 
   @Post('logout')
   @Roles(...ALL_ROLES)
+  @ApiBearerAuth()
   @HttpCode(204)
   @ApiOperation({ summary: 'Ends the browser session (needs x-csrf-token). Any signed-in role.' })
   async logout(@CurrentUser() p: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {

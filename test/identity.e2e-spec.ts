@@ -1,8 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { Account, Role } from '@anslag/auth';
+import { Account, Role, TokenService } from '@anslag/auth';
 import {
   Browser,
+  createOrganisation,
   createTestApp,
   createUser,
   ensureReferenceData,
@@ -313,6 +314,28 @@ describe('identity: sign-in through the local OpenID providers, sessions, mandat
         body: { transition: 'skicka_in' },
       });
       expect(submit.status).toBe(201);
+    });
+
+    it('refuses to submit at a lower level of assurance than acting needs, e.g. after a password', async () => {
+      const org = await createOrganisation(ds);
+      const rep = await createUser(app, [Role.sokande], [org.id]);
+      const draft = await call('POST', '/api/cases', { auth: rep, body: mindLikeProject(org.id) });
+      const token = await app.get(TokenService).issue({
+        userId: rep.account.id,
+        username: rep.account.username,
+        roles: [Role.sokande],
+        organisationIds: [org.id],
+        acr: null,
+      });
+      const res = await fetch(`${api}/api/cases/${draft.body.id}/transitions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ transition: 'skicka_in' }),
+      });
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { code: string }).code).toBe('ASSURANCE_TOO_LOW');
+      const [row] = await ds.query('SELECT status FROM grant_case WHERE id = $1', [draft.body.id]);
+      expect(row.status).toBe('utkast');
     });
 
     it('logout ends the session', async () => {

@@ -9,6 +9,8 @@ export default tseslint.config(
       'apps/cli/*.js',
       'jest.config.js',
       'bench/.tmp/**',
+      'var/**',
+      'apps/web/src/api/schema.d.ts',
     ],
   },
   ...tseslint.configs.recommended,
@@ -26,7 +28,15 @@ export default tseslint.config(
   },
   {
     // apps/idp is a demo and test tool of its own, outside the product's configuration.
-    files: ['libs/config/**', 'test/**', 'apps/cli/**', 'apps/idp/**', 'bench/**', 'libs/testing/**'],
+    files: [
+      'libs/config/**',
+      'test/**',
+      'apps/cli/**',
+      'apps/idp/**',
+      'bench/**',
+      'libs/testing/**',
+      'apps/web/vite.config.mts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

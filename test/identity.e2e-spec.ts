@@ -287,9 +287,9 @@ describe('identity: sign-in through the local OpenID providers, sessions, mandat
       });
       expect(revoked.body.status).toBe('aterkallad');
       expect((await call('GET', `/api/cases/${caseId}`, { browser: maja })).status).toBe(404);
-      const events = await call('GET', `/api/organisations/${orgId}/events`, { browser: erik });
+      const events = await call('GET', `/api/organisations/${orgId}/history`, { browser: erik });
       expect(events.body.map((e: { action: string }) => e.action)).toEqual([
-        'registrerad',
+        'organisation_registrerad',
         'behorighet_overifierad',
         'behorighet_begard',
         'behorighet_verifierad',

@@ -114,6 +114,14 @@ export class AppConfig {
   @IsInt({ message: 'must be a whole number of seconds' })
   @Min(300)
   SESSION_MAX_SECONDS = 28_800;
+  /**
+   * Seconds a decision letter may stay queued or rendering before the worker's sweeper puts it back on
+   * the queue (a letter is rendered in well under a second; ten minutes leaves room for Redis outages).
+   */
+  @Transform(({ value }) => toInt(value))
+  @IsInt()
+  @Min(5)
+  LETTER_STUCK_AFTER_SECONDS = 600;
 
   /** Password of the demo accounts; read only by the demo loader. */
   @IsString()

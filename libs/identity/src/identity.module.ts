@@ -30,6 +30,6 @@ import { StaffAdminService } from './staff/staff-admin.service';
     MandateService,
     StaffAdminService,
   ],
-  exports: [SessionResolver, Representation, OrganisationEventsService],
+  exports: [SessionResolver, Representation],
 })
 export class IdentityModule {}

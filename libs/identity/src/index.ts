@@ -1,6 +1,5 @@
 export { IdentityModule } from './identity.module';
 export { Mandate, type MandateKind, type MandateStatus } from './entities/mandate.entity';
-export { OrganisationEvent } from './entities/organisation-event.entity';
 export { AccountChange } from './entities/account-change.entity';
 export { Session } from './entities/session.entity';
 export { normalisePersonnummer, soleTraderNumber } from './mandates/personnummer';

@@ -11,7 +11,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import type { Organisation, RunBy } from '../entities/organisation.entity';
+import type { Organisation, RunBy, TatortBasis } from '../entities/organisation.entity';
+import type { OrganisationHistory } from '../entities/organisation-history.entity';
 
 const RUN_BY = ['kvinnor', 'man', 'bada'];
 
@@ -40,7 +41,6 @@ export class CreateOrganisationDto {
   @MaxLength(10)
   kommunCode?: string | null;
 
-  @ApiProperty() @IsBoolean() inTatort: boolean;
   @ApiProperty({ example: 'Aktiebolag' }) @IsString() @MinLength(1) @MaxLength(100) legalForm: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(1_000_000) employees?: number | null;
@@ -64,7 +64,48 @@ export class CreateOrganisationDto {
     string | null;
 }
 
-export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
+export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {
+  @ApiPropertyOptional({
+    description: 'skäl till ändringen; krävs när en handläggare rättar organisationsnumret',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(5)
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class CorrectTatortDto {
+  @ApiProperty({ description: 'om verksamheten ligger i regionens tätort (det område reglerna avser)' })
+  @IsBoolean()
+  inTatort: boolean;
+
+  @ApiProperty({ example: 'Verksamheten bedrivs på gården utanför tätorten, inte på postadressen' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class OrganisationHistoryDto {
+  @ApiProperty() at: string;
+  @ApiProperty() actor: string;
+  @ApiProperty() action: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before: object | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after: object | null;
+  @ApiProperty({ nullable: true }) reason: string | null;
+
+  static from(h: OrganisationHistory): OrganisationHistoryDto {
+    return {
+      at: h.at.toISOString(),
+      actor: h.actorName,
+      action: h.action,
+      before: h.before,
+      after: h.after,
+      reason: h.reason,
+    };
+  }
+}
 
 export class OrganisationDto {
   @ApiProperty() id: string;
@@ -75,7 +116,11 @@ export class OrganisationDto {
   @ApiProperty() city: string;
   @ApiProperty({ nullable: true }) kommunCode: string | null;
   @ApiProperty({ nullable: true }) kommun: string | null;
-  @ApiProperty() inTatort: boolean;
+  @ApiProperty({ description: 'i regionens tätort: härlett ur postnumret, eller rättat av en handläggare' })
+  inTatort: boolean;
+  @ApiProperty({ enum: ['postnummer', 'handlaggare'] }) inTatortBasis: TatortBasis;
+  @ApiProperty({ nullable: true, description: 'den tätort som postnumret ligger i enligt regionens data' })
+  tatort: string | null;
   @ApiProperty() legalForm: string;
   @ApiProperty({ nullable: true }) employees: number | null;
   @ApiProperty({ nullable: true }) fteHundredths: number | null;
@@ -84,7 +129,7 @@ export class OrganisationDto {
   @ApiProperty({ nullable: true }) bransch: string | null;
   @ApiProperty({ nullable: true }) sniCode: string | null;
 
-  static from(o: Organisation, kommunName: string | null): OrganisationDto {
+  static from(o: Organisation, kommunName: string | null, tatort: string | null): OrganisationDto {
     return {
       id: o.id,
       organisationsnummer: o.organisationsnummer,
@@ -95,6 +140,8 @@ export class OrganisationDto {
       kommunCode: o.kommunCode,
       kommun: kommunName,
       inTatort: o.inTatort,
+      inTatortBasis: o.inTatortBasis,
+      tatort,
       legalForm: o.legalForm,
       employees: o.employees,
       fteHundredths: o.fteHundredths,

@@ -15,6 +15,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   MaxLength,
   Min,
   MinLength,
@@ -23,7 +24,7 @@ import {
 import { OFFICER_ROLES, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
 import type { DelegationPoint } from '../entities/delegation-point.entity';
-import { DelegationService } from './delegation.service';
+import { DelegationService, type DelegationPointView } from './delegation.service';
 
 export class DelegationPointDto {
   @ApiProperty({ example: '3.3' }) @IsString() @MinLength(1) @MaxLength(20) point: string;
@@ -49,6 +50,16 @@ export class DelegationPointDto {
   @IsInt()
   @Min(0)
   limitKronor?: number | null;
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'ersättare: konton (beslutsfattare) som beslutar när innehavaren anmält jäv eller är frånvarande',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  substitutes?: string[];
   @ApiProperty() @IsDateString({ strict: true }) validFrom: string;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
@@ -67,8 +78,11 @@ export class DelegationController {
 
   @Get()
   @Roles(...OFFICER_ROLES)
-  @ApiOperation({ summary: 'The delegation order: points, case types, amount limits, validity. Officers.' })
-  list(): Promise<DelegationPoint[]> {
+  @ApiOperation({
+    summary:
+      'The delegation order: points, case types, amount limits, validity, holders and substitutes by name. Officers.',
+  })
+  list(): Promise<DelegationPointView[]> {
     return this.delegation.list();
   }
 
@@ -76,16 +90,27 @@ export class DelegationController {
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Add a point to the delegation order. Admin.' })
   create(@Body() dto: DelegationPointDto): Promise<DelegationPoint> {
-    return this.delegation.create({ aidForms: [], limitKronor: null, validTo: null, ...dto });
+    const { substitutes, ...rest } = dto;
+    return this.delegation.create({
+      aidForms: [],
+      limitKronor: null,
+      validTo: null,
+      ...rest,
+      substituteAccountIds: substitutes ?? [],
+    });
   }
 
   @Patch(':id')
   @Roles(Role.admin)
-  @ApiOperation({ summary: 'Change a point (limit, validity). Admin.' })
+  @ApiOperation({ summary: 'Change a point (limit, validity, substitutes). Admin.' })
   update(
     @Param('id', new UuidPipe()) id: string,
     @Body() dto: UpdateDelegationPointDto,
   ): Promise<DelegationPoint> {
-    return this.delegation.update(id, dto);
+    const { substitutes, ...rest } = dto;
+    return this.delegation.update(id, {
+      ...rest,
+      ...(substitutes ? { substituteAccountIds: substitutes } : {}),
+    });
   }
 }

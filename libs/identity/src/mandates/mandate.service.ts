@@ -6,7 +6,7 @@ import { Clock, DomainError, ErrorCode } from '@anslag/common';
 import { normaliseOrganisationsnummer } from '@anslag/cases';
 import { Mandate, OPEN_STATUSES } from '../entities/mandate.entity';
 import { AccessRequestDto, GrantDto, InviteDto, MandateDto, VerifyDto } from './mandate.dto';
-import { OrganisationEventDto, OrganisationEventsService } from './organisation-events.service';
+import { OrganisationEventsService } from './organisation-events.service';
 import { normalisePersonnummer, soleTraderNumber } from './personnummer';
 
 const SIGNATORY = ['firmatecknare', 'enskild_naringsidkare'];
@@ -38,11 +38,6 @@ export class MandateService {
       .getRepository(Mandate)
       .find({ where: { organisationId }, order: { createdAt: 'ASC' } });
     return this.dtos(rows);
-  }
-
-  async history(p: Principal, organisationId: string): Promise<OrganisationEventDto[]> {
-    await this.assertSignatoryOrOfficer(p, organisationId, this.db.manager);
-    return this.events.list(organisationId);
   }
 
   async invite(p: Principal, organisationId: string, dto: InviteDto): Promise<MandateDto> {
@@ -152,7 +147,7 @@ export class MandateService {
       m.verificationNote = dto.note;
       await this.events.record(em, m.organisationId, p, 'behorighet_verifierad', {
         mandateId: m.id,
-        note: dto.note,
+        reason: dto.note,
       });
     });
   }

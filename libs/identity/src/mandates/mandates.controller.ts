@@ -4,7 +4,6 @@ import { CurrentUser, Principal, Role, Roles, STAFF_ROLES } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
 import { AccessRequestDto, GrantDto, InviteDto, MandateDto, ReasonDto, VerifyDto } from './mandate.dto';
 import { MandateService } from './mandate.service';
-import type { OrganisationEventDto } from './organisation-events.service';
 
 @ApiTags('mandates')
 @ApiBearerAuth()
@@ -37,18 +36,6 @@ export class MandatesController {
   @ApiOkResponse({ type: [MandateDto] })
   list(@CurrentUser() p: Principal, @Param('id', new UuidPipe()) id: string): Promise<MandateDto[]> {
     return this.mandates.list(p, id);
-  }
-
-  @Get('organisations/:id/events')
-  @Roles(Role.sokande, ...STAFF_ROLES)
-  @ApiOperation({
-    summary: "The organisation's history (registration, mandates). Its verified signatories, and officers.",
-  })
-  history(
-    @CurrentUser() p: Principal,
-    @Param('id', new UuidPipe()) id: string,
-  ): Promise<OrganisationEventDto[]> {
-    return this.mandates.history(p, id);
   }
 
   @Post('organisations/:id/mandates')

@@ -1,46 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '@anslag/auth';
-import { OrganisationEvent } from '../entities/organisation-event.entity';
+import { OrganisationHistory } from '@anslag/cases';
 
-export interface OrganisationEventDto {
-  at: string;
-  actor: string;
-  action: string;
-  details: object | null;
-}
-
-/** The organisation's append-only history, always written inside the caller's transaction. */
+/**
+ * Writes mandate events (asked for, verified, granted, revoked) to the organisation's append-only history,
+ * always inside the caller's transaction; the organisation's history route shows them.
+ */
 @Injectable()
 export class OrganisationEventsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
   async record(
     em: EntityManager,
     organisationId: string,
-    actor: Pick<Principal, 'userId' | 'username'> | null,
+    actor: Pick<Principal, 'userId' | 'username'>,
     action: string,
-    details: object | null = null,
+    details: Record<string, unknown> & { reason?: string } = {},
   ): Promise<void> {
-    await em.insert(OrganisationEvent, {
+    const { reason, ...after } = details;
+    await em.insert(OrganisationHistory, {
       organisationId,
-      actorId: actor?.userId ?? null,
-      actorName: actor?.username ?? 'system',
+      actorId: actor.userId,
+      actorName: actor.username,
       action,
-      details,
+      before: null,
+      after,
+      reason: reason ?? null,
     });
-  }
-
-  async list(organisationId: string): Promise<OrganisationEventDto[]> {
-    const rows = await this.db
-      .getRepository(OrganisationEvent)
-      .find({ where: { organisationId }, order: { id: 'ASC' } });
-    return rows.map((r) => ({
-      at: r.at.toISOString(),
-      actor: r.actorName,
-      action: r.action,
-      details: r.details,
-    }));
   }
 }

@@ -46,7 +46,6 @@ export class RepresentationService extends Representation {
   }
 
   async registered(p: Principal, organisationId: string, em: EntityManager): Promise<void> {
-    await this.events.record(em, organisationId, p, 'registrerad');
     if (!p.roles.includes(Role.sokande)) return;
     const account = await em.findOneOrFail(Account, { where: { id: p.userId } });
     if (!account.personnummer) return;

@@ -7,6 +7,7 @@ import { IdentityModule } from '@anslag/identity';
 import { PolicyModule } from '@anslag/policy';
 import { DecisionsModule } from '@anslag/decisions';
 import { LettersModule } from '@anslag/letters';
+import { PaymentsModule } from '@anslag/payments';
 import { AllExceptionsFilter, CommonModule, createValidationPipe } from '@anslag/common';
 import { AppConfig, ConfigModule } from '@anslag/config';
 import { DatabaseModule } from '@anslag/database';
@@ -31,6 +32,7 @@ import { loggerOptions } from './logging';
     ReportsModule,
     DecisionsModule,
     LettersModule,
+    PaymentsModule,
   ],
   controllers: [HealthController],
   providers: [

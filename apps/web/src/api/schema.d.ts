@@ -4,6 +4,76 @@
  */
 
 export interface paths {
+    "/api/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff accounts with their roles and delegation points. Admin. */
+        get: operations["StaffAdmin_list"];
+        put?: never;
+        /** Create a staff account (a local break-glass account when a password is given). Admin; logged with why. */
+        post: operations["StaffAdmin_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change, assign roles and delegation points, deactivate (active: false). Admin; logged with why. */
+        patch: operations["StaffAdmin_update"];
+        trace?: never;
+    };
+    "/api/admin/staff/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change of the account: who, when, before and after, why. Admin. */
+        get: operations["StaffAdmin_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attest-rights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attest order: who may authorise payments up to which amount. */
+        get: operations["PaymentAdmin_attestRights"];
+        put?: never;
+        /** Give a person attest rights up to an amount for a period. Admin. */
+        post: operations["PaymentAdmin_addAttestRight"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -21,6 +91,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends the browser session (needs x-csrf-token). Any signed-in role. */
+        post: operations["BrowserAuth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -28,10 +115,79 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who the token belongs to. Any signed-in role. */
+        /** Who the token belongs to, with the delegation points held or substituted for. Any signed-in role. */
         get: operations["Auth_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/{kind}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the OpenID provider sends the browser back: exchanges the code, starts the session, redirects to returnTo. Open to anyone. */
+        get: operations["BrowserAuth_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/{kind}/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Starts sign-in (kind: e-legitimation for applicants, personal for staff): redirects to the OpenID provider. Open to anyone. */
+        get: operations["BrowserAuth_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The configured OpenID Connect sign-ins and where each starts. Open to anyone. */
+        get: operations["BrowserAuth_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, and the CSRF token of the browser session. Any signed-in role. */
+        get: operations["BrowserAuth_session"];
+        put?: never;
+        /** Password sign-in to a browser session (break-glass and demo accounts only). Open to anyone. */
+        post: operations["BrowserAuth_passwordSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -215,6 +371,23 @@ export interface paths {
         patch: operations["Decisions_update"];
         trace?: never;
     };
+    "/api/decisions/{id}/advances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose an advance (förskott) with its special reasons and offset plan; at most half the grant and the ceiling. Handläggare. */
+        post: operations["Payments_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions/{id}/amendments": {
         parameters: {
             query?: never;
@@ -300,6 +473,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/{id}/payment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decision's payment requests (utbetalningsansökningar). */
+        get: operations["PaymentRequests_list"];
+        put?: never;
+        /** Start a payment request for the next report in the schedule (a draft). Sökande. */
+        post: operations["PaymentRequests_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decision's payments and advances. */
+        get: operations["Payments_forDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/recoveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decision's recoveries. Sökande: decided ones only. */
+        get: operations["Payments_recoveriesFor"];
+        put?: never;
+        /** Draft a recovery (återkrav) on one of the grounds, never above what was paid. Handläggare. */
+        post: operations["Payments_draftRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/reporting-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decision's reporting schedule: progress reports and the final report, with their due dates. */
+        get: operations["PaymentRequests_schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/reporting-schedule/{seq}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change one report's due date for this decision, with a reason. Handläggare. */
+        put: operations["PaymentRequests_overrideSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions/{id}/sign": {
         parameters: {
             query?: never;
@@ -309,7 +569,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign (take) the decision under a delegation point the signer holds. Beslutsfattare. */
+        /** Sign (take) the decision under a delegation point the signer holds, or as its substitute (ersättare) when every holder declared jäv or is away. Beslutsfattare. */
         post: operations["Decisions_sign"];
         delete?: never;
         options?: never;
@@ -324,7 +584,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The delegation order: points, case types, amount limits, validity. Officers. */
+        /** The delegation order: points, case types, amount limits, validity, holders and substitutes by name. Officers. */
         get: operations["Delegation_list"];
         put?: never;
         /** Add a point to the delegation order. Admin. */
@@ -348,8 +608,76 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a point (limit, validity). Admin. */
+        /** Change a point (limit, validity, substitutes). Admin. */
         patch: operations["Delegation_update"];
+        trace?: never;
+    };
+    "/api/mandates/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's mandates (asked for, unverified, valid). Sökande. */
+        get: operations["Mandates_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mandates/{id}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant a mandate asked for. The organisation's verified signatories, or a handläggare. */
+        post: operations["Mandates_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mandates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a mandate, or refuse one asked for. The organisation's verified signatories, or a handläggare. */
+        post: operations["Mandates_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mandates/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the registering person's mandate against the trade register extract. Handläggare. */
+        post: operations["Mandates_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/organisations": {
@@ -363,6 +691,23 @@ export interface paths {
         put?: never;
         /** Register an organisation. A sökande who registers it acts for it. */
         post: operations["Organisations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to represent an organisation. The same answer whether or not it is registered, and nothing about who represents it. Sökande. */
+        post: operations["Mandates_requestAccess"];
         delete?: never;
         options?: never;
         head?: never;
@@ -400,8 +745,43 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an organisation. Sökande only their own. */
+        /** Change an organisation. Sökande only their own; the organisationsnummer is fixed once a case is submitted (an officer corrects it with a reason). Recorded in the history. */
         patch: operations["Organisations_update"];
+        trace?: never;
+    };
+    "/api/organisations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed the organisation, when, before/after and why. Sökande only their own. */
+        get: operations["Organisations_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/mandates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's mandates. Its verified signatories, and officers. */
+        get: operations["Mandates_list"];
+        put?: never;
+        /** Invite a person by personnummer: a verified signatory gives ombud; a handläggare may give firmatecknare. */
+        post: operations["Mandates_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/organisations/{id}/personal-data-access": {
@@ -421,6 +801,297 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations/{id}/tatort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct whether the business lies in the tätort (derived from the postal code), with a reason kept in the history. Handläggare. */
+        post: operations["Organisations_correctTatort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment batches, newest first. */
+        get: operations["Payments_listBatches"];
+        put?: never;
+        /** Collect every authorised payment into a batch: a pain.001 file and the accounting CSV. Handläggare. */
+        post: operations["Payments_createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-batches/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The batch as the accounting's CSV import (semicolons, UTF-8 with BOM). Handläggare. */
+        get: operations["Payments_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-batches/{id}/pain001": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The batch's ISO 20022 pain.001 file, as stored. Handläggare. */
+        get: operations["Payments_pain001"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment request with its vouchers, their flags and verdicts, and the computation. */
+        get: operations["PaymentRequests_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft payment request (vouchers are replaced as a whole). Sökande. */
+        patch: operations["PaymentRequests_update"];
+        trace?: never;
+    };
+    "/api/payment-requests/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Every problem that stops submission, and the lines the officer will look at, at once. */
+        post: operations["PaymentRequests_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-requests/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the payment request with its report. Sökande. */
+        post: operations["PaymentRequests_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-requests/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify every voucher (approve, deduct with a reason, move), compute the amount and propose the payment. Handläggare. */
+        post: operations["PaymentRequests_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments by status (e.g. proposals awaiting authorisation). Handläggare, beslutsfattare. */
+        get: operations["Payments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/reports/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators reported in approved final reports beside the nämnd's indicators, for a year. */
+        get: operations["PaymentAdmin_indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/reports/outstanding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outstanding commitments: decided but not paid, per year, frame and aid form. */
+        get: operations["PaymentAdmin_outstanding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/reports/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports due and not submitted. */
+        get: operations["PaymentAdmin_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/reports/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments made in a period, with the total. */
+        get: operations["PaymentAdmin_paid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment. */
+        get: operations["Payments_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/authorise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Authorise (attestera) a proposed payment within the attest order; never the one who verified it. Beslutsfattare. */
+        post: operations["Payments_authorise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel (makulera) a payment not yet sent to the bank, with a reason. */
+        post: operations["Payments_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the bank's confirmation of a payment (date, reference). Handläggare. */
+        post: operations["Payments_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy/frames": {
         parameters: {
             query?: never;
@@ -428,7 +1099,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The frames of the decision in force: indicative, granted so far, left. Officers. */
+        /** The frames of the decision in force on the date, for the date's year: indicative, granted in that year, left (the follow-up's figures). Officers. */
         get: operations["Policy_framesInForce"];
         put?: never;
         post?: never;
@@ -542,6 +1213,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recoveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One recovery with its interest, period by period. */
+        get: operations["Payments_recovery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recoveries/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide a drafted recovery; interest runs to the decision date. Not the one who drafted it. */
+        post: operations["Payments_decideRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recoveries/{id}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a decided recovery is paid (invoice) or settled. Handläggare. */
+        post: operations["Payments_settleRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/delegation-decisions": {
         parameters: {
             query?: never;
@@ -571,6 +1293,23 @@ export interface paths {
         put?: never;
         /** Mark the report for a period (and point) as presented to a nämnd meeting (date, §): stamps its not yet reported decisions. Nämndsekreterare and admin. */
         post: operations["DelegationReport_present"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/delegation-decisions/presentations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A presented delegation report exactly as it was presented, in one format (the SHA-256 in the x-content-sha256 header). Nämndsekreterare, admin, beslutsfattare and handläggare. */
+        get: operations["DelegationReport_presented"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -615,6 +1354,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessRequestDto: {
+            /** @example 556016-0680 */
+            organisationsnummer: string;
+        };
+        AccountChangeDto: {
+            action: string;
+            actor: string;
+            after: Record<string, never> | null;
+            at: string;
+            before: Record<string, never> | null;
+            reason: string;
+        };
         AdoptDto: {
             /**
              * @description nämndens beslutsdatum
@@ -623,6 +1374,59 @@ export interface components {
             adoptedOn: string;
             /** @example § 83 */
             paragraph: string;
+        };
+        AdvanceDto: {
+            /** @example 100000 */
+            amount: number;
+            offsetPlan: components["schemas"]["AdvanceStepDto"][];
+            payoutAccount: components["schemas"]["PayoutAccountDto"];
+            /** @example Projektägaren är en ideell förening utan rörelsekapital … */
+            specialReasons: string;
+        };
+        AdvanceStepDto: {
+            /** @example 50000 */
+            amount: number;
+            /**
+             * @description Utbetalningsansökans nummer i rapportplanen.
+             * @example 1
+             */
+            seq: number;
+        };
+        AmountLineDto: {
+            /** @example 26000 */
+            amount: number;
+            /** @example kommuner */
+            name: string;
+        };
+        AttestRightDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** @example 500000 */
+            maxAmount: number;
+            /** @example 2020-01-01 */
+            validFrom: string;
+            /** @example 2020-12-31 */
+            validTo?: string | null;
+        };
+        AttestRightResponseDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            id: string;
+            maxAmount: number;
+            name: string;
+            validFrom: string;
+            validTo?: string | null;
+        };
+        BatchDto: {
+            count: number;
+            createdAt: string;
+            executionDate: string;
+            /** Format: uuid */
+            id: string;
+            messageId: string;
+            pain001Sha256: string;
+            total: number;
         };
         BudgetLineDto: {
             amount: number;
@@ -645,6 +1449,13 @@ export interface components {
             financingTotal: number;
             inKindTotal: number;
             years: components["schemas"]["YearSummaryDto"][];
+        };
+        CalculationDto: {
+            advanceOffset: number;
+            entitledTotal: number;
+            gross: number;
+            net: number;
+            terms: components["schemas"]["PayableTermDto"][];
         };
         CaseDto: {
             aidForm: Record<string, never> | null;
@@ -682,11 +1493,30 @@ export interface components {
             track: "projekt" | "foretagsstod";
             version: number;
         };
+        CheckResultDto: {
+            /** @description Kan skickas in. */
+            ok: boolean;
+            /** @description Måste rättas innan ansökan skickas in. */
+            problems: components["schemas"]["ProblemDto"][];
+            /** @description Handläggaren kommer att pröva dessa rader. */
+            warnings: components["schemas"]["ProblemDto"][];
+        };
         CoSignerDto: {
             /** @example Niklas Lundgren */
             name: string;
             /** @example Enhetschef */
             title: string;
+        };
+        CommitmentLineDto: {
+            aidForm: string;
+            decisions: number;
+            frame: string;
+            granted: number;
+            outstanding: number;
+            paid: number;
+            /** @description Frigjort när ärendet avslutades. */
+            released: number;
+            year: number;
         };
         CompanyCostLineDto: {
             amount: number;
@@ -705,6 +1535,18 @@ export interface components {
             /** @enum {string} */
             status: "up" | "down";
         };
+        ConfirmPaymentDto: {
+            /** @example 2020-07-20 */
+            paidOn: string;
+            /** @example BG-2020-07-20-0042 */
+            reference: string;
+        };
+        CorrectTatortDto: {
+            /** @description om verksamheten ligger i regionens tätort (det område reglerna avser) */
+            inTatort: boolean;
+            /** @example Verksamheten bedrivs på gården utanför tätorten, inte på postadressen */
+            reason: string;
+        };
         CostLineDto: {
             /** @description hela kronor */
             amount: number;
@@ -712,6 +1554,13 @@ export interface components {
             category: string;
             /** @example 2020 */
             year: number;
+        };
+        CreateBatchDto: {
+            /**
+             * @description Begärd betalningsdag.
+             * @example 2020-07-20
+             */
+            executionDate: string;
         };
         CreateCaseDto: {
             /** @example mikrobidrag */
@@ -764,7 +1613,6 @@ export interface components {
             employees?: Record<string, never>;
             /** @description Heltidsekvivalenter i hundradelar (0,5 = 50) */
             fteHundredths?: Record<string, never>;
-            inTatort: boolean;
             /** @description Kommunkod i länet; utelämnas för en organisation utanför länet */
             kommunCode?: Record<string, never> | null;
             /** @example Aktiebolag */
@@ -782,6 +1630,22 @@ export interface components {
             /** @example 25620 */
             sniCode?: Record<string, never>;
             streetAddress: string;
+        };
+        CreatePaymentRequestDto: {
+            /** @description Medfinansiering som har kommit in. */
+            cofinancing?: components["schemas"]["AmountLineDto"][];
+            /** @description Direktfinansierade kostnader (in natura). */
+            inKind?: components["schemas"]["AmountLineDto"][];
+            indicators?: components["schemas"]["IndicatorDto"][];
+            /**
+             * @description Standard: nästa i rapportplanen.
+             * @enum {string}
+             */
+            kind?: "lagesrapport" | "slutrapport";
+            payoutAccount?: components["schemas"]["PayoutAccountDto"];
+            /** @example Projektet har genomfört fyra nätverksträffar … */
+            reportText?: string;
+            vouchers?: components["schemas"]["VoucherDto"][];
         };
         CreatePresentationDto: {
             /** @example 2019-11-01 */
@@ -801,6 +1665,27 @@ export interface components {
             /** @example 2019-12-03 */
             to: string;
         };
+        CreateStaffDto: {
+            /**
+             * @description Delegationspunkter personen innehar
+             * @example [
+             *       "3.3"
+             *     ]
+             */
+            delegationPoints?: string[];
+            displayName: string;
+            /** @description Bara för ett lokalt nödkonto (break-glass): lösenord, minst 12 tecken */
+            password?: string;
+            /** @description Varför ändringen görs */
+            reason: string;
+            roles: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            title?: Record<string, never> | null;
+            /**
+             * @description Användarnamnet hos organisationens inloggningstjänst
+             * @example lena.kihl
+             */
+            username: string;
+        };
         DeMinimisDto: {
             amount: number;
             /** @enum {string} */
@@ -819,6 +1704,8 @@ export interface components {
             amendsDecisionId: Record<string, never> | null;
             amount: Record<string, never> | null;
             appealable: boolean;
+            /** @description nämndens eget beslut: de tak i inriktningsbeslutet som beslutet går över */
+            capsExceeded: Record<string, never>[];
             caseId: string;
             coSigners: components["schemas"]["CoSignerDto"][];
             conditions: string[];
@@ -847,6 +1734,10 @@ export interface components {
             signedByTitle: Record<string, never> | null;
             stateAidRoute: Record<string, never> | null;
             status: string;
+            /** @description satt när en ersättare beslutade i stället för innehavaren (punkt, innehavare, skäl) */
+            substituteFor: {
+                [key: string]: unknown;
+            } | null;
         };
         DecisionFieldsDto: {
             /** @description beviljat belopp, eller taket för projekt ("dock högst") */
@@ -876,6 +1767,8 @@ export interface components {
             limitKronor?: Record<string, never> | null;
             /** @example 3.3 */
             point: string;
+            /** @description ersättare: konton (beslutsfattare) som beslutar när innehavaren anmält jäv eller är frånvarande */
+            substitutes?: string[];
             /** @example Beslut om företagsstöd */
             title: string;
             /**
@@ -955,6 +1848,13 @@ export interface components {
             /** @example anslag_1_1 */
             source: string;
         };
+        GrantDto: {
+            /**
+             * @description Handläggare kan ge firmatecknare
+             * @enum {string}
+             */
+            kind?: "ombud" | "firmatecknare";
+        };
         HealthReportDto: {
             postgres: components["schemas"]["ComponentStateDto"];
             redis: components["schemas"]["ComponentStateDto"];
@@ -976,6 +1876,21 @@ export interface components {
             contributor: string;
             year: number;
         };
+        IndicatorDto: {
+            /** @example nya_arbetstillfallen */
+            code: string;
+            /** @example 3 */
+            value: number;
+        };
+        IndicatorValueDto: {
+            code: string;
+            value: number;
+        };
+        IndicatorsReportDto: {
+            namnd: components["schemas"]["NamndIndicatorDto"][];
+            reported: components["schemas"]["ReportedIndicatorDto"][];
+            year: number;
+        };
         InriktningsbeslutDto: {
             adoptedOn: Record<string, never> | null;
             code: string;
@@ -990,6 +1905,30 @@ export interface components {
             validFrom: string;
             validTo: Record<string, never> | null;
             version: number;
+        };
+        InterestLineDto: {
+            amount: number;
+            days: number;
+            from: string;
+            rateBp: number;
+            to: string;
+        };
+        InviteDto: {
+            /**
+             * @description Sökande ger bara ombud
+             * @enum {string}
+             */
+            kind?: "ombud" | "firmatecknare";
+            /**
+             * @description Den inbjudnas personnummer
+             * @example 19811218-9876
+             */
+            personnummer: string;
+            /**
+             * @description Sista giltighetsdag; utelämnas: tills vidare
+             * @example 2027-12-31
+             */
+            validUntil?: string;
         };
         JavDto: {
             /** @example Min make är styrelseledamot i det sökande bolaget */
@@ -1011,11 +1950,39 @@ export interface components {
             /** @example handlaggare */
             username: string;
         };
+        MandateDto: {
+            grantedAt: Record<string, never> | null;
+            grantedBy: Record<string, never> | null;
+            id: string;
+            /** @enum {string} */
+            kind: "firmatecknare" | "ombud" | "enskild_naringsidkare";
+            organisationId: string;
+            organisationName: Record<string, never> | null;
+            personName: Record<string, never> | null;
+            /** @description Personnummer, de fyra sista siffrorna dolda */
+            personnummer: string;
+            /** @enum {string} */
+            status: "begard" | "overifierad" | "giltig" | "aterkallad" | "avslagen";
+            validUntil: Record<string, never> | null;
+            verifiedAt: Record<string, never> | null;
+        };
         MeDto: {
+            /** @description delegationspunkter i kraft i dag som du innehar (innehavare) eller är ersättare för */
+            delegationPoints: Record<string, never>[];
             organisationIds: string[];
             roles: ("sokande" | "handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
             userId: string;
             username: string;
+        };
+        NamedAmountDto: {
+            amount: number;
+            name: string;
+        };
+        NamndIndicatorDto: {
+            code: string;
+            grantedCount: number;
+            label: string;
+            previousCount: number;
         };
         OrganisationDto: {
             bornOutsideNordics: Record<string, never> | null;
@@ -1024,7 +1991,10 @@ export interface components {
             employees: Record<string, never> | null;
             fteHundredths: Record<string, never> | null;
             id: string;
+            /** @description i regionens tätort: härlett ur postnumret, eller rättat av en handläggare */
             inTatort: boolean;
+            /** @enum {string} */
+            inTatortBasis: "postnummer" | "handlaggare";
             kommun: Record<string, never> | null;
             kommunCode: Record<string, never> | null;
             legalForm: string;
@@ -1035,6 +2005,133 @@ export interface components {
             runBy: "kvinnor" | "man" | "bada" | null;
             sniCode: Record<string, never> | null;
             streetAddress: string;
+            /** @description den tätort som postnumret ligger i enligt regionens data */
+            tatort: Record<string, never> | null;
+        };
+        OrganisationHistoryDto: {
+            action: string;
+            actor: string;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            at: string;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            reason: Record<string, never> | null;
+        };
+        OverdueReportDto: {
+            daysLate: number;
+            /** Format: uuid */
+            decisionId: string;
+            diarienummer: string;
+            dueDate: string;
+            /** @enum {string} */
+            kind: "lagesrapport" | "slutrapport";
+            organisation: string;
+            seq: number;
+        };
+        PaidLineDto: {
+            diarienummer: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "utbetalning" | "forskott";
+            net: number;
+            paidOn: string;
+            payee: string;
+            reference: string | null;
+        };
+        PayableTermDto: {
+            amount: number;
+            reason: string;
+            term: string;
+        };
+        PaymentDto: {
+            advanceOffset: number;
+            authorisedAt?: string | null;
+            authorisedByName?: string | null;
+            bankReference?: string | null;
+            /** Format: uuid */
+            batchId?: string | null;
+            cancelReason?: string | null;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            decisionId: string;
+            gross: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "utbetalning" | "forskott";
+            net: number;
+            paidOn?: string | null;
+            payeeName: string;
+            payoutAccount: components["schemas"]["PayoutAccountResponseDto"];
+            recoveryOffset: number;
+            /** Format: uuid */
+            requestId?: string | null;
+            specialReasons?: string | null;
+            /** @enum {string} */
+            status: "forslag" | "attesterad" | "i_bunt" | "betald" | "makulerad";
+        };
+        PaymentRequestDto: {
+            approvedCosts?: number | null;
+            bookedTotal: number;
+            calculation?: components["schemas"]["CalculationDto"] | null;
+            /** Format: uuid */
+            caseId: string;
+            cofinancing: components["schemas"]["NamedAmountDto"][];
+            /** Format: uuid */
+            decisionId: string;
+            finalReportApproved: boolean;
+            /** Format: uuid */
+            id: string;
+            inKind: components["schemas"]["NamedAmountDto"][];
+            indicators: components["schemas"]["IndicatorValueDto"][];
+            /** @enum {string} */
+            kind: "lagesrapport" | "slutrapport";
+            payoutAccount?: components["schemas"]["PayoutAccountResponseDto"] | null;
+            periodFrom: string;
+            periodTo: string;
+            reportText: string;
+            seq: number;
+            /** @enum {string} */
+            status: "utkast" | "inskickad" | "granskad" | "makulerad";
+            submittedAt?: string | null;
+            verifiedAt?: string | null;
+            vouchers: components["schemas"]["VoucherResponseDto"][];
+        };
+        PaymentRequestFieldsDto: {
+            /** @description Medfinansiering som har kommit in. */
+            cofinancing?: components["schemas"]["AmountLineDto"][];
+            /** @description Direktfinansierade kostnader (in natura). */
+            inKind?: components["schemas"]["AmountLineDto"][];
+            indicators?: components["schemas"]["IndicatorDto"][];
+            payoutAccount?: components["schemas"]["PayoutAccountDto"];
+            /** @example Projektet har genomfört fyra nätverksträffar … */
+            reportText?: string;
+            vouchers?: components["schemas"]["VoucherDto"][];
+        };
+        PaymentsInPeriodDto: {
+            from: string;
+            payments: components["schemas"]["PaidLineDto"][];
+            to: string;
+            total: number;
+        };
+        PayoutAccountDto: {
+            /** @example ESSESESS */
+            bic?: string | null;
+            /** @example 5678-0000 */
+            number: string;
+            /** @enum {string} */
+            type: "bankgiro" | "plusgiro" | "iban";
+        };
+        PayoutAccountResponseDto: {
+            bic?: string | null;
+            number: string;
+            /** @enum {string} */
+            type: "bankgiro" | "plusgiro" | "iban";
         };
         PresentationDto: {
             createdAt: string;
@@ -1042,6 +2139,10 @@ export interface components {
             decisionCount: number;
             /** @example 3.3 */
             delegationPoint: Record<string, never> | null;
+            /** @description SHA-256 av varje format som det föredrogs (pdf, xlsx, csv, csv-sv, json) */
+            hashes: {
+                [key: string]: string;
+            } | null;
             id: string;
             /** @example 2020-01-22 */
             meetingDate: string;
@@ -1053,10 +2154,25 @@ export interface components {
             periodTo: string;
             presentedBy: Record<string, never> | null;
         };
+        ProblemDto: {
+            /** @example payoutAccount */
+            field: string;
+            /** @example ska anges */
+            problem: string;
+        };
         ProjectBudgetDto: {
             costs: components["schemas"]["CostLineDto"][];
             financing: components["schemas"]["FinancingLineDto"][];
             inKind?: components["schemas"]["InKindLineDto"][];
+        };
+        ProviderDto: {
+            /** @enum {string} */
+            kind: "e-legitimation" | "personal";
+            loginUrl: string;
+        };
+        ReasonDto: {
+            /** @example Fel bankgironummer */
+            reason: string;
         };
         ReasonsDto: {
             effektmal?: string;
@@ -1071,15 +2187,106 @@ export interface components {
             /** @example § 4 */
             paragraph: string;
         };
+        RecoveryDraftDto: {
+            /** @example 10000 */
+            amount: number;
+            /** @example villkor_ej_uppfyllda */
+            groundsCode: string;
+            /** @example Investeringen såldes inom tre år. */
+            groundsText: string;
+            /**
+             * @description Räntan räknas från denna dag.
+             * @example 2020-09-01
+             */
+            interestFrom: string;
+            /** @enum {string} */
+            settlement: "kvittning" | "faktura";
+        };
+        RecoveryDto: {
+            amount: number;
+            decidedByName?: string | null;
+            decisionDate?: string | null;
+            /** Format: uuid */
+            decisionId: string;
+            groundsCode: string;
+            groundsLabel: string;
+            groundsText: string;
+            /** Format: uuid */
+            id: string;
+            interest: number;
+            interestFrom: string;
+            interestLines: components["schemas"]["InterestLineDto"][];
+            interestTo?: string | null;
+            settledOn?: string | null;
+            /** @enum {string} */
+            settlement: "kvittning" | "faktura";
+            /** @enum {string} */
+            status: "utkast" | "beslutad" | "reglerad";
+        };
+        ReportedIndicatorDto: {
+            code: string;
+            label: string;
+            reports: number;
+            total: number;
+        };
         RuleSetBodyDto: {
             /** @description Inriktningsbeslutets regler (RuleSet) */
             content: {
                 [key: string]: unknown;
             };
         };
+        ScheduleItemDto: {
+            /** @example 2020-07-01 */
+            dueDate: string;
+            /** @enum {string} */
+            kind: "lagesrapport" | "slutrapport";
+            overrideReason?: string | null;
+            /** @example 2020-01-01 */
+            periodFrom: string;
+            /** @example 2020-05-31 */
+            periodTo: string;
+            /** Format: uuid */
+            requestId?: string | null;
+            requestStatus?: string | null;
+            seq: number;
+        };
+        ScheduleOverrideDto: {
+            /** @example 2020-08-15 */
+            dueDate: string;
+            /** @example Projektet startade senare */
+            reason: string;
+        };
+        SessionDto: {
+            /** @description Tillitsnivå vid inloggningen (e-legitimation) */
+            acr: Record<string, never> | null;
+            /** @description Värdet som skickas i x-csrf-token; null för bärartoken */
+            csrfToken: Record<string, never> | null;
+            roles: ("sokande" | "handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            userId: string;
+            username: string;
+        };
         SignDto: {
             /** @description skäl att bevilja mer än bedömningens högsta belopp; sparas i historiken */
             overrideReason?: string;
+            /** @description ersättare: skälet att besluta i stället för innehavaren av delegationspunkten (t.ex. frånvaro); sparas med beslutet */
+            substituteReason?: string;
+        };
+        StaffDto: {
+            active: boolean;
+            /** @description Lokalt nödkonto med lösenord */
+            breakGlass: boolean;
+            delegationPoints: string[];
+            displayName: string;
+            effectiveRoles: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            /** @description Från grupperna vid senaste inloggningen */
+            groupRoles: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            id: string;
+            /** @description Har loggat in via organisationens inloggningstjänst */
+            linked: boolean;
+            /** @description Tilldelade av en administratör */
+            roles: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            title: Record<string, never> | null;
+            username: string;
         };
         TokenDto: {
             accessToken: string;
@@ -1138,6 +2345,8 @@ export interface components {
             limitKronor?: Record<string, never> | null;
             /** @example 3.3 */
             point?: string;
+            /** @description ersättare: konton (beslutsfattare) som beslutar när innehavaren anmält jäv eller är frånvarande */
+            substitutes?: string[];
             /** @example Beslut om företagsstöd */
             title?: string;
             /**
@@ -1157,7 +2366,6 @@ export interface components {
             employees?: Record<string, never>;
             /** @description Heltidsekvivalenter i hundradelar (0,5 = 50) */
             fteHundredths?: Record<string, never>;
-            inTatort?: boolean;
             /** @description Kommunkod i länet; utelämnas för en organisation utanför länet */
             kommunCode?: Record<string, never> | null;
             /** @example Aktiebolag */
@@ -1170,11 +2378,86 @@ export interface components {
             organisationsnummer?: string;
             /** @example 701 16 */
             postalCode?: string;
+            /** @description skäl till ändringen; krävs när en handläggare rättar organisationsnumret */
+            reason?: string;
             /** @enum {string|null} */
             runBy?: "kvinnor" | "man" | "bada" | null;
             /** @example 25620 */
             sniCode?: Record<string, never>;
             streetAddress?: string;
+        };
+        UpdateStaffDto: {
+            /** @description false spärrar kontot och avslutar dess sessioner */
+            active?: boolean;
+            delegationPoints?: string[];
+            displayName?: string;
+            /** @description Varför ändringen görs */
+            reason: string;
+            roles?: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            title?: Record<string, never> | null;
+        };
+        VerifyDto: {
+            /** @description Slutrapporten är godkänd (bara för en slutredovisning). */
+            finalReportApproved?: boolean;
+            lines: components["schemas"]["VerifyLineDto"][];
+        };
+        VerifyLineDto: {
+            /**
+             * @description Vid delvis avdrag: det belopp som godkänns.
+             * @example 5000
+             */
+            approvedAmount?: number;
+            /** @example ej_stodberattigande */
+            deductionReason?: string;
+            /** @example Fakturan avser leasing av bil. */
+            deductionText?: string;
+            /** @example 1 */
+            lineNo: number;
+            /** @enum {string} */
+            verdict: "godkand" | "avdragen" | "flyttad";
+        };
+        VoucherDto: {
+            /** @example 40000 */
+            amountExVat: number;
+            /** Format: uuid */
+            attachmentId?: string | null;
+            /** @example externa_tjanster */
+            costCategory: string;
+            /**
+             * @description Kostnadsslag; vissa är aldrig stödberättigande.
+             * @example konsulttjanst
+             */
+            costType: string;
+            /** @example 2020-03-01 */
+            invoiceDate: string;
+            /** @example 2020-03-20 */
+            paymentDate?: string | null;
+            /** @example Konsultbolaget AB */
+            supplier: string;
+            /** @example 10000 */
+            vat?: number;
+            /** @example V-1001 */
+            voucherNumber: string;
+        };
+        VoucherResponseDto: {
+            amountExVat: number;
+            approvedAmount?: number | null;
+            /** Format: uuid */
+            attachmentId?: string | null;
+            costCategory: string;
+            costType: string;
+            deductionReason?: string | null;
+            deductionText?: string | null;
+            /** @description Vad reglerna har flaggat. */
+            flags: components["schemas"]["ProblemDto"][];
+            invoiceDate: string;
+            lineNo: number;
+            paymentDate?: string | null;
+            supplier: string;
+            vat: number;
+            /** @enum {string} */
+            verdict: "ej_granskad" | "godkand" | "avdragen" | "flyttad";
+            voucherNumber: string;
         };
         YearSummaryDto: {
             costs: number;
@@ -1192,6 +2475,136 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    StaffAdmin_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"][];
+                };
+            };
+        };
+    };
+    StaffAdmin_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStaffDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
+            };
+        };
+    };
+    StaffAdmin_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStaffDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
+            };
+        };
+    };
+    StaffAdmin_changes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountChangeDto"][];
+                };
+            };
+        };
+    };
+    PaymentAdmin_attestRights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttestRightResponseDto"][];
+                };
+            };
+        };
+    };
+    PaymentAdmin_addAttestRight: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttestRightDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttestRightResponseDto"];
+                };
+            };
+        };
+    };
     Auth_signIn: {
         parameters: {
             query?: never;
@@ -1223,6 +2636,23 @@ export interface operations {
             };
         };
     };
+    BrowserAuth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Auth_me: {
         parameters: {
             query?: never;
@@ -1242,12 +2672,114 @@ export interface operations {
             };
         };
     };
+    BrowserAuth_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrowserAuth_login: {
+        parameters: {
+            query?: {
+                /** @description En sökväg på webbplatsen att återvända till */
+                returnTo?: unknown;
+            };
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrowserAuth_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDto"][];
+                };
+            };
+        };
+    };
+    BrowserAuth_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
+    BrowserAuth_passwordSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
     Cases_list: {
         parameters: {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "utkast" | "inskickad" | "under_handlaggning" | "komplettering_begard" | "komplettering_inkommen" | "beslutad" | "aterkallad";
+                status?: "utkast" | "inskickad" | "under_handlaggning" | "komplettering_begard" | "komplettering_inkommen" | "beslutad" | "aterkallad" | "avslutad";
                 track?: "projekt" | "foretagsstod";
                 aidForm?: string;
                 /** @description kommunkod */
@@ -1622,6 +3154,31 @@ export interface operations {
             };
         };
     };
+    Payments_advance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+        };
+    };
     Decisions_amend: {
         parameters: {
             query?: never;
@@ -1733,6 +3290,166 @@ export interface operations {
             };
         };
     };
+    PaymentRequests_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestDto"][];
+                };
+            };
+        };
+    };
+    PaymentRequests_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestDto"];
+                };
+            };
+        };
+    };
+    Payments_forDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"][];
+                };
+            };
+        };
+    };
+    Payments_recoveriesFor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryDto"][];
+                };
+            };
+        };
+    };
+    Payments_draftRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoveryDraftDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryDto"];
+                };
+            };
+        };
+    };
+    PaymentRequests_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleItemDto"][];
+                };
+            };
+        };
+    };
+    PaymentRequests_overrideSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleOverrideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleItemDto"][];
+                };
+            };
+        };
+    };
     Decisions_sign: {
         parameters: {
             query?: never;
@@ -1819,6 +3536,100 @@ export interface operations {
             };
         };
     };
+    Mandates_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"][];
+                };
+            };
+        };
+    };
+    Mandates_grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"];
+                };
+            };
+        };
+    };
+    Mandates_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"];
+                };
+            };
+        };
+    };
+    Mandates_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"];
+                };
+            };
+        };
+    };
     Organisations_create: {
         parameters: {
             query?: never;
@@ -1839,6 +3650,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
+            };
+        };
+    };
+    Mandates_requestAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1907,6 +3739,73 @@ export interface operations {
             };
         };
     };
+    Organisations_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationHistoryDto"][];
+                };
+            };
+        };
+    };
+    Mandates_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"][];
+                };
+            };
+        };
+    };
+    Mandates_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"];
+                };
+            };
+        };
+    };
     Organisations_personalDataAccess: {
         parameters: {
             query?: never;
@@ -1923,6 +3822,423 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    Organisations_correctTatort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectTatortDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+        };
+    };
+    Payments_listBatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDto"][];
+                };
+            };
+        };
+    };
+    Payments_createBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBatchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDto"];
+                };
+            };
+        };
+    };
+    Payments_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Payments_pain001: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PaymentRequests_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestDto"];
+                };
+            };
+        };
+    };
+    PaymentRequests_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentRequestFieldsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestDto"];
+                };
+            };
+        };
+    };
+    PaymentRequests_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckResultDto"];
+                };
+            };
+        };
+    };
+    PaymentRequests_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestDto"];
+                };
+            };
+        };
+    };
+    PaymentRequests_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestDto"];
+                };
+            };
+        };
+    };
+    Payments_list: {
+        parameters: {
+            query?: {
+                status?: "forslag" | "attesterad" | "i_bunt" | "betald" | "makulerad";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"][];
+                };
+            };
+        };
+    };
+    PaymentAdmin_indicators: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsReportDto"];
+                };
+            };
+        };
+    };
+    PaymentAdmin_outstanding: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentLineDto"][];
+                };
+            };
+        };
+    };
+    PaymentAdmin_overdue: {
+        parameters: {
+            query?: {
+                /** @description Standard: i dag. */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueReportDto"][];
+                };
+            };
+        };
+    };
+    PaymentAdmin_paid: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentsInPeriodDto"];
+                };
+            };
+        };
+    };
+    Payments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+        };
+    };
+    Payments_authorise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+        };
+    };
+    Payments_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+        };
+    };
+    Payments_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPaymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
             };
         };
     };
@@ -2122,6 +4438,73 @@ export interface operations {
             };
         };
     };
+    Payments_recovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryDto"];
+                };
+            };
+        };
+    };
+    Payments_decideRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryDto"];
+                };
+            };
+        };
+    };
+    Payments_settleRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPaymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryDto"];
+                };
+            };
+        };
+    };
     DelegationReport_get: {
         parameters: {
             query: {
@@ -2190,6 +4573,29 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PresentationDto"];
                 };
+            };
+        };
+    };
+    DelegationReport_presented: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx" | "pdf" | "json";
+                /** @description CSV: sv ger belopp med hårt mellanslag */
+                numberFormat?: "sv" | "plain";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -101,7 +101,6 @@ describe('identity: sign-in through the local OpenID providers, sessions, mandat
       postalCode: '70211',
       city: 'Örebro',
       kommunCode: '1880',
-      inTatort: true,
       legalForm: 'Aktiebolag',
     };
 

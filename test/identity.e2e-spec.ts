@@ -437,6 +437,52 @@ describe('identity: sign-in through the local OpenID providers, sessions, mandat
       expect((await call('GET', '/api/cases', { browser })).status).toBe(200);
     });
 
+    it('an admin assigns the delegation points a person holds and those it substitutes on, logged with why', async () => {
+      const point = `9.${Date.now() % 100000}`;
+      await ds.query(
+        `INSERT INTO delegation_point (point, title, decision_maker_title, tracks, limit_kronor, valid_from)
+         VALUES ($1, 'Provpunkt', 'Enhetschef', '{foretagsstod}', 100000, '2019-01-01')`,
+        [point],
+      );
+      const created = await call('POST', '/api/admin/staff', {
+        auth: admin,
+        body: {
+          username: `chef-${point}`,
+          displayName: 'Ella Enhetschef',
+          roles: ['beslutsfattare'],
+          reason: 'Ny chef',
+        },
+      });
+      const id = created.body.id;
+      const unknown = await call('PATCH', `/api/admin/staff/${id}`, {
+        auth: admin,
+        body: { substituteFor: ['99.99'], reason: 'Fel' },
+      });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.details[0].field).toBe('substituteFor');
+      const changed = await call('PATCH', `/api/admin/staff/${id}`, {
+        auth: admin,
+        body: { delegationPoints: [point], substituteFor: [point], reason: 'Delegation enligt beslut' },
+      });
+      expect(changed.body).toMatchObject({ delegationPoints: [point], substituteFor: [point] });
+      const [row] = await ds.query('SELECT substitute_account_ids FROM delegation_point WHERE point = $1', [
+        point,
+      ]);
+      expect(row.substitute_account_ids).toEqual([id]);
+      const cleared = await call('PATCH', `/api/admin/staff/${id}`, {
+        auth: admin,
+        body: { substituteFor: [], reason: 'Inte längre ersättare' },
+      });
+      expect(cleared.body.substituteFor).toEqual([]);
+      const changes = await call('GET', `/api/admin/staff/${id}/changes`, { auth: admin });
+      expect(changes.body.map((c: { reason: string }) => c.reason)).toEqual([
+        'Ny chef',
+        'Delegation enligt beslut',
+        'Inte längre ersättare',
+      ]);
+      expect(changes.body[1].after).toMatchObject({ delegationPoints: [point], substituteFor: [point] });
+    });
+
     it('only admins administer staff, and an admin alone does not read cases', async () => {
       expect((await call('GET', '/api/admin/staff', { auth: officer })).status).toBe(403);
       const applicantUser = await createUser(app, [Role.sokande]);

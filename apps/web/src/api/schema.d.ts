@@ -1679,6 +1679,13 @@ export interface components {
             /** @description Varför ändringen görs */
             reason: string;
             roles: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            /**
+             * @description Delegationspunkter där personen är ersättare (för innehavare som är jäviga eller borta)
+             * @example [
+             *       "3.2"
+             *     ]
+             */
+            substituteFor?: string[];
             title?: Record<string, never> | null;
             /**
              * @description Användarnamnet hos organisationens inloggningstjänst
@@ -2285,6 +2292,8 @@ export interface components {
             linked: boolean;
             /** @description Tilldelade av en administratör */
             roles: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            /** @description Punkter där personen är ersättare */
+            substituteFor: string[];
             title: Record<string, never> | null;
             username: string;
         };
@@ -2394,6 +2403,13 @@ export interface components {
             /** @description Varför ändringen görs */
             reason: string;
             roles?: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            /**
+             * @description Delegationspunkter där personen är ersättare (för innehavare som är jäviga eller borta)
+             * @example [
+             *       "3.2"
+             *     ]
+             */
+            substituteFor?: string[];
             title?: Record<string, never> | null;
         };
         VerifyDto: {

@@ -7,11 +7,12 @@ import { AccountChange } from '../entities/account-change.entity';
 import { SessionService } from '../sessions/session.service';
 import { AccountChangeDto, CreateStaffDto, StaffDto, UpdateStaffDto } from './staff.dto';
 
-const snapshot = (a: Account) => ({
+const snapshot = (a: Account, substituteFor: string[]) => ({
   displayName: a.displayName,
   title: a.title,
   roles: a.roles,
   delegationPoints: a.delegationPoints,
+  substituteFor,
   active: a.active,
   breakGlass: a.breakGlass,
 });
@@ -32,7 +33,15 @@ export class StaffAdminService {
     const rows = await this.db
       .getRepository(Account)
       .find({ where: { personnummer: IsNull() }, order: { displayName: 'ASC' } });
-    return rows.filter((a) => !a.roles.includes('sokande' as never)).map(StaffDto.from);
+    const staff = rows.filter((a) => !a.roles.includes('sokande' as never));
+    const subs: { account_id: string; points: string[] }[] = await this.db.query(
+      `SELECT s.account_id, array_agg(DISTINCT p.point ORDER BY p.point) AS points
+         FROM delegation_point p, unnest(p.substitute_account_ids) AS s(account_id)
+        WHERE p.valid_to IS NULL OR p.valid_to >= current_date
+        GROUP BY s.account_id`,
+    );
+    const byAccount = new Map(subs.map((r) => [r.account_id, r.points]));
+    return staff.map((a) => StaffDto.from(a, byAccount.get(a.id) ?? []));
   }
 
   async create(p: Principal, dto: CreateStaffDto): Promise<StaffDto> {
@@ -54,8 +63,9 @@ export class StaffAdminService {
           breakGlass: passwordHash !== null,
         }),
       );
-      await this.log(em, p, a.id, 'skapad', null, snapshot(a), dto.reason);
-      return StaffDto.from(a);
+      const substituteFor = await this.setSubstitute(em, a.id, dto.substituteFor ?? []);
+      await this.log(em, p, a.id, 'skapad', null, snapshot(a, substituteFor), dto.reason);
+      return StaffDto.from(a, substituteFor);
     });
   }
 
@@ -68,7 +78,8 @@ export class StaffAdminService {
           'roles',
           'du kan inte spärra eller ta bort administratörsrollen från dig själv',
         );
-      const before = snapshot(a);
+      const substituteBefore = await this.substituteFor(em, a.id);
+      const before = snapshot(a, substituteBefore);
       if (dto.displayName !== undefined) a.displayName = dto.displayName;
       if (dto.title !== undefined) a.title = dto.title;
       if (dto.roles !== undefined) a.roles = [...new Set(dto.roles)];
@@ -76,15 +87,19 @@ export class StaffAdminService {
         a.delegationPoints = await this.checkPoints(em, dto.delegationPoints);
       if (dto.active !== undefined) a.active = dto.active;
       const saved = await em.save(a);
+      const substituteFor =
+        dto.substituteFor === undefined
+          ? substituteBefore
+          : await this.setSubstitute(em, a.id, dto.substituteFor);
       const action =
         dto.active === false && before.active
           ? 'spärrad'
           : dto.active && !before.active
             ? 'återaktiverad'
             : 'ändrad';
-      await this.log(em, p, a.id, action, before, snapshot(saved), dto.reason);
+      await this.log(em, p, a.id, action, before, snapshot(saved, substituteFor), dto.reason);
       if (!saved.active) await this.sessions.endAll(a.id, em);
-      return StaffDto.from(saved);
+      return StaffDto.from(saved, substituteFor);
     });
   }
 
@@ -104,8 +119,41 @@ export class StaffAdminService {
     }));
   }
 
+  /** The points in force where the account is a substitute (the delegation order's own data). */
+  private async substituteFor(em: EntityManager, accountId: string): Promise<string[]> {
+    const rows: { point: string }[] = await em.query(
+      `SELECT DISTINCT point FROM delegation_point
+        WHERE $1 = ANY(substitute_account_ids) AND (valid_to IS NULL OR valid_to >= current_date)
+        ORDER BY point`,
+      [accountId],
+    );
+    return rows.map((r) => r.point);
+  }
+
+  /** Makes the account a substitute on exactly these points (every version in force), and on no other. */
+  private async setSubstitute(em: EntityManager, accountId: string, points: string[]): Promise<string[]> {
+    const wanted = await this.checkPoints(em, points, 'substituteFor');
+    await em.query(
+      `UPDATE delegation_point SET substitute_account_ids = array_remove(substitute_account_ids, $1)
+        WHERE $1 = ANY(substitute_account_ids) AND NOT (point = ANY($2))
+          AND (valid_to IS NULL OR valid_to >= current_date)`,
+      [accountId, wanted],
+    );
+    await em.query(
+      `UPDATE delegation_point SET substitute_account_ids = array_append(substitute_account_ids, $1)
+        WHERE point = ANY($2) AND NOT ($1 = ANY(substitute_account_ids))
+          AND (valid_to IS NULL OR valid_to >= current_date)`,
+      [accountId, wanted],
+    );
+    return this.substituteFor(em, accountId);
+  }
+
   /** Points must exist in the delegation order (any version). */
-  private async checkPoints(em: EntityManager, points: string[]): Promise<string[]> {
+  private async checkPoints(
+    em: EntityManager,
+    points: string[],
+    field = 'delegationPoints',
+  ): Promise<string[]> {
     const unique = [...new Set(points)];
     if (!unique.length) return [];
     const known: { point: string }[] = await em.query(
@@ -113,8 +161,7 @@ export class StaffAdminService {
       [unique],
     );
     const missing = unique.filter((x) => !known.some((k) => k.point === x));
-    if (missing.length)
-      throw DomainError.validation('delegationPoints', `okänd delegationspunkt: ${missing.join(', ')}`);
+    if (missing.length) throw DomainError.validation(field, `okänd delegationspunkt: ${missing.join(', ')}`);
     return unique;
   }
 

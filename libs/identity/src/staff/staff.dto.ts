@@ -40,6 +40,17 @@ export class CreateStaffDto {
   delegationPoints?: string[];
 
   @ApiPropertyOptional({
+    type: [String],
+    example: ['3.2'],
+    description: 'Delegationspunkter där personen är ersättare (för innehavare som är jäviga eller borta)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  substituteFor?: string[];
+
+  @ApiPropertyOptional({
     description: 'Bara för ett lokalt nödkonto (break-glass): lösenord, minst 12 tecken',
   })
   @IsOptional()
@@ -73,6 +84,17 @@ export class UpdateStaffDto {
   @IsString({ each: true })
   delegationPoints?: string[];
 
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['3.2'],
+    description: 'Delegationspunkter där personen är ersättare (för innehavare som är jäviga eller borta)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  substituteFor?: string[];
+
   @ApiPropertyOptional({ description: 'false spärrar kontot och avslutar dess sessioner' })
   @IsOptional()
   @IsBoolean()
@@ -100,11 +122,12 @@ export class StaffDto {
   groupRoles: Role[];
   @ApiProperty({ enum: STAFF_ROLE_VALUES, isArray: true }) effectiveRoles: Role[];
   @ApiProperty({ type: [String] }) delegationPoints: string[];
+  @ApiProperty({ type: [String], description: 'Punkter där personen är ersättare' }) substituteFor: string[];
   @ApiProperty() active: boolean;
   @ApiProperty({ description: 'Lokalt nödkonto med lösenord' }) breakGlass: boolean;
   @ApiProperty({ description: 'Har loggat in via organisationens inloggningstjänst' }) linked: boolean;
 
-  static from(a: Account): StaffDto {
+  static from(a: Account, substituteFor: string[]): StaffDto {
     return {
       id: a.id,
       username: a.username,
@@ -114,6 +137,7 @@ export class StaffDto {
       groupRoles: a.groupRoles,
       effectiveRoles: effectiveRoles(a),
       delegationPoints: a.delegationPoints,
+      substituteFor,
       active: a.active,
       breakGlass: a.breakGlass,
       linked: a.externalSubject !== null,

@@ -204,15 +204,13 @@ export async function createUser(
       })),
     );
   }
-  const token = await app
-    .get(TokenService)
-    .issue({
-      userId: account.id,
-      username: account.username,
-      roles,
-      organisationIds,
-      acr: applicant ? LOA3 : null,
-    });
+  const token = await app.get(TokenService).issue({
+    userId: account.id,
+    username: account.username,
+    roles,
+    organisationIds,
+    acr: applicant ? LOA3 : null,
+  });
   return { account, token, auth: { Authorization: `Bearer ${token}` } };
 }
 

@@ -216,7 +216,8 @@ describe('DecisionLetterModelBuilder: rejections, appeal and templates as data',
           {
             code: 'SFS 2015:210',
             kind: 'national',
-            title: 'Förordning (2015:210) om statligt stöd för att regionalt främja små och medelstora företag',
+            title:
+              'Förordning (2015:210) om statligt stöd för att regionalt främja små och medelstora företag',
           },
         ],
       },

@@ -10,6 +10,7 @@ import {
   ensureReferenceData,
   mikrobidragApplication,
   randomOrganisationsnummer,
+  verifyMandates,
   type TestUser,
 } from '@anslag/testing';
 import { insertDelegationPoint, insertSignedDecision } from '../libs/reports/src/testing';
@@ -259,6 +260,7 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
           })
           .expect(201)
       ).body;
+      await verifyMandates(ds, applicant.account.id);
       const caseId = await submittedMikrobidrag(org.id, applicant);
       const other = randomOrganisationsnummer();
       const locked = await http
@@ -351,6 +353,7 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
           })
           .expect(201)
       ).body;
+      await verifyMandates(ds, applicant.account.id);
       const caseId = await submittedMikrobidrag(fresh.id, applicant);
       await http
         .post(`/api/cases/${caseId}/transitions`)

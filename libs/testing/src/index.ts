@@ -8,6 +8,7 @@ export {
   mindLikeProject,
   randomOrganisationsnummer,
   randomPersonnummer,
+  verifyMandates,
   LOA3,
   type TestUser,
 } from './factories';

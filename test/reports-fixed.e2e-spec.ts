@@ -306,6 +306,7 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
       ).body;
       expect(orgHistory.map((h: { action: string }) => h.action)).toEqual([
         'organisation_registrerad',
+        'behorighet_overifierad',
         'organisation_ändrad',
         'organisation_ändrad',
       ]);

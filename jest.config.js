@@ -17,6 +17,9 @@ const esmOnly = ['content-disposition', 'openid-client', 'oauth4webapi', 'jose']
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 const moduleNameMapper = { '^@anslag/(.*)$': '<rootDir>/libs/$1/src' };
 module.exports = {
+  // Starting the real app, a browser or a private Redis takes seconds on a loaded two-core machine:
+  // tests and their hooks get a minute before jest calls them hung (timing is measured in the bench).
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',

@@ -3,7 +3,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
 import { Clock } from '@anslag/common';
-import { validatePain001 } from '@anslag/payments';
+import { extractPdfText } from '@anslag/letters';
+import { PaymentLetterJob, validatePain001 } from '@anslag/payments';
 import {
   createOrganisation,
   createTestApp,
@@ -35,6 +36,13 @@ const SETTINGS = {
 };
 
 const BG = { type: 'bankgiro', number: '5678-0000' };
+
+/** supertest: the body as bytes (a PDF). */
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const parts: Buffer[] = [];
+  res.on('data', (c: Buffer) => parts.push(c));
+  res.on('end', () => cb(null, Buffer.concat(parts)));
+};
 
 describe('payments after the decision', () => {
   let app: NestFastifyApplication;
@@ -280,6 +288,29 @@ describe('payments after the decision', () => {
     await expect(ds.query(`DELETE FROM payment WHERE id = $1`, [payment.id])).rejects.toThrow(
       /never deleted/,
     );
+
+    // Its letter is ordered with the authorisation and produced through the letter job.
+    expect(await ds.query(`SELECT topic FROM outbox WHERE aggregate_id = $1`, [payment.id])).toEqual([
+      { topic: 'payment-letter' },
+    ]);
+    await http.get(`/api/payments/${payment.id}/letter`).set(g.applicant.auth).expect(404);
+    expect(await new PaymentLetterJob(ds).run(payment.id)).toBe('done');
+    expect(await new PaymentLetterJob(ds).run(payment.id)).toBe('already');
+    const pdf = await http
+      .get(`/api/payments/${payment.id}/letter`)
+      .set(g.applicant.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await extractPdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toContain('Beslut om slututbetalning');
+    expect(text).toContain('betalar ut 17 500 kr');
+    expect(text).toContain('Underlag saknas');
+    expect(text).toContain('Kostnaden är inte stödberättigande: Leasing');
+    expect(text).toContain('50 % av godkända kostnader hittills 35 000 kr 17 500 kr');
+    const stranger = await createUser(app, [Role.sokande], [(await createOrganisation(ds)).id]);
+    await http.get(`/api/payments/${payment.id}/letter`).set(stranger.auth).expect(404);
   });
 
   it('refuses the person who verified to authorise', async () => {
@@ -511,6 +542,18 @@ describe('payments after the decision', () => {
       await http.get(`/api/decisions/${g.decisionId}/recoveries`).set(g.applicant.auth).expect(200)
     ).body;
     expect(seen).toHaveLength(1);
+    await new PaymentLetterJob(ds).run(r.body.id);
+    const letter = await http
+      .get(`/api/recoveries/${r.body.id}/letter`)
+      .set(g.applicant.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const text = (await extractPdfText(letter.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toContain('Beslut om återkrav');
+    expect(text).toContain('ska betala tillbaka 10 000 kr');
+    expect(text).toContain('med ränta 401 kr: sammanlagt 10 401 kr');
+    expect(text).toContain('Maskinen såldes efter fyra månader.');
     await http
       .post(`/api/recoveries/${r.body.id}/settle`)
       .set(officer.auth)

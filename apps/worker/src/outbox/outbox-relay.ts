@@ -9,6 +9,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DECISION_LETTER_TOPIC } from '@anslag/letters';
+import { PAYMENT_LETTER_TOPIC } from '@anslag/payments';
 import {
   type EnqueueOutcome,
   JobProducer,
@@ -44,6 +45,10 @@ const ROUTES: Readonly<Record<string, Route<JobName>>> = {
   [DECISION_LETTER_TOPIC]: {
     job: 'render-decision-letter',
     payload: (row) => ({ decisionId: row.aggregate_id }),
+  },
+  [PAYMENT_LETTER_TOPIC]: {
+    job: 'render-payment-letter',
+    payload: (row) => ({ letterId: row.aggregate_id }),
   },
 };
 

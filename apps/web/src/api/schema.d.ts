@@ -1092,6 +1092,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter of an authorised payment or advance (PDF); 404 until it is produced. */
+        get: operations["Payments_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy/frames": {
         parameters: {
             query?: never;
@@ -1241,6 +1258,23 @@ export interface paths {
         put?: never;
         /** Decide a drafted recovery; interest runs to the decision date. Not the one who drafted it. */
         post: operations["Payments_decideRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recoveries/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter of a decided recovery (PDF); 404 until it is produced. */
+        get: operations["Payments_recoveryLetter"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4258,6 +4292,25 @@ export interface operations {
             };
         };
     };
+    Payments_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Policy_framesInForce: {
         parameters: {
             query?: {
@@ -4493,6 +4546,25 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RecoveryDto"];
                 };
+            };
+        };
+    };
+    Payments_recoveryLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

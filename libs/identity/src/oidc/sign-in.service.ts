@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -72,7 +73,8 @@ export class SignInService {
         const name = displayName(claims, 'Sökande');
         a = await em.save(
           em.create(Account, {
-            username: `${name} (${personnummer.slice(0, 8)})`,
+            // Shown as the actor in histories: the name and a random tag, never the personnummer.
+            username: `${name} (e-${randomBytes(3).toString('hex')})`,
             displayName: name,
             title: null,
             passwordHash: null,

@@ -24,7 +24,11 @@ module.exports = {
     {
       displayName: 'unit',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/docker/**/*.spec.ts',
+      ],
       transform: { '^.+\\.(t|j)s$': swc },
       transformIgnorePatterns,
       moduleNameMapper,
@@ -38,6 +42,8 @@ module.exports = {
       transformIgnorePatterns,
       moduleNameMapper,
       testEnvironment: 'node',
+      // Starting the real api takes seconds on a loaded machine; a hook or test gets 30 s unless it says more.
+      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup-env.ts'],

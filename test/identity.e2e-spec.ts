@@ -435,6 +435,16 @@ describe('identity: sign-in through the local OpenID providers, sessions, mandat
       });
       expect(session.body.roles).toEqual(['handlaggare']);
       expect((await call('GET', '/api/cases', { browser })).status).toBe(200);
+
+      // Deactivated: both its bearer token and its session are refused on the next request.
+      const token = { token: login.body.accessToken } as TestUser;
+      expect((await call('GET', '/api/auth/me', { auth: token })).status).toBe(200);
+      await call('PATCH', `/api/admin/staff/${created.body.id}`, {
+        auth: admin,
+        body: { active: false, reason: 'Nödläget är över' },
+      });
+      expect((await call('GET', '/api/auth/me', { auth: token })).status).toBe(401);
+      expect((await call('GET', '/api/cases', { browser })).status).toBe(401);
     });
 
     it('an admin assigns the delegation points a person holds and those it substitutes on, logged with why', async () => {

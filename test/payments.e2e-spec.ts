@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
 import { Clock } from '@anslag/common';
 import { extractPdfText } from '@anslag/letters';
+import { FramesService } from '@anslag/policy';
 import { PaymentLetterJob, validatePain001 } from '@anslag/payments';
 import {
   createOrganisation,
@@ -91,7 +92,9 @@ describe('payments after the decision', () => {
   afterAll(() => app.close());
 
   /** A signed mikrobidrag of 30 000 kr (50 % of 60 000 kr) to a firm outside the tätort. */
-  async function grant(): Promise<{ decisionId: string; caseId: string; applicant: TestUser }> {
+  async function grant(
+    beforeSigning?: (draftId: string) => Promise<void>,
+  ): Promise<{ decisionId: string; caseId: string; applicant: TestUser }> {
     const org = await createOrganisation(ds, { inTatort: false, kommunCode: '1885', runBy: 'kvinnor' });
     const applicant = await createUser(app, [Role.sokande], [org.id]);
     const c = await http
@@ -124,6 +127,7 @@ describe('payments after the decision', () => {
       .set(officer.auth)
       .send({ outcome: 'bifall' })
       .expect(201);
+    if (beforeSigning) await beforeSigning(draft.body.id);
     await http.post(`/api/decisions/${draft.body.id}/sign`).set(decider.auth).send({}).expect(201);
     return { decisionId: draft.body.id, caseId: c.body.id, applicant };
   }
@@ -437,6 +441,54 @@ describe('payments after the decision', () => {
     );
   });
 
+  it('releases what was not paid from the frame when the grant is closed', async () => {
+    // The grant on a frame of its own, so that other suites' grants in the same year do not count.
+    const g = await grant(async (draftId) => {
+      await ds.query(`UPDATE decision SET frame = 'testram_utbetalning' WHERE id = $1`, [draftId]);
+    });
+    const year = Number(
+      (
+        await ds.query(`SELECT decision_date::text AS d FROM decision WHERE id = $1`, [g.decisionId])
+      )[0].d.slice(0, 4),
+    );
+    const frames = app.get(FramesService);
+    expect((await frames.usage(year)).frames.testram_utbetalning).toBe(30_000);
+    const id = await submitted(g);
+    await http
+      .post(`/api/payment-requests/${id}/verification`)
+      .set(officer.auth)
+      .send({
+        lines: [
+          { lineNo: 1, verdict: 'godkand' },
+          { lineNo: 2, verdict: 'godkand' },
+          { lineNo: 3, verdict: 'avdragen', deductionReason: 'underlag_saknas' },
+        ],
+        finalReportApproved: true,
+      })
+      .expect(200);
+    const [payment] = (await http.get(`/api/decisions/${g.decisionId}/payments`).set(officer.auth)).body;
+    expect(payment.net).toBe(20_000);
+    await http.post(`/api/payments/${payment.id}/authorise`).set(decider.auth).expect(200);
+    const batch = await http
+      .post('/api/payment-batches')
+      .set(officer.auth)
+      .send({ executionDate: '2027-06-10' })
+      .expect(201);
+    const inBatch = await ds.query(`SELECT id FROM payment WHERE batch_id = $1 AND status = 'i_bunt'`, [
+      batch.body.id,
+    ]);
+    for (const p of inBatch)
+      await http
+        .post(`/api/payments/${p.id}/confirmation`)
+        .set(officer.auth)
+        .send({ paidOn: '2027-06-10', reference: 'X' })
+        .expect(200);
+    expect(
+      await ds.query(`SELECT released FROM grant_closure WHERE decision_id = $1`, [g.decisionId]),
+    ).toEqual([{ released: '10000' }]);
+    expect((await frames.usage(year)).frames.testram_utbetalning).toBe(20_000);
+  });
+
   it('limits an advance to half the grant and offsets it on the final payment', async () => {
     const g = await grant();
     const advance = {
@@ -554,6 +606,43 @@ describe('payments after the decision', () => {
     expect(text).toContain('ska betala tillbaka 10 000 kr');
     expect(text).toContain('med ränta 401 kr: sammanlagt 10 401 kr');
     expect(text).toContain('Maskinen såldes efter fyra månader.');
+    // The ledger and the grant history count only the aid kept: 30 000 kr granted, 10 000 kr recovered.
+    const [entry] = await ds.query(
+      `SELECT amount_sek, recovered_sek, amount_eur, recovered_eur FROM de_minimis_ledger WHERE decision_id = $1`,
+      [g.decisionId],
+    );
+    expect(entry.recovered_sek).toBe('10000');
+    expect(entry.recovered_eur).toBe(Math.floor((entry.amount_eur * 10_000) / 30_000));
+    const next = await http
+      .post('/api/cases')
+      .set(g.applicant.auth)
+      .send({
+        track: 'foretagsstod',
+        organisationId: (
+          await ds.query(`SELECT organisation_id FROM grant_case WHERE id = $1`, [g.caseId])
+        )[0].organisation_id,
+        title: 'Kylanläggning',
+        aidForm: 'mikrobidrag',
+        amountApplied: 30_000,
+        costLines: [{ description: 'Kylanläggning', costType: 'machinery', amount: 60_000 }],
+        plannedStart: '2029-02-01',
+        collectiveAgreement: true,
+      })
+      .expect(201);
+    await http
+      .post(`/api/cases/${next.body.id}/transitions`)
+      .set(g.applicant.auth)
+      .send({ transition: 'skicka_in' })
+      .expect(201);
+    await http
+      .post(`/api/cases/${next.body.id}/transitions`)
+      .set(officer.auth)
+      .send({ transition: 'paborja_handlaggning' })
+      .expect(201);
+    const ev = (await http.post(`/api/cases/${next.body.id}/evaluation`).set(officer.auth).expect(201)).body;
+    const perCompany = ev.evaluation.maxGrant.terms.find((t: { term: string }) => t.term === 'per_foretag');
+    // 60 000 kr per company, less the 20 000 kr kept of the first grant.
+    expect(perCompany.amount).toBe(40_000);
     await http
       .post(`/api/recoveries/${r.body.id}/settle`)
       .set(officer.auth)

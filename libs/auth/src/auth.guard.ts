@@ -3,6 +3,7 @@ import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError, ErrorCode } from '@anslag/common';
+import { AccountStatusService } from './accounts/account-status.service';
 import type { Principal } from './principal';
 import { SessionResolver } from './ports';
 import { PUBLIC_KEY, Role, ROLES_KEY } from './roles';
@@ -10,6 +11,7 @@ import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie';
 
 interface TokenClaims {
   sub: string;
+  exp?: number;
   username: string;
   roles: Role[];
   orgs: string[];
@@ -35,6 +37,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly accounts: AccountStatusService,
     @Optional() private readonly sessions?: SessionResolver,
   ) {}
 
@@ -62,15 +65,24 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Ogiltig eller utgången inloggning');
     }
+    // A token that never expires is refused even when its signature is good.
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string')
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Ogiltig eller utgången inloggning');
+    // Rights come from the account as it is now: revocation takes effect at once, not when the token expires.
+    const account = await this.accounts.current(claims.sub).catch(() => {
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Inloggningen kan inte prövas just nu');
+    });
+    if (!account) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Kontot är inte längre aktivt');
     return {
-      userId: claims.sub,
-      username: claims.username,
-      roles: claims.roles ?? [],
-      organisationIds: claims.orgs ?? [],
+      userId: account.id,
+      username: account.username,
+      roles: account.roles,
+      organisationIds: account.organisationIds,
       acr: claims.acr ?? null,
     };
   }
 
+  /** The session is read afresh on every request (account state included), so it needs no cache. */
   private async fromSession(request: GuardedRequest, cookie: string): Promise<Principal> {
     const session = await this.sessions!.resolve(cookie);
     if (!session) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sessionen har upphört. Logga in igen.');

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuthController } from './accounts/auth.controller';
 import { LoginService } from './accounts/login.service';
+import { LoginThrottle } from './accounts/login-throttle';
 
-@Module({ controllers: [AuthController], providers: [LoginService], exports: [LoginService] })
+@Module({
+  controllers: [AuthController],
+  providers: [LoginService, LoginThrottle],
+  exports: [LoginService],
+})
 export class AuthModule {}

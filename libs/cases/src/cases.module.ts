@@ -9,12 +9,23 @@ import { CasesController } from './cases/cases.controller';
 import { DiarienummerService } from './cases/diarienummer.service';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { HistoryService } from './history/history.service';
+import { OrganisationHistoryService } from './organisations/organisation-history.service';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PersonalDataLogService } from './organisations/personal-data-log.service';
+import { ServiceAreaController } from './cases/service-area.controller';
+import { ServiceAreaService } from './cases/service-area.service';
+import { SingleUndertakingController } from './single-undertaking/single-undertaking.controller';
+import { SingleUndertakingService } from './single-undertaking/single-undertaking.service';
 
 @Module({
-  controllers: [OrganisationsController, CasesController, AttachmentsController],
+  controllers: [
+    OrganisationsController,
+    CasesController,
+    AttachmentsController,
+    SingleUndertakingController,
+    ServiceAreaController,
+  ],
   providers: [
     AccessService,
     AttachmentsService,
@@ -24,8 +35,11 @@ import { PersonalDataLogService } from './organisations/personal-data-log.servic
     CatalogueService,
     DiarienummerService,
     HistoryService,
+    OrganisationHistoryService,
     OrganisationsService,
     PersonalDataLogService,
+    ServiceAreaService,
+    SingleUndertakingService,
   ],
   exports: [
     AccessService,

@@ -1,2 +1,11 @@
-export { AppConfig, ConfigError, listSetting, loadConfig, queuePrefix } from './app-config';
+export {
+  AppConfig,
+  ConfigError,
+  listSetting,
+  loadConfig,
+  queuePrefix,
+  appDatabaseUrl,
+  isLoopback,
+  secretProblem,
+} from './app-config';
 export { ConfigModule } from './config.module';

@@ -7,12 +7,20 @@ import { DelegationService } from './delegation/delegation.service';
 import { JavService } from './jav/jav.service';
 import { DecisionQueryService } from './signing/decision-query.service';
 import { DraftDecisionService } from './signing/draft-decision.service';
+import { NamndParagraphService } from './signing/namnd-paragraph.service';
 import { SignDecisionService } from './signing/sign-decision.service';
 
 @Module({
   imports: [CasesModule, PolicyModule],
   controllers: [DecisionsController, DelegationController],
-  providers: [DecisionQueryService, DelegationService, DraftDecisionService, JavService, SignDecisionService],
+  providers: [
+    DecisionQueryService,
+    DelegationService,
+    DraftDecisionService,
+    JavService,
+    NamndParagraphService,
+    SignDecisionService,
+  ],
   exports: [DelegationService],
 })
 export class DecisionsModule {}

@@ -10,7 +10,9 @@ export {
   randomPersonnummer,
   verifyMandates,
   LOA3,
+  TEST_IDS,
   type TestUser,
 } from './factories';
-export { tableCounts } from './db-state';
+export { tableCounts, asOwner } from './db-state';
+export { submittedAndTakenUp } from './case-flow';
 export { Browser, LocalIdp, signInThroughIdp, type SignInHops } from './local-idp';

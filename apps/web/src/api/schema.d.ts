@@ -83,7 +83,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Password login. Open to anyone; answers a short-lived bearer token. */
+        /** Password login. Open to anyone; answers a short-lived bearer token. Failed attempts are limited per account and per address (429 with Retry-After). */
         post: operations["Auth_signIn"];
         delete?: never;
         options?: never;
@@ -186,7 +186,7 @@ export interface paths {
         /** Who is signed in, and the CSRF token of the browser session. Any signed-in role. */
         get: operations["BrowserAuth_session"];
         put?: never;
-        /** Password sign-in to a browser session (break-glass and demo accounts only). Open to anyone. */
+        /** Password sign-in to a browser session (break-glass and demo accounts only). Open to anyone; failed attempts are limited as for /api/auth/login. */
         post: operations["BrowserAuth_passwordSession"];
         delete?: never;
         options?: never;
@@ -326,9 +326,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The append-only history of the case. Sökande only their own. */
+        /** The append-only history of the case. Officers all entries; sökande only the public ones of their own cases. */
         get: operations["Cases_history"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/service-area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Attest whether a kommersiell service site lies where service is sparse (overrides the service programme’s areas), with a reason kept in the history. Handläggare. */
+        put: operations["ServiceArea_attest"];
         post?: never;
         delete?: never;
         options?: never;
@@ -467,6 +484,23 @@ export interface paths {
         put?: never;
         /** Record the nämnd's own decision with meeting date and §. Nämndsekreterare. */
         post: operations["Decisions_recordNamnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/namnd/paragraph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the protocol's § of a nämnd decision recorded without it; its letter, which waited for it, is produced. Nämndsekreterare. */
+        post: operations["Decisions_recordParagraph"];
         delete?: never;
         options?: never;
         head?: never;
@@ -801,6 +835,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations/{id}/single-undertaking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations this one forms a single undertaking with (de minimis art. 2.2), either side’s links. Sökande only their own. */
+        get: operations["SingleUndertaking_list"];
+        /** Declare the organisation’s links (replaces them); recorded in its open cases’ history. Sökande (own), handläggare. */
+        put: operations["SingleUndertaking_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations/{id}/tatort": {
         parameters: {
             query?: never;
@@ -1109,6 +1161,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/policy/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The loaded monthly euro rates (InforEuro), by month. Officers. */
+        get: operations["ExchangeRates_list"];
+        /** Load the Commission’s monthly euro rates (one per month; a month loaded again is corrected). Admin. */
+        put: operations["ExchangeRates_load"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy/frames": {
         parameters: {
             query?: never;
@@ -1222,7 +1292,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Every open case under a draft beside the decision in force, with frame totals. Writes nothing. */
+        /** Every open case under a draft beside the decision in force, with frame totals. Changes nothing; logs the personal facts it reads. */
         post: operations["Policy_whatIfRun"];
         delete?: never;
         options?: never;
@@ -1374,8 +1444,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** State of PostgreSQL and Redis. Open to anyone (load balancers). */
+        /** State of PostgreSQL and Redis (as /health/ready). Open to anyone (load balancers). */
         get: operations["Health_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process answers (no I/O): the liveness probe. Open to anyone (orchestrators). */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PostgreSQL and Redis answer: the readiness probe. Open to anyone (load balancers). */
+        get: operations["Health_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1503,8 +1607,10 @@ export interface components {
             description: Record<string, never> | null;
             diarienummer: Record<string, never> | null;
             effektmal: string[];
+            euBasis: Record<string, never> | null;
             euCofinancing: boolean;
             forstudie: boolean;
+            homeDelivery: Record<string, never> | null;
             id: string;
             kommunCode: Record<string, never> | null;
             nypsId: Record<string, never> | null;
@@ -1521,6 +1627,9 @@ export interface components {
             sections: {
                 [key: string]: string;
             };
+            serviceAreaAttestation: Record<string, never> | null;
+            stateAidAssessment: Record<string, never> | null;
+            stateAidFacts: Record<string, never> | null;
             status: string;
             title: string;
             /** @enum {string} */
@@ -1610,8 +1719,14 @@ export interface components {
             deMinimis?: components["schemas"]["DeMinimisDto"][];
             description?: string;
             effektmal?: string[];
+            /**
+             * @description EU-grund där två kan gälla (övergången 2024)
+             * @example (EU) nr 1407/2013
+             */
+            euBasis?: string;
             euCofinancing?: boolean;
             forstudie?: boolean;
+            homeDelivery?: components["schemas"]["HomeDeliveryDto"];
             organisationId: string;
             /** @example 2021-12-31 */
             periodEnd?: string;
@@ -1635,6 +1750,9 @@ export interface components {
              *     }
              */
             sections?: Record<string, never>;
+            /** @description handläggarens statsstödsbedömning (2003:596 2 §) */
+            stateAidAssessment?: components["schemas"]["ProjectStateAidDto"];
+            stateAidFacts?: components["schemas"]["StateAidFactsDto"];
             title?: string;
             /** @enum {string} */
             track: "projekt" | "foretagsstod";
@@ -1733,12 +1851,21 @@ export interface components {
             currency: "SEK" | "EUR";
             grantedOn: string;
             grantor: string;
+            /** @description det företag inom det enda företaget som fick stödet, om inte sökanden */
+            recipient?: string;
+            /**
+             * @description förordningen stödet beviljades enligt (1407/2013, 360/2012, 1408/2013, 717/2014, 2023/2831, 2023/2832)
+             * @example (EU) nr 1407/2013
+             */
+            regulation?: string;
         };
         DeMinimisResponseDto: {
             amount: number;
             currency: string;
             grantedOn: string;
             grantor: string;
+            recipient: Record<string, never> | null;
+            regulation: Record<string, never> | null;
         };
         DecisionDto: {
             aidForm: Record<string, never> | null;
@@ -1751,6 +1878,14 @@ export interface components {
             coSigners: components["schemas"]["CoSignerDto"][];
             conditions: string[];
             deMinimisEur: Record<string, never> | null;
+            /** @description kommissionens månadskurs som använts, öre per euro */
+            deMinimisOrePerEur: Record<string, never> | null;
+            /** @description månaden kursen gäller (första dagen) */
+            deMinimisRateMonth: Record<string, never> | null;
+            /** @description förordningen stödet av mindre betydelse ges enligt */
+            deMinimisRegime: Record<string, never> | null;
+            /** @enum {string|null} */
+            deMinimisRegisterStatus: "ej_tillampligt" | "ska_registreras" | "registrerad" | null;
             decidedByNamnd: boolean;
             decisionDate: string;
             delegationPoint: Record<string, never> | null;
@@ -1860,6 +1995,26 @@ export interface components {
             /** @example ogiltig kontrollsiffra */
             problem: string;
         };
+        ExchangeRateDto: {
+            loadedAt: string;
+            month: string;
+            orePerEur: number;
+            source: string;
+        };
+        ExchangeRateInputDto: {
+            /**
+             * @description månaden kursen gäller (ÅÅÅÅ-MM)
+             * @example 2024-05
+             */
+            month: string;
+            /**
+             * @description öre per euro (11,43 kr = 1143)
+             * @example 1143
+             */
+            orePerEur: number;
+            /** @example InforEuro, Europeiska kommissionen */
+            source: string;
+        };
         ExtendDto: {
             /** @example 2020-01-22 */
             decidedOn: string;
@@ -1910,6 +2065,12 @@ export interface components {
             before: Record<string, never> | null;
             id: string;
             reason: Record<string, never> | null;
+        };
+        HomeDeliveryDto: {
+            /** @description antal hushåll × hemsändningstillfällen */
+            householdDeliveries: number;
+            /** @description kommunens nettokostnad för hemsändningen, hela kronor */
+            netCost: number;
         };
         InKindLineDto: {
             amount: number;
@@ -1984,6 +2145,13 @@ export interface components {
             sha256: string | null;
             /** @enum {string} */
             status: "queued" | "rendering" | "done" | "failed";
+        };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        LoadExchangeRatesDto: {
+            rates: components["schemas"]["ExchangeRateInputDto"][];
         };
         LoginDto: {
             /** @example demo */
@@ -2060,6 +2228,29 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             reason: Record<string, never> | null;
+        };
+        OrganisationLinkDto: {
+            /** @description hur länken registrerades: av organisationen själv eller av den länkade */
+            direction: string;
+            name: string;
+            organisationsnummer: string;
+            registeredHere: boolean;
+            /** @enum {string} */
+            relation: "majority_votes" | "board_majority" | "dominant_influence" | "voting_agreement";
+        };
+        OrganisationLinkInputDto: {
+            /** @example Moderbolaget AB */
+            name: string;
+            /**
+             * @description det andra företagets organisationsnummer
+             * @example 556000-0001
+             */
+            organisationsnummer: string;
+            /**
+             * @description artikel 2.2 i 1407/2013 och 2023/2831: majoritet av rösterna, rätt att utse eller avsätta majoriteten av styrelsen, bestämmande inflytande genom avtal eller bolagsordning, kontroll över rösterna genom avtal med andra delägare
+             * @enum {string}
+             */
+            relation: "majority_votes" | "board_majority" | "dominant_influence" | "voting_agreement";
         };
         OverdueReportDto: {
             daysLate: number;
@@ -2206,6 +2397,18 @@ export interface components {
             financing: components["schemas"]["FinancingLineDto"][];
             inKind?: components["schemas"]["InKindLineDto"][];
         };
+        ProjectStateAidDto: {
+            governmentNotifiedOn?: string;
+            /** @description om projektmedlen utgör statligt stöd till någon */
+            isStateAid: boolean;
+            /**
+             * @example [
+             *       "SFS 2000:284"
+             *     ]
+             */
+            overlapsWith?: string[];
+            reasoning?: string;
+        };
         ProviderDto: {
             /** @enum {string} */
             kind: "e-legitimation" | "personal";
@@ -2225,6 +2428,10 @@ export interface components {
         RecordNamndDto: {
             /** @example 2020-01-22 */
             meetingDate: string;
+            /** @example § 4 */
+            paragraph: string;
+        };
+        RecordParagraphDto: {
             /** @example § 4 */
             paragraph: string;
         };
@@ -2297,6 +2504,14 @@ export interface components {
             /** @example Projektet startade senare */
             reason: string;
         };
+        ServiceAreaAttestationDto: {
+            /** @example Ramundeboda */
+            area?: string;
+            /** @description om verksamheten ligger i ett område med gles service (2000:284 5 §) */
+            eligible: boolean;
+            /** @description varför; sparas i ärendets historik */
+            reason: string;
+        };
         SessionDto: {
             /** @description Tillitsnivå vid inloggningen (e-legitimation) */
             acr: Record<string, never> | null;
@@ -2305,6 +2520,9 @@ export interface components {
             roles: ("sokande" | "handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
             userId: string;
             username: string;
+        };
+        SetOrganisationLinksDto: {
+            links: components["schemas"]["OrganisationLinkInputDto"][];
         };
         SignDto: {
             /** @description skäl att bevilja mer än bedömningens högsta belopp; sparas i historiken */
@@ -2331,6 +2549,24 @@ export interface components {
             title: Record<string, never> | null;
             username: string;
         };
+        StateAidFactsDto: {
+            /**
+             * @example [
+             *       "exportverksamhet"
+             *     ]
+             */
+            activities?: string[];
+            balanceSheetKronor?: number;
+            distributedProfits?: boolean;
+            formedThroughMerger?: boolean;
+            /** @description årsarbetskrafter, med anknutna företag och partnerföretag */
+            headcount?: number;
+            inDifficulty?: boolean;
+            includesLinked?: boolean;
+            listed?: boolean;
+            registeredOn?: string;
+            turnoverKronor?: number;
+        };
         TokenDto: {
             accessToken: string;
         };
@@ -2354,8 +2590,14 @@ export interface components {
             deMinimis?: components["schemas"]["DeMinimisDto"][];
             description?: string;
             effektmal?: string[];
+            /**
+             * @description EU-grund där två kan gälla (övergången 2024)
+             * @example (EU) nr 1407/2013
+             */
+            euBasis?: string;
             euCofinancing?: boolean;
             forstudie?: boolean;
+            homeDelivery?: components["schemas"]["HomeDeliveryDto"];
             /** @example 2021-12-31 */
             periodEnd?: string;
             /** @example 2020-01-01 */
@@ -2378,6 +2620,9 @@ export interface components {
              *     }
              */
             sections?: Record<string, never>;
+            /** @description handläggarens statsstödsbedömning (2003:596 2 §) */
+            stateAidAssessment?: components["schemas"]["ProjectStateAidDto"];
+            stateAidFacts?: components["schemas"]["StateAidFactsDto"];
             title?: string;
         };
         UpdateDelegationPointDto: {
@@ -2677,6 +2922,14 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3133,6 +3386,29 @@ export interface operations {
             };
         };
     };
+    ServiceArea_attest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceAreaAttestationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Cases_transition: {
         parameters: {
             query?: never;
@@ -3327,6 +3603,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordNamndDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+        };
+    };
+    Decisions_recordParagraph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordParagraphDto"];
             };
         };
         responses: {
@@ -3875,6 +4176,52 @@ export interface operations {
             };
         };
     };
+    SingleUndertaking_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationLinkDto"][];
+                };
+            };
+        };
+    };
+    SingleUndertaking_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetOrganisationLinksDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationLinkDto"][];
+                };
+            };
+        };
+    };
     Organisations_correctTatort: {
         parameters: {
             query?: never;
@@ -4311,6 +4658,48 @@ export interface operations {
             };
         };
     };
+    ExchangeRates_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRateDto"][];
+                };
+            };
+        };
+    };
+    ExchangeRates_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoadExchangeRatesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRateDto"][];
+                };
+            };
+        };
+    };
     Policy_framesInForce: {
         parameters: {
             query?: {
@@ -4708,6 +5097,52 @@ export interface operations {
         };
     };
     Health_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+        };
+    };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+        };
+    };
+    Health_ready: {
         parameters: {
             query?: never;
             header?: never;

@@ -66,6 +66,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private failures = 0;
+  /** Batches that failed since start (Redis away): what a test waits for instead of sleeping. */
+  failedBatches = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -110,6 +112,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         if (this.failures === 0)
           this.logger.warn(`outbox relay: rows kept until Redis answers (${String(e)})`);
         this.failures++;
+        this.failedBatches++;
       }
       if (!this.running) break;
       if (moved >= this.batchSize && this.failures === 0) continue;

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '@anslag/common';
 import { effectiveRoles } from '../principal';
 import { TokenService } from '../token.service';
 import { Account } from './account.entity';
+import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
 
 // A fixed hash so that an unknown username costs the same time as a wrong password.
@@ -24,6 +25,7 @@ export class LoginService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /**
@@ -42,8 +44,12 @@ export class LoginService {
     );
   }
 
-  /** The active local account with this password, or UNAUTHENTICATED (the same answer for every failure). */
-  async authenticate(username: string, password: string): Promise<Account> {
+  /**
+   * The active local account with this password, or UNAUTHENTICATED (the same answer for every failure).
+   * Failed attempts count against the account and the client address (LoginThrottle).
+   */
+  async authenticate(username: string, password: string, address: string): Promise<Account> {
+    await this.throttle.assertAllowed(username, address);
     const account = await this.db
       .getRepository(Account)
       .createQueryBuilder('a')
@@ -51,12 +57,16 @@ export class LoginService {
       .where('a.username = :username AND a.active', { username })
       .getOne();
     const ok = await verifyPassword(account?.passwordHash ?? DUMMY_HASH, password);
-    if (!account || !ok) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Fel användarnamn eller lösenord');
+    if (!account || !ok) {
+      await this.throttle.failed(username, address);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Fel användarnamn eller lösenord');
+    }
+    await this.throttle.succeeded(username);
     return account;
   }
 
-  async login(username: string, password: string): Promise<string> {
-    const account = await this.authenticate(username, password);
+  async login(username: string, password: string, address: string): Promise<string> {
+    const account = await this.authenticate(username, password, address);
     return this.tokens.issue({
       userId: account.id,
       username: account.username,

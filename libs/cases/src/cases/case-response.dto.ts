@@ -39,6 +39,8 @@ export class DeMinimisResponseDto {
   @ApiProperty() grantedOn: string;
   @ApiProperty() amount: number;
   @ApiProperty() currency: string;
+  @ApiProperty({ nullable: true }) regulation: string | null;
+  @ApiProperty({ nullable: true }) recipient: string | null;
 }
 
 export class CaseSummaryDto {
@@ -92,6 +94,11 @@ export class CaseDto extends CaseSummaryDto {
   @ApiProperty({ nullable: true }) collectiveAgreement: boolean | null;
   @ApiProperty({ type: [String] }) priorityClaims: string[];
   @ApiProperty({ nullable: true }) secrecyMarking: string | null;
+  @ApiProperty({ nullable: true, type: Object }) stateAidFacts: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: Object }) homeDelivery: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: Object }) serviceAreaAttestation: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: Object }) stateAidAssessment: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true }) euBasis: string | null;
   @ApiProperty({ nullable: true }) receivedAt: string | null;
   @ApiProperty({ type: [BudgetLineDto] }) budgetLines: BudgetLineDto[];
   @ApiProperty({ type: BudgetSummaryDto }) budgetSummary: BudgetSummaryDto;
@@ -120,6 +127,11 @@ export class CaseDto extends CaseSummaryDto {
       collectiveAgreement: c.collectiveAgreement,
       priorityClaims: c.priorityClaims,
       secrecyMarking: c.secrecyMarking,
+      stateAidFacts: (c.stateAidFacts as Record<string, unknown> | null) ?? null,
+      homeDelivery: (c.homeDelivery as Record<string, unknown> | null) ?? null,
+      serviceAreaAttestation: (c.serviceAreaAttestation as Record<string, unknown> | null) ?? null,
+      stateAidAssessment: (c.stateAidAssessment as Record<string, unknown> | null) ?? null,
+      euBasis: c.euBasis,
       receivedAt: c.receivedAt?.toISOString() ?? null,
       budgetLines: lines.map((l) => ({
         kind: l.kind,
@@ -137,6 +149,8 @@ export class CaseDto extends CaseSummaryDto {
         grantedOn: d.grantedOn,
         amount: d.amount,
         currency: d.currency,
+        regulation: d.regulation,
+        recipient: d.recipient,
       })),
       version: c.version,
     };

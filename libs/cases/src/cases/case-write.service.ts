@@ -25,6 +25,7 @@ const PROJECT_ONLY = [
   'effektmal',
   'sections',
   'budget',
+  'stateAidAssessment',
 ] as const;
 const COMPANY_ONLY = [
   'aidForm',
@@ -35,6 +36,9 @@ const COMPANY_ONLY = [
   'plannedStart',
   'collectiveAgreement',
   'priorityClaims',
+  'stateAidFacts',
+  'homeDelivery',
+  'euBasis',
 ] as const;
 const SCALARS = [
   'title',
@@ -54,6 +58,10 @@ const SCALARS = [
   'collectiveAgreement',
   'priorityClaims',
   'secrecyMarking',
+  'stateAidFacts',
+  'homeDelivery',
+  'euBasis',
+  'stateAidAssessment',
 ] as const;
 
 /** Creating and changing an application; every change lands in the history in the same transaction. */
@@ -155,6 +163,10 @@ export class CaseWriteService {
           problem: `"${dto.aidSubform}" är ingen delform av ${form ?? 'vald stödform'}`,
         });
     }
+    // Section codes come from the region's catalogue when it has one.
+    if (dto.sections && cat.sections.size > 0)
+      for (const code of Object.keys(dto.sections))
+        if (!cat.sections.has(code)) problems.push({ field: `sections.${code}`, problem: 'okänt avsnitt' });
     if (dto.budget) {
       const lines = [
         ...dto.budget.costs.map((l, i) => ({

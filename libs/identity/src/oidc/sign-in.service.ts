@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { Account, effectiveRoles, Role } from '@anslag/auth';
+import { Account, AccountStatusService, effectiveRoles, Role } from '@anslag/auth';
 import { DomainError, ErrorCode } from '@anslag/common';
 import { AppConfig, listSetting } from '@anslag/config';
 import { AccountChange } from '../entities/account-change.entity';
@@ -51,6 +51,7 @@ export class SignInService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
+    private readonly status: AccountStatusService,
   ) {}
 
   async applicant(claims: Record<string, unknown>): Promise<{ account: Account; acr: string }> {
@@ -133,6 +134,7 @@ export class SignInService {
       if (before.join() !== groupRoles.join()) await this.logGroupRoles(em, a, before, groupRoles);
       return a;
     });
+    await this.status.invalidate(account.id); // roles from groups take effect for bearer tokens at once too
     if (!account.active) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Kontot är spärrat');
     if (effectiveRoles(account).length === 0)
       throw new DomainError(ErrorCode.FORBIDDEN, 'Du har ingen roll i systemet. Kontakta en administratör.');

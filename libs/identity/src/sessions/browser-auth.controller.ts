@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -142,14 +142,16 @@ export class BrowserAuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Password sign-in to a browser session (break-glass and demo accounts only). Open to anyone.',
+    summary:
+      'Password sign-in to a browser session (break-glass and demo accounts only). Open to anyone; failed attempts are limited as for /api/auth/login.',
   })
   @ApiOkResponse({ type: SessionDto })
   async passwordSession(
     @Body() dto: LoginDto,
+    @Ip() address: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionDto> {
-    const account = await this.passwords.authenticate(dto.username, dto.password);
+    const account = await this.passwords.authenticate(dto.username, dto.password, address);
     const session = await this.sessions.create(account.id, 'losenord', null);
     this.setSessionCookies(reply, session.cookieValue, session.csrfToken);
     const resolved = await this.sessions.resolve(session.cookieValue);

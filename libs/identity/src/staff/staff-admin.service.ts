@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { Account, hashPassword, Principal } from '@anslag/auth';
+import { Account, AccountStatusService, hashPassword, Principal } from '@anslag/auth';
 import { DomainError, ErrorCode } from '@anslag/common';
 import { AccountChange } from '../entities/account-change.entity';
 import { SessionService } from '../sessions/session.service';
@@ -27,6 +27,7 @@ export class StaffAdminService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionService,
+    private readonly status: AccountStatusService,
   ) {}
 
   async list(): Promise<StaffDto[]> {
@@ -45,7 +46,10 @@ export class StaffAdminService {
   }
 
   async create(p: Principal, dto: CreateStaffDto): Promise<StaffDto> {
-    const passwordHash = dto.password ? await hashPassword(dto.password) : null;
+    // The password policy (length, not guessable, not like the person's name) is the auth library's.
+    const passwordHash = dto.password
+      ? await hashPassword(dto.password, [dto.username, dto.displayName])
+      : null;
     return this.db.transaction(async (em) => {
       if (await em.exists(Account, { where: { username: dto.username } }))
         throw new DomainError(ErrorCode.CONFLICT, 'Användarnamnet finns redan', [
@@ -70,7 +74,7 @@ export class StaffAdminService {
   }
 
   async update(p: Principal, id: string, dto: UpdateStaffDto): Promise<StaffDto> {
-    return this.db.transaction(async (em) => {
+    const updated = await this.db.transaction(async (em) => {
       const a = await em.findOne(Account, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!a || a.personnummer || a.roles.includes('sokande' as never)) throw DomainError.notFound('Kontot');
       if (a.id === p.userId && (dto.active === false || (dto.roles && !dto.roles.includes('admin' as never))))
@@ -101,6 +105,9 @@ export class StaffAdminService {
       if (!saved.active) await this.sessions.endAll(a.id, em);
       return StaffDto.from(saved, substituteFor);
     });
+    // Bearer tokens read the account through a short cache: drop it here and in every api instance.
+    await this.status.invalidate(id);
+    return updated;
   }
 
   async changes(id: string): Promise<AccountChangeDto[]> {

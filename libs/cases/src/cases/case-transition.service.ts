@@ -45,9 +45,13 @@ export class CaseTransitionService {
       }
       const before = { status: c.status };
       let mandate: MandateUsed | null = null;
-      if (name === 'skicka_in' && p.roles.includes(Role.sokande))
-        mandate = await this.representation.assertMayAct(p, c.organisationId, name, em);
-      if (name === 'skicka_in') await this.register(em, c);
+      if (name === 'skicka_in') {
+        // What is missing is shown first, whoever asks; then whether this person may submit for the firm.
+        await this.assertComplete(em, c);
+        if (p.roles.includes(Role.sokande))
+          mandate = await this.representation.assertMayAct(p, c.organisationId, name, em);
+        await this.register(em, c);
+      }
       c.status = check.to;
       await em.save(c);
       await this.history.record(em, {
@@ -66,11 +70,14 @@ export class CaseTransitionService {
     return this.query.get(p, id);
   }
 
-  /** Submission registers the case: checks it is complete, stamps the receipt, gives it its diarienummer. */
-  private async register(em: EntityManager, c: GrantCase): Promise<void> {
+  private async assertComplete(em: EntityManager, c: GrantCase): Promise<void> {
     const problems = await this.submissionProblems(em, c);
     if (problems.length)
       throw new DomainError(ErrorCode.CASE_NOT_SUBMITTABLE, 'Ansökan är inte komplett', problems);
+  }
+
+  /** Submission registers the case (checked complete before): stamps the receipt, gives it its diarienummer. */
+  private async register(em: EntityManager, c: GrantCase): Promise<void> {
     const now = this.clock.now();
     c.receivedAt = now;
     c.registeredAt = now;

@@ -252,6 +252,8 @@ export async function submittedMikrobidrag(
     costLines: [{ description: 'Fräsmaskin', costType: 'machinery', amount: 60_000 }],
     plannedStart: '2030-03-01',
     collectiveAgreement: true,
+    // The applicant states that the firm is not an undertaking in difficulty (an EU condition).
+    stateAidFacts: { inDifficulty: false },
   });
   // The firms the applicant registered wait for an officer to verify the mandate; here it is done at once.
   const a = await stage.ds.getRepository(Account).findOneByOrFail({ username: 'sokande' });

@@ -422,6 +422,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/{id}/de-minimis-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a de minimis decision was registered in the central de minimis register (from 2026), with its reference. Handläggare, admin. */
+        post: operations["DeMinimisRegister_registered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions/{id}/letter": {
         parameters: {
             query?: never;
@@ -922,6 +939,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment requests by status: the submitted ones await verification. Handläggare, beslutsfattare. */
+        get: operations["PaymentRequests_byStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payment-requests/{id}": {
         parameters: {
             query?: never;
@@ -1000,6 +1034,23 @@ export interface paths {
         };
         /** Payments by status (e.g. proposals awaiting authorisation). Handläggare, beslutsfattare. */
         get: operations["Payments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/deduction-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's reasons for deducting a cost at verification (data). */
+        get: operations["Payments_deductionReasons"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1650,6 +1701,10 @@ export interface components {
             /** @example Enhetschef */
             title: string;
         };
+        CodeLabelDto: {
+            code: string;
+            label: string;
+        };
         CommitmentLineDto: {
             aidForm: string;
             decisions: number;
@@ -1859,6 +1914,10 @@ export interface components {
              */
             regulation?: string;
         };
+        DeMinimisRegistrationDto: {
+            /** @description registrets referens för stödet */
+            reference: string;
+        };
         DeMinimisResponseDto: {
             amount: number;
             currency: string;
@@ -1884,6 +1943,7 @@ export interface components {
             deMinimisRateMonth: Record<string, never> | null;
             /** @description förordningen stödet av mindre betydelse ges enligt */
             deMinimisRegime: Record<string, never> | null;
+            deMinimisRegisterReference: Record<string, never> | null;
             /** @enum {string|null} */
             deMinimisRegisterStatus: "ej_tillampligt" | "ska_registreras" | "registrerad" | null;
             decidedByNamnd: boolean;
@@ -2291,6 +2351,7 @@ export interface components {
             caseId: string;
             /** Format: uuid */
             decisionId: string;
+            diarienummer?: string | null;
             gross: number;
             /** Format: uuid */
             id: string;
@@ -2316,6 +2377,7 @@ export interface components {
             cofinancing: components["schemas"]["NamedAmountDto"][];
             /** Format: uuid */
             decisionId: string;
+            diarienummer?: string | null;
             finalReportApproved: boolean;
             /** Format: uuid */
             id: string;
@@ -2344,6 +2406,23 @@ export interface components {
             /** @example Projektet har genomfört fyra nätverksträffar … */
             reportText?: string;
             vouchers?: components["schemas"]["VoucherDto"][];
+        };
+        PaymentRequestListItemDto: {
+            bookedTotal: number;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            decisionId: string;
+            diarienummer?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "lagesrapport" | "slutrapport";
+            organisationName: string;
+            seq: number;
+            /** @enum {string} */
+            status: "utkast" | "inskickad" | "granskad" | "makulerad";
+            submittedAt?: string | null;
         };
         PaymentsInPeriodDto: {
             from: string;
@@ -3530,6 +3609,31 @@ export interface operations {
             };
         };
     };
+    DeMinimisRegister_registered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeMinimisRegistrationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+        };
+    };
     Letters_download: {
         parameters: {
             query?: never;
@@ -4327,6 +4431,28 @@ export interface operations {
             };
         };
     };
+    PaymentRequests_byStatus: {
+        parameters: {
+            query?: {
+                /** @description Standard: inskickad. */
+                status?: "utkast" | "inskickad" | "granskad" | "makulerad";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestListItemDto"][];
+                };
+            };
+        };
+    };
     PaymentRequests_get: {
         parameters: {
             query?: never;
@@ -4457,6 +4583,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentDto"][];
+                };
+            };
+        };
+    };
+    Payments_deductionReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeLabelDto"][];
                 };
             };
         };

@@ -3,5 +3,9 @@ import { AuthController } from './accounts/auth.controller';
 import { LoginService } from './accounts/login.service';
 import { LoginThrottle } from './accounts/login-throttle';
 
-@Module({ controllers: [AuthController], providers: [LoginService, LoginThrottle] })
+@Module({
+  controllers: [AuthController],
+  providers: [LoginService, LoginThrottle],
+  exports: [LoginService],
+})
 export class AuthModule {}

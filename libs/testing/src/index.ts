@@ -7,8 +7,12 @@ export {
   mikrobidragApplication,
   mindLikeProject,
   randomOrganisationsnummer,
+  randomPersonnummer,
+  verifyMandates,
+  LOA3,
   TEST_IDS,
   type TestUser,
 } from './factories';
 export { tableCounts, asOwner } from './db-state';
 export { submittedAndTakenUp } from './case-flow';
+export { Browser, LocalIdp, signInThroughIdp, type SignInHops } from './local-idp';

@@ -41,6 +41,8 @@ module.exports = {
       transformIgnorePatterns,
       moduleNameMapper,
       testEnvironment: 'node',
+      // Starting the real api takes seconds on a loaded machine; a hook or test gets 30 s unless it says more.
+      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup-env.ts'],

@@ -8,6 +8,7 @@ import type { BenchResult } from './bench-result';
 /** Scenarios by name; each module exports run(). */
 const SCENARIOS = [
   'health',
+  'security',
   'api-cost',
   'rules',
   'what-if',
@@ -17,7 +18,7 @@ const SCENARIOS = [
   'reports',
 ];
 const MARK = '@@bench-result@@ ';
-const API_SCENARIOS = ['health', 'api-cost', 'what-if', 'case-search', 'reports'];
+const API_SCENARIOS = ['health', 'security', 'api-cost', 'what-if', 'case-search', 'reports'];
 
 /** Runs one scenario in this process and prints its rows for the parent. */
 async function runOne(name: string): Promise<void> {

@@ -251,8 +251,10 @@ describe('assessment and decisions', () => {
       expect(signed.body.overrideReason).toBe('Nämnden har prioriterat insatsen');
       expect(signed.body.coSigners).toEqual([{ name: 'Enhetschef Ett', title: 'Enhetschef' }]);
       const history = (await http.get(`/api/cases/${c.body.id}/history`).set(officer.auth).expect(200)).body;
+      expect(history.at(-2)).toMatchObject({ action: 'beslut_fattat', reason: null });
+      // The signer's reason is the officers' own: an internal entry beside the public one.
       expect(history.at(-1)).toMatchObject({
-        action: 'beslut_fattat',
+        action: 'beslut_motiverat',
         reason: 'Över bedömt belopp: Nämnden har prioriterat insatsen',
       });
     });

@@ -8,6 +8,9 @@ import { extractPdfText } from '../libs/letters/src/render/extract-text';
 import { createTestApp } from '@anslag/testing';
 import { PrivateDatabase } from './letters-support';
 
+// Loading the demo twice (cases, decisions, payments) takes seconds on a busy machine.
+jest.setTimeout(60_000);
+
 describe('demo data', () => {
   let app: NestFastifyApplication;
   let ds: DataSource;

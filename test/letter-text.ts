@@ -6,9 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { formatKronor, formatShare } from '@anslag/money';
 import type { Block, LetterModel, RichText } from '../libs/letters/src/render';
 
-/** pdftotext (poppler-utils) in content-stream order: what copying and screen readers get. */
-export function pdfToText(pdf: Buffer): string {
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
+/**
+ * pdftotext (poppler-utils): in content-stream order (what screen readers follow), or in its default
+ * reading-order analysis (what a person copying from a viewer gets).
+ */
+export function pdfToText(pdf: Buffer, order: 'stream' | 'reading' = 'stream'): string {
+  const mode = order === 'stream' ? ['-raw'] : [];
+  return execFileSync('pdftotext', [...mode, '-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
 }
 
 function rich(text: RichText): string {

@@ -52,6 +52,12 @@ async function checkLetter(model: LetterModel, input: LetterInput, e: Expect): P
   const extracted = pdfToText(pdf);
   expect(textLayerDifference(model, extracted)).toBeNull();
   const text = flat(extracted);
+  // Read in pdftotext's reading order too, every signer's name and title is whole ("Områdeschef").
+  const reading = flat(pdfToText(pdf, 'reading'));
+  for (const s of model.signatures.signatories) {
+    expect(reading).toContain(flat(s.name));
+    if (s.title) expect(reading).toContain(flat(s.title));
+  }
   expect(codeLikeTokens(text)).toEqual([]);
   expect(repeatedSentences(model)).toEqual([]);
   const d = input.decision;
@@ -120,7 +126,6 @@ describe('the demo’s 25 decision letters', () => {
     expect(rows).toHaveLength(25);
     const loader = new LetterDataLoader(ds);
     for (const r of rows) {
-      let input: LetterInput;
       if (r.decided_by_namnd) {
         // PAN: the nämnd's own decision; the seeds hold no protocol, so its letter waits for the §
         // until the secretariat records it.
@@ -152,7 +157,7 @@ describe('the demo’s 25 decision letters', () => {
           'immutable',
         );
       }
-      input = await loader.load(r.id);
+      const input = await loader.load(r.id);
       const model = buildDecisionLetterModel(input);
       const grounds = r.outcome === 'avslag' ? input.decision.reasons?.text : null;
       const text = await checkLetter(model, input, { outcome: r.outcome, track: r.track, grounds });
@@ -195,9 +200,23 @@ describe('the demo’s 25 decision letters', () => {
       'Stödet är ett stöd av mindre betydelse (de minimis-stöd) enligt Kommissionens förordning (EU) nr 1407/2013 av den 18 december 2013',
     );
     expect(text).toContain('(EUT L 352, 24.12.2013, s. 1)');
+    const rate = input.decision.deMinimisRateOre!;
     expect(text).toContain(
-      `Stödet uppgår till 34 200 kr, vilket motsvarar ${flat(formatKronor(input.decision.deMinimisEur!, { unit: false }))} euro.`,
+      `Stödet uppgår till 34 200 kr, vilket motsvarar ${flat(formatKronor(input.decision.deMinimisEur!, { unit: false }))} euro omräknat efter kursen ${Math.trunc(rate / 100)},${String(rate % 100).padStart(2, '0')} kr per euro.`,
     );
+    // The euro figure kept with the decision is the kronor at that rate (rounded up).
+    expect(input.decision.deMinimisEur).toBe(Math.ceil((34_200 * 100) / rate));
+    // Kommersiell service under 2000:284 gives the notice that 9 b § asks for.
+    const service = [...letters.values()].filter((l) =>
+      l.input.decision.legalBasis.some((b) => b.code === 'SFS 2000:284'),
+    );
+    expect(service.filter((l) => l.input.decision.deMinimisEur).length).toBeGreaterThan(0);
+    for (const l of service.filter((x) => x.input.decision.deMinimisEur))
+      expect(l.text).toContain(
+        'Uppgiften lämnas enligt 9 b § förordningen (2000:284) om stöd till kommersiell service.',
+      );
+    // The appropriation by its name on the decision date.
+    expect(letters.get('19RS9282')!.text).toContain('det statliga anslaget 1:1 regionala tillväxtåtgärder');
     expect(text).toContain('den som ansöker om annat stöd av mindre betydelse ska uppge detta stöd');
     // One basis per route: 2015:210 with 1407/2013, not also GBER art. 18.
     expect(input.decision.legalBasis.map((b) => b.code)).toEqual(['SFS 2015:210', '(EU) nr 1407/2013']);
@@ -382,7 +401,11 @@ describe('letters of decisions built through the API: each outcome × track × a
         expect(text).toContain('Regionen 1:1');
       }
       // A decision of today under the 2019 rule set, extended: the letter says which, not "För <this year>".
-      if (outcome !== 'avslag') expect(text).toContain('för 2019 (2018-11-28 § 83)');
+      if (outcome !== 'avslag') {
+        expect(text).toContain('för 2019 (2018-11-28 § 83)');
+        // The appropriation under its name on the decision date (from 2023, att bekräfta).
+        expect(text).toContain('det statliga anslaget 1:1 regionala utvecklingsåtgärder');
+      }
       expect(text).toContain('inte överklagas');
     }
   });

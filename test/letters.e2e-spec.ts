@@ -69,7 +69,9 @@ describe('decision letters over HTTP', () => {
         .parse(binary)
         .expect(200);
       expect(res.headers['content-type']).toBe('application/pdf');
-      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="beslut-19RS\d+\.pdf"$/);
+      expect(res.headers['content-disposition']).toMatch(
+        /^attachment; filename="beslut-19RS\d+\.pdf"; filename\*=UTF-8''beslut-19RS\d+\.pdf$/,
+      );
       expect(res.headers['x-content-sha256']).toBe(row.sha256);
       expect(sha256(res.body as Buffer)).toBe(row.sha256);
     }

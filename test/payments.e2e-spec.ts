@@ -606,6 +606,43 @@ describe('payments after the decision', () => {
     expect(text).toContain('ska betala tillbaka 10 000 kr');
     expect(text).toContain('med ränta 401 kr: sammanlagt 10 401 kr');
     expect(text).toContain('Maskinen såldes efter fyra månader.');
+    // The ledger and the grant history count only the aid kept: 30 000 kr granted, 10 000 kr recovered.
+    const [entry] = await ds.query(
+      `SELECT amount_sek, recovered_sek, amount_eur, recovered_eur FROM de_minimis_ledger WHERE decision_id = $1`,
+      [g.decisionId],
+    );
+    expect(entry.recovered_sek).toBe('10000');
+    expect(entry.recovered_eur).toBe(Math.floor((entry.amount_eur * 10_000) / 30_000));
+    const next = await http
+      .post('/api/cases')
+      .set(g.applicant.auth)
+      .send({
+        track: 'foretagsstod',
+        organisationId: (
+          await ds.query(`SELECT organisation_id FROM grant_case WHERE id = $1`, [g.caseId])
+        )[0].organisation_id,
+        title: 'Kylanläggning',
+        aidForm: 'mikrobidrag',
+        amountApplied: 30_000,
+        costLines: [{ description: 'Kylanläggning', costType: 'machinery', amount: 60_000 }],
+        plannedStart: '2029-02-01',
+        collectiveAgreement: true,
+      })
+      .expect(201);
+    await http
+      .post(`/api/cases/${next.body.id}/transitions`)
+      .set(g.applicant.auth)
+      .send({ transition: 'skicka_in' })
+      .expect(201);
+    await http
+      .post(`/api/cases/${next.body.id}/transitions`)
+      .set(officer.auth)
+      .send({ transition: 'paborja_handlaggning' })
+      .expect(201);
+    const ev = (await http.post(`/api/cases/${next.body.id}/evaluation`).set(officer.auth).expect(201)).body;
+    const perCompany = ev.evaluation.maxGrant.terms.find((t: { term: string }) => t.term === 'per_foretag');
+    // 60 000 kr per company, less the 20 000 kr kept of the first grant.
+    expect(perCompany.amount).toBe(40_000);
     await http
       .post(`/api/recoveries/${r.body.id}/settle`)
       .set(officer.auth)

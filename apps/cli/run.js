@@ -120,33 +120,50 @@ async function main() {
   }
 }
 
+/**
+ * Runs the api and the worker and keeps them running: a process that dies (out of memory, a crash) is
+ * started again after a short pause that grows while it keeps dying, and the runner says so. Ctrl-C
+ * stops both and ends the demo.
+ */
 function runDemo() {
-  const procs = ['api', 'worker'].map((name) =>
-    spawn(
+  const port = process.env.PORT || '3000';
+  let stopping = false;
+  const running = new Map();
+  const start = (name, delay = 1000) => {
+    const startedAt = Date.now();
+    const child = spawn(
       process.execPath,
       [...(name === 'api' ? API_HEAP : []), ...PATHS, `dist/apps/${name}/src/main.js`],
-      {
-        cwd: root,
-        stdio: 'inherit',
-        env: process.env,
-      },
-    ),
-  );
-  const port = process.env.PORT || '3000';
+      { cwd: root, stdio: 'inherit', env: process.env },
+    );
+    running.set(name, child);
+    child.on('exit', (code, signal) => {
+      running.delete(name);
+      if (stopping) return;
+      // A process that ran for a minute starts over with a short pause; one that dies at once waits longer.
+      const next = Date.now() - startedAt > 60_000 ? 1000 : Math.min(delay * 2, 30_000);
+      console.error(
+        `\n${name} stoppade (${signal ?? `kod ${code}`}); startar om om ${Math.round(next / 1000)} s.\n`,
+      );
+      setTimeout(() => !stopping && start(name, next), next);
+    });
+  };
+  start('api');
+  start('worker');
   console.log(
     `\nanslag körs på http://localhost:${port} (API-dokumentation: http://localhost:${port}/api/docs). Avsluta med Ctrl-C.\n`,
   );
   return new Promise((resolve) => {
-    let exited = 0;
-    const stop = () => procs.forEach((p) => p.exitCode === null && p.kill('SIGTERM'));
+    const stop = () => {
+      stopping = true;
+      if (running.size === 0) resolve();
+      for (const child of running.values()) {
+        child.on('exit', () => running.size === 0 && resolve());
+        child.kill('SIGTERM');
+      }
+    };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
-    procs.forEach((p) =>
-      p.on('exit', () => {
-        stop();
-        if (++exited === procs.length) resolve();
-      }),
-    );
   });
 }
 

@@ -26,7 +26,8 @@ export function logRequests(fastify: FastifyInstance, log: Pino): void {
     log.info(
       {
         requestId: request.id,
-        req: { method: request.method, url: request.url },
+        // Query strings carry what people searched for (an organisation's name or number): names only.
+        req: { method: request.method, url: redactQuery(request.url) },
         res: { statusCode: reply.statusCode },
         responseTime: Math.round(reply.elapsedTime),
       },
@@ -75,4 +76,17 @@ export class PinoNestLogger implements LoggerService {
       );
     }
   }
+}
+
+/** `/api/cases?organisation=x&page=2` → `/api/cases?organisation=…&page=…`: the names stay, values go. */
+export function redactQuery(url: string | undefined): string | undefined {
+  if (!url) return url;
+  const i = url.indexOf('?');
+  if (i < 0) return url;
+  const names = url
+    .slice(i + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => `${pair.split('=')[0]}=…`);
+  return `${url.slice(0, i)}?${names.join('&')}`;
 }

@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@anslag/config';
+import { AccountStatusService } from './accounts/account-status.service';
 import { AuthGuard } from './auth.guard';
 import { TokenService } from './token.service';
 
@@ -21,7 +22,7 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService, JwtModule],
+  providers: [TokenService, AccountStatusService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService, JwtModule, AccountStatusService],
 })
 export class AuthCoreModule {}

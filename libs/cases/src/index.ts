@@ -3,7 +3,7 @@ export { AccessService } from './access.service';
 export { CatalogueService, type Catalogues } from './catalogue/catalogue.service';
 export { CaseQueryService } from './cases/case-query.service';
 export { DiarienummerService } from './cases/diarienummer.service';
-export { HistoryService } from './history/history.service';
+export { HistoryService, HISTORY_VISIBILITY } from './history/history.service';
 export { summariseBudget, type BudgetSummary } from './cases/budget';
 export { DECIDABLE } from './cases/case-lifecycle';
 export { normaliseOrganisationsnummer } from './organisations/organisationsnummer';

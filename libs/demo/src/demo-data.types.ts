@@ -650,6 +650,7 @@ export const LETTER_PLACEHOLDERS = {
   deMinimisForordning: "The de minimis regulation's full title (legal-bases.json).",
   deMinimisEut: "The de minimis regulation's Official Journal reference.",
   deMinimisEuro: 'The de minimis aid in euro as kept with the decision, "1 681 euro".',
+  deMinimisKurs: 'The exchange rate the euro amount was converted at, "10,59 kr per euro".',
   deMinimisUpplysning: "A national rule's own sentence on the de minimis notice (2000:284 9 b §).",
   namnd: 'The nämnd that decided itself.',
   namndDatum: "The date of the nämnd's meeting.",

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
-import { Account, hashPassword, Role } from '@anslag/auth';
+import { Account, hashDemoPassword, Role } from '@anslag/auth';
 import {
   BudgetLine,
   CaseHistory,
@@ -186,6 +186,7 @@ export class DemoLoader {
     const entries = new Map<string, Partial<CatalogueEntry>>();
     const add = (e: Partial<CatalogueEntry>) => entries.set(`${e.kind}:${e.code}`, { active: true, ...e });
     for (const p of data.projectCases) {
+      p.sections.forEach((x) => add({ kind: 'application_section', code: x.code, name: x.heading }));
       p.budget.costs.forEach((c) => add({ kind: 'cost_category', code: c.category, name: c.label }));
       p.budget.financing.forEach((f) =>
         add({
@@ -274,7 +275,7 @@ export class DemoLoader {
     orgIds: Map<string, string>,
     password: string,
   ): Promise<number> {
-    const hash = await hashPassword(password);
+    const hash = await hashDemoPassword(password);
     for (const u of data.users) {
       await em.upsert(
         Account,
@@ -360,6 +361,7 @@ export class DemoLoader {
       caseId: c.id,
       actorName: 'system',
       action: 'importerad',
+      visibility: 'public',
       after: { diarienummer: p.diarienummer },
       reason: 'Demodata',
     });
@@ -418,6 +420,7 @@ export class DemoLoader {
       caseId: c.id,
       actorName: 'system',
       action: 'importerad',
+      visibility: 'public',
       after: { diarienummer: c.diarienummer },
       reason: 'Demodata',
     });

@@ -93,6 +93,14 @@ export class RecoveryService {
           decisionDate: today,
         },
       );
+      // The de minimis ledger counts only the aid kept: the recovered share of the entry, in euro rounded
+      // down (what stays counted is never less than what was kept).
+      await em.query(
+        `UPDATE de_minimis_ledger SET recovered_sek = recovered_sek + $2,
+           recovered_eur = ((amount_eur::bigint * LEAST(amount_sek, recovered_sek + $2)) / NULLIF(amount_sek, 0))::int
+         WHERE decision_id = $1`,
+        [r.decisionId, r.amount],
+      );
       await requestPaymentLetter(em, 'aterkrav', id, r.caseId);
       await this.history.record(em, {
         caseId: r.caseId,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsDateString, IsOptional } from 'class-validator';
 import { ALL_ROLES, CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
-import { Clock, UuidPipe } from '@anslag/common';
+import { BodyLimit, Clock, DOCUMENT_BODY, UuidPipe } from '@anslag/common';
 import type { FrameStatus, RusCatalogue } from '@anslag/rules';
 import { FramesService } from './assessment/frames.service';
 import { WhatIfResult, WhatIfService } from './assessment/what-if.service';
@@ -60,6 +60,7 @@ export class PolicyController {
   @Post('inriktningsbeslut')
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Create a draft inriktningsbeslut (validated). Admin.' })
+  @BodyLimit(DOCUMENT_BODY)
   @ApiOkResponse({ type: InriktningsbeslutDto })
   create(@CurrentUser() p: Principal, @Body() dto: RuleSetBodyDto): Promise<InriktningsbeslutDto> {
     return this.policy.createDraft(p, dto.content);
@@ -68,6 +69,7 @@ export class PolicyController {
   @Put('inriktningsbeslut/:id')
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Edit a draft (adopted versions are never edited). Admin.' })
+  @BodyLimit(DOCUMENT_BODY)
   @ApiOkResponse({ type: InriktningsbeslutDto })
   update(
     @Param('id', new UuidPipe()) id: string,
@@ -117,9 +119,11 @@ export class PolicyController {
   @Post('what-if')
   @Roles(Role.admin, Role.handlaggare, Role.namndsekreterare)
   @ApiOperation({
-    summary: 'Every open case under a draft beside the decision in force, with frame totals. Writes nothing.',
+    summary:
+      'Every open case under a draft beside the decision in force, with frame totals. Changes nothing; logs the personal facts it reads.',
   })
-  whatIfRun(@Body() dto: RuleSetBodyDto): Promise<WhatIfResult> {
-    return this.whatIf.run(dto.content);
+  @BodyLimit(DOCUMENT_BODY)
+  whatIfRun(@CurrentUser() p: Principal, @Body() dto: RuleSetBodyDto): Promise<WhatIfResult> {
+    return this.whatIf.run(p, dto.content);
   }
 }

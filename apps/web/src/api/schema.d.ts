@@ -31,7 +31,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Password login. Open to anyone; answers a short-lived bearer token. */
+        /** Password login. Open to anyone; answers a short-lived bearer token. Failed attempts are limited per account and per address (429 with Retry-After). */
         post: operations["Auth_signIn"];
         delete?: never;
         options?: never;
@@ -188,7 +188,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The append-only history of the case. Sökande only their own. */
+        /** The append-only history of the case. Officers all entries; sökande only the public ones of their own cases. */
         get: operations["Cases_history"];
         put?: never;
         post?: never;
@@ -1051,7 +1051,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Every open case under a draft beside the decision in force, with frame totals. Writes nothing. */
+        /** Every open case under a draft beside the decision in force, with frame totals. Changes nothing; logs the personal facts it reads. */
         post: operations["Policy_whatIfRun"];
         delete?: never;
         options?: never;
@@ -2463,6 +2463,14 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

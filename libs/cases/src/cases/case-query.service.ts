@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import type { Principal } from '@anslag/auth';
+import { type Principal, Role } from '@anslag/auth';
 import { DomainError, Page } from '@anslag/common';
 import { AccessService } from '../access.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -115,7 +115,8 @@ export class CaseQueryService {
       .findOne({ where: { id }, select: { id: true, organisationId: true } });
     if (!c) throw DomainError.notFound('Ärendet');
     await this.access.assertOrganisation(p, c.organisationId, 'Ärendet');
-    return (await this.history.list(id)).map((h) => ({
+    const officer = p.roles.some((r) => r !== Role.sokande);
+    return (await this.history.list(id, !officer)).map((h) => ({
       id: h.id,
       at: h.at.toISOString(),
       actor: h.actorName,

@@ -163,6 +163,10 @@ export class CaseWriteService {
           problem: `"${dto.aidSubform}" är ingen delform av ${form ?? 'vald stödform'}`,
         });
     }
+    // Section codes come from the region's catalogue when it has one.
+    if (dto.sections && cat.sections.size > 0)
+      for (const code of Object.keys(dto.sections))
+        if (!cat.sections.has(code)) problems.push({ field: `sections.${code}`, problem: 'okänt avsnitt' });
     if (dto.budget) {
       const lines = [
         ...dto.budget.costs.map((l, i) => ({

@@ -17,6 +17,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsOptionalNonNull } from '@anslag/common';
+import { IsSections } from './sections';
 
 const MAX_KR = 1_000_000_000_000;
 
@@ -164,8 +166,8 @@ export class ProjectStateAidDto {
 
 /** Fields an applicant or officer may set on a case; which apply depends on the track. */
 export class CaseFieldsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(500) title?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MaxLength(20000) description?: string;
 
   // Project co-financing
   @ApiPropertyOptional({ example: '2020-01-01' })
@@ -176,24 +178,25 @@ export class CaseFieldsDto {
   @IsOptional()
   @IsDateString({ strict: true })
   periodEnd?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() forstudie?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() euCofinancing?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() buildsOnEarlier?: boolean;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() forstudie?: boolean;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() euCofinancing?: boolean;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() buildsOnEarlier?: boolean;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
   rusAreas?: string[];
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
   effektmal?: string[];
   @ApiPropertyOptional({ description: 'Ansökans avsnitt, nyckel → text', example: { sammanfattning: '…' } })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsObject()
+  @IsSections()
   sections?: Record<string, string>;
   @ApiPropertyOptional({
     type: ProjectStateAidDto,
@@ -204,7 +207,7 @@ export class CaseFieldsDto {
   @Type(() => ProjectStateAidDto)
   stateAidAssessment?: ProjectStateAidDto;
   @ApiPropertyOptional({ type: ProjectBudgetDto })
-  @IsOptional()
+  @IsOptionalNonNull()
   @ValidateNested()
   @Type(() => ProjectBudgetDto)
   budget?: ProjectBudgetDto;
@@ -223,14 +226,14 @@ export class CaseFieldsDto {
   @Max(MAX_KR)
   amountApplied?: number;
   @ApiPropertyOptional({ type: [CompanyCostLineDto] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   @Type(() => CompanyCostLineDto)
   costLines?: CompanyCostLineDto[];
   @ApiPropertyOptional({ type: [DeMinimisDto] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -260,7 +263,7 @@ export class CaseFieldsDto {
   @MaxLength(60)
   euBasis?: string;
   @ApiPropertyOptional({ type: [String], example: ['ny_affarside', 'avancerad_tillverkning'] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
-import { type Page, UuidPipe } from '@anslag/common';
+import { BodyLimit, DOCUMENT_BODY, type Page, UuidPipe } from '@anslag/common';
 import { CaseQueryDto } from './case-query.dto';
 import { CaseQueryService } from './case-query.service';
 import { CaseDto, CaseSummaryDto, HistoryEntryDto } from './case-response.dto';
@@ -25,6 +25,7 @@ export class CasesController {
   @Post()
   @Roles(Role.sokande, Role.handlaggare)
   @ApiOperation({ summary: 'Create a draft application. Sökande (own organisations) and handläggare.' })
+  @BodyLimit(DOCUMENT_BODY)
   @ApiOkResponse({ type: CaseDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateCaseDto): Promise<CaseDto> {
     return this.write.create(p, dto);
@@ -47,6 +48,7 @@ export class CasesController {
 
   @Patch(':id')
   @Roles(Role.sokande, Role.handlaggare)
+  @BodyLimit(DOCUMENT_BODY)
   @ApiOperation({
     summary:
       'Change an application: sökande while utkast or komplettering begärd; handläggare until decided.',
@@ -77,7 +79,10 @@ export class CasesController {
 
   @Get(':id/history')
   @Roles(Role.sokande, ...OFFICER_ROLES)
-  @ApiOperation({ summary: 'The append-only history of the case. Sökande only their own.' })
+  @ApiOperation({
+    summary:
+      'The append-only history of the case. Officers all entries; sökande only the public ones of their own cases.',
+  })
   @ApiOkResponse({ type: [HistoryEntryDto] })
   history(@CurrentUser() p: Principal, @Param('id', uuid) id: string): Promise<HistoryEntryDto[]> {
     return this.query.historyOf(p, id);

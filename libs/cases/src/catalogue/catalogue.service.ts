@@ -11,6 +11,8 @@ export interface Catalogues {
   aidForms: Set<string>;
   /** "parent/sub-form" codes, e.g. kommersiell_service/hemsandningsbidrag */
   aidSubforms: Set<string>;
+  /** Codes of the application's sections (sammanfattning, bakgrund …). */
+  sections: Set<string>;
 }
 
 @Injectable()
@@ -31,6 +33,7 @@ export class CatalogueService {
       aidSubforms: new Set(
         rows.filter((r) => r.kind === 'aid_subform' && r.parent).map((r) => `${r.parent}/${r.code}`),
       ),
+      sections: codes('application_section'),
     };
   }
 

@@ -1,6 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
+ * Who may read a history entry: `public` to the parties (the applicant sees it), `internal` to the
+ * region's officers only (assessments, drafts, jäv declarations).
+ */
+export type HistoryVisibility = 'public' | 'internal';
+
+/**
  * Append-only history of a case: who did what, when, with before/after. Written in the same
  * transaction as the change; a database trigger refuses UPDATE and DELETE.
  */
@@ -19,4 +25,5 @@ export class CaseHistory {
   @Column({ type: 'jsonb', nullable: true }) before: object | null;
   @Column({ type: 'jsonb', nullable: true }) after: object | null;
   @Column({ type: 'text', nullable: true }) reason: string | null;
+  @Column({ type: 'text', default: 'internal' }) visibility: HistoryVisibility;
 }

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type CatalogueKind = 'cost_category' | 'financier' | 'aid_form' | 'aid_subform';
+export type CatalogueKind =
+  'cost_category' | 'financier' | 'aid_form' | 'aid_subform' | 'application_section';
 
 /**
  * The small catalogues an administrator maintains: budget cost categories, financiers

@@ -15,6 +15,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Max,
   IsUUID,
   MaxLength,
   Min,
@@ -49,6 +50,7 @@ export class DelegationPointDto {
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(0)
+  @Max(1_000_000_000_000)
   limitKronor?: number | null;
   @ApiPropertyOptional({
     type: [String],
@@ -68,7 +70,9 @@ export class DelegationPointDto {
   validTo?: string | null;
 }
 
-export class UpdateDelegationPointDto extends PartialType(DelegationPointDto) {}
+export class UpdateDelegationPointDto extends PartialType(DelegationPointDto, {
+  skipNullProperties: false,
+}) {}
 
 @ApiTags('delegation')
 @ApiBearerAuth()

@@ -26,5 +26,8 @@ export class DeMinimisLedgerEntry {
   @Column({ type: 'integer' }) amountEur: number;
   @Column({ type: 'bigint', transformer: kronorTransformer }) amountSek: number;
   @Column({ type: 'text' }) regime: string;
+  /** Repaid after a recovery (återkrav): the ledger counts only the aid actually kept. */
+  @Column({ type: 'bigint', transformer: kronorTransformer, default: 0 }) recoveredSek: number;
+  @Column({ type: 'integer', default: 0 }) recoveredEur: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

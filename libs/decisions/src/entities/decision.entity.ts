@@ -86,6 +86,11 @@ export interface DecisionReasons {
 @Index('idx_decision_delegated_by_date', ['decisionDate'], {
   where: "status = 'signerat' AND NOT decided_by_namnd",
 })
+// One open change decision per decision at a time: a second draft of one would race the first to signing.
+@Index('uq_decision_open_change', ['amendsDecisionId'], {
+  unique: true,
+  where: "status = 'utkast' AND kind = 'andringsbeslut'",
+})
 // Earlier grants to the same legal person, whatever row it is registered under (made by the migration).
 @Index('idx_decision_signed_orgnr', { synchronize: false })
 @Check('CHK_decision_signed_snapshot', `status <> 'signerat' OR snapshot IS NOT NULL`)

@@ -16,6 +16,7 @@ import {
   ValidateNested,
   Matches,
 } from 'class-validator';
+import { IsOptionalNonNull } from '@anslag/common';
 import type { Decision } from '../entities/decision.entity';
 
 export class FinancingSourceDto {
@@ -49,17 +50,17 @@ export class ReasonsDto {
 
 export class DecisionFieldsDto {
   @ApiPropertyOptional({ enum: ['bifall', 'delvis_bifall', 'avslag'] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(['bifall', 'delvis_bifall', 'avslag'])
   outcome?: Decision['outcome'];
   @ApiPropertyOptional({ description: 'beviljat belopp, eller taket för projekt ("dock högst")' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt({ message: 'belopp ska vara hela kronor' })
   @Min(1)
   @Max(1_000_000_000_000)
   amount?: number;
   @ApiPropertyOptional({ description: 'projekt: andel av bokförda kostnader i baspunkter (90 % = 9000)' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(1)
   @Max(10_000)
@@ -67,39 +68,39 @@ export class DecisionFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) earliestStart?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) latestEnd?: string;
   @ApiPropertyOptional({ type: [FinancingSourceDto] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => FinancingSourceDto)
   financing?: FinancingSourceDto[];
   @ApiPropertyOptional({ type: [String], description: 'villkor; utelämnas för standardvillkoren' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
   @MaxLength(2000, { each: true })
   conditions?: string[];
   @ApiPropertyOptional({ type: ReasonsDto })
-  @IsOptional()
+  @IsOptionalNonNull()
   @ValidateNested()
   @Type(() => ReasonsDto)
   reasons?: ReasonsDto;
   @ApiPropertyOptional({ example: 'Uppfyller ej villkor' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MinLength(1)
   @MaxLength(5000)
   rejectionGrounds?: string;
   @ApiPropertyOptional({ type: [CoSignerDto], description: 'fler som undertecknar brevet, i ordning' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(5)
   @ValidateNested({ each: true })
   @Type(() => CoSignerDto)
   coSigners?: CoSignerDto[];
   @ApiPropertyOptional({ enum: ['de_minimis', 'gber', 'none'] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(['de_minimis', 'gber', 'none'])
   stateAidRoute?: 'de_minimis' | 'gber' | 'none';
 }

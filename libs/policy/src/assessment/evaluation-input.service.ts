@@ -121,7 +121,8 @@ export class EvaluationInputService {
     // The ledger of every member, by row or by legal person (the number in the decision's snapshot).
     const ledger = (await em.query(
       `SELECT l.organisation_id, d.snapshot ->> 'organisationsnummer' AS organisationsnummer,
-              o.name AS organisation_name, d.case_id, l.granted_on::text, l.amount_eur, l.regime
+              o.name AS organisation_name, d.case_id, l.granted_on::text,
+              l.amount_eur - l.recovered_eur AS amount_eur, l.regime
          FROM de_minimis_ledger l
          JOIN decision d ON d.id = l.decision_id
          JOIN organisation o ON o.id = l.organisation_id
@@ -133,7 +134,11 @@ export class EvaluationInputService {
       `SELECT * FROM (
            SELECT DISTINCT ON (COALESCE(d.amends_decision_id, d.id))
                   c.organisation_id, d.snapshot ->> 'organisationsnummer' AS organisationsnummer,
-                  d.case_id, d.aid_form, d.decision_date::text, d.amount::text, c.diarienummer, d.outcome
+                  d.case_id, d.aid_form, d.decision_date::text,
+                  -- what was recovered (återkrav) is not aid kept
+                  (d.amount - COALESCE((SELECT SUM(r.amount) FROM recovery r
+                     WHERE r.decision_id = COALESCE(d.amends_decision_id, d.id) AND r.status <> 'utkast'), 0))::text AS amount,
+                  c.diarienummer, d.outcome
            FROM decision d JOIN grant_case c ON c.id = d.case_id
            WHERE d.status = 'signerat' AND d.aid_form IS NOT NULL
              AND (c.organisation_id = ANY($1) OR d.snapshot ->> 'organisationsnummer' = ANY($2))

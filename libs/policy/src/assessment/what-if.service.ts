@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { GrantCase } from '@anslag/cases';
+import type { Principal } from '@anslag/auth';
+import { GrantCase, PersonalDataLogService } from '@anslag/cases';
 import { Clock } from '@anslag/common';
 import { evaluate, frameOf, type FrameStatus, type Outcome, type RuleSet } from '@anslag/rules';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
@@ -35,7 +36,8 @@ export interface WhatIfResult {
 
 /**
  * Evaluates every open case under a draft inriktningsbeslut beside the decision in force on its
- * registration date. Reads only; writes nothing.
+ * registration date. Changes nothing; the only write is the personal data log, since the evaluation
+ * reads the "born outside the Nordic countries" fact of the organisations that stated it.
  */
 @Injectable()
 export class WhatIfService {
@@ -44,11 +46,12 @@ export class WhatIfService {
     private readonly policy: PolicyService,
     private readonly inputs: EvaluationInputService,
     private readonly frames: FramesService,
+    private readonly personalData: PersonalDataLogService,
     private readonly rates: ExchangeRatesService,
     private readonly clock: Clock,
   ) {}
 
-  async run(submitted: RuleSet): Promise<WhatIfResult> {
+  async run(p: Principal, submitted: RuleSet): Promise<WhatIfResult> {
     await this.policy.check(submitted);
     const draft = await this.rates.applyTo(submitted);
     const draftRus = await this.policy.rus(draft.rusId);
@@ -61,6 +64,11 @@ export class WhatIfService {
       .addOrderBy('c.id', 'ASC')
       .getMany();
     const inputs = await this.inputs.build(cases, draftRus);
+    await this.personalData.logReads(
+      p,
+      cases.map((c) => c.organisation!),
+      'konsekvensanalys',
+    );
     const inForce = new Map<string, RulesInForce | null>();
     const rows: WhatIfRow[] = [];
     const openDraft: Record<string, number> = {};

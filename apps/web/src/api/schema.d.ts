@@ -284,6 +284,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/{id}/de-minimis-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a de minimis decision was registered in the central de minimis register (from 2026), with its reference. Handläggare, admin. */
+        post: operations["DeMinimisRegister_registered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions/{id}/letter": {
         parameters: {
             query?: never;
@@ -681,6 +698,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment requests by status: the submitted ones await verification. Handläggare, beslutsfattare. */
+        get: operations["PaymentRequests_byStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payment-requests/{id}": {
         parameters: {
             query?: never;
@@ -759,6 +793,23 @@ export interface paths {
         };
         /** Payments by status (e.g. proposals awaiting authorisation). Handläggare, beslutsfattare. */
         get: operations["Payments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/deduction-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's reasons for deducting a cost at verification (data). */
+        get: operations["Payments_deductionReasons"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1397,6 +1448,10 @@ export interface components {
             /** @example Enhetschef */
             title: string;
         };
+        CodeLabelDto: {
+            code: string;
+            label: string;
+        };
         CommitmentLineDto: {
             aidForm: string;
             decisions: number;
@@ -1578,6 +1633,10 @@ export interface components {
              */
             regulation?: string;
         };
+        DeMinimisRegistrationDto: {
+            /** @description registrets referens för stödet */
+            reference: string;
+        };
         DeMinimisResponseDto: {
             amount: number;
             currency: string;
@@ -1603,6 +1662,7 @@ export interface components {
             deMinimisRateMonth: Record<string, never> | null;
             /** @description förordningen stödet av mindre betydelse ges enligt */
             deMinimisRegime: Record<string, never> | null;
+            deMinimisRegisterReference: Record<string, never> | null;
             /** @enum {string|null} */
             deMinimisRegisterStatus: "ej_tillampligt" | "ska_registreras" | "registrerad" | null;
             decidedByNamnd: boolean;
@@ -1970,6 +2030,7 @@ export interface components {
             caseId: string;
             /** Format: uuid */
             decisionId: string;
+            diarienummer?: string | null;
             gross: number;
             /** Format: uuid */
             id: string;
@@ -1995,6 +2056,7 @@ export interface components {
             cofinancing: components["schemas"]["NamedAmountDto"][];
             /** Format: uuid */
             decisionId: string;
+            diarienummer?: string | null;
             finalReportApproved: boolean;
             /** Format: uuid */
             id: string;
@@ -2023,6 +2085,23 @@ export interface components {
             /** @example Projektet har genomfört fyra nätverksträffar … */
             reportText?: string;
             vouchers?: components["schemas"]["VoucherDto"][];
+        };
+        PaymentRequestListItemDto: {
+            bookedTotal: number;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            decisionId: string;
+            diarienummer?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "lagesrapport" | "slutrapport";
+            organisationName: string;
+            seq: number;
+            /** @enum {string} */
+            status: "utkast" | "inskickad" | "granskad" | "makulerad";
+            submittedAt?: string | null;
         };
         PaymentsInPeriodDto: {
             from: string;
@@ -2952,6 +3031,31 @@ export interface operations {
             };
         };
     };
+    DeMinimisRegister_registered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeMinimisRegistrationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+        };
+    };
     Letters_download: {
         parameters: {
             query?: never;
@@ -3588,6 +3692,28 @@ export interface operations {
             };
         };
     };
+    PaymentRequests_byStatus: {
+        parameters: {
+            query?: {
+                /** @description Standard: inskickad. */
+                status?: "utkast" | "inskickad" | "granskad" | "makulerad";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestListItemDto"][];
+                };
+            };
+        };
+    };
     PaymentRequests_get: {
         parameters: {
             query?: never;
@@ -3718,6 +3844,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentDto"][];
+                };
+            };
+        };
+    };
+    Payments_deductionReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeLabelDto"][];
                 };
             };
         };

@@ -187,6 +187,7 @@ export class DecisionDto {
   deMinimisRateMonth: string | null;
   @ApiProperty({ nullable: true, enum: ['ej_tillampligt', 'ska_registreras', 'registrerad'] })
   deMinimisRegisterStatus: string | null;
+  @ApiProperty({ nullable: true }) deMinimisRegisterReference: string | null;
   @ApiProperty({ nullable: true }) evaluatedMax: number | null;
   @ApiProperty() decisionDate: string;
   @ApiProperty({ nullable: true }) delegationPoint: string | null;
@@ -249,6 +250,7 @@ export class DecisionDto {
       deMinimisOrePerEur: d.deMinimisOrePerEur,
       deMinimisRateMonth: d.deMinimisRateMonth,
       deMinimisRegisterStatus: d.deMinimisRegisterStatus,
+      deMinimisRegisterReference: d.deMinimisRegisterReference,
       evaluatedMax: d.evaluatedMax,
       decisionDate: d.decisionDate,
       delegationPoint: d.delegationPoint,

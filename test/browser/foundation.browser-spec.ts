@@ -9,6 +9,7 @@ import {
   type Stage,
 } from './harness';
 import { sv } from '../../apps/web/src/text/sv';
+import { svUtbetalning } from '../../apps/web/src/text/sv-utbetalning';
 
 jest.setTimeout(120_000);
 
@@ -81,9 +82,9 @@ describe('the browser application: serving, sign-in, layout', () => {
 
   it.each([
     ['sokande', [sv.nav.minaArenden, sv.nav.nyAnsokan]],
-    ['handlaggare', [sv.nav.arbetsko]],
-    ['beslutsfattare', [sv.nav.attSignera]],
-    ['namndsekreterare', [sv.nav.redovisning]],
+    ['handlaggare', [sv.nav.arbetsko, svUtbetalning.nav.granska]],
+    ['beslutsfattare', [sv.nav.attSignera, svUtbetalning.nav.attestera]],
+    ['namndsekreterare', [sv.nav.redovisning, svUtbetalning.nav.uppfoljning]],
     ['admin', [sv.nav.inriktningsbeslut]],
   ])('gives %s a skip link and the navigation of the role', async (username, links) => {
     const { context, page } = await newPage(stage);

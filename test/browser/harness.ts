@@ -155,6 +155,19 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
 }
 
+/**
+ * Signs the demo applicant in as after e-legitimation (loa3), the level acting for an organisation needs.
+ * The browser app signs in with the API's password login only so far, which never gives that level; the
+ * real e-legitimation flow through the local OpenID provider is tested in test/identity.e2e-spec.ts.
+ */
+export async function signInAsAfterElegitimation(page: Page, stage: Stage, username: string): Promise<void> {
+  const token = await asAfterElegitimation(stage, username);
+  await page.goto('/logga-in');
+  await page.evaluate((t) => sessionStorage.setItem('anslag.token', t), token);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+}
+
 /** A screenshot of the page as it is, at 1280 and at 360 px wide, for review. */
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });

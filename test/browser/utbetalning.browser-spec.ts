@@ -8,6 +8,7 @@ import {
   screenshots,
   seriousViolations,
   signIn,
+  signInAsAfterElegitimation,
   startStage,
   type Stage,
 } from './harness';
@@ -33,7 +34,7 @@ describe('after the decision: report, verification and authorisation in the brow
 
   it('lets the applicant report the costs, see every problem at its field, and submit', async () => {
     const { context, page } = await newPage(stage);
-    await signIn(page, 'sokande');
+    await signInAsAfterElegitimation(page, stage, 'sokande');
     await page.goto(`/sokande/arenden/${caseId}`);
     await page.getByRole('link', { name: t.sokande.link }).click();
     await page.getByRole('heading', { level: 1, name: t.sokande.title }).waitFor();

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DemoLoader, loadDemoData } from '@anslag/demo';
 import { DecisionLetterJob } from '@anslag/letters';
 import { extractPdfText } from '../libs/letters/src/render/extract-text';
-import { createTestApp } from '@anslag/testing';
+import { createTestApp, usePrivateDatabase } from '@anslag/testing';
 
 describe('demo data', () => {
   let app: NestFastifyApplication;
@@ -14,7 +14,11 @@ describe('demo data', () => {
     Authorization: `Bearer ${(await http.post('/api/auth/login').send({ username, password: 'demo-test' }).expect(200)).body.accessToken}`,
   });
 
+  let db: Awaited<ReturnType<typeof usePrivateDatabase>>;
+
   beforeAll(async () => {
+    // The demo's catalogues (required sections, attachment types) stay out of the shared database.
+    db = await usePrivateDatabase();
     app = await createTestApp();
     ds = app.get(DataSource);
     http = request(app.getHttpServer());
@@ -27,8 +31,11 @@ describe('demo data', () => {
       cases: 0,
       accounts: 6,
     });
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
   });
-  afterAll(() => app.close());
 
   it('keeps the real diarienummer and the seeds’ budgets', async () => {
     const officer = await login('handlaggare');

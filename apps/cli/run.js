@@ -48,6 +48,12 @@ function build() {
 
 async function main() {
   ensureDependencies();
+  if (command === 'openapi:write') {
+    // The document needs neither PostgreSQL nor Redis: no services are started for it.
+    build();
+    must(process.execPath, [...PATHS, 'dist/apps/cli/src/write-openapi.js', ...process.argv.slice(3)]);
+    return;
+  }
   const { ensureServices } = require('./services');
   await ensureServices(root);
   switch (command) {
@@ -84,7 +90,7 @@ async function main() {
       must(process.execPath, [...PATHS, 'dist/bench/run-all.js', ...process.argv.slice(3)]);
       break;
     default:
-      console.error('usage: node apps/cli/run.js migrate|demo|test|bench');
+      console.error('usage: node apps/cli/run.js migrate|demo|test|bench|openapi:write [file]');
       process.exit(2);
   }
 }

@@ -48,6 +48,8 @@ const STATUS: Record<ErrorCode, number> = {
 export interface ErrorDetail {
   field: string;
   problem: string;
+  /** For a code that is not in its catalogue: the codes that are. */
+  allowed?: string[];
 }
 
 /**

@@ -62,16 +62,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         requestId,
       };
     }
-    // A unique constraint lost to a concurrent request: the other request won, this one conflicts.
-    if ((exception as { driverError?: { code?: string } })?.driverError?.code === '23505') {
-      return {
-        statusCode: 409,
-        code: ErrorCode.CONFLICT,
-        message: 'Uppgiften finns redan',
-        details: [],
-        requestId,
-      };
-    }
+    const database = databaseError(exception, requestId);
+    if (database) return database;
     // Errors raised by Fastify itself (malformed JSON, body too large, bad content type) carry statusCode.
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
@@ -105,5 +97,47 @@ export class AllExceptionsFilter implements ExceptionFilter {
       details: [{ field: 'body', problem: 'ogiltig JSON' }],
       requestId,
     };
+  }
+}
+
+const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * A constraint the database enforces, refused there rather than by a check before it (a concurrent
+ * request won, or a rule only the schema holds): the request was wrong or conflicting, never a 500.
+ */
+function databaseError(exception: unknown, requestId: string): Body | null {
+  const e = (exception as { driverError?: Record<string, string | undefined> })?.driverError;
+  if (!e || typeof e.code !== 'string') return null;
+  const keyColumn = /Key \(([a-z0-9_]+)(?:,[^)]*)?\)/.exec(e.detail ?? '')?.[1];
+  const field = camel(e.column ?? keyColumn ?? e.constraint ?? 'body');
+  const answer = (statusCode: number, code: ErrorCode, message: string, problem: string): Body => ({
+    statusCode,
+    code,
+    message,
+    details: [{ field, problem }],
+    requestId,
+  });
+  switch (e.code) {
+    case '23505':
+      return answer(409, ErrorCode.CONFLICT, 'Uppgiften finns redan', 'finns redan');
+    case '23503':
+      return /still referenced/.test(e.detail ?? '')
+        ? answer(409, ErrorCode.CONFLICT, 'Uppgiften används och kan inte tas bort', 'används')
+        : answer(400, ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i begäran', 'finns inte');
+    case '23502':
+      return answer(400, ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i begäran', 'saknas');
+    case '23514':
+      return answer(400, ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i begäran', 'ogiltigt värde');
+    case '22001':
+      return answer(400, ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i begäran', 'för lång');
+    case '22003':
+      return answer(400, ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i begäran', 'talet är för stort');
+    case '22P02':
+    case '22007':
+    case '22008':
+      return answer(400, ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i begäran', 'ogiltigt värde');
+    default:
+      return null;
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
 import { JavEntry, JavService } from './jav/jav.service';
@@ -31,7 +31,7 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Draft a decision from the stored evaluation (replaces an earlier draft). Handläggare.',
   })
-  @ApiOkResponse({ type: DecisionDto })
+  @ApiCreatedResponse({ type: DecisionDto })
   draft(
     @CurrentUser() p: Principal,
     @Param('caseId', new UuidPipe('caseId')) caseId: string,
@@ -78,7 +78,7 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Sign (take) the decision under a delegation point the signer holds. Beslutsfattare.',
   })
-  @ApiOkResponse({ type: DecisionDto })
+  @ApiCreatedResponse({ type: DecisionDto })
   sign(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,
@@ -90,7 +90,7 @@ export class DecisionsController {
   @Post('decisions/:id/namnd')
   @Roles(Role.namndsekreterare)
   @ApiOperation({ summary: "Record the nämnd's own decision with meeting date and §. Nämndsekreterare." })
-  @ApiOkResponse({ type: DecisionDto })
+  @ApiCreatedResponse({ type: DecisionDto })
   recordNamnd(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,
@@ -104,7 +104,7 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Draft a change decision (ändringsbeslut) linked to a signed decision. Handläggare.',
   })
-  @ApiOkResponse({ type: DecisionDto })
+  @ApiCreatedResponse({ type: DecisionDto })
   amend(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type {
+  CataloguesFile,
   CompanyCasesFile,
   DelegationOrderFile,
   DemoData,
@@ -22,6 +23,7 @@ export const DEMO_FILES = {
   companyCases: 'company-cases.json',
   users: 'users.json',
   letterTemplates: 'letter-templates.json',
+  catalogues: 'catalogues.json',
   panBudgetAsTyped: 'pan-budget-as-typed.csv',
   /** Written by the rules library; optional here. */
   inriktningsbeslut2019: 'inriktningsbeslut-2019.json',
@@ -109,6 +111,7 @@ export function loadDemoData(dir: string = DEFAULT_DEMO_DATA_DIR): DemoData {
   const companies = readJson<CompanyCasesFile>(dir, DEMO_FILES.companyCases, 'companyCases');
   const users = readJson<UsersFile>(dir, DEMO_FILES.users, 'users');
   const letters = readJson<LetterTemplatesFile>(dir, DEMO_FILES.letterTemplates, 'templates');
+  const catalogues = readJson<CataloguesFile>(dir, DEMO_FILES.catalogues, 'sections');
 
   const headers: [string, DemoFileHeader][] = [
     [DEMO_FILES.region, region],
@@ -118,6 +121,7 @@ export function loadDemoData(dir: string = DEFAULT_DEMO_DATA_DIR): DemoData {
     [DEMO_FILES.companyCases, companies],
     [DEMO_FILES.users, users],
     [DEMO_FILES.letterTemplates, letters],
+    [DEMO_FILES.catalogues, catalogues],
   ];
 
   return {
@@ -132,6 +136,7 @@ export function loadDemoData(dir: string = DEFAULT_DEMO_DATA_DIR): DemoData {
     panBudgetAsTyped: parseRawBudgetTable(readText(dir, DEMO_FILES.panBudgetAsTyped)),
     inriktningsbeslut2019: readOptionalJson(dir, DEMO_FILES.inriktningsbeslut2019),
     rus20182030: readOptionalJson(dir, DEMO_FILES.rus20182030),
+    catalogues,
     assumptions: Object.fromEntries(headers.map(([file, h]) => [file, h.assumptions ?? []])),
   };
 }

@@ -15,7 +15,13 @@ import { requestDecisionLetter } from '@anslag/letters';
 import { sekToEur } from '@anslag/money';
 import { Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
 import { rateOn, regimeOn, type LegalBasis, type RuleSet, type RusCatalogue } from '@anslag/rules';
-import type { CompanyCase, DemoData, DemoOrganisation, ProjectCase } from './demo-data.types';
+import type {
+  CompanyCase,
+  DemoCatalogueItem,
+  DemoData,
+  DemoOrganisation,
+  ProjectCase,
+} from './demo-data.types';
 
 /** The paragraphs of a seed letter's "Skäl till beslut" beyond the RUS sentence and the rank quote. */
 function furtherReasons(text: string): string | null {
@@ -91,6 +97,7 @@ export class DemoLoader {
       ['diarienummerSeries', data.region.diarienummer.seriesLetters],
       ['delegationOrder', data.delegationOrder],
       ['letterTemplates', data.letterTemplates],
+      ['completionDueDays', data.catalogues.completionDueDays],
     ];
     if (data.inriktningsbeslut2019) rows.push(['inriktningsbeslutDefault', data.inriktningsbeslut2019]);
     if (data.rus20182030) rows.push(['rusDefault', data.rus20182030]);
@@ -150,8 +157,36 @@ export class DemoLoader {
   private async catalogue(em: EntityManager, data: DemoData, ruleSet: RuleSet): Promise<void> {
     const entries = new Map<string, Partial<CatalogueEntry>>();
     const add = (e: Partial<CatalogueEntry>) => entries.set(`${e.kind}:${e.code}`, { active: true, ...e });
+    const cat = data.catalogues;
+    const item = (kind: CatalogueEntry['kind'], i: DemoCatalogueItem, sortOrder: number) =>
+      add({
+        kind,
+        code: i.code,
+        name: i.name,
+        description: i.description ?? null,
+        sector: i.sector ?? null,
+        tracks: i.tracks ?? [],
+        requiredFor: i.requiredFor ?? [],
+        sortOrder,
+      });
+    cat.costCategories.forEach((c, n) => item('cost_category', c, n));
+    cat.financiers.forEach((f, n) => item('financier', f, 100 + n));
+    data.region.municipalities.forEach((m, n) =>
+      add({
+        kind: 'financier',
+        code: `${cat.kommunFinancier.codePrefix}${m.code}`,
+        name: `${m.name}${cat.kommunFinancier.nameSuffix}`,
+        sector: 'offentlig',
+        sortOrder: 50 + n,
+      }),
+    );
+    cat.sections.forEach((c, n) => item('section', c, n));
+    cat.attachmentTypes.forEach((c, n) => item('attachment_type', c, n));
     for (const p of data.projectCases) {
-      p.budget.costs.forEach((c) => add({ kind: 'cost_category', code: c.category, name: c.label }));
+      p.budget.costs.forEach((c) => {
+        if (!entries.has(`cost_category:${c.category}`))
+          add({ kind: 'cost_category', code: c.category, name: c.label, sortOrder: 90 });
+      });
       p.budget.financing.forEach((f) =>
         add({
           kind: 'financier',
@@ -159,6 +194,7 @@ export class DemoLoader {
           name: f.label,
           sector: f.sector,
           regionGrant: f.fundingSource !== null,
+          sortOrder: f.fundingSource !== null ? 0 : 200,
         }),
       );
     }
@@ -223,6 +259,10 @@ export class DemoLoader {
   ): Promise<number> {
     const hash = await hashPassword(password);
     for (const u of data.users) {
+      // Organisations the person registered themselves stay linked: the demo's links are added to theirs.
+      const existing = await em.findOne(Account, { where: { username: u.username } });
+      const demoOrgs = u.organisationsnummer.map((n) => orgIds.get(n)).filter((x): x is string => !!x);
+      const organisationIds = [...new Set([...(existing?.organisationIds ?? []), ...demoOrgs])];
       await em.upsert(
         Account,
         {
@@ -231,7 +271,7 @@ export class DemoLoader {
           title: u.title,
           passwordHash: hash,
           roles: [u.role as Role],
-          organisationIds: u.organisationsnummer.map((n) => orgIds.get(n)).filter((x): x is string => !!x),
+          organisationIds,
           delegationPoints: u.delegationPoints,
           active: true,
         },

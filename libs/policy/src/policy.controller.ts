@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsDateString, IsOptional } from 'class-validator';
 import { ALL_ROLES, CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
 import { Clock, UuidPipe } from '@anslag/common';
@@ -60,7 +67,7 @@ export class PolicyController {
   @Post('inriktningsbeslut')
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Create a draft inriktningsbeslut (validated). Admin.' })
-  @ApiOkResponse({ type: InriktningsbeslutDto })
+  @ApiCreatedResponse({ type: InriktningsbeslutDto })
   create(@CurrentUser() p: Principal, @Body() dto: RuleSetBodyDto): Promise<InriktningsbeslutDto> {
     return this.policy.createDraft(p, dto.content);
   }
@@ -82,7 +89,7 @@ export class PolicyController {
     summary:
       "Adopt a draft with the nämnd's date and §; it replaces the earlier decision from its start. Admin.",
   })
-  @ApiOkResponse({ type: InriktningsbeslutDto })
+  @ApiCreatedResponse({ type: InriktningsbeslutDto })
   adopt(@Param('id', new UuidPipe()) id: string, @Body() dto: AdoptDto): Promise<InriktningsbeslutDto> {
     return this.policy.adopt(id, dto);
   }
@@ -90,7 +97,7 @@ export class PolicyController {
   @Post('inriktningsbeslut/:id/extend')
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Extend an adopted decision ("förlängning tills vidare" or to a date). Admin.' })
-  @ApiOkResponse({ type: InriktningsbeslutDto })
+  @ApiCreatedResponse({ type: InriktningsbeslutDto })
   extend(@Param('id', new UuidPipe()) id: string, @Body() dto: ExtendDto): Promise<InriktningsbeslutDto> {
     return this.policy.extend(id, dto);
   }

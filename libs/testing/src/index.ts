@@ -9,3 +9,4 @@ export {
   type TestUser,
 } from './factories';
 export { tableCounts } from './db-state';
+export { usePrivateDatabase } from './private-database';

@@ -19,19 +19,19 @@ export class BudgetSummaryDto {
   @ApiProperty() balanced: boolean;
   @ApiProperty({ description: 'det som söks från regionen, härlett ur finansieringen' })
   askedOfRegion: number;
-  @ApiProperty({ nullable: true, description: 'andel av bokförda kostnader, baspunkter' }) askedShareBp:
-    number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'andel av bokförda kostnader, baspunkter' })
+  askedShareBp: number | null;
 }
 
 export class BudgetLineDto {
   @ApiProperty({ enum: ['cost', 'financing', 'in_kind'] }) kind: string;
   @ApiProperty() code: string;
-  @ApiProperty({ nullable: true }) label: string | null;
-  @ApiProperty({ nullable: true }) year: number | null;
+  @ApiProperty({ type: String, nullable: true }) label: string | null;
+  @ApiProperty({ type: Number, nullable: true }) year: number | null;
   @ApiProperty() amount: number;
-  @ApiPropertyOptional({ nullable: true }) financingForm: string | null;
-  @ApiPropertyOptional({ nullable: true }) costType: string | null;
-  @ApiPropertyOptional({ nullable: true }) dated: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) financingForm: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) costType: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) dated: string | null;
 }
 
 export class DeMinimisResponseDto {
@@ -43,18 +43,18 @@ export class DeMinimisResponseDto {
 
 export class CaseSummaryDto {
   @ApiProperty() id: string;
-  @ApiProperty({ nullable: true }) diarienummer: string | null;
-  @ApiProperty({ nullable: true }) nypsId: string | null;
+  @ApiProperty({ type: String, nullable: true }) diarienummer: string | null;
+  @ApiProperty({ type: String, nullable: true }) nypsId: string | null;
   @ApiProperty({ enum: ['projekt', 'foretagsstod'] }) track: string;
   @ApiProperty() status: string;
   @ApiProperty() title: string;
   @ApiProperty() organisationId: string;
-  @ApiProperty({ nullable: true }) organisationName: string | null;
-  @ApiProperty({ nullable: true }) kommunCode: string | null;
-  @ApiProperty({ nullable: true }) aidForm: string | null;
-  @ApiProperty({ nullable: true }) aidSubform: string | null;
-  @ApiProperty({ nullable: true }) amountApplied: number | null;
-  @ApiProperty({ nullable: true }) registrationDate: string | null;
+  @ApiProperty({ type: String, nullable: true }) organisationName: string | null;
+  @ApiProperty({ type: String, nullable: true }) kommunCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) aidForm: string | null;
+  @ApiProperty({ type: String, nullable: true }) aidSubform: string | null;
+  @ApiProperty({ type: Number, nullable: true }) amountApplied: number | null;
+  @ApiProperty({ type: String, nullable: true }) registrationDate: string | null;
 
   static from(c: GrantCase, amountApplied: number | null): CaseSummaryDto {
     return {
@@ -76,9 +76,9 @@ export class CaseSummaryDto {
 }
 
 export class CaseDto extends CaseSummaryDto {
-  @ApiProperty({ nullable: true }) description: string | null;
-  @ApiProperty({ nullable: true }) periodStart: string | null;
-  @ApiProperty({ nullable: true }) periodEnd: string | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) periodStart: string | null;
+  @ApiProperty({ type: String, nullable: true }) periodEnd: string | null;
   @ApiProperty() forstudie: boolean;
   @ApiProperty() euCofinancing: boolean;
   @ApiProperty() buildsOnEarlier: boolean;
@@ -88,11 +88,11 @@ export class CaseDto extends CaseSummaryDto {
     string,
     string | undefined
   >;
-  @ApiProperty({ nullable: true }) plannedStart: string | null;
-  @ApiProperty({ nullable: true }) collectiveAgreement: boolean | null;
+  @ApiProperty({ type: String, nullable: true }) plannedStart: string | null;
+  @ApiProperty({ type: Boolean, nullable: true }) collectiveAgreement: boolean | null;
   @ApiProperty({ type: [String] }) priorityClaims: string[];
-  @ApiProperty({ nullable: true }) secrecyMarking: string | null;
-  @ApiProperty({ nullable: true }) receivedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) secrecyMarking: string | null;
+  @ApiProperty({ type: String, nullable: true }) receivedAt: string | null;
   @ApiProperty({ type: [BudgetLineDto] }) budgetLines: BudgetLineDto[];
   @ApiProperty({ type: BudgetSummaryDto }) budgetSummary: BudgetSummaryDto;
   @ApiProperty({ type: [DeMinimisResponseDto] }) deMinimis: DeMinimisResponseDto[];
@@ -148,7 +148,7 @@ export class HistoryEntryDto {
   @ApiProperty() at: string;
   @ApiProperty() actor: string;
   @ApiProperty() action: string;
-  @ApiProperty({ nullable: true }) before: unknown;
-  @ApiProperty({ nullable: true }) after: unknown;
-  @ApiProperty({ nullable: true }) reason: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after: unknown;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
 }

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsDateString,
+  IsDefined,
   IsIn,
   IsInt,
   IsObject,
@@ -123,7 +124,12 @@ export class CaseFieldsDto {
   @ArrayMaxSize(30)
   @IsString({ each: true })
   effektmal?: string[];
-  @ApiPropertyOptional({ description: 'Ansökans avsnitt, nyckel → text', example: { sammanfattning: '…' } })
+  @ApiPropertyOptional({
+    description: 'Ansökans avsnitt, kod → text (koderna i GET /api/catalogues/sections)',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { sammanfattning: 'Projektet stärker samverkan mellan länets industriföretag.' },
+  })
   @IsOptional()
   @IsObject()
   sections?: Record<string, string>;
@@ -171,14 +177,24 @@ export class CaseFieldsDto {
   @ArrayMaxSize(20)
   @IsString({ each: true })
   priorityClaims?: string[];
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) secrecyMarking?: string;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  secrecyMarking?: string;
 }
 
 export class CreateCaseDto extends CaseFieldsDto {
   @ApiProperty({ enum: ['projekt', 'foretagsstod'] }) @IsIn(['projekt', 'foretagsstod']) track:
     'projekt' | 'foretagsstod';
   @ApiProperty() @IsUUID() organisationId: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) declare title: string;
+  // IsDefined: the inherited IsOptional would otherwise let a missing title through to the database.
+  @ApiProperty({ example: 'Ny CNC-maskin för tillverkning av reservdelar' })
+  @IsDefined()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  declare title: string;
 }
 
 export class UpdateCaseDto extends CaseFieldsDto {}

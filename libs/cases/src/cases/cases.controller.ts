@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
 import { type Page, UuidPipe } from '@anslag/common';
 import { CaseQueryDto } from './case-query.dto';
@@ -25,7 +25,7 @@ export class CasesController {
   @Post()
   @Roles(Role.sokande, Role.handlaggare)
   @ApiOperation({ summary: 'Create a draft application. Sökande (own organisations) and handläggare.' })
-  @ApiOkResponse({ type: CaseDto })
+  @ApiCreatedResponse({ type: CaseDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateCaseDto): Promise<CaseDto> {
     return this.write.create(p, dto);
   }
@@ -66,7 +66,7 @@ export class CasesController {
     summary:
       'Move the case in its life cycle (skicka_in, begar_komplettering, aterkalla …); each transition names its roles.',
   })
-  @ApiOkResponse({ type: CaseDto })
+  @ApiCreatedResponse({ type: CaseDto })
   transition(
     @CurrentUser() p: Principal,
     @Param('id', uuid) id: string,

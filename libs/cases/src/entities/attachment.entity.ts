@@ -7,6 +7,8 @@ export class Attachment {
   @Column({ type: 'uuid' }) caseId: string;
   @Column({ type: 'text' }) filename: string;
   @Column({ type: 'text' }) contentType: string;
+  /** The attachment type's code from the catalogue (e.g. an offer, the annual accounts), when given. */
+  @Column({ type: 'text', nullable: true }) type: string | null;
   @Column({ type: 'integer' }) size: number;
   @Column({ type: 'text' }) sha256: string;
   @Column({ type: 'bytea', select: false }) content: Buffer;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
 import { CreateOrganisationDto, OrganisationDto, UpdateOrganisationDto } from './organisation.dto';
@@ -15,7 +15,7 @@ export class OrganisationsController {
   @Post()
   @Roles(Role.sokande, Role.handlaggare, Role.admin)
   @ApiOperation({ summary: 'Register an organisation. A sökande who registers it acts for it.' })
-  @ApiOkResponse({ type: OrganisationDto })
+  @ApiCreatedResponse({ type: OrganisationDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.orgs.create(p, dto);
   }

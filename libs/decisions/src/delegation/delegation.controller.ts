@@ -43,14 +43,14 @@ export class DelegationPointDto {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   aidForms?: string[];
-  @ApiPropertyOptional({ nullable: true, description: 'beloppsgräns i kronor; null = ingen' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'beloppsgräns i kronor; null = ingen' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(0)
   limitKronor?: number | null;
   @ApiProperty() @IsDateString({ strict: true }) validFrom: string;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsDateString({ strict: true })

@@ -53,8 +53,7 @@ const TEXT: Record<string, (english: string) => string> = {
   matches: () => 'har fel format',
   min: (m) => `får vara lägst ${lastNumber(m)}`,
   max: (m) => `får vara högst ${lastNumber(m)}`,
-  minLength: (m) =>
-    lastNumber(m) === '1' ? 'får inte vara tom' : `ska ha minst ${lastNumber(m)} tecken`,
+  minLength: (m) => (lastNumber(m) === '1' ? 'får inte vara tom' : `ska ha minst ${lastNumber(m)} tecken`),
   maxLength: (m) => `får ha högst ${lastNumber(m)} tecken`,
   arrayMinSize: (m) => `ska ha minst ${lastNumber(m)} element`,
   arrayMaxSize: (m) => `får ha högst ${lastNumber(m)} element`,

@@ -6,22 +6,44 @@ import { CaseQueryService } from './cases/case-query.service';
 import { CaseTransitionService } from './cases/case-transition.service';
 import { CaseWriteService } from './cases/case-write.service';
 import { CasesController } from './cases/cases.controller';
+import { CaseAssignmentService } from './cases/case-assignment.service';
+import { CompletionRequestListService } from './cases/completion-request-list.service';
+import { CompletionRequestsController } from './cases/completion-requests.controller';
+import { CompletionRequestService } from './cases/completion-request.service';
+import { PeopleService } from './cases/people.service';
+import { WorkQueueService } from './cases/work-queue.service';
+import { SubmissionCheckService } from './cases/submission-check.service';
 import { DiarienummerService } from './cases/diarienummer.service';
 import { CatalogueService } from './catalogue/catalogue.service';
+import { CatalogueViewService } from './catalogue/catalogue-view.service';
+import { CataloguesController } from './catalogue/catalogues.controller';
 import { HistoryService } from './history/history.service';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PersonalDataLogService } from './organisations/personal-data-log.service';
 
 @Module({
-  controllers: [OrganisationsController, CasesController, AttachmentsController],
+  controllers: [
+    OrganisationsController,
+    CasesController,
+    AttachmentsController,
+    CataloguesController,
+    CompletionRequestsController,
+  ],
   providers: [
     AccessService,
     AttachmentsService,
     CaseQueryService,
     CaseTransitionService,
     CaseWriteService,
+    CaseAssignmentService,
+    CompletionRequestListService,
+    CompletionRequestService,
+    PeopleService,
+    WorkQueueService,
+    SubmissionCheckService,
     CatalogueService,
+    CatalogueViewService,
     DiarienummerService,
     HistoryService,
     OrganisationsService,
@@ -29,6 +51,7 @@ import { PersonalDataLogService } from './organisations/personal-data-log.servic
   ],
   exports: [
     AccessService,
+    PeopleService,
     CatalogueService,
     CaseQueryService,
     DiarienummerService,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '@anslag/auth';
-import { DomainError, Page } from '@anslag/common';
+import { DomainError } from '@anslag/common';
 import { AccessService } from '../access.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { BudgetLine } from '../entities/budget-line.entity';
@@ -10,8 +10,11 @@ import { DeMinimisDeclaration } from '../entities/de-minimis-declaration.entity'
 import { GrantCase } from '../entities/grant-case.entity';
 import { HistoryService } from '../history/history.service';
 import { summariseBudget } from './budget';
-import type { CaseQueryDto } from './case-query.dto';
+import { CASE_STATUSES, type CaseQueryDto, CasePageDto, StatusCountsDto } from './case-query.dto';
 import { CaseDto, CaseSummaryDto, HistoryEntryDto } from './case-response.dto';
+import { CompletionRequestService } from './completion-request.service';
+import { PeopleService } from './people.service';
+import { WorkQueueService } from './work-queue.service';
 
 const ORDER: Record<string, [string, 'ASC' | 'DESC']> = {
   registrationDate: ['c.registrationDate', 'ASC'],
@@ -26,6 +29,9 @@ export class CaseQueryService {
     private readonly access: AccessService,
     private readonly catalogue: CatalogueService,
     private readonly history: HistoryService,
+    private readonly people: PeopleService,
+    private readonly completion: CompletionRequestService,
+    private readonly workQueue: WorkQueueService,
   ) {}
 
   /** The case as its reader may see it; another organisation's case is NOT_FOUND, whatever the id. */
@@ -42,34 +48,20 @@ export class CaseQueryService {
         .find({ where: { caseId: id }, order: { grantedOn: 'ASC' } }),
       this.catalogue.load(),
     ]);
-    return CaseDto.full(c, lines, dm, summariseBudget(lines, cat.regionGrantFinanciers));
+    const [people, requests] = await Promise.all([
+      this.people.byIds([c.assignedTo]),
+      this.completion.forCase(id),
+    ]);
+    return CaseDto.full(c, lines, dm, summariseBudget(lines, cat.regionGrantFinanciers), {
+      assignedTo: c.assignedTo ? (people.get(c.assignedTo) ?? null) : null,
+      completionRequests: requests,
+    });
   }
 
-  async list(p: Principal, q: CaseQueryDto): Promise<Page<CaseSummaryDto>> {
-    const qb = this.db
-      .getRepository(GrantCase)
-      .createQueryBuilder('c')
-      .leftJoinAndSelect('c.organisation', 'o');
-    if (!this.access.isOfficer(p))
-      qb.andWhere('c.organisation_id = ANY(:mine)', { mine: await this.access.organisationsOf(p) });
-    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
-    if (q.track) qb.andWhere('c.track = :track', { track: q.track });
-    if (q.aidForm) qb.andWhere('c.aid_form = :aidForm', { aidForm: q.aidForm });
-    if (q.kommun) qb.andWhere('o.kommun_code = :kommun', { kommun: q.kommun });
-    if (q.diarienummer)
-      qb.andWhere('c.diarienummer LIKE :dnr', {
-        dnr: `${q.diarienummer.toUpperCase().replace(/[%_\\]/g, '')}%`,
-      });
-    if (q.organisationId) qb.andWhere('c.organisation_id = :orgId', { orgId: q.organisationId });
-    if (q.organisation) {
-      const term = q.organisation.replace(/[%_\\]/g, '');
-      qb.andWhere('(o.name ILIKE :term OR o.organisationsnummer LIKE :prefix)', {
-        term: `%${term}%`,
-        prefix: `${term}%`,
-      });
-    }
-    if (q.from) qb.andWhere('c.registration_date >= :from', { from: q.from });
-    if (q.to) qb.andWhere('c.registration_date <= :to', { to: q.to });
+  async list(p: Principal, q: CaseQueryDto): Promise<CasePageDto> {
+    const mine = this.access.isOfficer(p) ? null : await this.access.organisationsOf(p);
+    const qb = this.filtered(p, q, mine).leftJoinAndSelect('c.organisation', 'o');
+    if (q.status?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: q.status });
     const sort = q.sort ?? '-registrationDate';
     const [column] = ORDER[sort.replace(/^-/, '')];
     qb.orderBy(
@@ -78,17 +70,71 @@ export class CaseQueryService {
       sort.startsWith('-') ? 'NULLS LAST' : 'NULLS FIRST',
     ).addOrderBy('c.id', 'ASC');
     qb.skip((q.page - 1) * q.pageSize).take(q.pageSize);
-    const [rows, total] = await qb.getManyAndCount();
+    const [[rows, total], counts] = await Promise.all([qb.getManyAndCount(), this.counts(p, q, mine)]);
     // The list shows what was applied for; for projects that is derived from the budget, in one query.
     const asked = await this.askedOfRegion(rows.filter((r) => r.track === 'projekt').map((r) => r.id));
+    const queue = await this.workQueue.forCases(rows, this.access.isOfficer(p));
     return {
-      items: rows.map((r) =>
-        CaseSummaryDto.from(r, r.track === 'projekt' ? (asked.get(r.id) ?? 0) : r.amountApplied),
-      ),
+      items: rows.map((r) => ({
+        ...CaseSummaryDto.from(
+          r,
+          r.track === 'projekt' ? (asked.get(r.id) ?? 0) : r.amountApplied,
+          r.assignedTo ? (queue.people.get(r.assignedTo) ?? null) : null,
+        ),
+        ...queue.of(r),
+      })),
       total,
       page: q.page,
       pageSize: q.pageSize,
+      counts,
     };
+  }
+
+  /** Every filter but the status, so that the same query also counts the cases per status. */
+  private filtered(p: Principal, q: CaseQueryDto, mine: string[] | null): SelectQueryBuilder<GrantCase> {
+    const qb = this.db.getRepository(GrantCase).createQueryBuilder('c');
+    const needsOrganisation = !!(q.kommun || q.organisation || q.q);
+    if (needsOrganisation) qb.leftJoin('c.organisation', 'org');
+    if (mine) qb.andWhere('c.organisation_id = ANY(:mine)', { mine });
+    if (q.track) qb.andWhere('c.track = :track', { track: q.track });
+    if (q.aidForm) qb.andWhere('c.aid_form = :aidForm', { aidForm: q.aidForm });
+    if (q.kommun) qb.andWhere('org.kommun_code = :kommun', { kommun: q.kommun });
+    if (q.diarienummer)
+      qb.andWhere('c.diarienummer LIKE :dnr', {
+        dnr: `${q.diarienummer.toUpperCase().replace(/[%_\\]/g, '')}%`,
+      });
+    if (q.organisationId) qb.andWhere('c.organisation_id = :orgId', { orgId: q.organisationId });
+    if (q.organisation) {
+      const term = q.organisation.replace(/[%_\\]/g, '');
+      qb.andWhere('(org.name ILIKE :term OR org.organisationsnummer LIKE :prefix)', {
+        term: `%${term}%`,
+        prefix: `${term}%`,
+      });
+    }
+    if (q.q) {
+      const text = q.q.trim().replace(/[%_\\]/g, '');
+      qb.andWhere(
+        '(c.title ILIKE :text OR c.diarienummer ILIKE :text OR org.name ILIKE :text OR org.organisationsnummer LIKE :textPrefix)',
+        { text: `%${text}%`, textPrefix: `${text}%` },
+      );
+    }
+    if (q.assignee === 'mine') qb.andWhere('c.assigned_to = :me', { me: p.userId });
+    else if (q.assignee === 'unassigned') qb.andWhere('c.assigned_to IS NULL');
+    else if (q.assignee) qb.andWhere('c.assigned_to = :assignee', { assignee: q.assignee.toLowerCase() });
+    if (q.from) qb.andWhere('c.registration_date >= :from', { from: q.from });
+    if (q.to) qb.andWhere('c.registration_date <= :to', { to: q.to });
+    return qb;
+  }
+
+  private async counts(p: Principal, q: CaseQueryDto, mine: string[] | null): Promise<StatusCountsDto> {
+    const rows: { status: string; n: string }[] = await this.filtered(p, q, mine)
+      .select('c.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('c.status')
+      .getRawMany();
+    const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as unknown as StatusCountsDto;
+    for (const r of rows) (counts as unknown as Record<string, number>)[r.status] = Number(r.n);
+    return counts;
   }
 
   async historyOf(p: Principal, id: string): Promise<HistoryEntryDto[]> {
@@ -97,10 +143,13 @@ export class CaseQueryService {
       .findOne({ where: { id }, select: { id: true, organisationId: true } });
     if (!c) throw DomainError.notFound('Ärendet');
     await this.access.assertOrganisation(p, c.organisationId, 'Ärendet');
-    return (await this.history.list(id)).map((h) => ({
+    const entries = await this.history.list(id);
+    const people = await this.people.byIds(entries.map((h) => h.actorId));
+    return entries.map((h) => ({
       id: h.id,
       at: h.at.toISOString(),
       actor: h.actorName,
+      actorPerson: h.actorId ? (people.get(h.actorId) ?? null) : null,
       action: h.action,
       before: h.before,
       after: h.after,

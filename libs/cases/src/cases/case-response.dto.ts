@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ErrorDetailDto } from '@anslag/common';
 import type { BudgetLine } from '../entities/budget-line.entity';
 import type { DeMinimisDeclaration } from '../entities/de-minimis-declaration.entity';
 import type { GrantCase } from '../entities/grant-case.entity';
@@ -41,6 +42,43 @@ export class DeMinimisResponseDto {
   @ApiProperty() currency: string;
 }
 
+/** A person as others see them: the user directory's display name and title, never just an id. */
+export class PersonDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'Anna Handläggare' }) displayName: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Handläggare' }) title: string | null;
+}
+
+export class EvaluationSummaryDto {
+  @ApiProperty({ enum: ['eligible', 'eligible_with_remarks', 'not_eligible'] }) outcome: string;
+  @ApiProperty({ description: 'bedömningens högsta belopp, kronor' }) maxGrant: number;
+  @ApiProperty() evaluatedAt: string;
+}
+
+export class DecisionSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['utkast', 'signerat'] }) status: string;
+  @ApiProperty({ enum: ['bifall', 'delvis_bifall', 'avslag'] }) outcome: string;
+  @ApiProperty({ type: Number, nullable: true }) amount: number | null;
+  @ApiProperty({
+    type: String,
+    enum: ['queued', 'rendering', 'done', 'failed'],
+    nullable: true,
+    description: 'beslutsbrevets status; null innan beslutet är signerat',
+  })
+  letterStatus: string | null;
+}
+
+export class CompletionRequestDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'Bifoga offert på maskinen' }) reason: string;
+  @ApiProperty() requestedAt: string;
+  @ApiProperty({ type: PersonDto, nullable: true }) requestedBy: PersonDto | null;
+  @ApiProperty({ example: '2020-02-14', description: 'svara senast (kalenderdatum)' }) dueDate: string;
+  @ApiProperty({ type: String, nullable: true }) answeredAt: string | null;
+  @ApiProperty({ description: 'obesvarad och förfallodagen har passerat' }) overdue: boolean;
+}
+
 export class CaseSummaryDto {
   @ApiProperty() id: string;
   @ApiProperty({ type: String, nullable: true }) diarienummer: string | null;
@@ -55,8 +93,23 @@ export class CaseSummaryDto {
   @ApiProperty({ type: String, nullable: true }) aidSubform: string | null;
   @ApiProperty({ type: Number, nullable: true }) amountApplied: number | null;
   @ApiProperty({ type: String, nullable: true }) registrationDate: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'när ansökan kom in' }) receivedAt: string | null;
+  @ApiProperty({ type: PersonDto, nullable: true, description: 'handläggaren som ärendet är tilldelat' })
+  assignedTo: PersonDto | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'dagar sedan ansökan kom in' })
+  ageDays?: number | null;
+  @ApiPropertyOptional({ type: EvaluationSummaryDto, nullable: true })
+  evaluation?: EvaluationSummaryDto | null;
+  @ApiPropertyOptional({ type: DecisionSummaryDto, nullable: true, description: 'det senaste beslutet' })
+  decision?: DecisionSummaryDto | null;
+  @ApiPropertyOptional({ type: CompletionRequestDto, nullable: true })
+  openCompletionRequest?: CompletionRequestDto | null;
 
-  static from(c: GrantCase, amountApplied: number | null): CaseSummaryDto {
+  static from(
+    c: GrantCase,
+    amountApplied: number | null,
+    assignedTo: PersonDto | null = null,
+  ): CaseSummaryDto {
     return {
       id: c.id,
       diarienummer: c.diarienummer,
@@ -71,6 +124,8 @@ export class CaseSummaryDto {
       aidSubform: c.aidSubform,
       amountApplied,
       registrationDate: c.registrationDate,
+      receivedAt: c.receivedAt?.toISOString() ?? null,
+      assignedTo,
     };
   }
 }
@@ -92,10 +147,11 @@ export class CaseDto extends CaseSummaryDto {
   @ApiProperty({ type: Boolean, nullable: true }) collectiveAgreement: boolean | null;
   @ApiProperty({ type: [String] }) priorityClaims: string[];
   @ApiProperty({ type: String, nullable: true }) secrecyMarking: string | null;
-  @ApiProperty({ type: String, nullable: true }) receivedAt: string | null;
   @ApiProperty({ type: [BudgetLineDto] }) budgetLines: BudgetLineDto[];
   @ApiProperty({ type: BudgetSummaryDto }) budgetSummary: BudgetSummaryDto;
   @ApiProperty({ type: [DeMinimisResponseDto] }) deMinimis: DeMinimisResponseDto[];
+  @ApiProperty({ type: [CompletionRequestDto], description: 'begärda kompletteringar, äldst först' })
+  completionRequests: CompletionRequestDto[];
   @ApiProperty() version: number;
 
   static full(
@@ -103,10 +159,16 @@ export class CaseDto extends CaseSummaryDto {
     lines: BudgetLine[],
     dm: DeMinimisDeclaration[],
     summary: BudgetSummary,
+    extra: {
+      assignedTo: PersonDto | null;
+      completionRequests: CompletionRequestDto[];
+    } = { assignedTo: null, completionRequests: [] },
   ): CaseDto {
     const amountApplied = c.track === 'projekt' ? summary.askedOfRegion : c.amountApplied;
     return {
-      ...CaseSummaryDto.from(c, amountApplied),
+      ...CaseSummaryDto.from(c, amountApplied, extra.assignedTo),
+      completionRequests: extra.completionRequests,
+      openCompletionRequest: extra.completionRequests.find((r) => r.answeredAt === null) ?? null,
       description: c.description,
       periodStart: c.periodStart,
       periodEnd: c.periodEnd,
@@ -120,7 +182,6 @@ export class CaseDto extends CaseSummaryDto {
       collectiveAgreement: c.collectiveAgreement,
       priorityClaims: c.priorityClaims,
       secrecyMarking: c.secrecyMarking,
-      receivedAt: c.receivedAt?.toISOString() ?? null,
       budgetLines: lines.map((l) => ({
         kind: l.kind,
         code: l.code,
@@ -146,9 +207,17 @@ export class CaseDto extends CaseSummaryDto {
 export class HistoryEntryDto {
   @ApiProperty() id: string;
   @ApiProperty() at: string;
-  @ApiProperty() actor: string;
+  @ApiProperty({ description: 'användarnamn, eller "system"' }) actor: string;
+  @ApiPropertyOptional({ type: PersonDto, nullable: true, description: 'vem, ur användarkatalogen' })
+  actorPerson?: PersonDto | null;
   @ApiProperty() action: string;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after: unknown;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
+}
+
+export class SubmissionCheckDto {
+  @ApiProperty({ description: 'inga problem: ansökan kan skickas in' }) ready: boolean;
+  @ApiProperty({ type: [ErrorDetailDto], description: 'alla problem på en gång, med fältet namngivet' })
+  problems: ErrorDetailDto[];
 }

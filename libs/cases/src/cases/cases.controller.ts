@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
-import { type Page, UuidPipe } from '@anslag/common';
-import { CaseQueryDto } from './case-query.dto';
+import { UuidPipe } from '@anslag/common';
+import { CasePageDto, CaseQueryDto } from './case-query.dto';
 import { CaseQueryService } from './case-query.service';
-import { CaseDto, CaseSummaryDto, HistoryEntryDto } from './case-response.dto';
+import { CaseDto, HistoryEntryDto, SubmissionCheckDto } from './case-response.dto';
+import { CaseAssignmentService } from './case-assignment.service';
+import { SubmissionCheckService } from './submission-check.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseWriteService } from './case-write.service';
-import { CreateCaseDto, TransitionDto, UpdateCaseDto } from './case.dto';
+import { AssignDto, CreateCaseDto, TransitionDto, UpdateCaseDto } from './case.dto';
 import type { TransitionName } from './case-lifecycle';
 
 const uuid = new UuidPipe();
@@ -20,6 +22,8 @@ export class CasesController {
     private readonly write: CaseWriteService,
     private readonly query: CaseQueryService,
     private readonly transitions: CaseTransitionService,
+    private readonly assignment: CaseAssignmentService,
+    private readonly submission: SubmissionCheckService,
   ) {}
 
   @Post()
@@ -32,8 +36,12 @@ export class CasesController {
 
   @Get()
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'Search and list cases. Officers see all; sökande their own organisations.' })
-  list(@CurrentUser() p: Principal, @Query() q: CaseQueryDto): Promise<Page<CaseSummaryDto>> {
+  @ApiOperation({
+    summary:
+      "Search and list cases, the officers' work queue: several statuses, free text, mine/unassigned, counts per status. Officers see all; sökande their own organisations.",
+  })
+  @ApiOkResponse({ type: CasePageDto })
+  list(@CurrentUser() p: Principal, @Query() q: CaseQueryDto): Promise<CasePageDto> {
     return this.query.list(p, q);
   }
 
@@ -81,5 +89,31 @@ export class CasesController {
   @ApiOkResponse({ type: [HistoryEntryDto] })
   history(@CurrentUser() p: Principal, @Param('id', uuid) id: string): Promise<HistoryEntryDto[]> {
     return this.query.historyOf(p, id);
+  }
+
+  @Get(':id/submission-check')
+  @Roles(Role.sokande, Role.handlaggare)
+  @ApiOperation({
+    summary:
+      'Every problem that would stop submission (missing fields and sections, unbalanced budget, attachments the aid form needs, unknown codes), without submitting. Sökande own; handläggare.',
+  })
+  @ApiOkResponse({ type: SubmissionCheckDto })
+  submissionCheck(@CurrentUser() p: Principal, @Param('id', uuid) id: string): Promise<SubmissionCheckDto> {
+    return this.submission.check(p, id);
+  }
+
+  @Put(':id/assignee')
+  @Roles(Role.handlaggare)
+  @ApiOperation({
+    summary:
+      'Assign the case to a handläggare, reassign it, or (null) unassign it; kept in the history. Handläggare.',
+  })
+  @ApiOkResponse({ type: CaseDto })
+  assign(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: AssignDto,
+  ): Promise<CaseDto> {
+    return this.assignment.assign(p, id, dto.assignedTo?.toLowerCase() ?? null, dto.reason);
   }
 }

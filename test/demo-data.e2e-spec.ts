@@ -35,7 +35,7 @@ describe('demo data', () => {
   afterAll(async () => {
     await app?.close();
     await db?.drop();
-  });
+  }, 30_000);
 
   it('keeps the real diarienummer and the seeds’ budgets', async () => {
     const officer = await login('handlaggare');
@@ -113,7 +113,7 @@ describe('demo data', () => {
     const kotta = text['19RS9565'];
     expect(kotta).toContain('beviljas 15 % av projektets bokförda kostnader, dock högst 137 725 kr');
     expect(kotta).toContain('918 163');
-  });
+  }, 30_000);
 
   it('creates one account per role, and the applicant sees only its organisations', async () => {
     const sokande = await login('sokande');

@@ -20,3 +20,6 @@ export { RegionSetting } from './entities/region-setting.entity';
 export { DiarienummerSeries } from './entities/diarienummer-series.entity';
 export { PersonalDataLogService } from './organisations/personal-data-log.service';
 export { PersonalDataAccess } from './entities/personal-data-access.entity';
+export { CodeNameDto, EffektmalDto, RusAreaDto } from './catalogue/catalogue.dto';
+export { PersonDto } from './cases/case-response.dto';
+export { PeopleService } from './cases/people.service';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
@@ -8,10 +8,13 @@ import {
   DecisionFieldsDto,
   DraftDecisionDto,
   JavDto,
+  JavEntryDto,
   RecordNamndDto,
   SignDto,
 } from './signing/decision.dto';
 import { DecisionQueryService } from './signing/decision-query.service';
+import { DecisionListQueryDto, DecisionPageDto } from './signing/decision-list.dto';
+import { DecisionListService } from './signing/decision-list.service';
 import { DraftDecisionService } from './signing/draft-decision.service';
 import { SignDecisionService } from './signing/sign-decision.service';
 
@@ -24,6 +27,7 @@ export class DecisionsController {
     private readonly signing: SignDecisionService,
     private readonly query: DecisionQueryService,
     private readonly jav: JavService,
+    private readonly listing: DecisionListService,
   ) {}
 
   @Post('cases/:caseId/decisions')
@@ -51,6 +55,17 @@ export class DecisionsController {
     @Param('caseId', new UuidPipe('caseId')) caseId: string,
   ): Promise<DecisionDto[]> {
     return this.query.forCase(p, caseId);
+  }
+
+  @Get('decisions')
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({
+    summary:
+      'Decisions by status (default utkast) with what signing needs: amount, delegation point, evaluated maximum, frame warnings, jäv, and whether the reader may sign each (signableByMe=true: only those). Officers.',
+  })
+  @ApiOkResponse({ type: DecisionPageDto })
+  list(@CurrentUser() p: Principal, @Query() q: DecisionListQueryDto): Promise<DecisionPageDto> {
+    return this.listing.list(p, q);
   }
 
   @Get('decisions/:id')
@@ -118,6 +133,7 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Declare your own conflict of interest (jäv) in the case. Handläggare and beslutsfattare.',
   })
+  @ApiCreatedResponse({ type: JavEntryDto })
   declareJav(
     @CurrentUser() p: Principal,
     @Param('caseId', new UuidPipe('caseId')) caseId: string,
@@ -129,6 +145,7 @@ export class DecisionsController {
   @Get('cases/:caseId/jav')
   @Roles(...OFFICER_ROLES)
   @ApiOperation({ summary: 'Who has declared jäv in the case, and why. Officers.' })
+  @ApiOkResponse({ type: [JavEntryDto] })
   listJav(@Param('caseId', new UuidPipe('caseId')) caseId: string): Promise<JavEntry[]> {
     return this.jav.list(caseId);
   }

@@ -5,6 +5,7 @@ import { DecisionsController } from './decisions.controller';
 import { DelegationController } from './delegation/delegation.controller';
 import { DelegationService } from './delegation/delegation.service';
 import { JavService } from './jav/jav.service';
+import { DecisionListService } from './signing/decision-list.service';
 import { DecisionQueryService } from './signing/decision-query.service';
 import { DraftDecisionService } from './signing/draft-decision.service';
 import { SignDecisionService } from './signing/sign-decision.service';
@@ -12,7 +13,14 @@ import { SignDecisionService } from './signing/sign-decision.service';
 @Module({
   imports: [CasesModule, PolicyModule],
   controllers: [DecisionsController, DelegationController],
-  providers: [DecisionQueryService, DelegationService, DraftDecisionService, JavService, SignDecisionService],
+  providers: [
+    DecisionListService,
+    DecisionQueryService,
+    DelegationService,
+    DraftDecisionService,
+    JavService,
+    SignDecisionService,
+  ],
   exports: [DelegationService],
 })
 export class DecisionsModule {}

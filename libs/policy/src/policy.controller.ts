@@ -13,6 +13,7 @@ import { Clock, UuidPipe } from '@anslag/common';
 import type { FrameStatus, RusCatalogue } from '@anslag/rules';
 import { FramesService } from './assessment/frames.service';
 import { WhatIfResult, WhatIfService } from './assessment/what-if.service';
+import { FramesInForceDto, RusCatalogueDto, WhatIfResultDto } from './assessment/what-if.dto';
 import {
   AdoptDto,
   ExtendDto,
@@ -44,6 +45,7 @@ export class PolicyController {
   @ApiOperation({
     summary: 'The RUS catalogue versions (goals, effektmål, priority areas). Any signed-in role.',
   })
+  @ApiOkResponse({ type: [RusCatalogueDto] })
   rus(): Promise<RusCatalogue[]> {
     return this.policy.rusCatalogues();
   }
@@ -107,6 +109,7 @@ export class PolicyController {
   @ApiOperation({
     summary: 'The frames of the decision in force: indicative, granted so far, left. Officers.',
   })
+  @ApiOkResponse({ type: FramesInForceDto })
   async framesInForce(@Query() q: DateQueryDto): Promise<FrameStatus & { inriktningsbeslut: string }> {
     const rules = await this.policy.inForce(q.date ?? this.clock.today());
     return { inriktningsbeslut: rules.ruleSet.title, ...(await this.frames.status(rules.ruleSet)) };
@@ -115,9 +118,22 @@ export class PolicyController {
   @Post('what-if')
   @Roles(Role.admin, Role.handlaggare, Role.namndsekreterare)
   @ApiOperation({
-    summary: 'Every open case under a draft beside the decision in force, with frame totals. Writes nothing.',
+    summary:
+      'Every open case under a rule set sent in full, beside the decision in force, with frame totals. Writes nothing. Admin, handläggare, nämndsekreterare.',
   })
+  @ApiCreatedResponse({ type: WhatIfResultDto })
   whatIfRun(@Body() dto: RuleSetBodyDto): Promise<WhatIfResult> {
     return this.whatIf.run(dto.content);
+  }
+
+  @Get('inriktningsbeslut/:id/what-if')
+  @Roles(Role.admin, Role.handlaggare, Role.namndsekreterare)
+  @ApiOperation({
+    summary:
+      'Every open case under a stored draft, by its id, beside the decision in force: per case the organisation, aid form, amount applied and which terms change. Writes nothing. Admin, handläggare, nämndsekreterare.',
+  })
+  @ApiOkResponse({ type: WhatIfResultDto })
+  whatIfOf(@Param('id', new UuidPipe()) id: string): Promise<WhatIfResult> {
+    return this.whatIf.runFor(id);
   }
 }

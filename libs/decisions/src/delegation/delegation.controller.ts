@@ -6,6 +6,8 @@ import {
   ApiPropertyOptional,
   ApiTags,
   PartialType,
+  ApiCreatedResponse,
+  ApiOkResponse,
 } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -59,6 +61,18 @@ export class DelegationPointDto {
 
 export class UpdateDelegationPointDto extends PartialType(DelegationPointDto) {}
 
+export class DelegationPointResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: '3.3' }) point: string;
+  @ApiProperty() title: string;
+  @ApiProperty() decisionMakerTitle: string;
+  @ApiProperty({ type: [String] }) tracks: string[];
+  @ApiProperty({ type: [String] }) aidForms: string[];
+  @ApiProperty({ type: Number, nullable: true }) limitKronor: number | null;
+  @ApiProperty() validFrom: string;
+  @ApiProperty({ type: String, nullable: true }) validTo: string | null;
+}
+
 @ApiTags('delegation')
 @ApiBearerAuth()
 @Controller('api/delegation-points')
@@ -68,6 +82,7 @@ export class DelegationController {
   @Get()
   @Roles(...OFFICER_ROLES)
   @ApiOperation({ summary: 'The delegation order: points, case types, amount limits, validity. Officers.' })
+  @ApiOkResponse({ type: [DelegationPointResponseDto] })
   list(): Promise<DelegationPoint[]> {
     return this.delegation.list();
   }
@@ -75,6 +90,7 @@ export class DelegationController {
   @Post()
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Add a point to the delegation order. Admin.' })
+  @ApiCreatedResponse({ type: DelegationPointResponseDto })
   create(@Body() dto: DelegationPointDto): Promise<DelegationPoint> {
     return this.delegation.create({ aidForms: [], limitKronor: null, validTo: null, ...dto });
   }
@@ -82,6 +98,7 @@ export class DelegationController {
   @Patch(':id')
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Change a point (limit, validity). Admin.' })
+  @ApiOkResponse({ type: DelegationPointResponseDto })
   update(
     @Param('id', new UuidPipe()) id: string,
     @Body() dto: UpdateDelegationPointDto,

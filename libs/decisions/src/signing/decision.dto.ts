@@ -155,6 +155,12 @@ export class LegalBasisDto {
   @ApiPropertyOptional() note?: string;
 }
 
+export class JavEntryDto {
+  @ApiProperty() accountName: string;
+  @ApiProperty() reason: string;
+  @ApiProperty() declaredAt: string;
+}
+
 export class DecisionDto {
   @ApiProperty() id: string;
   @ApiProperty() caseId: string;

@@ -9,6 +9,8 @@ export default tseslint.config(
       'apps/cli/*.js',
       'jest.config.js',
       'bench/.tmp/**',
+      'var/**',
+      'apps/web/src/api/schema.d.ts',
     ],
   },
   ...tseslint.configs.recommended,
@@ -25,7 +27,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/config/**', 'test/**', 'apps/cli/**', 'bench/**', 'libs/testing/**'],
+    files: [
+      'libs/config/**',
+      'test/**',
+      'apps/cli/**',
+      'bench/**',
+      'libs/testing/**',
+      'apps/web/vite.config.mts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

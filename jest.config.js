@@ -38,5 +38,16 @@ module.exports = {
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup-env.ts'],
     },
+    {
+      // The browser application in Debian's Chromium against the real api; each suite makes its own database.
+      displayName: 'browser',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      transform: { '^.+\\.(t|j)s$': swc },
+      transformIgnorePatterns,
+      moduleNameMapper,
+      testEnvironment: 'node',
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
+    },
   ],
 };

@@ -95,7 +95,8 @@ async function copyExport(url: string): Promise<{ rate: number; bytes: number }>
   const sql = DELEGATION_REPORT_SQL.replace(/\$1/g, `'${FROM}'`)
     .replace(/\$2/g, `'${TO}'`)
     .replace(/\$3/g, 'NULL')
-    .replace(/\$4/g, 'false');
+    .replace(/\$4/g, 'false')
+    .replace(/\$5/g, 'NULL');
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

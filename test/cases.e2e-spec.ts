@@ -106,7 +106,6 @@ describe('cases', () => {
         streetAddress: 'Gatan 1',
         postalCode: '70211',
         city: 'Örebro',
-        inTatort: true,
         legalForm: 'Aktiebolag',
       };
       const res = await http.post('/api/organisations').set(applicant.auth).send(body).expect(400);
@@ -351,7 +350,6 @@ describe('cases', () => {
           streetAddress: 'Torget 2',
           postalCode: '695 30',
           city: 'Laxå',
-          inTatort: false,
           legalForm: 'Enskild firma',
           kommunCode: '1880',
           runBy: 'kvinnor',
@@ -365,7 +363,14 @@ describe('cases', () => {
       const clash = await http
         .post('/api/organisations')
         .set(fresh.auth)
-        .send({ ...res.body, id: undefined, kommun: undefined })
+        .send({
+          ...res.body,
+          id: undefined,
+          kommun: undefined,
+          inTatort: undefined,
+          inTatortBasis: undefined,
+          tatort: undefined,
+        })
         .expect(409);
       expect(clash.body).toMatchObject({
         code: 'CONFLICT',
@@ -411,7 +416,6 @@ describe('cases', () => {
           streetAddress: 'Y',
           postalCode: '12345',
           city: 'Z',
-          inTatort: false,
           legalForm: 'AB',
           kommunCode: '0180',
         })

@@ -357,7 +357,7 @@ describe('assessment and decisions', () => {
       await http
         .post(`/api/decisions/${draft.id}/namnd`)
         .set(decider32.auth)
-        .send({ meetingDate: '2030-01-22', paragraph: '§ 4' })
+        .send({ meetingDate: '2026-01-22', paragraph: '§ 4' })
         .expect(403);
       await http
         .post(`/api/decisions/${draft.id}/namnd`)
@@ -367,12 +367,12 @@ describe('assessment and decisions', () => {
       const rec = await http
         .post(`/api/decisions/${draft.id}/namnd`)
         .set(secretary.auth)
-        .send({ meetingDate: '2030-01-22', paragraph: '§ 4' })
+        .send({ meetingDate: '2026-01-22', paragraph: '§ 4' })
         .expect(201);
       expect(rec.body).toMatchObject({
         status: 'signerat',
         decidedByNamnd: true,
-        namndMeetingDate: '2030-01-22',
+        namndMeetingDate: '2026-01-22',
         namndParagraph: '§ 4',
         delegationPoint: null,
       });

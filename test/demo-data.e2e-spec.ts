@@ -1,7 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DemoLoader, loadDemoData } from '@anslag/demo';
+import { DemoLoader, DemoPayments, loadDemoData, loadDemoPayments } from '@anslag/demo';
+import { DEFAULT_DEMO_DATA_DIR } from '../libs/demo/src/demo-data';
 import { DecisionLetterJob } from '@anslag/letters';
 import { extractPdfText } from '../libs/letters/src/render/extract-text';
 import { createTestApp, usePrivateDatabase } from '@anslag/testing';
@@ -36,6 +37,53 @@ describe('demo data', () => {
     await app?.close();
     await db?.drop();
   }, 30_000);
+
+  it('carries MIND, Kottaberget and two company grants through reports, payments, an advance and a recovery', async () => {
+    const file = loadDemoPayments(DEFAULT_DEMO_DATA_DIR);
+    expect(await new DemoPayments(ds).load(file)).toEqual({ grants: 4, payments: 7 });
+    // Loading twice pays nothing twice.
+    expect(await new DemoPayments(ds).load(file)).toEqual({ grants: 0, payments: 7 });
+    const paid = await ds.query(
+      `SELECT c.diarienummer, c.status, SUM(p.net)::int AS paid_out,
+              SUM(p.gross) FILTER (WHERE p.kind = 'utbetalning')::int AS credited,
+              SUM(p.advance_offset)::int AS offset
+       FROM payment p JOIN grant_case c ON c.id = p.case_id WHERE p.status = 'betald'
+       GROUP BY 1, 2 ORDER BY 1`,
+    );
+    expect(paid).toEqual([
+      // Company grants paid in full: 50 % of 36 000 and of 68 400 kr.
+      { diarienummer: '19RS8586', status: 'avslutad', paid_out: 18_000, credited: 18_000, offset: 0 },
+      { diarienummer: '19RS8649', status: 'avslutad', paid_out: 34_200, credited: 34_200, offset: 0 },
+      // MIND: 90 % of 484 000 kr is above the cap, so the cap of 432 000 kr is paid.
+      { diarienummer: '19RS9282', status: 'avslutad', paid_out: 432_000, credited: 432_000, offset: 0 },
+      // Kottaberget: 15 % of 918 163 kr, rounded down; the advance of 50 000 kr offset in two steps.
+      { diarienummer: '19RS9565', status: 'avslutad', paid_out: 137_724, credited: 137_724, offset: 50_000 },
+    ]);
+    const recovery = await ds.query(`SELECT amount::int, interest::int, status FROM recovery`);
+    expect(recovery).toEqual([{ amount: 8_200, interest: 93, status: 'reglerad' }]);
+    const officer = await login('handlaggare');
+    const [mind] = (await http.get('/api/cases').query({ diarienummer: '19RS9282' }).set(officer).expect(200))
+      .body.items;
+    const [decision] = (await http.get(`/api/cases/${mind.id}/decisions`).set(officer).expect(200)).body;
+    const requests = (
+      await http.get(`/api/decisions/${decision.id}/payment-requests`).set(officer).expect(200)
+    ).body;
+    expect(
+      requests.map((r: { kind: string; calculation: { net: number } }) => [r.kind, r.calculation.net]),
+    ).toEqual([
+      ['lagesrapport', 198_000],
+      ['slutrapport', 234_000],
+    ]);
+    const secretary = await login('namndsekreterare');
+    const indicators = (
+      await http.get('/api/payments/reports/indicators?year=2020').set(secretary).expect(200)
+    ).body;
+    expect(indicators.reported).toEqual(
+      expect.arrayContaining([
+        { code: 'deltagande_foretag', label: 'Deltagande företag', total: 66, reports: 2 },
+      ]),
+    );
+  }, 60_000);
 
   it('keeps the real diarienummer and the seeds’ budgets', async () => {
     const officer = await login('handlaggare');

@@ -46,14 +46,27 @@ function build() {
   ]);
 }
 
+/** The browser application (apps/web) into dist/web, which the api serves at `/`. */
+function buildWeb() {
+  must(process.execPath, [
+    join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'build',
+    '--config',
+    'apps/web/vite.config.mts',
+    '--logLevel',
+    'warn',
+  ]);
+}
+
 async function main() {
-  ensureDependencies();
-  if (command === 'openapi:write') {
-    // The document needs neither PostgreSQL nor Redis: no services are started for it.
+  if (command === 'openapi') {
+    // Needs neither database nor Redis: the document is read from the routes' metadata.
+    ensureDependencies();
     build();
-    must(process.execPath, [...PATHS, 'dist/apps/cli/src/write-openapi.js', ...process.argv.slice(3)]);
+    must(process.execPath, [...PATHS, 'dist/apps/cli/src/write-openapi.js']);
     return;
   }
+  ensureDependencies();
   const { ensureServices } = require('./services');
   await ensureServices(root);
   switch (command) {
@@ -63,6 +76,7 @@ async function main() {
       break;
     case 'demo':
       build();
+      buildWeb();
       must(process.execPath, [...PATHS, 'dist/apps/cli/src/migrate.js']);
       must(process.execPath, [...PATHS, 'dist/apps/cli/src/load-demo.js']);
       await runDemo();
@@ -86,11 +100,12 @@ async function main() {
       break;
     case 'bench':
       build();
+      buildWeb();
       must(process.execPath, [...PATHS, 'dist/apps/cli/src/migrate.js']);
       must(process.execPath, [...PATHS, 'dist/bench/run-all.js', ...process.argv.slice(3)]);
       break;
     default:
-      console.error('usage: node apps/cli/run.js migrate|demo|test|bench|openapi:write [file]');
+      console.error('usage: node apps/cli/run.js migrate|demo|test|bench|openapi');
       process.exit(2);
   }
 }

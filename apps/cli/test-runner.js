@@ -6,6 +6,7 @@ const { spawnSync } = require('node:child_process');
 const { mkdtempSync, readFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 const { tmpdir } = require('node:os');
+const { ensureChromium } = require('./chromium');
 
 function step(root, label, cmd, args) {
   console.log(`\n> ${label}`);
@@ -19,8 +20,24 @@ async function runTests(root, jestArgs) {
   let ok = step(root, 'type check', node, [bin('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
   ok = step(root, 'eslint', node, [bin('eslint/bin/eslint.js'), '--max-warnings', '0', '.']) && ok;
   ok =
+    step(root, 'type check (apps/web)', node, [bin('typescript/bin/tsc'), '-p', 'apps/web/tsconfig.json']) &&
+    ok;
+  ok =
     step(root, 'prettier', node, [bin('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']) &&
     ok;
+
+  // The browser suites need the built app and Debian's Chromium.
+  ok =
+    step(root, 'build apps/web', node, [
+      bin('vite/bin/vite.js'),
+      'build',
+      '--config',
+      'apps/web/vite.config.mts',
+      '--logLevel',
+      'warn',
+    ]) && ok;
+  console.log('\n> chromium');
+  ok = ensureChromium() && ok;
 
   const out = join(mkdtempSync(join(tmpdir(), 'anslag-jest-')), 'result.json');
   step(root, 'jest', node, [

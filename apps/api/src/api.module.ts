@@ -6,6 +6,7 @@ import { CasesModule } from '@anslag/cases';
 import { PolicyModule } from '@anslag/policy';
 import { DecisionsModule } from '@anslag/decisions';
 import { LettersModule } from '@anslag/letters';
+import { PaymentsModule } from '@anslag/payments';
 import { AllExceptionsFilter, CommonModule, createValidationPipe } from '@anslag/common';
 import { AppConfig, ConfigModule } from '@anslag/config';
 import { DatabaseModule } from '@anslag/database';
@@ -29,6 +30,7 @@ import { loggerOptions } from './logging';
     ReportsModule,
     DecisionsModule,
     LettersModule,
+    PaymentsModule,
   ],
   controllers: [HealthController],
   providers: [

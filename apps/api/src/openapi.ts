@@ -56,13 +56,3 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /** Object keys sorted at every depth, so that the written document diffs line by line. */
-export function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      Object.keys(value as object)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  return value;
-}

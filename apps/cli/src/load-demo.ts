@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@anslag/config';
 import { dataSourceOptions } from '@anslag/database';
-import { DemoLoader, loadDemoData } from '@anslag/demo';
+import { DemoLoader, DemoPayments, loadDemoData, loadDemoPayments } from '@anslag/demo';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,9 +11,14 @@ async function main(): Promise<void> {
   await ds.initialize();
   try {
     // The JSON files stay in the source tree (dist/ holds only compiled code).
-    const data = loadDemoData(join(__dirname, '..', '..', '..', '..', 'libs', 'demo', 'data'));
+    const dir = join(__dirname, '..', '..', '..', '..', 'libs', 'demo', 'data');
+    const data = loadDemoData(dir);
     const r = await new DemoLoader(ds).load(data, config.DEMO_PASSWORD);
     console.log(`Demodata: ${r.organisations} organisationer, ${r.cases} nya ärenden.`);
+    const pay = await new DemoPayments(ds).load(loadDemoPayments(dir));
+    console.log(
+      `Utbetalningar: ${pay.grants} nya stöd följda till utbetalning, ${pay.payments} utbetalningar gjorda.`,
+    );
     console.log(
       `Demokonton (lösenord: ${config.DEMO_PASSWORD === 'demo' ? 'demo' : 'värdet av DEMO_PASSWORD'}):`,
     );

@@ -1,36 +1,28 @@
-import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ApiModule } from '../../api/src/api.module';
-import { buildOpenApiDocument, sortKeys } from '../../api/src/openapi';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildOpenApiJson } from './openapi';
 
-/**
- * Writes the OpenAPI document, keys sorted, without a database, Redis or a listening port: the
- * module graph is built in preview mode (no provider is instantiated), which is all the document needs.
- */
-export async function writeOpenApi(target: string): Promise<string> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, new FastifyAdapter(), {
-    preview: true,
-    logger: false,
-    abortOnError: false,
-  });
-  const doc = buildOpenApiDocument(app);
-  const file = resolve(target);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(sortKeys(doc), null, 2)}\n`);
-  return file;
+/** `npm run openapi`: writes apps/web/src/api/openapi.json and regenerates schema.d.ts from it. */
+async function main(): Promise<void> {
+  const root = join(__dirname, '..', '..', '..', '..');
+  const dir = join(root, 'apps', 'web', 'src', 'api');
+  writeFileSync(join(dir, 'openapi.json'), await buildOpenApiJson());
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'),
+      join(dir, 'openapi.json'),
+      '-o',
+      join(dir, 'schema.d.ts'),
+    ],
+    { stdio: 'inherit' },
+  );
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  console.log('apps/web/src/api/openapi.json och schema.d.ts skrivna.');
 }
 
-if (require.main === module) {
-  writeOpenApi(process.argv[2] ?? 'apps/web/src/api/openapi.json')
-    .then((file) => {
-      console.log(`OpenAPI skrivet till ${file}`);
-      process.exit(0);
-    })
-    .catch((err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    });
-}
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

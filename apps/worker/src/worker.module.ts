@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule } from '@anslag/config';
 import { DatabaseModule } from '@anslag/database';
 import { QueueModule, RedisModule } from '@anslag/queue';
 import { DecisionLetterProcessor } from './letters/decision-letter.processor';
+import { LetterSweeper } from './letters/letter-sweeper';
 import { OutboxRelay } from './outbox/outbox-relay';
 
 /** The same code as the api, without HTTP: BullMQ processors and the outbox relay. */
@@ -28,6 +29,6 @@ import { OutboxRelay } from './outbox/outbox-relay';
     RedisModule,
     QueueModule,
   ],
-  providers: [OutboxRelay, DecisionLetterProcessor],
+  providers: [OutboxRelay, DecisionLetterProcessor, LetterSweeper],
 })
 export class WorkerModule {}

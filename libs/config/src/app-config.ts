@@ -58,6 +58,15 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: 'must be 1–100 letters, digits or : _ . -' })
   QUEUE_PREFIX?: string;
 
+  /**
+   * Seconds a decision letter may stay queued or rendering before the worker's sweeper puts it back on
+   * the queue (a letter is rendered in well under a second; ten minutes leaves room for Redis outages).
+   */
+  @Transform(({ value }) => toInt(value))
+  @IsInt()
+  @Min(5)
+  LETTER_STUCK_AFTER_SECONDS = 600;
+
   /** Password of the demo accounts; read only by the demo loader. */
   @IsString()
   @MinLength(1)

@@ -91,7 +91,8 @@ export class DecisionsController {
   @Post('decisions/:id/sign')
   @Roles(Role.beslutsfattare)
   @ApiOperation({
-    summary: 'Sign (take) the decision under a delegation point the signer holds. Beslutsfattare.',
+    summary:
+      'Sign (take) the decision under a delegation point the signer holds, or as its substitute (ersättare) when every holder declared jäv or is away. Beslutsfattare.',
   })
   @ApiCreatedResponse({ type: DecisionDto })
   sign(
@@ -99,7 +100,7 @@ export class DecisionsController {
     @Param('id', new UuidPipe()) id: string,
     @Body() dto: SignDto,
   ): Promise<DecisionDto> {
-    return this.signing.sign(p, id, dto.overrideReason);
+    return this.signing.sign(p, id, dto);
   }
 
   @Post('decisions/:id/namnd')

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, unlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { placePostalCode } from '@anslag/cases';
 import { applyShare, parseKronor, sum } from '@anslag/money';
 import {
   DEFAULT_DEMO_DATA_DIR,
@@ -100,6 +101,16 @@ describe('region', () => {
       expect(orgsThere).toHaveLength(1);
       expect(orgsThere[0].inTatort).toBe(false);
     }
+  });
+
+  it('derives from the postal codes of the region data where every firm lies, as the transcription says', () => {
+    const firms = data.organisations.filter((o) => o.runBy !== null || o.legalForm === 'aktiebolag');
+    expect(firms.length).toBeGreaterThan(15);
+    for (const o of firms)
+      expect([o.name, placePostalCode(o.postalAddress.postalCode, data.region.urbanAreas).inTatort]).toEqual([
+        o.name,
+        o.inTatort,
+      ]);
   });
 
   it('has the address, series letters and general conditions of the documents', () => {

@@ -6,6 +6,7 @@ import type {
   DelegationOrderFile,
   DemoData,
   DemoFileHeader,
+  LegalBasesFile,
   LetterTemplatesFile,
   OrganisationsFile,
   ProjectCasesFile,
@@ -24,6 +25,8 @@ export const DEMO_FILES = {
   users: 'users.json',
   letterTemplates: 'letter-templates.json',
   catalogues: 'catalogues.json',
+  /** What letters tell per legal basis: titles, appeal routes, conditions, the de minimis notice. */
+  legalBases: 'legal-bases.json',
   panBudgetAsTyped: 'pan-budget-as-typed.csv',
   /** Written by the rules library; optional here. */
   inriktningsbeslut2019: 'inriktningsbeslut-2019.json',
@@ -112,6 +115,7 @@ export function loadDemoData(dir: string = DEFAULT_DEMO_DATA_DIR): DemoData {
   const users = readJson<UsersFile>(dir, DEMO_FILES.users, 'users');
   const letters = readJson<LetterTemplatesFile>(dir, DEMO_FILES.letterTemplates, 'templates');
   const catalogues = readJson<CataloguesFile>(dir, DEMO_FILES.catalogues, 'sections');
+  const legalBases = readJson<LegalBasesFile>(dir, DEMO_FILES.legalBases, 'bases');
 
   const headers: [string, DemoFileHeader][] = [
     [DEMO_FILES.region, region],
@@ -133,6 +137,7 @@ export function loadDemoData(dir: string = DEFAULT_DEMO_DATA_DIR): DemoData {
     companyReport: companies.report,
     users: users.users,
     letterTemplates: letters,
+    legalBases,
     panBudgetAsTyped: parseRawBudgetTable(readText(dir, DEMO_FILES.panBudgetAsTyped)),
     inriktningsbeslut2019: readOptionalJson(dir, DEMO_FILES.inriktningsbeslut2019),
     rus20182030: readOptionalJson(dir, DEMO_FILES.rus20182030),

@@ -58,6 +58,9 @@ export interface UrbanArea {
   name: string;
   municipalityCode: KommunCode;
   note?: string;
+  /** The postal codes inside the area, as prefixes: whether a business lies in it is derived from these. */
+  postalCodePrefixes?: string[];
+  postalCodeSource?: string;
 }
 
 /** A place (ort) that a rule or a case needs to place inside or outside an urban area. */
@@ -206,6 +209,8 @@ export interface DelegationPoint {
   /** Upper limit per decision of the region's money (1:1 plus rambudgetmedel); above it the nämnd decides. */
   limitKronor: Kronor;
   limitSource: string;
+  /** Ersättare: usernames (users.json) of those who sign when the holder declared jäv or is away. */
+  substitutes?: string[];
   reportedTo: string;
   seenIn: string[];
 }
@@ -534,6 +539,9 @@ export interface CompanyCase {
   outcome: 'bifall' | 'avslag';
   /** The ground of a rejection as printed ("Uppfyller ej villkor"). */
   rejectionGround: string | null;
+  /** A refusal's grounds as its letter states them: condition, provision and facts (förvaltningslagen 32 §). */
+  rejectionGroundsInLetter?: string | null;
+  rejectionGroundsMadeUp?: boolean;
   beslutsfattare: { staffKey: string; name: string; title: string };
   delegationPoint: string;
   decisionDate: IsoDate;
@@ -617,7 +625,22 @@ export const LETTER_PLACEHOLDERS = {
   andamal: "The purpose of the company's project.",
   godkandKostnad: 'The approved eligible cost, formatted "68 400 kr".',
   rattsligGrund: 'The legal basis of the decision (ordinance and EU regulation/article).',
-  overklagandeText: 'The appeal information from region.json `appeal`, chosen by whether it may be appealed.',
+  overklagandeText:
+    "The appeal information of the legal basis' appeal route (legal-bases.json `appealTexts`); region.json `appeal` when no basis names a route.",
+  overklagandeBestammelse: 'The ordinance whose appeal rule applies (legal-bases.json `appeal.provision`).',
+  slutredovisningSenast:
+    'The date the final report is due: the latest end date, or the decision date plus `finalReportMonths`.',
+  anslag: "The appropriation's name on the decision date (legal-bases.json `appropriations`).",
+  inriktningsbeslutForlangning: 'The date the inriktningsbeslut was last extended, when it was.',
+  delvisSkal: 'The grounds for the part refused in a partial grant (förvaltningslagen 32 §).',
+  stodformText: 'The aid form as a word in running text ("mikrobidrag").',
+  deMinimisForordning: "The de minimis regulation's full title (legal-bases.json).",
+  deMinimisEut: "The de minimis regulation's Official Journal reference.",
+  deMinimisEuro: 'The de minimis aid in euro as kept with the decision, "1 681 euro".',
+  deMinimisUpplysning: "A national rule's own sentence on the de minimis notice (2000:284 9 b §).",
+  namnd: 'The nämnd that decided itself.',
+  namndDatum: "The date of the nämnd's meeting.",
+  namndParagraf: "The protocol's §.",
 } as const;
 
 export type LetterPlaceholder = keyof typeof LETTER_PLACEHOLDERS;
@@ -634,7 +657,16 @@ export interface LetterBlock {
   heading?: string;
   text?: string;
   items?: string[];
-  when?: 'financingSplit' | 'singleSource' | 'appealable' | 'notAppealable';
+  when?:
+    | 'financingSplit'
+    | 'singleSource'
+    | 'appealable'
+    | 'notAppealable'
+    | 'partlyGranted'
+    | 'deMinimis'
+    | 'ruleSetYear'
+    | 'ruleSetEarlierYear'
+    | 'decidedByNamnd';
 }
 
 export interface LetterTemplate {
@@ -651,6 +683,14 @@ export type LetterTemplatesFile = DemoFileHeader & {
   headerFields: { label: string; placeholders: LetterPlaceholder[]; separator: string }[];
   /** The three standard conditions of a project decision, quoted from the seeds. */
   standardConditions: string[];
+  /** Conditions per track; the standard conditions when a track has none. */
+  conditionsByTrack?: Record<string, string[]>;
+  /** Further conditions per aid form code (the form, or "form/subform"). */
+  conditionsByAidForm?: Record<string, string[]>;
+  /** Months from the decision date to the final report when the decision sets no end date. */
+  finalReportMonths?: number;
+  /** The delegation report's rejection categories, not printed as grounds in a letter that states its own. */
+  rejectionCategories?: string[];
   /** Titles of the budget tables and their rows, in print order. */
   budgetTableTitles: {
     section: string;
@@ -681,6 +721,9 @@ export interface RawBudgetTable {
 // the whole set
 // ---------------------------------------------------------------------------------------------------------
 
+/** legal-bases.json: read by the letters library (LetterLegalBases); only its header is typed here. */
+export type LegalBasesFile = DemoFileHeader & { bases: Record<string, unknown> };
+
 export interface DemoData {
   region: RegionProfile;
   delegationOrder: DelegationOrder;
@@ -690,6 +733,8 @@ export interface DemoData {
   companyReport: CompanyCasesFile['report'];
   users: DemoUser[];
   letterTemplates: LetterTemplatesFile;
+  /** Stored as the region setting "legalBases"; its shape is the letters library's LetterLegalBases. */
+  legalBases: LegalBasesFile;
   panBudgetAsTyped: RawBudgetTable;
   /** Written by the rules library; null when the file is absent. Its shape is owned there. */
   inriktningsbeslut2019: unknown | null;

@@ -8,13 +8,23 @@ import {
   GrantCase,
   Municipality,
   Organisation,
+  placePostalCode,
   RegionSetting,
+  type UrbanArea,
 } from '@anslag/cases';
 import { Decision, DelegationPoint, DeMinimisLedgerEntry } from '@anslag/decisions';
 import { requestDecisionLetter } from '@anslag/letters';
 import { sekToEur } from '@anslag/money';
 import { Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
-import { rateOn, regimeOn, type LegalBasis, type RuleSet, type RusCatalogue } from '@anslag/rules';
+import {
+  chooseLegalBasis,
+  rateOn,
+  regimeOn,
+  type LegalBasis,
+  type RuleSet,
+  type RusCatalogue,
+  type StateAidRoute,
+} from '@anslag/rules';
 import type {
   CompanyCase,
   DemoCatalogueItem,
@@ -81,8 +91,9 @@ export class DemoLoader {
       await this.delegation(em, data);
       await this.catalogue(em, data, rules.ruleSet);
       this.rules = rules;
-      const orgIds = await this.organisations(em, data.organisations);
+      const orgIds = await this.organisations(em, data.organisations, data.region.urbanAreas);
       const accounts = await this.accounts(em, data, orgIds, password);
+      await this.substitutes(em, data);
       let cases = 0;
       for (const p of data.projectCases) cases += await this.projectCase(em, p, orgIds, data);
       for (const c of data.companyCases)
@@ -98,6 +109,7 @@ export class DemoLoader {
       ['delegationOrder', data.delegationOrder],
       ['letterTemplates', data.letterTemplates],
       ['completionDueDays', data.catalogues.completionDueDays],
+      ['legalBases', data.legalBases],
     ];
     if (data.inriktningsbeslut2019) rows.push(['inriktningsbeslutDefault', data.inriktningsbeslut2019]);
     if (data.rus20182030) rows.push(['rusDefault', data.rus20182030]);
@@ -215,7 +227,23 @@ export class DemoLoader {
     await em.upsert(CatalogueEntry, [...entries.values()], ['kind', 'code']);
   }
 
-  private async organisations(em: EntityManager, orgs: DemoOrganisation[]): Promise<Map<string, string>> {
+  /** The substitutes (ersättare) the delegation order names, once their accounts exist. */
+  private async substitutes(em: EntityManager, data: DemoData): Promise<void> {
+    for (const p of data.delegationOrder.points) {
+      await em.query(
+        `UPDATE delegation_point SET substitute_account_ids =
+           ARRAY(SELECT id FROM account WHERE username = ANY($2) ORDER BY username)
+         WHERE point = $1`,
+        [p.point, p.substitutes ?? []],
+      );
+    }
+  }
+
+  private async organisations(
+    em: EntityManager,
+    orgs: DemoOrganisation[],
+    areas: UrbanArea[],
+  ): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
     for (const o of orgs) {
       const notes = [
@@ -233,7 +261,9 @@ export class DemoLoader {
         postalCode: o.postalAddress.postalCode,
         city: o.postalAddress.postalTown,
         kommunCode: o.municipalityCode,
-        inTatort: o.inTatort,
+        // Derived from the postal code by the region's own data, as for an organisation registered later.
+        inTatort: placePostalCode(o.postalAddress.postalCode, areas).inTatort,
+        inTatortBasis: 'postnummer' as const,
         legalForm: LEGAL_FORM[o.legalForm] ?? o.legalForm,
         employees: o.employees,
         fteHundredths: o.fte === null ? null : Math.round(o.fte * 100),
@@ -419,10 +449,10 @@ export class DemoLoader {
     );
   }
 
-  private basesOn(bases: LegalBasis[], date: string): LegalBasis[] {
-    return bases.filter(
-      (b) => (b.validFrom === null || b.validFrom <= date) && (b.validTo === null || b.validTo >= date),
-    );
+  /** The ordinance in force and the EU basis of the route chosen (2015:211 § 2: one or the other). */
+  private basesOn(bases: LegalBasis[], route: StateAidRoute | null, date: string): LegalBasis[] {
+    const choice = chooseLegalBasis(bases, route ?? 'none', date, { source: 'Demodata' });
+    return [...choice.national, ...(choice.eu ? [choice.eu] : [])];
   }
 
   /** The seeds' decisions, signed as they were, with their letters requested from the worker. */
@@ -443,12 +473,16 @@ export class DemoLoader {
         status: 'signerat',
         outcome: k.outcome,
         amount: k.beloppKronor,
+        // The report's category ("Uppfyller ej villkor"); the letter states the grounds themselves.
         rejectionGrounds: k.rejectionGround,
+        reasons: k.rejectionGroundsInLetter
+          ? { rusArea: null, effektmal: null, rankQuote: null, text: k.rejectionGroundsInLetter }
+          : null,
         aidForm: k.aidFormCode,
         frame: rules?.frame ?? 'foretagsstod',
         financing: [],
         conditions: [],
-        legalBasis: this.basesOn(subRules?.legalBasis ?? rules?.legalBasis ?? [], k.decisionDate),
+        legalBasis: this.basesOn(subRules?.legalBasis ?? rules?.legalBasis ?? [], route, k.decisionDate),
         stateAidRoute: route,
         appealable: subRules?.appealable ?? rules?.appealable ?? false,
         deMinimisEur: eur,
@@ -512,7 +546,7 @@ export class DemoLoader {
         },
         draftedBy: this.officerId,
         frame: this.rules!.ruleSet.projectRules.frame,
-        legalBasis: this.basesOn(this.rules!.ruleSet.projectRules.legalBasis, dec.decisionDate),
+        legalBasis: this.basesOn(this.rules!.ruleSet.projectRules.legalBasis, 'none', dec.decisionDate),
         stateAidRoute: null,
         appealable: this.rules!.ruleSet.projectRules.appealable,
         decisionDate: dec.decisionDate,

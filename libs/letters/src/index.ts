@@ -9,10 +9,11 @@ export {
 } from './model/decision-letter-model.builder';
 export type * from './model/letter-input';
 export { DecisionLetterStore } from './storage/decision-letter.store';
-export { LetterDataLoader, LetterNotPossibleError } from './storage/letter-data.loader';
+export { LetterDataLoader, LetterNotPossibleError, LetterNotReadyError } from './storage/letter-data.loader';
 export {
   DecisionLetterJob,
   errorText,
+  LetterNotOrderedError,
   isPermanentLetterError,
   type LetterJobResult,
   type LetterRenderer,

@@ -7,6 +7,7 @@ import {
   parseKronor,
   sekToEur,
   shareOf,
+  simpleInterest,
   sum,
   withinShare,
 } from './money';
@@ -55,5 +56,15 @@ describe('money', () => {
     expect(parseKronor('432 000 kr')).toBe(432_000);
     expect(() => parseKronor('75 00')).toThrow(/75 00/);
     expect(() => parseKronor('12,5')).toThrow(MoneyError);
+  });
+
+  it('computes simple interest rounded down to whole kronor', () => {
+    // 100 000 kr at 10 % a year for 365 days: exactly 10 000 kr.
+    expect(simpleInterest(100_000, 1000, 365)).toBe(10_000);
+    // 1 day of 10 % on 100 000 kr is 27.39… kr: rounded down.
+    expect(simpleInterest(100_000, 1000, 1)).toBe(27);
+    expect(simpleInterest(100_000, 1000, 0)).toBe(0);
+    expect(simpleInterest(0, 1000, 30)).toBe(0);
+    expect(() => simpleInterest(100.5, 1000, 1)).toThrow(MoneyError);
   });
 });

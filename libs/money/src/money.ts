@@ -96,3 +96,15 @@ export function parseKronor(text: string): Kronor {
   if (/^-?\d{1,3}( \d{3})+$/.test(t)) return assertKronor(Number(t.replace(/ /g, '')));
   throw new MoneyError(`"${text}" är inte ett belopp i hela kronor (tusental grupperas tre och tre)`);
 }
+
+/**
+ * Simple interest on a claim: amount × yearly rate (basis points) × days / 365, rounded down to whole
+ * kronor (never more than the debtor owes). Used for the interest on a recovery (återkrav).
+ */
+export function simpleInterest(amount: Kronor, yearlyRate: BasisPoints, days: number): Kronor {
+  assertKronor(amount);
+  assertKronor(yearlyRate, 'räntesats');
+  assertKronor(days, 'dagar');
+  if (amount <= 0 || yearlyRate <= 0 || days <= 0) return 0;
+  return Number((BigInt(amount) * BigInt(yearlyRate) * BigInt(days)) / (10000n * 365n));
+}

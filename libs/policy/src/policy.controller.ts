@@ -107,12 +107,21 @@ export class PolicyController {
   @Get('frames')
   @Roles(...OFFICER_ROLES)
   @ApiOperation({
-    summary: 'The frames of the decision in force: indicative, granted so far, left. Officers.',
+    summary:
+      "The frames of the decision in force on the date, for the date's year: indicative, granted in that year, left (the follow-up's figures). Officers.",
   })
   @ApiOkResponse({ type: FramesInForceDto })
-  async framesInForce(@Query() q: DateQueryDto): Promise<FrameStatus & { inriktningsbeslut: string }> {
-    const rules = await this.policy.inForce(q.date ?? this.clock.today());
-    return { inriktningsbeslut: rules.ruleSet.title, ...(await this.frames.status(rules.ruleSet)) };
+  async framesInForce(
+    @Query() q: DateQueryDto,
+  ): Promise<FrameStatus & { inriktningsbeslut: string; year: number }> {
+    const date = q.date ?? this.clock.today();
+    const year = Number(date.slice(0, 4));
+    const rules = await this.policy.inForce(date);
+    return {
+      inriktningsbeslut: rules.ruleSet.title,
+      year,
+      ...(await this.frames.status(rules.ruleSet, year)),
+    };
   }
 
   @Post('what-if')

@@ -56,7 +56,13 @@ describe('default data: Inriktningsbeslut 2019 and RUS 2018–2030', () => {
       mode: 'refuse',
       exceptions: ['born_outside_nordics', 'run_by_women_new_innovative_idea'],
     });
-    expect(f.investeringsstod.geography).toMatchObject({ kind: 'outside_tatort', mode: 'priority' });
+    // The same sentence as for mikrobidrag ("prioriterar … förutom i Örebro tätort"), read the same way:
+    // refused in the tätort, and with no exceptions listed for it.
+    expect(f.investeringsstod.geography).toMatchObject({
+      kind: 'outside_tatort',
+      mode: 'refuse',
+      exceptions: [],
+    });
     expect(f.investeringsstod.excludedCostTypes).toContain('vehicle');
     expect(Object.keys(f.kommersiell_service.subforms ?? {})).toEqual([
       'hemsandningsbidrag',

@@ -155,14 +155,21 @@ describe('investeringsstöd: 25 %, 1 000 000 kr per projekt, never vehicles', ()
     expect(e.checks.filter((c) => c.rule === 'costs.excluded')).toHaveLength(3);
   });
 
-  it('prioritises firms outside Örebro tätort: a remark inside it, never a refusal', () => {
+  it('is given outside Örebro tätort and refused inside it, with no exceptions (as mikrobidrag)', () => {
     const outside = invest(250_000, lines(1_000_000, 'machinery'));
     expect(outside.outcome).toBe('eligible');
     expect(outside.priority).toMatchObject({ criteria: [{ code: 'utanfor_orebro_tatort' }] });
+    expect(check(outside, 'geography')?.reason).toBe(
+      'Företaget ligger utanför Örebro tätort (Kumla kommun).',
+    );
     const inside = invest(250_000, lines(1_000_000, 'machinery'), true);
-    expect(inside.outcome).toBe('eligible_with_remarks');
-    expect(check(inside, 'geography')).toMatchObject({ passed: true, severity: 'remark' });
-    expect(inside.maxGrant.amount).toBe(250_000);
+    expect(inside.outcome).toBe('not_eligible');
+    expect(check(inside, 'geography')).toMatchObject({
+      passed: false,
+      severity: 'refusal',
+      reason: 'Investeringsstöd ges inte till företag i Örebro tätort.',
+    });
+    expect(inside.maxGrant.amount).toBe(0);
   });
 
   it('under GBER art. 17 gives a medium-sized firm 10 % and a small one 20 %', () => {

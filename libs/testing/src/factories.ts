@@ -7,6 +7,7 @@ import { DelegationPoint } from '@anslag/decisions';
 import { Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
 import type { RuleSet, RusCatalogue } from '@anslag/rules';
 import ruleSet2019 from '../../demo/data/inriktningsbeslut-2019.json';
+import legalBases from '../../demo/data/legal-bases.json';
 import letterTemplates from '../../demo/data/letter-templates.json';
 import regionFile from '../../demo/data/region.json';
 import rus20182030 from '../../demo/data/rus-2018-2030.json';
@@ -92,6 +93,7 @@ export async function ensureReferenceData(ds: DataSource): Promise<void> {
     .values([
       { key: 'region', value: regionFile.region },
       { key: 'letterTemplates', value: letterTemplates },
+      { key: 'legalBases', value: legalBases },
       { key: 'diarienummerSeries', value: 'RS' },
     ])
     .orIgnore()
@@ -226,5 +228,23 @@ export function mindLikeProject(organisationId: string) {
       ],
       inKind: [{ contributor: 'Möckelnföretagen', year: 2020, amount: 60_000 }],
     },
+  };
+}
+
+/** A mikrobidrag application body: equipment costs, a planned start after any test's clock. */
+export function mikrobidragApplication(
+  organisationId: string,
+  amountApplied: number,
+  costs = amountApplied * 2,
+) {
+  return {
+    track: 'foretagsstod',
+    organisationId,
+    title: 'Ny maskin',
+    aidForm: 'mikrobidrag',
+    amountApplied,
+    costLines: [{ description: 'Maskin', costType: 'equipment', amount: costs }],
+    plannedStart: '2030-01-01',
+    collectiveAgreement: true,
   };
 }

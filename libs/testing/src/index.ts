@@ -4,6 +4,7 @@ export {
   createOrganisation,
   createUser,
   ensureReferenceData,
+  mikrobidragApplication,
   mindLikeProject,
   randomOrganisationsnummer,
   type TestUser,

@@ -11,6 +11,7 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
   DecisionLetterJob,
+  DecisionLetterStore,
   errorText,
   isPermanentLetterError,
   type LetterJobResult,
@@ -45,6 +46,7 @@ type LetterJobData = JobPayloads['render-decision-letter'];
 export class DecisionLetterProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DecisionLetterProcessor.name);
   private readonly job: DecisionLetterJob;
+  private readonly store: DecisionLetterStore;
   private worker: Worker<LetterJobData, LetterJobResult> | null = null;
   private redisDown = false;
 
@@ -54,6 +56,7 @@ export class DecisionLetterProcessor implements OnApplicationBootstrap, BeforeAp
     @Optional() @Inject(LETTER_WORKER_OPTIONS) private readonly opts: LetterWorkerOptions = {},
   ) {
     this.job = new DecisionLetterJob(db, opts.render);
+    this.store = new DecisionLetterStore(db);
   }
 
   onApplicationBootstrap(): void {
@@ -83,9 +86,10 @@ export class DecisionLetterProcessor implements OnApplicationBootstrap, BeforeAp
       this.redisDown = true;
     });
     worker.on('ready', () => (this.redisDown = false));
-    worker.on('failed', (job, e) =>
-      this.logger.warn(`decision letter ${job?.data.decisionId ?? '?'} failed: ${errorText(e)}`),
-    );
+    worker.on('failed', (job, e) => {
+      this.logger.warn(`decision letter ${job?.data.decisionId ?? '?'} failed: ${errorText(e)}`);
+      if (job) void this.recordFinalFailure(job, e);
+    });
     this.worker = worker;
     return worker;
   }
@@ -95,6 +99,23 @@ export class DecisionLetterProcessor implements OnApplicationBootstrap, BeforeAp
     const worker = this.worker;
     this.worker = null;
     await worker?.close(force);
+  }
+
+  /**
+   * A job that BullMQ fails without the processor's own handling (stalled past its limit: a worker killed
+   * twice mid-render) would leave the letter `rendering` for ever: its final failure is recorded here.
+   * A letter the processor already failed, or that another run finished, is left as it is.
+   */
+  private async recordFinalFailure(job: Job<LetterJobData, LetterJobResult>, e: Error): Promise<void> {
+    const attempts = job.opts.attempts ?? 1;
+    const final =
+      e instanceof UnrecoverableError || e.name === 'UnrecoverableError' || job.attemptsMade >= attempts;
+    if (!final || !job.data?.decisionId) return;
+    try {
+      await this.store.recordJobFailure(job.data.decisionId, errorText(e));
+    } catch (err) {
+      this.logger.warn(`decision letter ${job.data.decisionId}: failure not recorded (${errorText(err)})`);
+    }
   }
 
   private async process(job: Job<LetterJobData, LetterJobResult>): Promise<LetterJobResult> {

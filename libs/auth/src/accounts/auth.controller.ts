@@ -11,7 +11,8 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 import { ErrorBodyDto } from '@anslag/common';
 import { CurrentUser, Principal } from '../principal';
 import { ALL_ROLES, Public, Roles } from '../roles';
-import { LoginService } from './login.service';
+import { Clock } from '@anslag/common';
+import { LoginService, type OwnPoint } from './login.service';
 
 export class LoginDto {
   @ApiProperty({ example: 'handlaggare' })
@@ -36,12 +37,21 @@ export class MeDto {
   @ApiProperty() username: string;
   @ApiProperty({ enum: ALL_ROLES, isArray: true }) roles: string[];
   @ApiProperty({ type: [String] }) organisationIds: string[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'delegationspunkter i kraft i dag som du innehar (innehavare) eller är ersättare för',
+  })
+  delegationPoints: OwnPoint[];
 }
 
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
-  constructor(private readonly login: LoginService) {}
+  constructor(
+    private readonly login: LoginService,
+    private readonly clock: Clock,
+  ) {}
 
   @Post('login')
   @Public()
@@ -56,9 +66,18 @@ export class AuthController {
   @Get('me')
   @Roles(...ALL_ROLES)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Who the token belongs to. Any signed-in role.' })
+  @ApiOperation({
+    summary:
+      'Who the token belongs to, with the delegation points held or substituted for. Any signed-in role.',
+  })
   @ApiOkResponse({ type: MeDto })
-  me(@CurrentUser() p: Principal): MeDto {
-    return { userId: p.userId, username: p.username, roles: p.roles, organisationIds: p.organisationIds };
+  async me(@CurrentUser() p: Principal): Promise<MeDto> {
+    return {
+      userId: p.userId,
+      username: p.username,
+      roles: p.roles,
+      organisationIds: p.organisationIds,
+      delegationPoints: await this.login.ownPoints(p.userId, this.clock.today()),
+    };
   }
 }

@@ -58,7 +58,7 @@ export class AttachmentsService {
       const c = await em.findOne(GrantCase, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
       if (!c) throw DomainError.notFound('Ärendet');
       await this.access.assertOrganisation(p, c.organisationId, 'Ärendet', em);
-      if (c.status === 'beslutad' || c.status === 'aterkallad') {
+      if (c.status === 'beslutad' || c.status === 'aterkallad' || c.status === 'avslutad') {
         throw new DomainError(
           ErrorCode.INVALID_TRANSITION,
           `Bilagor kan inte läggas till i status "${c.status}"`,

@@ -26,6 +26,7 @@ export const CASE_STATUSES = [
   'komplettering_inkommen',
   'beslutad',
   'aterkallad',
+  'avslutad',
 ] as const;
 
 const SORTS = [

@@ -24,7 +24,8 @@ export type CaseStatus =
   | 'komplettering_begard'
   | 'komplettering_inkommen'
   | 'beslutad'
-  | 'aterkallad';
+  | 'aterkallad'
+  | 'avslutad';
 
 /** The application sections of a project (DOMAIN.md), keyed by a stable code. */
 export type ProjectSections = Partial<Record<string, string>>;

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type RunBy = 'kvinnor' | 'man' | 'bada';
+export type TatortBasis = 'postnummer' | 'handlaggare';
 
 @Entity('organisation')
 // A trigram index for name search, made by the migration (TypeORM cannot describe it).
@@ -20,7 +21,11 @@ export class Organisation {
   /** SCB code of the municipality, or null when outside the county. */
   @Column({ type: 'text', nullable: true }) kommunCode: string | null;
 
+  /** Within the region's restricted urban area (the rules' tätort), derived from the postal code. */
   @Column({ type: 'boolean', default: false }) inTatort: boolean;
+
+  /** 'postnummer': derived from the address; 'handlaggare': corrected by an officer (reason in the history). */
+  @Column({ type: 'text', default: 'postnummer' }) inTatortBasis: TatortBasis;
 
   @Column({ type: 'text' }) legalForm: string;
 

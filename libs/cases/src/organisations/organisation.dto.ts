@@ -11,7 +11,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import type { Organisation, RunBy } from '../entities/organisation.entity';
+import type { Organisation, RunBy, TatortBasis } from '../entities/organisation.entity';
+import type { OrganisationHistory } from '../entities/organisation-history.entity';
 
 const RUN_BY = ['kvinnor', 'man', 'bada'];
 
@@ -41,7 +42,6 @@ export class CreateOrganisationDto {
   @MaxLength(10)
   kommunCode?: string | null;
 
-  @ApiProperty() @IsBoolean() inTatort: boolean;
   @ApiProperty({ example: 'Aktiebolag' }) @IsString() @MinLength(1) @MaxLength(100) legalForm: string;
 
   @ApiPropertyOptional({ type: Number }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) employees?:
@@ -72,7 +72,48 @@ export class CreateOrganisationDto {
   sniCode?: string | null;
 }
 
-export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
+export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {
+  @ApiPropertyOptional({
+    description: 'skäl till ändringen; krävs när en handläggare rättar organisationsnumret',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(5)
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class CorrectTatortDto {
+  @ApiProperty({ description: 'om verksamheten ligger i regionens tätort (det område reglerna avser)' })
+  @IsBoolean()
+  inTatort: boolean;
+
+  @ApiProperty({ example: 'Verksamheten bedrivs på gården utanför tätorten, inte på postadressen' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class OrganisationHistoryDto {
+  @ApiProperty() at: string;
+  @ApiProperty() actor: string;
+  @ApiProperty() action: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before: object | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after: object | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+
+  static from(h: OrganisationHistory): OrganisationHistoryDto {
+    return {
+      at: h.at.toISOString(),
+      actor: h.actorName,
+      action: h.action,
+      before: h.before,
+      after: h.after,
+      reason: h.reason,
+    };
+  }
+}
 
 export class OrganisationDto {
   @ApiProperty() id: string;
@@ -83,7 +124,15 @@ export class OrganisationDto {
   @ApiProperty() city: string;
   @ApiProperty({ type: String, nullable: true }) kommunCode: string | null;
   @ApiProperty({ type: String, nullable: true }) kommun: string | null;
-  @ApiProperty() inTatort: boolean;
+  @ApiProperty({ description: 'i regionens tätort: härlett ur postnumret, eller rättat av en handläggare' })
+  inTatort: boolean;
+  @ApiProperty({ enum: ['postnummer', 'handlaggare'] }) inTatortBasis: TatortBasis;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'den tätort som postnumret ligger i enligt regionens data',
+  })
+  tatort: string | null;
   @ApiProperty() legalForm: string;
   @ApiProperty({ type: Number, nullable: true }) employees: number | null;
   @ApiProperty({ type: Number, nullable: true }) fteHundredths: number | null;
@@ -92,7 +141,7 @@ export class OrganisationDto {
   @ApiProperty({ type: String, nullable: true }) bransch: string | null;
   @ApiProperty({ type: String, nullable: true }) sniCode: string | null;
 
-  static from(o: Organisation, kommunName: string | null): OrganisationDto {
+  static from(o: Organisation, kommunName: string | null, tatort: string | null): OrganisationDto {
     return {
       id: o.id,
       organisationsnummer: o.organisationsnummer,
@@ -103,6 +152,8 @@ export class OrganisationDto {
       kommunCode: o.kommunCode,
       kommun: kommunName,
       inTatort: o.inTatort,
+      inTatortBasis: o.inTatortBasis,
+      tatort,
       legalForm: o.legalForm,
       employees: o.employees,
       fteHundredths: o.fteHundredths,

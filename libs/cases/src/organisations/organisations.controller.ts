@@ -1,8 +1,14 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
-import { CreateOrganisationDto, OrganisationDto, UpdateOrganisationDto } from './organisation.dto';
+import {
+  CorrectTatortDto,
+  CreateOrganisationDto,
+  OrganisationDto,
+  OrganisationHistoryDto,
+  UpdateOrganisationDto,
+} from './organisation.dto';
 import { OrganisationsService } from './organisations.service';
 import type { PersonalDataAccessEntry } from './personal-data-log.service';
 
@@ -46,9 +52,41 @@ export class OrganisationsController {
     return this.orgs.personalDataAccess(id);
   }
 
+  @Get(':id/history')
+  @Roles(Role.sokande, ...OFFICER_ROLES)
+  @ApiOperation({
+    summary: 'Who changed the organisation, when, before/after and why. Sökande only their own.',
+  })
+  @ApiOkResponse({ type: [OrganisationHistoryDto] })
+  history(
+    @CurrentUser() p: Principal,
+    @Param('id', new UuidPipe()) id: string,
+  ): Promise<OrganisationHistoryDto[]> {
+    return this.orgs.history(p, id);
+  }
+
+  @Post(':id/tatort')
+  @HttpCode(200)
+  @Roles(Role.handlaggare)
+  @ApiOperation({
+    summary:
+      'Correct whether the business lies in the tätort (derived from the postal code), with a reason kept in the history. Handläggare.',
+  })
+  @ApiOkResponse({ type: OrganisationDto })
+  correctTatort(
+    @CurrentUser() p: Principal,
+    @Param('id', new UuidPipe()) id: string,
+    @Body() dto: CorrectTatortDto,
+  ): Promise<OrganisationDto> {
+    return this.orgs.correctTatort(p, id, dto);
+  }
+
   @Patch(':id')
   @Roles(Role.sokande, Role.handlaggare, Role.admin)
-  @ApiOperation({ summary: 'Change an organisation. Sökande only their own.' })
+  @ApiOperation({
+    summary:
+      'Change an organisation. Sökande only their own; the organisationsnummer is fixed once a case is submitted (an officer corrects it with a reason). Recorded in the history.',
+  })
   @ApiOkResponse({ type: OrganisationDto })
   update(
     @CurrentUser() p: Principal,

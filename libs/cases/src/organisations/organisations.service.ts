@@ -4,11 +4,49 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal, Role } from '@anslag/auth';
 import { DomainError, ErrorCode } from '@anslag/common';
 import { AccessService } from '../access.service';
+import { HistoryService } from '../history/history.service';
 import { Municipality } from '../entities/municipality.entity';
 import { Organisation } from '../entities/organisation.entity';
-import { CreateOrganisationDto, OrganisationDto, UpdateOrganisationDto } from './organisation.dto';
+import { OrganisationHistory } from '../entities/organisation-history.entity';
+import {
+  CorrectTatortDto,
+  CreateOrganisationDto,
+  OrganisationDto,
+  OrganisationHistoryDto,
+  UpdateOrganisationDto,
+} from './organisation.dto';
 import { normaliseOrganisationsnummer } from './organisationsnummer';
 import { PersonalDataAccessEntry, PersonalDataLogService } from './personal-data-log.service';
+import { placePostalCode, urbanAreas } from './tatort';
+
+/** The organisationsnummer is the legal person: fixed once the organisation has a submitted case. */
+export const ORGANISATIONSNUMMER_LOCKED = 'ORGANISATIONSNUMMER_LOCKED';
+DomainError.register(ORGANISATIONSNUMMER_LOCKED, 409);
+
+/** Fields whose changes are recorded in the organisation's and its open cases' history. */
+const TRACKED = [
+  'organisationsnummer',
+  'name',
+  'streetAddress',
+  'postalCode',
+  'city',
+  'kommunCode',
+  'inTatort',
+  'inTatortBasis',
+  'legalForm',
+  'employees',
+  'fteHundredths',
+  'runBy',
+  'bornOutsideNordics',
+  'bransch',
+  'sniCode',
+] as const;
+
+/** Personal data kept for one rule only: the history says that it changed, never what it is. */
+const MASKED = new Set(['bornOutsideNordics']);
+
+/** Cases still open to assessment, where a change of the organisation can change the outcome. */
+const CLOSED = ['beslutad', 'aterkallad'];
 
 @Injectable()
 export class OrganisationsService {
@@ -16,6 +54,7 @@ export class OrganisationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly personalData: PersonalDataLogService,
+    private readonly caseHistory: HistoryService,
   ) {}
 
   async personalDataAccess(id: string): Promise<PersonalDataAccessEntry[]> {
@@ -34,10 +73,18 @@ export class OrganisationsService {
           { field: 'organisationsnummer', problem: 'finns redan' },
         ]);
       }
+      const placed = placePostalCode(dto.postalCode, await urbanAreas(em));
       const org = await em.save(
         Organisation,
-        em.create(Organisation, { ...dto, organisationsnummer: orgnr, kommunCode: dto.kommunCode ?? null }),
+        em.create(Organisation, {
+          ...dto,
+          organisationsnummer: orgnr,
+          kommunCode: dto.kommunCode ?? null,
+          inTatort: placed.inTatort,
+          inTatortBasis: 'postnummer',
+        }),
       );
+      await this.record(em, p, org.id, 'organisation_registrerad', null, this.tracked(org), null);
       if (p.roles.includes(Role.sokande)) {
         // The applicant who registers an organisation acts for it from now on.
         await em.query(
@@ -45,7 +92,7 @@ export class OrganisationsService {
           [org.id, p.userId],
         );
       }
-      return OrganisationDto.from(org, kommun);
+      return OrganisationDto.from(org, kommun, placed.area);
     });
   }
 
@@ -54,7 +101,31 @@ export class OrganisationsService {
     const org = await this.db.getRepository(Organisation).findOne({ where: { id } });
     if (!org) throw DomainError.notFound('Organisationen');
     await this.personalData.logRead(p, org, 'visning');
-    return OrganisationDto.from(org, await this.kommunName(this.db.manager, org.kommunCode));
+    return this.present(this.db.manager, org);
+  }
+
+  async history(p: Principal, id: string): Promise<OrganisationHistoryDto[]> {
+    await this.access.assertOrganisation(p, id, 'Organisationen');
+    const org = await this.db.getRepository(Organisation).findOne({ where: { id }, select: { id: true } });
+    if (!org) throw DomainError.notFound('Organisationen');
+    const rows = await this.db
+      .getRepository(OrganisationHistory)
+      .find({ where: { organisationId: id }, order: { id: 'ASC' } });
+    return rows.map(OrganisationHistoryDto.from);
+  }
+
+  /** An officer's correction of where the business lies, with the reason kept in the history. */
+  async correctTatort(p: Principal, id: string, dto: CorrectTatortDto): Promise<OrganisationDto> {
+    return this.db.transaction(async (em) => {
+      const org = await em.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw DomainError.notFound('Organisationen');
+      const before = this.tracked(org);
+      org.inTatort = dto.inTatort;
+      org.inTatortBasis = 'handlaggare';
+      const saved = await em.save(org);
+      await this.recordChanges(em, p, saved, before, 'tätort_rättad', dto.reason.trim());
+      return this.present(em, saved);
+    });
   }
 
   async listMine(p: Principal): Promise<OrganisationDto[]> {
@@ -67,21 +138,133 @@ export class OrganisationsService {
       .orderBy('o.name')
       .getMany();
     const names = new Map((await this.db.getRepository(Municipality).find()).map((m) => [m.code, m.name]));
-    return orgs.map((o) => OrganisationDto.from(o, o.kommunCode ? (names.get(o.kommunCode) ?? null) : null));
+    const areas = await urbanAreas(this.db.manager);
+    return orgs.map((o) =>
+      OrganisationDto.from(
+        o,
+        o.kommunCode ? (names.get(o.kommunCode) ?? null) : null,
+        placePostalCode(o.postalCode, areas).area,
+      ),
+    );
   }
 
   async update(p: Principal, id: string, dto: UpdateOrganisationDto): Promise<OrganisationDto> {
     await this.access.assertOrganisation(p, id, 'Organisationen');
+    const { reason: given, ...changes } = dto;
+    const reason = given?.trim() || null;
     return this.db.transaction(async (em) => {
       const org = await em.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw DomainError.notFound('Organisationen');
-      if (dto.organisationsnummer !== undefined)
-        dto.organisationsnummer = this.checkOrgnr(dto.organisationsnummer);
-      if (dto.kommunCode !== undefined) await this.checkKommun(em, dto.kommunCode);
-      Object.assign(org, dto);
+      const before = this.tracked(org);
+      if (changes.organisationsnummer !== undefined) {
+        changes.organisationsnummer = this.checkOrgnr(changes.organisationsnummer);
+        if (changes.organisationsnummer !== org.organisationsnummer)
+          await this.assertRenumberable(em, p, org, changes.organisationsnummer, reason);
+      }
+      if (changes.kommunCode !== undefined) await this.checkKommun(em, changes.kommunCode);
+      Object.assign(org, changes);
+      if (changes.postalCode !== undefined && changes.postalCode !== before.postalCode) {
+        // A new address places the business anew; an officer's earlier correction was about the old one.
+        org.inTatort = placePostalCode(org.postalCode, await urbanAreas(em)).inTatort;
+        org.inTatortBasis = 'postnummer';
+      }
       const saved = await em.save(org);
-      return OrganisationDto.from(saved, await this.kommunName(em, saved.kommunCode));
+      await this.recordChanges(em, p, saved, before, 'organisation_ändrad', reason);
+      return this.present(em, saved);
     });
+  }
+
+  /**
+   * The organisationsnummer names the legal person that caps and the de minimis ledger follow. Once the
+   * organisation has a submitted case only an officer may correct a wrongly entered number, with a reason.
+   */
+  private async assertRenumberable(
+    em: EntityManager,
+    p: Principal,
+    org: Organisation,
+    orgnr: string,
+    reason: string | null,
+  ): Promise<void> {
+    const [submitted] = await em.query(
+      `SELECT count(*)::int AS n FROM grant_case WHERE organisation_id = $1 AND status <> 'utkast'`,
+      [org.id],
+    );
+    if (submitted.n > 0) {
+      if (!this.access.isOfficer(p))
+        throw new DomainError(
+          ORGANISATIONSNUMMER_LOCKED,
+          'Organisationsnumret kan inte ändras när organisationen har ett inskickat ärende; kontakta handläggaren om numret är fel',
+          [{ field: 'organisationsnummer', problem: 'låst: organisationen har inskickade ärenden' }],
+        );
+      if (!reason) throw DomainError.validation('reason', 'ange skälet till att organisationsnumret rättas');
+    }
+    const clash = await em.findOne(Organisation, { where: { organisationsnummer: orgnr } });
+    if (clash)
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        'Organisationsnumret tillhör en annan registrerad organisation',
+        [{ field: 'organisationsnummer', problem: 'finns redan' }],
+      );
+  }
+
+  private tracked(o: Organisation): Record<(typeof TRACKED)[number], unknown> {
+    return Object.fromEntries(TRACKED.map((k) => [k, o[k]])) as Record<(typeof TRACKED)[number], unknown>;
+  }
+
+  /** Writes what changed to the organisation's history and to the history of each of its open cases. */
+  private async recordChanges(
+    em: EntityManager,
+    p: Principal,
+    org: Organisation,
+    before: Record<string, unknown>,
+    action: string,
+    reason: string | null,
+  ): Promise<void> {
+    const after = this.tracked(org);
+    const changed = TRACKED.filter((k) => before[k] !== after[k]);
+    if (changed.length === 0) return;
+    const view = (src: Record<string, unknown>) =>
+      Object.fromEntries(changed.map((k) => [k, MASKED.has(k) ? '(uppgift ändrad)' : (src[k] ?? null)]));
+    await this.record(em, p, org.id, action, view(before), view(after), reason);
+    const open: { id: string }[] = await em.query(
+      `SELECT id FROM grant_case WHERE organisation_id = $1 AND status <> ALL($2)`,
+      [org.id, CLOSED],
+    );
+    for (const c of open)
+      await this.caseHistory.record(em, {
+        caseId: c.id,
+        actor: p,
+        action: action === 'tätort_rättad' ? 'tätort_rättad' : 'organisation_ändrad',
+        before: view(before),
+        after: view(after),
+        reason,
+      });
+  }
+
+  private async record(
+    em: EntityManager,
+    p: Principal,
+    organisationId: string,
+    action: string,
+    before: object | null,
+    after: object | null,
+    reason: string | null,
+  ): Promise<void> {
+    const masked = after && !before ? { ...after, bornOutsideNordics: undefined } : after;
+    await em.insert(OrganisationHistory, {
+      organisationId,
+      actorId: p.userId,
+      actorName: p.username,
+      action,
+      before,
+      after: masked,
+      reason,
+    });
+  }
+
+  private async present(em: EntityManager, org: Organisation): Promise<OrganisationDto> {
+    const placed = placePostalCode(org.postalCode, await urbanAreas(em));
+    return OrganisationDto.from(org, await this.kommunName(em, org.kommunCode), placed.area);
   }
 
   private checkOrgnr(input: string): string {

@@ -6,8 +6,6 @@ import {
   ApiPropertyOptional,
   ApiTags,
   PartialType,
-  ApiCreatedResponse,
-  ApiOkResponse,
 } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -17,6 +15,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   MaxLength,
   Min,
   MinLength,
@@ -25,7 +24,7 @@ import {
 import { OFFICER_ROLES, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
 import type { DelegationPoint } from '../entities/delegation-point.entity';
-import { DelegationService } from './delegation.service';
+import { DelegationService, type DelegationPointView } from './delegation.service';
 
 export class DelegationPointDto {
   @ApiProperty({ example: '3.3' }) @IsString() @MinLength(1) @MaxLength(20) point: string;
@@ -51,6 +50,16 @@ export class DelegationPointDto {
   @IsInt()
   @Min(0)
   limitKronor?: number | null;
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'ersättare: konton (beslutsfattare) som beslutar när innehavaren anmält jäv eller är frånvarande',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  substitutes?: string[];
   @ApiProperty() @IsDateString({ strict: true }) validFrom: string;
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
@@ -61,18 +70,6 @@ export class DelegationPointDto {
 
 export class UpdateDelegationPointDto extends PartialType(DelegationPointDto) {}
 
-export class DelegationPointResponseDto {
-  @ApiProperty() id: string;
-  @ApiProperty({ example: '3.3' }) point: string;
-  @ApiProperty() title: string;
-  @ApiProperty() decisionMakerTitle: string;
-  @ApiProperty({ type: [String] }) tracks: string[];
-  @ApiProperty({ type: [String] }) aidForms: string[];
-  @ApiProperty({ type: Number, nullable: true }) limitKronor: number | null;
-  @ApiProperty() validFrom: string;
-  @ApiProperty({ type: String, nullable: true }) validTo: string | null;
-}
-
 @ApiTags('delegation')
 @ApiBearerAuth()
 @Controller('api/delegation-points')
@@ -81,28 +78,39 @@ export class DelegationController {
 
   @Get()
   @Roles(...OFFICER_ROLES)
-  @ApiOperation({ summary: 'The delegation order: points, case types, amount limits, validity. Officers.' })
-  @ApiOkResponse({ type: [DelegationPointResponseDto] })
-  list(): Promise<DelegationPoint[]> {
+  @ApiOperation({
+    summary:
+      'The delegation order: points, case types, amount limits, validity, holders and substitutes by name. Officers.',
+  })
+  list(): Promise<DelegationPointView[]> {
     return this.delegation.list();
   }
 
   @Post()
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Add a point to the delegation order. Admin.' })
-  @ApiCreatedResponse({ type: DelegationPointResponseDto })
   create(@Body() dto: DelegationPointDto): Promise<DelegationPoint> {
-    return this.delegation.create({ aidForms: [], limitKronor: null, validTo: null, ...dto });
+    const { substitutes, ...rest } = dto;
+    return this.delegation.create({
+      aidForms: [],
+      limitKronor: null,
+      validTo: null,
+      ...rest,
+      substituteAccountIds: substitutes ?? [],
+    });
   }
 
   @Patch(':id')
   @Roles(Role.admin)
-  @ApiOperation({ summary: 'Change a point (limit, validity). Admin.' })
-  @ApiOkResponse({ type: DelegationPointResponseDto })
+  @ApiOperation({ summary: 'Change a point (limit, validity, substitutes). Admin.' })
   update(
     @Param('id', new UuidPipe()) id: string,
     @Body() dto: UpdateDelegationPointDto,
   ): Promise<DelegationPoint> {
-    return this.delegation.update(id, dto);
+    const { substitutes, ...rest } = dto;
+    return this.delegation.update(id, {
+      ...rest,
+      ...(substitutes ? { substituteAccountIds: substitutes } : {}),
+    });
   }
 }

@@ -9,6 +9,7 @@ const point = (p: Partial<DelegationPoint>): DelegationPoint => ({
   tracks: ['foretagsstod'],
   aidForms: [],
   limitKronor: 1_000_000,
+  substituteAccountIds: [],
   validFrom: '2019-01-01',
   validTo: null,
   ...p,

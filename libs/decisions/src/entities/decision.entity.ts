@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -25,6 +26,41 @@ export interface CoSigner {
   title: string;
 }
 
+/**
+ * What the delegation report and the follow-up show of a decision, as it was when signed: later edits of
+ * the organisation, the case or the catalogue do not change a report already presented. Taken by the
+ * database (trigger `decision_snapshot_on_sign`) whenever a decision becomes signed.
+ */
+export interface DecisionSnapshot {
+  organisationsnummer: string;
+  name: string;
+  branschPrioritering: string;
+  runBy: string | null;
+  legalForm: string | null;
+  kommunCode: string | null;
+  kommun: string | null;
+  aidForm: string | null;
+  /** The aid form's catalogue name (the sub-form's when there is one). */
+  stod: string | null;
+  track: string;
+  miljo: boolean;
+}
+
+/** A cap of the inriktningsbeslut that the nämnd, deciding itself, went beyond. */
+export interface CapExceeded {
+  term: string;
+  cap: number;
+  reason: string;
+}
+
+/** Why a substitute (ersättare) signed instead of the holder of the delegation point. */
+export interface SubstituteFor {
+  point: string;
+  holders: string[];
+  ground: 'jav' | 'franvaro';
+  reason: string;
+}
+
 export interface DecisionReasons {
   rusArea: string | null;
   effektmal: string | null;
@@ -47,6 +83,9 @@ export interface DecisionReasons {
 @Index('idx_decision_delegated_by_date', ['decisionDate'], {
   where: "status = 'signerat' AND NOT decided_by_namnd",
 })
+// Earlier grants to the same legal person, whatever row it is registered under (made by the migration).
+@Index('idx_decision_signed_orgnr', { synchronize: false })
+@Check('CHK_decision_signed_snapshot', `status <> 'signerat' OR snapshot IS NOT NULL`)
 @Index('uq_decision_signed_per_case', ['caseId'], {
   unique: true,
   where: "status = 'signerat' AND kind = 'beslut'",
@@ -95,6 +134,13 @@ export class Decision {
   @Column({ type: 'text', nullable: true }) overrideReason: string | null;
   /** Who else signs the letter (e.g. the enhetschef beside the decision maker), in order. */
   @Column({ type: 'jsonb', default: () => "'[]'" }) coSigners: CoSigner[];
+
+  /** Set by the database when signed: see DecisionSnapshot. */
+  @Column({ type: 'jsonb', nullable: true }) snapshot: DecisionSnapshot | null;
+  /** The nämnd's own decision: the caps of the inriktningsbeslut it goes beyond. Empty under delegation. */
+  @Column({ type: 'jsonb', default: () => "'[]'" }) capsExceeded: CapExceeded[];
+  /** Set when a substitute signed for the holder of the point. */
+  @Column({ type: 'jsonb', nullable: true }) substituteFor: SubstituteFor | null;
 
   /** Set when the delegation report listing it is marked as presented to the nämnd. */
   @Column({ type: 'uuid', nullable: true }) reportedIn: string | null;

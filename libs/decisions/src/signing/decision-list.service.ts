@@ -143,7 +143,8 @@ export class DecisionListService {
     if (d.outcome === 'avslag' || !d.frame || d.amount === null) return [];
     const rules = await this.policy.inForce(c.registrationDate ?? d.decisionDate).catch(() => null);
     if (!rules) return [];
-    const status = await this.frames.status(rules.ruleSet, {
+    // Signing dates the decision today, so the warnings are those of today's year.
+    const status = await this.frames.status(rules.ruleSet, Number(this.clock.today().slice(0, 4)), {
       frame: d.frame,
       aidForm: d.aidForm?.split('/')[0] ?? null,
       amount: d.amount,

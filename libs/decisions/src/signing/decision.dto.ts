@@ -126,6 +126,16 @@ export class SignDto {
   @MinLength(5)
   @MaxLength(5000)
   overrideReason?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'ersättare: skälet att besluta i stället för innehavaren av delegationspunkten (t.ex. frånvaro); sparas med beslutet',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(5)
+  @MaxLength(2000)
+  substituteReason?: string;
 }
 
 export class RecordNamndDto {
@@ -192,6 +202,19 @@ export class DecisionDto {
   @ApiProperty({ type: String, nullable: true }) signedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) overrideReason: string | null;
   @ApiProperty({ type: [CoSignerDto] }) coSigners: CoSignerDto[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'nämndens eget beslut: de tak i inriktningsbeslutet som beslutet går över',
+  })
+  capsExceeded: object[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'satt när en ersättare beslutade i stället för innehavaren (punkt, innehavare, skäl)',
+  })
+  substituteFor: object | null;
   @ApiPropertyOptional({
     type: [String],
     description: 'ramar som beslutet skulle överskrida (ramarna är indikativa: en flagga, inget hinder)',
@@ -237,6 +260,8 @@ export class DecisionDto {
       signedAt: d.signedAt?.toISOString() ?? null,
       overrideReason: d.overrideReason,
       coSigners: d.coSigners,
+      capsExceeded: d.capsExceeded,
+      substituteFor: d.substituteFor,
     };
   }
 }

@@ -116,6 +116,10 @@ export class DraftDecisionService {
         delegationPoint: null,
         namndMeetingDate: null,
         namndParagraph: null,
+        // Taken anew when the change decision is signed, as it then stands.
+        snapshot: null,
+        capsExceeded: [],
+        substituteFor: null,
         decisionDate: this.clock.today(),
         draftedBy: p.userId,
       });
@@ -206,7 +210,9 @@ export class DraftDecisionService {
 
   /** The RUS area and effektmål by name, and the rank quoted, as the letter's "Skäl till beslut" states them. */
   private async defaultReasons(em: EntityManager, e: Evaluation, c: GrantCase): Promise<Decision['reasons']> {
-    const quote = e.priority.track === 'projekt' && e.priority.rank !== 'none' ? e.priority.statement : null;
+    // The letter's template says "… prioriterat enligt rangordningen"; the quote is the rank and its words.
+    const p = e.priority.track === 'projekt' && e.priority.rank !== 'none' ? e.priority : null;
+    const quote = p && p.rank !== 'förstudie' ? `”${p.rank}. ${p.text}”` : null;
     const rus = e.rusId ? await this.policy.rus(e.rusId, em) : undefined;
     const name = (code: string, list: { code: string; name: string }[] | undefined) =>
       list?.find((x) => x.code === code)?.name ?? code;
@@ -216,7 +222,7 @@ export class DraftDecisionService {
       rusArea: areas.join(' och ') || null,
       effektmal: goals.join(' samt ') || null,
       rankQuote: quote,
-      text: null,
+      text: p && !quote ? p.statement : null,
     };
   }
 

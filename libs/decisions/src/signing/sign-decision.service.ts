@@ -16,10 +16,17 @@ import {
 import { evaluate, rateOn, regimeOn } from '@anslag/rules';
 import { DelegationService } from '../delegation/delegation.service';
 import { DeMinimisLedgerEntry } from '../entities/de-minimis-ledger.entity';
-import { Decision } from '../entities/decision.entity';
-import { DecisionDto, RecordNamndDto } from './decision.dto';
+import { Decision, type CapExceeded } from '../entities/decision.entity';
+import { DecisionDto, RecordNamndDto, SignDto } from './decision.dto';
 
 const kr = (n: number) => formatKronor(n, { space: ' ' });
+
+/** A cap of the inriktningsbeslut that binds whoever decides under delegation. */
+export const DELEGATION_CAP_EXCEEDED = 'DELEGATION_CAP_EXCEEDED';
+DomainError.register(DELEGATION_CAP_EXCEEDED, 409);
+
+/** The caps of a grant: the share of costs, per decision, per company, and the de minimis ceiling. */
+const CAPS = new Set(['andel', 'per_beslut', 'per_foretag', 'de_minimis']);
 
 /**
  * Signing: the beslutsfattare takes the decision within the delegation order. Everything that can
@@ -39,7 +46,8 @@ export class SignDecisionService {
     private readonly clock: Clock,
   ) {}
 
-  async sign(p: Principal, id: string, overrideReason?: string): Promise<DecisionDto> {
+  async sign(p: Principal, id: string, dto: SignDto = {}): Promise<DecisionDto> {
+    const overrideReason = dto.overrideReason;
     return this.db.transaction(async (em) => {
       const d = await this.lockDraft(em, id);
       if (d.decidedByNamnd)
@@ -51,17 +59,21 @@ export class SignDecisionService {
       const c = await this.lockCase(em, d);
       const signer = await em.findOneOrFail(Account, { where: { id: p.userId } });
       d.decisionDate = this.clock.today();
-      const point = await this.delegation.assertCovered(em, {
+      const { point, substituteFor } = await this.delegation.coverSigner(em, {
         track: c.track,
         aidForm: d.aidForm,
         amount: d.amount ?? 0,
         date: d.decisionDate,
         heldPoints: signer.delegationPoints,
+        caseId: c.id,
+        signerId: signer.id,
+        substituteReason: dto.substituteReason,
       });
       // The rules in force on the registration date, read once for every check below.
       const rules = await this.policy.inForce(c.registrationDate ?? d.decisionDate, em);
-      if (d.outcome !== 'avslag') await this.checkLimits(em, rules, d, c, overrideReason);
+      if (d.outcome !== 'avslag') await this.checkLimits(em, rules, d, c, overrideReason, false);
       const frameWarnings = await this.frameWarnings(em, rules, d);
+      d.substituteFor = substituteFor;
       d.delegationPoint = point.point;
       d.signedBy = signer.id;
       d.signedByName = signer.displayName;
@@ -76,10 +88,13 @@ export class SignDecisionService {
       const d = await this.lockDraft(em, id);
       if (!d.decidedByNamnd)
         throw new DomainError(ErrorCode.CONFLICT, 'Beslutet är utformat för delegation, inte för nämnden');
+      if (dto.meetingDate > this.clock.today())
+        throw DomainError.validation('meetingDate', 'sammanträdet kan inte ligga i framtiden');
       const c = await this.lockCase(em, d);
       const rules = await this.policy.inForce(c.registrationDate ?? dto.meetingDate, em);
-      if (d.outcome !== 'avslag') await this.checkLimits(em, rules, d, c, 'Nämndens beslut');
       d.decisionDate = dto.meetingDate;
+      if (d.outcome !== 'avslag')
+        d.capsExceeded = await this.checkLimits(em, rules, d, c, 'Nämndens beslut', true);
       d.namndMeetingDate = dto.meetingDate;
       d.namndParagraph = dto.paragraph;
       d.signedBy = p.userId;
@@ -109,14 +124,21 @@ export class SignDecisionService {
         `Beslut kan inte fattas när ärendet har status "${c.status}"`,
       );
     }
-    // The organisation row serialises every decision for the same undertaking.
+    // The organisation row serialises every decision for the same undertaking, and the legal person's
+    // number every decision for it under any row (caps follow the organisationsnummer).
     await em.query('SELECT id FROM organisation WHERE id = $1 FOR UPDATE', [c.organisationId]);
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('organisationsnummer:' || $1))`, [
+      c.organisation!.organisationsnummer,
+    ]);
     return c;
   }
 
   /**
-   * Re-evaluates under the lock with every decision signed so far. Per-company caps and the de minimis
-   * ceiling are absolute; a grant above the evaluated maximum otherwise needs a recorded reason.
+   * Re-evaluates under the lock with every decision signed so far. The caps of the inriktningsbeslut
+   * (share, per decision, per company) bind everyone deciding under delegation; only the nämnd, deciding
+   * itself, may go beyond them, and the caps it goes beyond are returned to be recorded. The de minimis
+   * ceiling and a share set by an EU basis are law and bind the nämnd too. Below the caps, a grant above
+   * the evaluated maximum needs a recorded reason.
    */
   private async checkLimits(
     em: EntityManager,
@@ -124,18 +146,28 @@ export class SignDecisionService {
     d: Decision,
     c: GrantCase,
     overrideReason: string | null | undefined,
-  ): Promise<void> {
+    namnd: boolean,
+  ): Promise<CapExceeded[]> {
     const input = (await this.inputs.build([c], rules.rus, em)).get(c.id)!;
     const fresh = evaluate({ ...input, decisionDate: d.decisionDate }, rules.ruleSet, rules.rus);
     const amount = d.amount ?? 0;
+    const euTitles = fresh.legalBasis.filter((b) => b.kind === 'eu').map((b) => b.title);
+    const exceeded: CapExceeded[] = [];
     for (const t of fresh.maxGrant.terms) {
-      if ((t.term === 'per_foretag' || t.term === 'de_minimis') && amount > t.amount) {
-        throw new DomainError(
-          ErrorCode.COMPANY_CAP_EXCEEDED,
-          `Beslutet ${kr(amount)} skulle överskrida gränsen: ${t.reason}`,
-          [{ field: 'amount', problem: `högst ${kr(t.amount)} (${t.ref})` }],
-        );
+      if (!CAPS.has(t.term) || amount <= t.amount) continue;
+      const law = t.term === 'de_minimis' || euTitles.some((title) => t.ref.startsWith(title));
+      if (namnd && !law) {
+        exceeded.push({ term: t.term, cap: t.amount, reason: t.reason });
+        continue;
       }
+      const company = t.term === 'per_foretag' || t.term === 'de_minimis';
+      throw new DomainError(
+        company ? ErrorCode.COMPANY_CAP_EXCEEDED : DELEGATION_CAP_EXCEEDED,
+        `Beslutet ${kr(amount)} skulle överskrida gränsen: ${t.reason}.${
+          law ? '' : ' Den binder den som beslutar på delegation; bara nämnden kan besluta över den.'
+        }`,
+        [{ field: 'amount', problem: `högst ${kr(t.amount)} (${t.ref})` }],
+      );
     }
     if (fresh.outcome === 'not_eligible' && fresh.deMinimis && fresh.deMinimis.roomSek < amount) {
       throw new DomainError(
@@ -158,6 +190,7 @@ export class SignDecisionService {
       const rate = rateOn(rules.ruleSet.deMinimis.exchangeRates, d.decisionDate);
       if (regime && rate) d.deMinimisEur = sekToEur(amount, rate.orePerEur);
     }
+    return exceeded;
   }
 
   private async finish(
@@ -201,8 +234,10 @@ export class SignDecisionService {
         amount: saved.amount,
         delegationPoint: saved.delegationPoint,
         ...(frameWarnings.length ? { frameWarnings } : {}),
+        ...(saved.substituteFor ? { ersattare: saved.substituteFor } : {}),
+        ...(saved.capsExceeded.length ? { overTak: saved.capsExceeded } : {}),
       },
-      reason: overrideReason ? `Över bedömt belopp: ${overrideReason}` : null,
+      reason: historyReason(saved, overrideReason),
     });
     return DecisionDto.from(saved);
   }
@@ -212,6 +247,7 @@ export class SignDecisionService {
     if (d.outcome === 'avslag' || !d.frame || d.amount === null) return [];
     const status = await this.frames.status(
       rules.ruleSet,
+      Number(d.decisionDate.slice(0, 4)),
       { frame: d.frame, aidForm: d.aidForm?.split('/')[0] ?? null, amount: d.amount },
       em,
     );
@@ -222,4 +258,15 @@ export class SignDecisionService {
     const [row] = await em.query(`SELECT value FROM region_setting WHERE key = 'region'`);
     return (row?.value?.organisation?.committee as string | undefined) ?? 'Nämnden';
   }
+}
+
+function historyReason(d: Decision, overrideReason: string | null | undefined): string | null {
+  const parts = [
+    overrideReason ? `Över bedömt belopp: ${overrideReason}` : null,
+    d.substituteFor ? `Ersättare för punkt ${d.substituteFor.point}: ${d.substituteFor.reason}` : null,
+    d.capsExceeded.length
+      ? `Nämnden beslutar över inriktningsbeslutets tak: ${d.capsExceeded.map((x) => x.reason).join('; ')}`
+      : null,
+  ].filter((x): x is string => x !== null);
+  return parts.length ? parts.join('. ') : null;
 }

@@ -87,14 +87,19 @@ export class DecisionLettersService {
     };
   }
 
-  /** A failed letter goes back to the queue through the outbox; the api itself never talks to Redis. */
+  /**
+   * A failed letter, or one stuck in the queue, goes back to the queue through the outbox; the api itself
+   * never talks to Redis. A queued letter whose job is still waiting keeps that one job (its id is fixed).
+   */
   async retry(p: Principal, decisionId: string): Promise<LetterStatusDto> {
     return this.db.transaction(async (em) => {
       const row = await this.letter(p, decisionId, em, true);
-      if (row.status !== 'failed') {
-        throw new DomainError(LETTER_NOT_FAILED, 'Bara ett beslutsbrev som har misslyckats kan köas igen', [
-          { field: 'status', problem: `är ${row.status}` },
-        ]);
+      if (row.status !== 'failed' && row.status !== 'queued') {
+        throw new DomainError(
+          LETTER_NOT_FAILED,
+          'Bara ett beslutsbrev som har misslyckats eller står kvar i kön kan köas igen',
+          [{ field: 'status', problem: `är ${row.status}` }],
+        );
       }
       await DecisionLetterStore.requeue(em, decisionId);
       return this.toDto(p, { ...row, status: 'queued' });

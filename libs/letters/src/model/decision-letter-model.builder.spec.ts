@@ -104,7 +104,7 @@ describe('DecisionLetterModelBuilder: MIND (19RS9282)', () => {
 
   it('says that the decision may not be appealed, naming its legal basis', () => {
     expect(model.appeal).toEqual([
-      'Beslutet får enligt förordningen (2003:596) om bidrag till projektverksamhet inom den regionala tillväxtpolitiken inte överklagas.',
+      'Beslutet får enligt förordning (2003:596) om bidrag för projektverksamhet inom den regionala tillväxtpolitiken inte överklagas.',
     ]);
   });
 
@@ -162,6 +162,8 @@ describe('DecisionLetterModelBuilder: rejections, appeal and templates as data',
       shareBp: null,
       financing: [],
       rejectionGrounds: 'Projektet avgränsas inte från den ordinarie verksamheten.',
+      // No legal basis with an appeal route: the region profile's text for an appealable decision.
+      legalBasis: [],
       appealable: true,
     },
   };
@@ -189,9 +191,42 @@ describe('DecisionLetterModelBuilder: rejections, appeal and templates as data',
     expect(text).toContain('Ange vilket beslut som överklagas (19RS9282)');
   });
 
-  it('uses the nämnd text for the nämnd’s own decisions', () => {
-    const model = buildDecisionLetterModel({ ...mind, decision: { ...mind.decision, decidedByNamnd: true } });
-    expect(model.appeal?.[0]).toEqual(expect.stringContaining('laglighetsprövning'));
+  it('applies the legal basis’ appeal route alike to the nämnd’s own and delegated decisions, and names the nämnd’s decision', () => {
+    const delegated = buildDecisionLetterModel(mind);
+    const byNamnd = buildDecisionLetterModel({
+      ...mind,
+      decision: {
+        ...mind.decision,
+        decidedByNamnd: true,
+        namnd: { committee: 'Regional tillväxtnämnd', meetingDate: '2020-01-22', paragraph: '§ 4' },
+      },
+    });
+    expect(byNamnd.appeal).toEqual(delegated.appeal);
+    expect(byNamnd.appeal?.[0]).toEqual(expect.stringContaining('inte överklagas'));
+    expect(byNamnd.decision[0]).toEqual({ text: 'Beslut av Regional tillväxtnämnd 2020-01-22 § 4.' });
+    expect(delegated.decision.map((d) => d.text)).not.toContainEqual(expect.stringContaining('Beslut av'));
+  });
+
+  it('gives förvaltningsbesvär under the ordinance where the legal basis allows an appeal', () => {
+    const model = buildDecisionLetterModel({
+      ...mind,
+      decision: {
+        ...mind.decision,
+        legalBasis: [
+          {
+            code: 'SFS 2015:210',
+            kind: 'national',
+            title:
+              'Förordning (2015:210) om statligt stöd för att regionalt främja små och medelstora företag',
+          },
+        ],
+      },
+    });
+    expect(model.appeal?.[0]).toEqual(
+      expect.stringContaining(
+        'Beslutet kan överklagas hos allmän förvaltningsdomstol enligt förordning (2015:210) om statligt stöd för att regionalt främja små och medelstora företag och 40–44 §§ förvaltningslagen (2017:900).',
+      ),
+    );
   });
 
   it('takes every word about the region from its settings', () => {

@@ -6,7 +6,7 @@
  * block lands in the letter (application line, Beslutet, conditions, Sammanfattning, Skäl till beslut,
  * Beskrivning av ärendet, budget, signatures, appeal), which it tells from the placeholders a block uses.
  */
-import { sum } from '@anslag/money';
+import { formatKronor, shareOf, sum } from '@anslag/money';
 import {
   type Block,
   type DecisionItem,
@@ -18,11 +18,19 @@ import {
 } from '../render/letter-model';
 import { LetterModelError } from '../render/validate';
 import { budgetTables } from './budget-tables';
-import type { LetterInput, LetterTemplate, LetterTemplateBlock, LetterTemplateSet } from './letter-input';
+import type {
+  AppealRoute,
+  LetterInput,
+  LetterLegalBasisInfo,
+  LetterTemplate,
+  LetterTemplateBlock,
+  LetterTemplateSet,
+} from './letter-input';
 import {
   asBlocks,
   blocks,
   type Filled,
+  fillLine,
   fillLines,
   kronor,
   richText,
@@ -58,7 +66,7 @@ const SLOT_PLACEHOLDERS: readonly [Slot, RegExp][] = [
   ['description', /\{\{\s*beskrivning\s*\}\}/],
   ['budget', /\{\{\s*budgettabeller\s*\}\}/],
   ['appeal', /\{\{\s*overklagandeText\s*\}\}/],
-  ['reasons', /\{\{\s*(avslagsskal|ovrigaSkal|rusOmrade|effektmalText|rangordning)\s*\}\}/],
+  ['reasons', /\{\{\s*(avslagsskal|delvisSkal|ovrigaSkal|rusOmrade|effektmalText|rangordning)\s*\}\}/],
 ];
 
 const CONDITIONS = /\{\{\s*villkor\s*\}\}/;
@@ -108,13 +116,106 @@ function postalLines(a: { lines: readonly string[]; postalCode: string; postalTo
   return [...a.lines, `${a.postalCode} ${a.postalTown}`];
 }
 
+/** The decision's legal bases with what the region's legal bases say of each (title, appeal, notice). */
+function basesOf(
+  input: LetterInput,
+): { title: string; fullTitle: string; info: LetterLegalBasisInfo; kind?: string }[] {
+  const known = input.legalBases?.bases ?? {};
+  return input.decision.legalBasis
+    .map((b) => {
+      const info = (b.code ? known[b.code] : undefined) ?? {};
+      return { title: b.title, fullTitle: info.title ?? b.title, info, kind: b.kind };
+    })
+    .filter((b) => b.title.trim() !== '');
+}
+
+function inForceOn(v: { validFrom: string | null; validTo?: string | null }, date: string): boolean {
+  return (v.validFrom === null || v.validFrom <= date) && (v.validTo == null || v.validTo >= date);
+}
+
+/** The appeal route of the decision's legal bases: the ordinance's own rule, the same for the nämnd. */
+function appealRoute(input: LetterInput): { route: AppealRoute; provision: string } | null {
+  return basesOf(input).find((b) => b.info.appeal)?.info.appeal ?? null;
+}
+
+function isAppealable(input: LetterInput): boolean {
+  const route = appealRoute(input);
+  return route ? route.route !== 'overklagandeforbud' : input.decision.appealable;
+}
+
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** The conditions of the letter: the decision's own, else the template's for the track and aid form,
+ * then those the legal basis' version in force adds; each once. */
+function conditionsOf(input: LetterInput): string[] {
+  const { decision: d, grantCase: c, templates: t } = input;
+  const own =
+    d.conditions.length > 0 ? d.conditions : (t.conditionsByTrack?.[c.track] ?? t.standardConditions);
+  const form = d.aidForm ?? null;
+  const byForm = form
+    ? [
+        ...(t.conditionsByAidForm?.[form.split('/')[0]] ?? []),
+        ...(form.includes('/') ? (t.conditionsByAidForm?.[form] ?? []) : []),
+      ]
+    : [];
+  const byBasis =
+    d.outcome === 'avslag'
+      ? []
+      : basesOf(input).flatMap((b) =>
+          (b.info.conditions ?? []).filter((v) => inForceOn(v, d.decisionDate)).flatMap((v) => v.items),
+        );
+  const all = d.outcome === 'avslag' ? [] : [...own, ...(d.conditions.length > 0 ? [] : byForm), ...byBasis];
+  return [...new Set(all.map((x) => x.trim()).filter((x) => x !== ''))];
+}
+
+/**
+ * The grounds the letter states. A ground that is only the delegation report's category ("Uppfyller ej
+ * villkor") is not printed when the decision states the grounds themselves in its reasons.
+ */
+function groundsOf(input: LetterInput): string | null {
+  const g = input.decision.rejectionGrounds?.trim() ?? '';
+  const categories = input.templates.rejectionCategories ?? [];
+  if (g === '' || (categories.includes(g) && input.decision.reasons?.text)) return null;
+  return g;
+}
+
+/** The share stated in the letter: the decision's own, or for a fixed grant its share of the approved costs. */
+function shareOfDecision(input: LetterInput, approved: number | null): number | null {
+  const d = input.decision;
+  if (d.shareBp !== null) return d.shareBp;
+  if (d.amount === null || approved === null || approved <= 0) return null;
+  return shareOf(d.amount, approved);
+}
+
 function baseValues(input: LetterInput): Record<string, Values[string]> {
   const { decision: d, grantCase: c, organisation: o, region } = input;
   const reasons = d.reasons;
   const split = d.financing.length > 1;
+  const rs = input.ruleSet ?? null;
   const ref = region.inriktningsbeslutReference ?? null;
-  const legal = d.legalBasis.map((b) => b.title).filter((t) => t.trim() !== '');
+  const year = rs ? rs.year : (ref?.year ?? null);
+  const refText = rs
+    ? [rs.decidedDate, rs.paragraph].filter((x): x is string => !!x).join(' ')
+    : ref
+      ? `${ref.decidedDate} ${ref.paragraph}`
+      : null;
+  const bases = basesOf(input);
+  const legal = bases.map((b) => b.title);
   const costs = input.budgetLines.filter((l) => l.kind === 'cost');
+  const approved = costs.length > 0 ? sum(costs.map((l) => l.amount)) : null;
+  const deMinimis = bases.find((b) => b.info.deMinimis);
+  const notice = bases.map((b) => b.info.deMinimisNotice).find((n) => !!n) ?? null;
+  const appropriation =
+    input.legalBases?.appropriations?.find((a) => inForceOn(a, d.decisionDate))?.nameInText ?? null;
+  const appeal = appealRoute(input);
+  const reportMonths = input.templates.finalReportMonths;
   return {
     regionNamn: text(region.name),
     regionNamnGenitiv: text(region.nameGenitive),
@@ -130,26 +231,45 @@ function baseValues(input: LetterInput): Record<string, Values[string]> {
     beloppSokt: kronor(appliedAmount(input)),
     periodStart: text(c.periodStart),
     periodSlut: text(c.periodEnd),
-    andel: share(d.shareBp),
+    andel: share(shareOfDecision(input, approved)),
     belopp: kronor(d.amount),
     tidigastStart: text(d.earliestStart),
     senastSlut: text(d.latestEnd),
+    slutredovisningSenast: text(
+      d.latestEnd ?? (reportMonths ? addMonths(d.decisionDate, reportMonths) : null),
+    ),
     finansieringsram: split
       ? { sources: d.financing.map((f) => ({ label: f.label, amount: f.amount })) }
       : text(d.financing[0] ? lowerFirst(d.financing[0].label) : null),
-    villkor: blocks(d.conditions.length > 0 ? d.conditions : input.templates.standardConditions),
+    villkor: null, // filled below: a condition may use the other placeholders
     sammanfattning: blocks(textToBlocks(c.sections[SUMMARY_SECTION])),
     rusOmrade: text(reasons?.rusArea ?? c.rusAreas[0] ?? null),
     effektmalText: text(effektmalPhrase(reasons?.effektmal ? [reasons.effektmal] : c.effektmal)),
-    inriktningsbeslutAr: text(ref ? String(ref.year) : null),
-    inriktningsbeslutReferens: text(ref ? `${ref.decidedDate} ${ref.paragraph}` : null),
+    anslag: text(appropriation),
+    inriktningsbeslutAr: text(year === null ? null : String(year)),
+    inriktningsbeslutReferens: text(refText),
+    inriktningsbeslutForlangning: text(rs?.extendedDate ?? null),
     rangordning: text(input.rankQuote ?? reasons?.rankQuote ?? null),
     ovrigaSkal: blocks(textToBlocks(reasons?.text)),
-    avslagsskal: blocks([...textToBlocks(d.rejectionGrounds), ...textToBlocks(reasons?.text)]),
+    avslagsskal: blocks([...textToBlocks(groundsOf(input)), ...textToBlocks(reasons?.text)]),
+    delvisSkal: blocks(d.outcome === 'delvis_bifall' ? textToBlocks(groundsOf(input)) : []),
     stodform: text(input.aidFormName ?? null),
+    stodformText: text(input.aidFormName ? lowerFirst(input.aidFormName) : null),
     andamal: text(c.description),
-    godkandKostnad: kronor(costs.length > 0 ? sum(costs.map((l) => l.amount)) : null),
+    godkandKostnad: kronor(approved),
     rattsligGrund: text(legal.length > 0 ? legal.join(' och ') : null),
+    overklagandeBestammelse: text(appeal?.provision ?? null),
+    deMinimisForordning: text(deMinimis?.fullTitle ?? null),
+    deMinimisEut: text(deMinimis?.info.officialJournal ?? null),
+    deMinimisEuro: text(
+      d.deMinimisEur === null || d.deMinimisEur === undefined
+        ? null
+        : `${formatKronor(d.deMinimisEur, { unit: false })} euro`,
+    ),
+    deMinimisUpplysning: text(notice),
+    namnd: text(d.namnd?.committee ?? null),
+    namndDatum: text(d.namnd?.meetingDate ?? null),
+    namndParagraf: text(d.namnd?.paragraph ?? null),
     underskrifter: text(input.signatories.map((s) => `${s.name}, ${s.title}`).join('; ')),
     // Filled where they are used: their content is not one line of text.
     beskrivning: null,
@@ -158,8 +278,38 @@ function baseValues(input: LetterInput): Record<string, Values[string]> {
   };
 }
 
-/** The appeal text that applies: the nämnd's own decisions, an appealable one, or one that is not. */
+function letterValues(input: LetterInput): Values {
+  const values = baseValues(input);
+  const conditions = conditionsOf(input)
+    .map((c) => fillLine(c, values))
+    .flatMap((f): RichText[] => (f && 'rich' in f ? [f.rich] : []));
+  return { ...values, villkor: blocks(conditions) };
+}
+
+/**
+ * A rank quote that already opens with the words the template puts before it ("Enligt
+ * inriktningsbeslutet är projektet prioriterat enligt rangordningen …") is printed without them, so that
+ * the sentence is not said twice.
+ */
+function withoutRepeatedLead(line: string, values: Values): Values {
+  const m = /([^.]*)\{\{\s*rangordning\s*\}\}/.exec(line);
+  const v = values.rangordning;
+  if (!m || !v || !('inline' in v) || typeof v.inline !== 'string') return values;
+  const lead = m[1].trim().toLowerCase();
+  const quote = v.inline.trim();
+  if (lead === '' || !quote.toLowerCase().startsWith(lead)) return values;
+  return { ...values, rangordning: text(quote.slice(lead.length).trim()) };
+}
+
+/**
+ * The appeal text that applies: the route the legal basis sets (förvaltningsbesvär under the ordinance,
+ * an appeal prohibition, or laglighetsprövning), the same for the nämnd's and delegated decisions. Only a
+ * decision whose bases name no route falls back to the region profile's texts.
+ */
 function appealBlocks(input: LetterInput, values: Values): Block[] {
+  const route = appealRoute(input);
+  const routed = route ? input.legalBases?.appealTexts[route.route] : undefined;
+  if (routed) return asBlocks(fillLines(routed, values));
   const { appeal } = input.region;
   const { decision } = input;
   const template = decision.decidedByNamnd
@@ -189,15 +339,31 @@ function description(input: LetterInput): LetterSubsection[] {
 
 function applies(block: LetterTemplateBlock, input: LetterInput): boolean {
   const split = input.decision.financing.length > 1;
+  const { decision: d } = input;
+  const year = input.ruleSet?.year ?? input.region.inriktningsbeslutReference?.year ?? null;
   switch (block.when) {
+    case 'partlyGranted':
+      return d.outcome === 'delvis_bifall';
+    case 'deMinimis':
+      return (
+        d.outcome !== 'avslag' &&
+        (d.deMinimisEur ?? null) !== null &&
+        basesOf(input).some((b) => b.info.deMinimis)
+      );
+    case 'ruleSetYear':
+      return year === null || String(year) === d.decisionDate.slice(0, 4);
+    case 'ruleSetEarlierYear':
+      return year !== null && String(year) !== d.decisionDate.slice(0, 4);
+    case 'decidedByNamnd':
+      return d.decidedByNamnd;
     case 'financingSplit':
       return split;
     case 'singleSource':
       return !split;
     case 'appealable':
-      return input.decision.appealable;
+      return isAppealable(input);
     case 'notAppealable':
-      return !input.decision.appealable;
+      return !isAppealable(input);
     default:
       return true;
   }
@@ -302,7 +468,11 @@ function place(
     case 'reasons': {
       // Reasons the officer typed may repeat what the template already says: print each paragraph once.
       const seen = new Set(parts.reasons.map((b) => JSON.stringify(b)));
-      for (const b of asBlocks(lines(block.text))) {
+      const filled = (block.text ?? '')
+        .split('\n')
+        .map((line) => fillLine(line, withoutRepeatedLead(line, values)))
+        .filter((f): f is Filled => f !== null);
+      for (const b of asBlocks(filled)) {
         if (!seen.has(JSON.stringify(b))) parts.reasons.push(b);
         seen.add(JSON.stringify(b));
       }
@@ -369,7 +539,7 @@ export function buildDecisionLetterModel(input: LetterInput): LetterModel {
     throw new LetterModelError('Beslutet beviljar stöd men saknar belopp');
   }
   const template = selectTemplate(input.templates, grantCase.track, decision.outcome);
-  const values = baseValues(input);
+  const values = letterValues(input);
   const parts = walk(template, input, values);
   return {
     region: {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LetterInput, LetterRegionProfile, LetterTemplateSet } from './letter-input';
+import type { LetterInput, LetterLegalBases, LetterRegionProfile, LetterTemplateSet } from './letter-input';
 
 interface DemoProjectCase {
   key: string;
@@ -51,6 +51,7 @@ interface DemoOrganisation {
 export interface DemoFiles {
   region: LetterRegionProfile & { staff: { key: string; name: string; titles: string[] }[] };
   templates: LetterTemplateSet;
+  legalBases: LetterLegalBases;
   projectCases: DemoProjectCase[];
   organisations: DemoOrganisation[];
 }
@@ -61,6 +62,7 @@ export function readDemoFiles(dir: string): DemoFiles {
   return {
     region: json('region.json').region,
     templates: json('letter-templates.json'),
+    legalBases: json('legal-bases.json'),
     projectCases: json('project-cases.json').projectCases,
     organisations: json('organisations.json').organisations,
   };
@@ -138,8 +140,9 @@ export function demoLetterInput(files: DemoFiles, key: string): LetterInput {
       rejectionGrounds: null,
       legalBasis: [
         {
-          title:
-            'förordningen (2003:596) om bidrag till projektverksamhet inom den regionala tillväxtpolitiken',
+          code: 'SFS 2003:596',
+          kind: 'national',
+          title: 'Förordning (2003:596) om bidrag för projektverksamhet inom den regionala tillväxtpolitiken',
         },
       ],
       appealable: false,
@@ -170,6 +173,8 @@ export function demoLetterInput(files: DemoFiles, key: string): LetterInput {
     budgetLines: lines,
     region: files.region,
     templates: files.templates,
+    legalBases: files.legalBases,
+    ruleSet: { year: 2019, decidedDate: '2018-11-28', paragraph: '§ 83', extendedDate: '2020-01-22' },
     officerName: officerOf(files, p.handlaggareKey),
     signatories: d.signatories,
   };

@@ -24,12 +24,76 @@ export interface LetterDecisionData {
     readonly rankQuote: string | null;
     readonly text: string | null;
   } | null;
+  /** The grounds of a refusal, or of the part refused in a partial grant (förvaltningslagen 32 §). */
   readonly rejectionGrounds: string | null;
-  readonly legalBasis: readonly { readonly title: string }[];
+  /** The legal bases the decision was taken under: the ordinance and the EU basis of its route. */
+  readonly legalBasis: readonly LetterLegalBasisRef[];
+  /** Used only when no legal basis of the decision has an appeal route in the region's legal bases. */
   readonly appealable: boolean;
   readonly decidedByNamnd: boolean;
+  /** The nämnd's own decision: the committee, the meeting and the protocol's §. */
+  readonly namnd?: {
+    readonly committee: string;
+    readonly meetingDate: string | null;
+    readonly paragraph: string | null;
+  } | null;
+  /** Company support: the aid form code ("mikrobidrag", "kommersiell_service/investeringsstod"). */
+  readonly aidForm?: string | null;
+  /** De minimis aid: the amount in euro kept with the decision. */
+  readonly deMinimisEur?: number | null;
   /** YYYY-MM-DD: the letter's date. */
   readonly decisionDate: string;
+}
+
+export interface LetterLegalBasisRef {
+  readonly code?: string;
+  readonly title: string;
+  readonly kind?: 'national' | 'eu';
+  readonly route?: string;
+}
+
+export type AppealRoute = 'forvaltningsbesvar' | 'overklagandeforbud' | 'laglighetsprovning';
+
+/** A version-dated list of conditions that an ordinance adds to every decision under it. */
+export interface LetterBasisConditions {
+  readonly validFrom: string | null;
+  readonly validTo?: string | null;
+  readonly items: readonly string[];
+}
+
+/** What a letter tells about one legal basis (region setting "legalBases", keyed by the basis' code). */
+export interface LetterLegalBasisInfo {
+  /** The full title, as the letter cites it. */
+  readonly title?: string;
+  readonly appeal?: { readonly route: AppealRoute; readonly provision: string };
+  readonly conditions?: readonly LetterBasisConditions[];
+  /** EU regulations: the Official Journal reference ("EUT L 352, 24.12.2013, s. 1"). */
+  readonly officialJournal?: string;
+  /** A de minimis regulation: its decisions carry the notice of art. 6. */
+  readonly deMinimis?: boolean;
+  /** A national rule that asks for the notice too (2000:284 9 b §), as the sentence the letter adds. */
+  readonly deMinimisNotice?: string;
+}
+
+export interface LetterLegalBases {
+  readonly appealTexts: Readonly<Partial<Record<AppealRoute, string>>>;
+  /** The appropriation's name by date. */
+  readonly appropriations?: readonly {
+    readonly nameInText: string;
+    readonly validFrom: string | null;
+    readonly validTo: string | null;
+  }[];
+  readonly bases: Readonly<Record<string, LetterLegalBasisInfo>>;
+}
+
+/** The inriktningsbeslut the case was assessed under, as the reasons cite it. */
+export interface LetterRuleSetReference {
+  /** The year the rule set was decided for ("För 2019 har …"). */
+  readonly year: number;
+  readonly decidedDate: string | null;
+  readonly paragraph: string | null;
+  /** The latest extension ("förlängt tills vidare 2020-01-22"), when there is one. */
+  readonly extendedDate: string | null;
 }
 
 export interface LetterCaseData {
@@ -95,7 +159,21 @@ export interface LetterRegionProfile {
   };
 }
 
-export type LetterBlockWhen = 'financingSplit' | 'singleSource' | 'appealable' | 'notAppealable';
+export type LetterBlockWhen =
+  | 'financingSplit'
+  | 'singleSource'
+  | 'appealable'
+  | 'notAppealable'
+  /** A partial grant (delvis bifall): the grounds for the part refused. */
+  | 'partlyGranted'
+  /** De minimis aid: the notice of the regulation's art. 6. */
+  | 'deMinimis'
+  /** The letter's year is the rule set's year ("För 2019 har …"). */
+  | 'ruleSetYear'
+  /** The rule set is from an earlier year and still in force (extended). */
+  | 'ruleSetEarlierYear'
+  /** The nämnd decided itself. */
+  | 'decidedByNamnd';
 
 export interface LetterTemplateBlock {
   readonly kind:
@@ -117,6 +195,14 @@ export interface LetterTemplate {
 export interface LetterTemplateSet {
   readonly headerFields?: readonly { readonly label: string }[];
   readonly standardConditions: readonly string[];
+  /** Conditions per track ("projekt", "foretagsstod"); the standard conditions when a track has none. */
+  readonly conditionsByTrack?: Readonly<Record<string, readonly string[]>>;
+  /** Further conditions per aid form code (the form, or "form/subform"). */
+  readonly conditionsByAidForm?: Readonly<Record<string, readonly string[]>>;
+  /** The delegation report's rejection categories: not grounds in a letter that states its own. */
+  readonly rejectionCategories?: readonly string[];
+  /** Months from the decision to the final report, when the decision sets no end date. */
+  readonly finalReportMonths?: number;
   readonly budgetTableTitles: {
     readonly costs: string;
     readonly costsSum: string;
@@ -148,4 +234,8 @@ export interface LetterInput {
   readonly rankQuote?: string | null;
   /** Company support: the aid form as the letter names it. */
   readonly aidFormName?: string | null;
+  /** What the letter tells per legal basis (region setting "legalBases"). */
+  readonly legalBases?: LetterLegalBases | null;
+  /** The inriktningsbeslut the case was assessed under; else the region profile's reference. */
+  readonly ruleSet?: LetterRuleSetReference | null;
 }

@@ -90,11 +90,29 @@ function columnTotals(table: BudgetTable, years: number): (Kronor | null)[] {
   return Array.from({ length: years }, (_, i) => sum(rows.map((r) => r.amounts[i] ?? 0)));
 }
 
-function drawTable(doc: Doc, budget: LetterBudget, table: BudgetTable, totalLabel: string): void {
+/** The whole table's height when drawn on one page. */
+function tableHeight(doc: Doc, table: BudgetTable, cols: Columns): number {
+  bold(doc, SIZE.table);
+  let height = rowHeight(doc, table.heading, cols);
+  for (const group of table.groups) {
+    bold(doc, SIZE.table);
+    if (group.label) height += rowHeight(doc, group.label, cols);
+    body(doc, SIZE.table);
+    for (const r of group.rows) height += rowHeight(doc, r.label, cols);
+  }
+  bold(doc, SIZE.table);
+  if (table.totalLabel !== null) height += rowHeight(doc, table.totalLabel, cols);
+  return height;
+}
+
+/** `keep`: the height of what must stay on the page with the table (the signatures after the last one). */
+function drawTable(doc: Doc, budget: LetterBudget, table: BudgetTable, totalLabel: string, keep = 0): void {
   const cols = columns(budget, totalLabel);
+  const whole = keep > 0 ? tableHeight(doc, table, cols) + keep : 0;
   bold(doc, SIZE.table);
   const firstRows = rowHeight(doc, table.heading, cols) + 2 * (SIZE.table * 1.2 + 2 * PADDING);
-  if (doc.y + firstRows > BOTTOM) doc.addPage();
+  const page = BOTTOM - doc.page.margins.top;
+  if (doc.y + firstRows > BOTTOM || (whole > 0 && whole < page && doc.y + whole > BOTTOM)) doc.addPage();
   const redraw = () => headerRow(doc, table, cols);
   redraw();
   for (const group of table.groups) {
@@ -108,6 +126,8 @@ function drawTable(doc: Doc, budget: LetterBudget, table: BudgetTable, totalLabe
   doc.moveDown(0.5);
 }
 
-export function drawBudget(doc: Doc, budget: LetterBudget, totalLabel: string): void {
-  for (const table of budget.tables) drawTable(doc, budget, table, totalLabel);
+export function drawBudget(doc: Doc, budget: LetterBudget, totalLabel: string, keep = 0): void {
+  budget.tables.forEach((table, i) =>
+    drawTable(doc, budget, table, totalLabel, i === budget.tables.length - 1 ? keep : 0),
+  );
 }

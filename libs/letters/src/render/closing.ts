@@ -13,6 +13,17 @@ function signatureRows(signatures: LetterSignatures) {
   return rows;
 }
 
+/** The height the signature block takes, with the space above it. */
+export function signaturesHeight(doc: Doc, signatures: LetterSignatures): number {
+  const lineHeight = SIZE.body * 1.3;
+  body(doc);
+  return (
+    doc.currentLineHeight(true) * 0.4 +
+    lineHeight +
+    signatureRows(signatures).length * (SIGN_SPACE + 2 * lineHeight)
+  );
+}
+
 export function drawSignatures(doc: Doc, signatures: LetterSignatures): void {
   const rows = signatureRows(signatures);
   const lineHeight = SIZE.body * 1.3;

@@ -30,18 +30,21 @@ function sourceLine(doc: Doc, source: FinancingSource): void {
   doc.y = after + 1;
 }
 
-function decisionItem(doc: Doc, item: DecisionItem): void {
-  bulletItem(doc, item.text);
+function decisionItem(doc: Doc, item: DecisionItem, keep: number): void {
+  bulletItem(doc, item.text, 0, item.sources?.length ? 0 : keep);
   if (!item.sources || item.sources.length === 0) return;
   for (const source of item.sources) sourceLine(doc, source);
   doc.moveDown(0.3);
 }
 
-export function drawDecision(doc: Doc, model: LetterModel): void {
+/** `keep`: the height of what must stay on the page with the last line drawn here (the signatures). */
+export function drawDecision(doc: Doc, model: LetterModel, keep = 0): void {
   heading(doc, model.labels.decision);
-  for (const item of model.decision) decisionItem(doc, item);
+  model.decision.forEach((item, i) =>
+    decisionItem(doc, item, !model.conditions && i === model.decision.length - 1 ? keep : 0),
+  );
   doc.moveDown(0.3);
   if (!model.conditions) return;
   paragraph(doc, model.conditions.intro, 0.3);
-  bulletList(doc, model.conditions.items);
+  bulletList(doc, model.conditions.items, keep);
 }

@@ -454,7 +454,7 @@ export function rejectionLetterModel(): LetterModel {
     ],
     reasons: [
       'Den sökta verksamheten är en del av föreningens ordinarie verksamhet och avgränsas inte från den. ' +
-        'Bidrag till projektverksamhet får enligt förordningen (2003:596) bara ges till verksamhet som är ' +
+        'Bidrag för projektverksamhet får enligt förordningen (2003:596) bara ges till verksamhet som är ' +
         'skild från den ordinarie.',
       'Projektet bedöms inte heller bidra till något av de områden som är prioriterade i inriktningsbeslutet ' +
         'för det statliga anslaget 1:1 regionala tillväxtåtgärder.',

@@ -4,6 +4,7 @@
  */
 import type { LetterModel } from './letter-model';
 import { body, bold, CONTENT_WIDTH, type Doc, LEFT, PAGE, place, placeRight, SIZE } from './style';
+import { asArtifact, withRole } from './tagging';
 
 const RIGHT = PAGE.width - PAGE.margins.right;
 const COLUMN_DATE = LEFT + 250;
@@ -56,7 +57,9 @@ export function drawLetterhead(doc: Doc, model: LetterModel): void {
   officerBlock(doc, model);
   const below = addresseeBlock(doc, model);
   bold(doc, SIZE.title);
-  doc.text(model.title, LEFT, Math.max(TITLE_TOP, below + 26), { width: CONTENT_WIDTH });
+  withRole(doc, 'H1', () =>
+    doc.text(model.title, LEFT, Math.max(TITLE_TOP, below + 26), { width: CONTENT_WIDTH }),
+  );
   doc.moveDown(0.5);
 }
 
@@ -95,12 +98,15 @@ export function drawPageFurniture(doc: Doc, model: LetterModel): void {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // drawing in the margin must not open a new page
-    if (i > start) continuationHeader(doc, model);
+    asArtifact(doc, () => {
+      if (i > start) continuationHeader(doc, model);
+      footer(doc, model, i - start + 1, count);
+    });
+    // The secrecy marking is part of the letter's content, read out on every page.
     if (model.secrecy) {
       bold(doc, SIZE.small + 1);
       placeRight(doc, model.secrecy, RIGHT, 22);
     }
-    footer(doc, model, i - start + 1, count);
     doc.page.margins.bottom = bottom;
   }
 }

@@ -5,13 +5,14 @@
  * the signatures, and how to appeal.
  */
 import PDFDocument from 'pdfkit';
-import { drawAppeal, drawSignatures } from './closing';
+import { drawAppeal, drawSignatures, signaturesHeight } from './closing';
 import { drawBudget } from './budget-table';
 import { drawApplication, drawDecision } from './decision';
 import { FONT_BOLD, FONT_REGULAR, letterFonts } from './fonts';
 import { drawLetterhead, drawPageFurniture } from './header';
 import type { LetterModel } from './letter-model';
 import { blocks, type Doc, heading, PAGE, SIZE } from './style';
+import { startTagging } from './tagging';
 import { letterDate, validateLetterModel } from './validate';
 
 function createDocument(model: LetterModel): Doc {
@@ -21,6 +22,12 @@ function createDocument(model: LetterModel): Doc {
     margins: { ...PAGE.margins },
     bufferPages: true,
     font: '', // no default Helvetica: only the embedded faces end up in the file
+    // Archival (PDF/A-2) and accessible: tagged, in Swedish, its title shown instead of the file name.
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2b',
+    tagged: true,
+    lang: 'sv-SE',
+    displayTitle: true,
     info: {
       Title: model.title,
       Author: model.region.name,
@@ -30,6 +37,7 @@ function createDocument(model: LetterModel): Doc {
   });
   doc.registerFont(FONT_REGULAR, fonts.regular);
   doc.registerFont(FONT_BOLD, fonts.bold);
+  startTagging(doc);
   return doc;
 }
 
@@ -42,27 +50,42 @@ function collect(doc: Doc): Promise<Buffer> {
   });
 }
 
-function drawSections(doc: Doc, model: LetterModel): void {
+/**
+ * The sections after Beslutet. `keep` is the height of the signature block: the last thing drawn before
+ * it starts a new page unless both fit, so that the signatures never stand alone on a page.
+ */
+function drawSections(doc: Doc, model: LetterModel, keep: number): void {
   const { labels } = model;
+  const description = model.description.filter((s) => s.blocks.length > 0 || s.heading);
+  const last = model.budget
+    ? 'budget'
+    : description.length > 0
+      ? 'description'
+      : model.reasons.length > 0
+        ? 'reasons'
+        : 'summary';
   if (model.summary.length > 0) heading(doc, labels.summary);
-  blocks(doc, model.summary);
+  blocks(doc, model.summary, last === 'summary' ? keep : 0);
   if (model.reasons.length > 0) heading(doc, labels.reasons);
-  blocks(doc, model.reasons);
+  blocks(doc, model.reasons, last === 'reasons' ? keep : 0);
   if (model.description.length > 0 || model.budget) heading(doc, labels.description);
-  for (const sub of model.description) {
+  model.description.forEach((sub, i) => {
     heading(doc, sub.heading, SIZE.subheading);
-    blocks(doc, sub.blocks);
-  }
+    blocks(doc, sub.blocks, last === 'description' && i === model.description.length - 1 ? keep : 0);
+  });
   if (!model.budget) return;
   heading(doc, labels.budget, SIZE.subheading);
-  drawBudget(doc, model.budget, labels.total);
+  drawBudget(doc, model.budget, labels.total, keep);
 }
 
 function drawLetter(doc: Doc, model: LetterModel): void {
   drawLetterhead(doc, model);
   drawApplication(doc, model);
-  drawDecision(doc, model);
-  drawSections(doc, model);
+  const keep = signaturesHeight(doc, model.signatures);
+  const sectionsFollow =
+    model.summary.length > 0 || model.reasons.length > 0 || model.description.length > 0 || !!model.budget;
+  drawDecision(doc, model, sectionsFollow ? 0 : keep);
+  drawSections(doc, model, keep);
   drawSignatures(doc, model.signatures);
   drawAppeal(doc, model);
   drawPageFurniture(doc, model);

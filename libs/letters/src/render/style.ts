@@ -5,6 +5,7 @@
 import { formatKronor, formatShare } from '@anslag/money';
 import type { Block, Inline, RichText } from './letter-model';
 import { FONT_BOLD, FONT_REGULAR } from './fonts';
+import { withRole } from './tagging';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -52,10 +53,13 @@ function lineHeight(doc: Doc): number {
   return doc.currentLineHeight(true) + LINE_GAP;
 }
 
-export function paragraph(doc: Doc, text: RichText, gapAfter = 0.3): void {
+/** `keep`: the height of what must follow on the same page (the signatures after the last paragraph). */
+export function paragraph(doc: Doc, text: RichText, gapAfter = 0.3, keep = 0): void {
   body(doc);
-  ensureSpace(doc, lineHeight(doc));
-  doc.text(inlineText(text), LEFT, doc.y, { width: CONTENT_WIDTH, lineGap: LINE_GAP });
+  const plain = inlineText(text);
+  const own = keep > 0 ? doc.heightOfString(plain, { width: CONTENT_WIDTH, lineGap: LINE_GAP }) : 0;
+  ensureSpace(doc, Math.max(lineHeight(doc), own + keep));
+  doc.text(plain, LEFT, doc.y, { width: CONTENT_WIDTH, lineGap: LINE_GAP });
   doc.moveDown(gapAfter);
 }
 
@@ -65,33 +69,37 @@ export function heading(doc: Doc, text: string, size: number = SIZE.heading): vo
   bold(doc, size);
   const own = doc.heightOfString(text, { width: CONTENT_WIDTH });
   ensureSpace(doc, own + 3 * SIZE.body * 1.4);
-  doc.text(text, LEFT, doc.y, { width: CONTENT_WIDTH });
+  withRole(doc, size >= SIZE.heading ? 'H2' : 'H3', () =>
+    doc.text(text, LEFT, doc.y, { width: CONTENT_WIDTH }),
+  );
   doc.moveDown(0.1);
 }
 
-export function bulletItem(doc: Doc, text: RichText, level = 0): void {
+export function bulletItem(doc: Doc, text: RichText, level = 0, keep = 0): void {
   body(doc);
   const x = LEFT + level * BULLET_INDENT;
-  ensureSpace(doc, lineHeight(doc));
+  const width = CONTENT_WIDTH - (x - LEFT) - BULLET_INDENT;
+  const plain = inlineText(text);
+  const own = keep > 0 ? doc.heightOfString(plain, { width, lineGap: LINE_GAP }) : 0;
+  ensureSpace(doc, Math.max(lineHeight(doc), own + keep));
   const y = doc.y;
-  doc.text(level === 0 ? BULLET : SUB_BULLET, x, y, { lineBreak: false });
-  doc.text(inlineText(text), x + BULLET_INDENT, y, {
-    width: CONTENT_WIDTH - (x - LEFT) - BULLET_INDENT,
-    lineGap: LINE_GAP,
-  });
+  withRole(doc, 'Lbl', () => doc.text(level === 0 ? BULLET : SUB_BULLET, x, y, { lineBreak: false }));
+  doc.text(plain, x + BULLET_INDENT, y, { width, lineGap: LINE_GAP });
   doc.moveDown(0.15);
 }
 
-export function bulletList(doc: Doc, items: readonly RichText[]): void {
-  for (const item of items) bulletItem(doc, item);
+export function bulletList(doc: Doc, items: readonly RichText[], keep = 0): void {
+  items.forEach((item, i) => bulletItem(doc, item, 0, i === items.length - 1 ? keep : 0));
   doc.moveDown(0.25);
 }
 
-export function blocks(doc: Doc, content: readonly Block[]): void {
-  for (const block of content) {
-    if (typeof block !== 'string' && 'bullets' in block) bulletList(doc, block.bullets);
-    else paragraph(doc, block);
-  }
+/** `keep`: the height of what must stay on the page with the last block. */
+export function blocks(doc: Doc, content: readonly Block[], keep = 0): void {
+  content.forEach((block, i) => {
+    const k = i === content.length - 1 ? keep : 0;
+    if (typeof block !== 'string' && 'bullets' in block) bulletList(doc, block.bullets, k);
+    else paragraph(doc, block, 0.3, k);
+  });
 }
 
 /** Draws text at a fixed place without moving the flow or breaking the page. */

@@ -4,7 +4,7 @@ import type { LetterModel } from '../render/letter-model';
 import { renderLetter } from '../render/render-letter';
 import { LetterModelError } from '../render/validate';
 import { DecisionLetterStore } from './decision-letter.store';
-import { LetterDataLoader } from './letter-data.loader';
+import { LetterDataLoader, LetterNotReadyError } from './letter-data.loader';
 
 export type LetterRenderer = (model: LetterModel) => Promise<Buffer>;
 
@@ -12,7 +12,16 @@ export type LetterJobResult =
   /** This run rendered and stored the letter. */
   | { readonly outcome: 'stored'; readonly sha256: string }
   /** Another run stored it first (or it was done before this one began): nothing stored twice. */
-  | { readonly outcome: 'already-done' };
+  | { readonly outcome: 'already-done' }
+  /** The letter waits for something to be recorded (the nämnd's §); it stays queued. */
+  | { readonly outcome: 'waiting' };
+
+/**
+ * A job for a decision that has no ordered letter in this installation's database: another
+ * installation's job (on a shared Redis) or one whose row is not visible yet. Never a permanent failure:
+ * the job is tried again, and the letter row, if there is one, is left untouched.
+ */
+export class LetterNotOrderedError extends Error {}
 
 /** An error that no retry can cure: the letter is failed at once. */
 export function isPermanentLetterError(e: unknown): boolean {
@@ -44,7 +53,7 @@ export class DecisionLetterJob {
     const claim = await this.store.claim(decisionId);
     if (!claim.claimed) {
       if (claim.status === 'done') return { outcome: 'already-done' };
-      throw new LetterModelError(`Beslutet ${decisionId} har inget beställt beslutsbrev`);
+      throw new LetterNotOrderedError(`Beslutet ${decisionId} har inget beställt beslutsbrev`);
     }
     try {
       const model = buildDecisionLetterModel(await this.loader.load(decisionId));
@@ -52,6 +61,10 @@ export class DecisionLetterJob {
       const { stored, sha256 } = await this.store.store(decisionId, pdf);
       return stored ? { outcome: 'stored', sha256 } : { outcome: 'already-done' };
     } catch (e) {
+      if (e instanceof LetterNotReadyError) {
+        await this.store.recordFailure(decisionId, errorText(e), false);
+        return { outcome: 'waiting' };
+      }
       await this.store.recordFailure(decisionId, errorText(e), finalAttempt || isPermanentLetterError(e));
       throw e;
     }

@@ -54,6 +54,46 @@ export class DecisionLetterStore {
   }
 
   /**
+   * A job's final failure outside the processor (BullMQ failed it as stalled): the letter still waiting or
+   * rendering is failed with the error, for an officer to see and retry. True when a row changed.
+   */
+  async recordJobFailure(decisionId: string, error: string): Promise<boolean> {
+    const [, count] = (await this.db.query(
+      `UPDATE decision_letter SET status = 'failed', last_error = $2, updated_at = now()
+        WHERE decision_id = $1 AND status IN ('queued', 'rendering')`,
+      [decisionId, error.slice(0, MAX_ERROR)],
+    )) as [unknown, number];
+    return count === 1;
+  }
+
+  /**
+   * Letters that have waited or rendered longer than `olderThanMs` go back to the queue through the
+   * outbox (the relay adds the job under its fixed id, so a letter still in the queue is not doubled).
+   * Their `updated_at` is touched, so one letter is put back once per period. Returns their decisions.
+   */
+  async sweep(olderThanMs: number, limit = 500): Promise<string[]> {
+    const rows = (await this.db.query(
+      `WITH stuck AS (
+         SELECT decision_id FROM decision_letter
+          WHERE status IN ('queued', 'rendering') AND updated_at < now() - $1 * interval '1 millisecond'
+          ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       UPDATE decision_letter l SET updated_at = now() FROM stuck
+        WHERE l.decision_id = stuck.decision_id RETURNING l.decision_id`,
+      [olderThanMs, limit],
+    )) as [{ decision_id: string }[], number];
+    const ids = rows[0].map((r) => r.decision_id);
+    if (ids.length > 0) {
+      await this.db.query(
+        `INSERT INTO outbox (topic, aggregate_id, payload)
+         SELECT $1, id, '{}'::jsonb FROM unnest($2::uuid[]) AS id
+         ON CONFLICT (topic, aggregate_id) DO UPDATE SET relayed_at = NULL`,
+        [DECISION_LETTER_TOPIC, ids],
+      );
+    }
+    return ids;
+  }
+
+  /**
    * Asks for a failed letter again: queued, and its outbox row pending again so that the relay hands
    * it to the queue as a fresh job. Run inside the caller's transaction, with the letter row locked.
    */

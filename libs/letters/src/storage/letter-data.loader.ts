@@ -4,12 +4,21 @@ import type {
   DecisionOutcome,
   LetterBudgetLineData,
   LetterInput,
+  LetterLegalBases,
+  LetterLegalBasisRef,
   LetterRegionProfile,
+  LetterRuleSetReference,
   LetterTemplateSet,
 } from '../model/letter-input';
 
 /** A decision that cannot get a letter however often it is tried (no such decision, not signed, no settings). */
 export class LetterNotPossibleError extends LetterModelError {}
+
+/**
+ * A letter that must wait for something to be recorded first (the nämnd's protocol §): not a failure,
+ * the letter stays queued and is tried again.
+ */
+export class LetterNotReadyError extends Error {}
 
 interface DecisionRow {
   id: string;
@@ -23,9 +32,14 @@ interface DecisionRow {
   conditions: string[];
   reasons: LetterInput['decision']['reasons'];
   rejection_grounds: string | null;
-  legal_basis: { title: string }[];
+  legal_basis: LetterLegalBasisRef[];
   appealable: boolean;
   decided_by_namnd: boolean;
+  namnd_meeting_date: string | null;
+  namnd_paragraph: string | null;
+  aid_form: string | null;
+  de_minimis_eur: number | null;
+  evaluation_id: string | null;
   decision_date: string;
   signed_by_name: string | null;
   signed_by_title: string | null;
@@ -47,6 +61,7 @@ interface CaseRow {
   description: string | null;
   secrecy_marking: string | null;
   aid_form_name: string | null;
+  registration_date: string | null;
   organisation_id: string;
   org_name: string;
   organisationsnummer: string;
@@ -66,11 +81,21 @@ export class LetterDataLoader {
 
   async load(decisionId: string): Promise<LetterInput> {
     const d = await this.decision(decisionId);
+    if (d.decided_by_namnd && !d.namnd_paragraph) {
+      throw new LetterNotReadyError(
+        `Beslutsbrevet för nämndens beslut ${decisionId} väntar på att protokollets paragraf förs in`,
+      );
+    }
     const c = await this.grantCase(d.case_id);
-    const [lines, settings] = await Promise.all([this.budgetLines(d.case_id), this.settings()]);
-    const { region, templates } = settings;
+    const lines = await this.budgetLines(d.case_id);
+    const settings = await this.settings();
+    const ruleSet = await this.ruleSet(d.evaluation_id, c.registration_date ?? d.decision_date);
+    const { region, templates, legalBases } = settings;
+    // The nämnd signs as the committee (its name is the signer row): the letter names it in Beslutet.
     const signatories = [
-      ...(d.signed_by_name ? [{ name: d.signed_by_name, title: d.signed_by_title ?? '' }] : []),
+      ...(d.signed_by_name && !d.decided_by_namnd
+        ? [{ name: d.signed_by_name, title: d.signed_by_title ?? '' }]
+        : []),
       ...(d.co_signers ?? []),
     ];
     return {
@@ -87,6 +112,15 @@ export class LetterDataLoader {
         legalBasis: d.legal_basis,
         appealable: d.appealable,
         decidedByNamnd: d.decided_by_namnd,
+        namnd: d.decided_by_namnd
+          ? {
+              committee: d.signed_by_name ?? '',
+              meetingDate: d.namnd_meeting_date,
+              paragraph: d.namnd_paragraph,
+            }
+          : null,
+        aidForm: d.aid_form,
+        deMinimisEur: d.de_minimis_eur,
         decisionDate: d.decision_date,
       },
       grantCase: {
@@ -117,6 +151,45 @@ export class LetterDataLoader {
       signatories,
       rankQuote: d.reasons?.rankQuote ?? null,
       aidFormName: c.aid_form_name,
+      legalBases,
+      ruleSet,
+    };
+  }
+
+  /**
+   * The inriktningsbeslut the case was assessed under (the decision's evaluation), else the one adopted
+   * and in force on the case's registration date.
+   */
+  private async ruleSet(evaluationId: string | null, date: string): Promise<LetterRuleSetReference | null> {
+    const [row] = (await this.db.query(
+      `SELECT i.valid_from::text AS valid_from, i.adopted_on::text AS adopted_on, i.paragraph,
+              i.content -> 'references' AS refs
+         FROM inriktningsbeslut i
+        WHERE ($1::uuid IS NOT NULL AND i.id = (SELECT inriktningsbeslut_id FROM case_evaluation WHERE id = $1))
+           OR ($1::uuid IS NULL AND i.status = 'antaget' AND i.valid_from <= $2::date
+               AND (i.valid_to IS NULL OR i.valid_to >= $2::date))
+        ORDER BY i.valid_from DESC LIMIT 1`,
+      [evaluationId, date],
+    )) as {
+      valid_from: string;
+      adopted_on: string | null;
+      paragraph: string | null;
+      refs: { kind: string; date: string; paragraph: string | null }[] | null;
+    }[];
+    if (!row) return null;
+    const refs = row.refs ?? [];
+    const adopted = refs.find((r) => r.kind === 'beslut');
+    const extended =
+      refs
+        .filter((r) => r.kind === 'forlangning')
+        .map((r) => r.date)
+        .sort()
+        .pop() ?? null;
+    return {
+      year: Number(row.valid_from.slice(0, 4)),
+      decidedDate: adopted?.date ?? row.adopted_on,
+      paragraph: adopted?.paragraph ?? row.paragraph,
+      extendedDate: extended,
     };
   }
 
@@ -126,6 +199,8 @@ export class LetterDataLoader {
               d.earliest_start::text AS earliest_start, d.latest_end::text AS latest_end,
               d.financing, d.conditions, d.reasons, d.rejection_grounds, d.legal_basis, d.appealable,
               d.decided_by_namnd, d.decision_date::text AS decision_date, d.signed_by_name, d.signed_by_title, d.co_signers,
+              d.namnd_meeting_date::text AS namnd_meeting_date, d.namnd_paragraph, d.aid_form, d.de_minimis_eur,
+              d.evaluation_id,
               d.case_id, a.display_name AS officer_name
          FROM decision d LEFT JOIN account a ON a.id = d.drafted_by
         WHERE d.id = $1`,
@@ -141,7 +216,8 @@ export class LetterDataLoader {
       `SELECT c.diarienummer, c.track, c.title, c.period_start::text AS period_start,
               c.period_end::text AS period_end, c.rus_areas, c.effektmal, c.sections,
               c.amount_applied::text AS amount_applied, c.description, c.secrecy_marking,
-              COALESCE(sub.name, form.name) AS aid_form_name, c.organisation_id,
+              COALESCE(sub.name, form.name) AS aid_form_name, c.registration_date::text AS registration_date,
+              c.organisation_id,
               o.name AS org_name, o.organisationsnummer, o.street_address, o.postal_code, o.city
          FROM grant_case c
          JOIN organisation o ON o.id = c.organisation_id
@@ -156,9 +232,12 @@ export class LetterDataLoader {
 
   private async budgetLines(caseId: string): Promise<LetterBudgetLineData[]> {
     const rows = (await this.db.query(
-      `SELECT l.kind, l.code, l.label, l.year, l.amount::text AS amount, f.sector, f.region_grant
+      // A line without a label of its own is named from the catalogue: a letter never shows a code.
+      `SELECT l.kind, l.code, COALESCE(NULLIF(l.label, ''), cat.name, f.name, l.code) AS label, l.year,
+              l.amount::text AS amount, f.sector, f.region_grant
          FROM budget_line l
-         LEFT JOIN catalogue_entry f ON l.kind = 'financing' AND f.kind = 'financier' AND f.code = l.code
+         LEFT JOIN catalogue_entry f ON l.kind IN ('financing', 'in_kind') AND f.kind = 'financier' AND f.code = l.code
+         LEFT JOIN catalogue_entry cat ON l.kind = 'cost' AND cat.kind = 'cost_category' AND cat.code = l.code
         WHERE l.case_id = $1
         ORDER BY l.position, l.year NULLS FIRST, l.id`,
       [caseId],
@@ -182,9 +261,13 @@ export class LetterDataLoader {
     }));
   }
 
-  private async settings(): Promise<{ region: LetterRegionProfile; templates: LetterTemplateSet }> {
+  private async settings(): Promise<{
+    region: LetterRegionProfile;
+    templates: LetterTemplateSet;
+    legalBases: LetterLegalBases | null;
+  }> {
     const rows = (await this.db.query(
-      `SELECT key, value FROM region_setting WHERE key IN ('region', 'letterTemplates')`,
+      `SELECT key, value FROM region_setting WHERE key IN ('region', 'letterTemplates', 'legalBases')`,
     )) as { key: string; value: unknown }[];
     const value = <T>(key: string): T => {
       const row = rows.find((r) => r.key === key);
@@ -194,6 +277,7 @@ export class LetterDataLoader {
     return {
       region: value<LetterRegionProfile>('region'),
       templates: value<LetterTemplateSet>('letterTemplates'),
+      legalBases: (rows.find((r) => r.key === 'legalBases')?.value as LetterLegalBases | undefined) ?? null,
     };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@anslag/auth';
-import { DomainError, ErrorCode } from '@anslag/common';
+import { Clock, DomainError, ErrorCode } from '@anslag/common';
 import { AccessService, DECIDABLE, GrantCase, HistoryService, PersonalDataLogService } from '@anslag/cases';
 import { evaluate, type Evaluation, type EvaluationInput, type RuleSet } from '@anslag/rules';
 import { CaseEvaluation } from '../entities/case-evaluation.entity';
@@ -31,7 +31,13 @@ export class AssessmentService {
     private readonly history: HistoryService,
     private readonly access: AccessService,
     private readonly personalData: PersonalDataLogService,
+    private readonly clock: Clock,
   ) {}
+
+  /** Frames belong to their year: an assessment shows this year's. */
+  private year(): number {
+    return Number(this.clock.today().slice(0, 4));
+  }
 
   async assess(p: Principal, caseId: string): Promise<StoredEvaluation> {
     return this.db.transaction(async (em) => {
@@ -87,7 +93,7 @@ export class AssessmentService {
     const rules = await this.db.query('SELECT content FROM inriktningsbeslut WHERE id = $1', [
       row.inriktningsbeslutId,
     ]);
-    const frames = rules[0] ? await this.frames.status(rules[0].content) : null;
+    const frames = rules[0] ? await this.frames.status(rules[0].content, this.year()) : null;
     return this.present(row, frames);
   }
 
@@ -97,6 +103,7 @@ export class AssessmentService {
     if (!frame) return null;
     return this.frames.status(
       ruleSet,
+      this.year(),
       { frame, aidForm: input.track === 'foretagsstod' ? input.aidForm : null, amount: e.maxGrant.amount },
       em,
     );

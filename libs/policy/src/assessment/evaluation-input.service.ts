@@ -8,15 +8,18 @@ import {
   GrantCase,
   summariseBudget,
 } from '@anslag/cases';
+import { stockholmDate } from '@anslag/common';
 import type { EarlierGrant, EvaluationInput, RusCatalogue } from '@anslag/rules';
 
 interface LedgerRow {
   organisation_id: string;
+  organisationsnummer: string | null;
   granted_on: string;
   amount_eur: number;
 }
 interface GrantRow {
   organisation_id: string;
+  organisationsnummer: string | null;
   case_id: string;
   aid_form: string;
   decision_date: string;
@@ -50,6 +53,11 @@ export class EvaluationInputService {
     if (cases.length === 0) return out;
     const ids = cases.map((c) => c.id);
     const orgIds = [...new Set(cases.map((c) => c.organisationId))];
+    // Caps and the de minimis ledger follow the legal person: earlier decisions count for an organisation
+    // when they were taken for its row or for its organisationsnummer, whatever row holds it now.
+    const orgnrs = [
+      ...new Set(cases.map((c) => c.organisation?.organisationsnummer).filter((n): n is string => !!n)),
+    ];
     // One after another: `em` may be a transaction, and a connection runs one query at a time.
     const lines = await em
       .createQueryBuilder(BudgetLine, 'b')
@@ -61,20 +69,30 @@ export class EvaluationInputService {
       .where('d.case_id = ANY(:ids)', { ids })
       .getMany();
     const ledger = (await em.query(
-      `SELECT organisation_id, granted_on::text, amount_eur FROM de_minimis_ledger WHERE organisation_id = ANY($1)`,
-      [orgIds],
+      `SELECT l.organisation_id, d.snapshot ->> 'organisationsnummer' AS organisationsnummer,
+              l.granted_on::text, l.amount_eur
+       FROM de_minimis_ledger l LEFT JOIN decision d ON d.id = l.decision_id
+       WHERE l.organisation_id = ANY($1) OR d.snapshot ->> 'organisationsnummer' = ANY($2)`,
+      [orgIds, orgnrs],
     )) as LedgerRow[];
     const grants = (await em.query(
       // The effective decision of each chain: a change decision replaces the one it amends.
       `SELECT * FROM (
            SELECT DISTINCT ON (COALESCE(d.amends_decision_id, d.id))
-                  c.organisation_id, d.case_id, d.aid_form, d.decision_date::text, d.amount::text, c.diarienummer, d.outcome
+                  c.organisation_id, d.snapshot ->> 'organisationsnummer' AS organisationsnummer,
+                  d.case_id, d.aid_form, d.decision_date::text, d.amount::text, c.diarienummer, d.outcome
            FROM decision d JOIN grant_case c ON c.id = d.case_id
-           WHERE d.status = 'signerat' AND d.aid_form IS NOT NULL AND c.organisation_id = ANY($1)
+           WHERE d.status = 'signerat' AND d.aid_form IS NOT NULL
+             AND (c.organisation_id = ANY($1) OR d.snapshot ->> 'organisationsnummer' = ANY($2))
            ORDER BY COALESCE(d.amends_decision_id, d.id), d.signed_at DESC
          ) effective WHERE outcome <> 'avslag'`,
-      [orgIds],
+      [orgIds, orgnrs],
     )) as GrantRow[];
+    const kommuner = new Map<string, string>(
+      ((await em.query('SELECT code, name FROM municipality')) as { code: string; name: string }[]).map(
+        (m) => [m.code, m.name],
+      ),
+    );
     const cat = await this.catalogue.load(em);
     const group = <T, K>(rows: T[], key: (r: T) => K) => {
       const m = new Map<K, T[]>();
@@ -83,11 +101,19 @@ export class EvaluationInputService {
     };
     const linesBy = group(lines, (l) => l.caseId);
     const declBy = group(declarations, (d) => d.caseId);
-    const ledgerBy = group(ledger, (l) => l.organisation_id);
-    const grantsBy = group(grants, (g) => g.organisation_id);
+    /** The rows that belong to the legal person of a case's organisation. */
+    const ofLegalPerson = <T extends { organisation_id: string; organisationsnummer: string | null }>(
+      rows: T[],
+      c: GrantCase,
+    ) =>
+      rows.filter(
+        (r) =>
+          r.organisation_id === c.organisationId ||
+          (r.organisationsnummer !== null && r.organisationsnummer === c.organisation?.organisationsnummer),
+      );
 
     for (const c of cases) {
-      const registrationDate = c.registrationDate ?? c.createdAt.toISOString().slice(0, 10);
+      const registrationDate = c.registrationDate ?? stockholmDate(c.createdAt);
       const caseLines = linesBy.get(c.id) ?? [];
       if (c.track === 'projekt') {
         const s = summariseBudget(caseLines, cat.regionGrantFinanciers);
@@ -104,7 +130,7 @@ export class EvaluationInputService {
         continue;
       }
       const org = c.organisation!;
-      const earlier: EarlierGrant[] = (grantsBy.get(c.organisationId) ?? [])
+      const earlier: EarlierGrant[] = ofLegalPerson(grants, c)
         .filter((g) => g.case_id !== c.id)
         .map((g) => ({
           aidForm: g.aid_form,
@@ -129,7 +155,8 @@ export class EvaluationInputService {
         plannedStart: c.plannedStart ?? registrationDate,
         receivedAt: (c.receivedAt ?? c.createdAt).toISOString(),
         organisation: {
-          kommun: org.kommunCode ?? '',
+          // Reasons name the kommun: "utanför Örebro tätort (Lindesberg kommun)".
+          kommun: org.kommunCode ? (kommuner.get(org.kommunCode) ?? org.kommunCode) : '',
           inTatort: org.inTatort,
           employees: org.employees,
           fte: org.fteHundredths,
@@ -147,7 +174,7 @@ export class EvaluationInputService {
               currency: d.currency,
               grantor: d.grantor,
             })),
-            ...(ledgerBy.get(c.organisationId) ?? []).map((l) => ({
+            ...ofLegalPerson(ledger, c).map((l) => ({
               date: l.granted_on,
               amount: l.amount_eur,
               currency: 'EUR' as const,

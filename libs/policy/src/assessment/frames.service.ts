@@ -10,37 +10,53 @@ import {
 } from '@anslag/rules';
 
 /**
- * Granted so far, per frame and aid form, within a rule set's validity: summed from signed decisions,
- * with change decisions replacing the amount of the decision they amend.
+ * Granted in a year, per frame and aid form: a frame belongs to its year, so only decisions first taken in
+ * that year draw on it, at the amount of the chain's latest signed change decision. The one statement
+ * behind `/api/policy/frames`, the signer's frame warnings and the follow-up's frame lines.
  */
+export const FRAME_USAGE_SQL = `
+WITH roots AS (
+  SELECT id FROM decision
+  WHERE status = 'signerat' AND amends_decision_id IS NULL AND decision_date BETWEEN $1::date AND $2::date
+),
+effective AS (
+  SELECT DISTINCT ON (r.id) d.frame, d.aid_form, d.amount, d.outcome, d.case_id
+  FROM roots r JOIN decision d ON (d.id = r.id OR d.amends_decision_id = r.id) AND d.status = 'signerat'
+  ORDER BY r.id, d.decision_date DESC, d.signed_at DESC NULLS LAST
+)
+SELECT COALESCE(e.frame, gc.track) AS frame, COALESCE(split_part(e.aid_form, '/', 1), '') AS aid_form,
+       SUM(e.amount)::text AS total
+FROM effective e JOIN grant_case gc ON gc.id = e.case_id
+WHERE e.outcome <> 'avslag'
+GROUP BY ROLLUP (COALESCE(e.frame, gc.track), COALESCE(split_part(e.aid_form, '/', 1), ''))`;
+
 @Injectable()
 export class FramesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async usage(ruleSet: RuleSet, em: EntityManager = this.db.manager): Promise<FrameUsage> {
-    const rows: { frame: string; aid_form: string | null; total: string }[] = await em.query(
-      `WITH effective AS (
-         SELECT DISTINCT ON (COALESCE(d.amends_decision_id, d.id)) d.frame, d.aid_form, d.amount, d.outcome
-         FROM decision d
-         WHERE d.status = 'signerat' AND d.decision_date >= $1 AND ($2::date IS NULL OR d.decision_date <= $2::date)
-         ORDER BY COALESCE(d.amends_decision_id, d.id), d.signed_at DESC
-       )
-       SELECT frame, aid_form, SUM(amount)::text AS total FROM effective
-       WHERE outcome <> 'avslag' AND frame IS NOT NULL GROUP BY ROLLUP (frame, aid_form)`,
-      [ruleSet.validFrom, ruleSet.validTo],
+  async usage(year: number, em: EntityManager = this.db.manager): Promise<Required<FrameUsage>> {
+    const rows: { frame: string | null; aid_form: string | null; total: string }[] = await em.query(
+      FRAME_USAGE_SQL,
+      [`${year}-01-01`, `${year}-12-31`],
     );
     const usage: Required<FrameUsage> = { frames: {}, aidForms: {} };
     for (const r of rows) {
+      // ROLLUP: (frame, aid form) rows, then a (frame) subtotal with a null aid form, then the grand total.
       if (r.frame === null) continue;
       if (r.aid_form === null) usage.frames[r.frame] = Number(r.total);
-      else
-        usage.aidForms[r.aid_form.split('/')[0]] =
-          (usage.aidForms[r.aid_form.split('/')[0]] ?? 0) + Number(r.total);
+      else if (r.aid_form !== '')
+        usage.aidForms[r.aid_form] = (usage.aidForms[r.aid_form] ?? 0) + Number(r.total);
     }
     return usage;
   }
 
-  async status(ruleSet: RuleSet, proposed?: ProposedGrant | null, em?: EntityManager): Promise<FrameStatus> {
-    return frameStatus(ruleSet, await this.usage(ruleSet, em), proposed);
+  /** The frames of a rule set for a year: granted in that year, the proposed grant, what is left. */
+  async status(
+    ruleSet: RuleSet,
+    year: number,
+    proposed?: ProposedGrant | null,
+    em?: EntityManager,
+  ): Promise<FrameStatus> {
+    return frameStatus(ruleSet, await this.usage(year, em), proposed);
   }
 }

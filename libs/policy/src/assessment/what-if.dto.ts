@@ -24,6 +24,7 @@ export class FrameStatusDto {
 
 export class FramesInForceDto extends FrameStatusDto {
   @ApiProperty({ description: 'inriktningsbeslutets titel' }) inriktningsbeslut: string;
+  @ApiProperty({ description: 'året som ramarna gäller', example: 2019 }) year: number;
 }
 
 export class WhatIfViewDto {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GrantCase } from '@anslag/cases';
-import { DomainError } from '@anslag/common';
+import { Clock, DomainError } from '@anslag/common';
 import {
   evaluate,
   frameOf,
@@ -81,6 +81,7 @@ export class WhatIfService {
     private readonly policy: PolicyService,
     private readonly inputs: EvaluationInputService,
     private readonly frames: FramesService,
+    private readonly clock: Clock,
   ) {}
 
   /** The what-if of a stored draft (or any version) of the inriktningsbeslut, by its id. */
@@ -140,16 +141,18 @@ export class WhatIfService {
         changedTerms: terms,
       });
     }
-    current = current ?? (await this.policy.inForce(new Date().toISOString().slice(0, 10)).catch(() => null));
+    const today = this.clock.today();
+    const year = Number(today.slice(0, 4));
+    current = current ?? (await this.policy.inForce(today).catch(() => null));
     return {
       openCases: rows.length,
       changedCases: rows.filter((r) => r.changed).length,
       cases: rows,
       frames: {
         current: current
-          ? { status: await this.frames.status(current.ruleSet), openMaxByFrame: openCurrent }
+          ? { status: await this.frames.status(current.ruleSet, year), openMaxByFrame: openCurrent }
           : null,
-        draft: { status: await this.frames.status(draft), openMaxByFrame: openDraft },
+        draft: { status: await this.frames.status(draft, year), openMaxByFrame: openDraft },
       },
     };
   }

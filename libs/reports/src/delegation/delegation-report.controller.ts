@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -9,7 +9,13 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, type Principal, Role, Roles } from '@anslag/auth';
-import { CreatePresentationDto, DelegationReportQueryDto, PresentationDto } from './delegation-report.dto';
+import { UuidPipe } from '@anslag/common';
+import {
+  CreatePresentationDto,
+  DelegationReportQueryDto,
+  PresentationDto,
+  PresentedReportQueryDto,
+} from './delegation-report.dto';
 import { DelegationReportService } from './delegation-report.service';
 import { ReportPresentationService } from './report-presentation.service';
 import { UndeliveredDto } from './undelivered.dto';
@@ -84,5 +90,30 @@ export class DelegationReportController {
   @ApiOkResponse({ type: [PresentationDto] })
   list(): Promise<PresentationDto[]> {
     return this.presentations.list();
+  }
+
+  @Get('presentations/:id')
+  @Roles(Role.namndsekreterare, Role.admin, Role.beslutsfattare, Role.handlaggare)
+  @ApiOperation({
+    summary:
+      'A presented delegation report exactly as it was presented, in one format (the SHA-256 in the x-content-sha256 header). Nämndsekreterare, admin, beslutsfattare and handläggare.',
+  })
+  @ApiProduces(
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/pdf',
+    'application/json',
+  )
+  async presented(
+    @Param('id', new UuidPipe()) id: string,
+    @Query() q: PresentedReportQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.presentations.file(id, q.format, q.numberFormat);
+    await reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', file.contentDisposition)
+      .header('x-content-sha256', file.sha256)
+      .send(file.content);
   }
 }

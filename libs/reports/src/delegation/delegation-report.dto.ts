@@ -15,6 +15,7 @@ export interface PresentationRow {
   decision_count: number;
   presented_by: string | null;
   created_at: Date;
+  hashes: Record<string, string> | null;
 }
 
 const POINT = /^[0-9A-Za-z.]{1,20}$/;
@@ -82,6 +83,13 @@ export class PresentationDto {
   @ApiProperty({ example: 22 }) decisionCount: number;
   @ApiProperty({ type: String, nullable: true }) presentedBy: string | null;
   @ApiProperty() createdAt: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    nullable: true,
+    description: 'SHA-256 av varje format som det föredrogs (pdf, xlsx, csv, csv-sv, json)',
+  })
+  hashes: Record<string, string> | null;
 
   static from(p: PresentationRow): PresentationDto {
     return {
@@ -94,6 +102,18 @@ export class PresentationDto {
       decisionCount: p.decision_count,
       presentedBy: p.presented_by,
       createdAt: p.created_at.toISOString(),
+      hashes: p.hashes,
     };
   }
+}
+
+export class PresentedReportQueryDto {
+  @ApiProperty({ enum: REPORT_FORMATS, example: 'pdf' })
+  @IsIn(REPORT_FORMATS, { message: `format ska vara ett av ${REPORT_FORMATS.join(', ')}` })
+  format: ReportFormat;
+
+  @ApiPropertyOptional({ enum: ['sv', 'plain'], description: 'CSV: sv ger belopp med hårt mellanslag' })
+  @IsOptional()
+  @IsIn(['sv', 'plain'], { message: 'numberFormat ska vara sv eller plain' })
+  numberFormat?: 'sv' | 'plain';
 }

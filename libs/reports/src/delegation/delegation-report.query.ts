@@ -5,16 +5,19 @@
  * A decision and its change decisions form a chain (an ändringsbeslut points at the decision first taken).
  * A chain is listed when one of its signed, delegated decisions was taken in the period; the row shows the
  * latest signed decision of the chain taken by the period's end, so a report for a past period reads the
- * same later, and an ändringsbeslut replaces the amount of the decision it amends.
+ * same later, and an ändringsbeslut replaces the amount of the decision it amends. What a row says of the
+ * organisation (name, Bransch/Prioritering, Kön, Kommun) and the Stöd comes from the decision's snapshot,
+ * taken when it was signed, so later edits of the organisation or the catalogue change no report.
  */
 import type { DelegationReportRow, Kon } from './delegation-report.model';
-import { aidFormNameJoins } from '../shared/aid-form-sql';
 
 export interface DelegationReportFilter {
   from: string;
   to: string;
   point: string | null;
   onlyUnreported: boolean;
+  /** Only the decisions a presentation to the nämnd stamped. */
+  presentation?: string | null;
 }
 
 /** Natural order of points ("3.2" before "3.10"); anything not numeric sorts after, by text. */
@@ -29,6 +32,7 @@ WITH listed AS (
     AND m.decision_date BETWEEN $1::date AND $2::date
     AND ($3::text IS NULL OR m.delegation_point = $3::text)
     AND (NOT $4::boolean OR m.reported_in IS NULL)
+    AND ($5::uuid IS NULL OR m.reported_in = $5::uuid)
 ),
 members AS (
   SELECT l.root, d.* FROM listed l JOIN decision d ON d.id = l.root
@@ -42,15 +46,13 @@ effective AS (
   ORDER BY root, decision_date DESC, signed_at DESC NULLS LAST
 )
 SELECT e.id, e.case_id, e.delegation_point, to_char(e.decision_date, 'YYYY-MM-DD'),
-       gc.diarienummer, gc.nyps_id, COALESCE(sub.name, form.name, x.af, ''), o.name,
-       COALESCE(o.bransch, CASE WHEN gc.track = 'projekt' THEN gc.title END, ''),
-       o.run_by, o.legal_form, COALESCE(mu.name, ''), e.outcome, e.amount::text, e.rejection_grounds,
+       gc.diarienummer, gc.nyps_id, COALESCE(e.snapshot ->> 'stod', e.snapshot ->> 'aidForm', ''),
+       e.snapshot ->> 'name', e.snapshot ->> 'branschPrioritering',
+       e.snapshot ->> 'runBy', e.snapshot ->> 'legalForm', COALESCE(e.snapshot ->> 'kommun', ''),
+       e.outcome, e.amount::text, e.rejection_grounds,
        COALESCE(e.signed_by_name, ''), e.signed_by_title, e.amended, e.reported_in
 FROM effective e
 JOIN grant_case gc ON gc.id = e.case_id
-JOIN organisation o ON o.id = gc.organisation_id
-LEFT JOIN municipality mu ON mu.code = o.kommun_code
-${aidFormNameJoins('e')}
 ORDER BY ${POINT_ORDER}, e.decision_date, gc.diarienummer, e.id`;
 
 export const delegationReportParams = (f: DelegationReportFilter): unknown[] => [
@@ -58,6 +60,7 @@ export const delegationReportParams = (f: DelegationReportFilter): unknown[] => 
   f.to,
   f.point,
   f.onlyUnreported,
+  f.presentation ?? null,
 ];
 
 /** Stöd for a project without an aid form in the catalogue. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
@@ -12,6 +12,7 @@ import {
   emptyTotals,
   groupHeading,
   REPORT_TITLE,
+  type DelegationReportRow,
   type ReportGroup,
   type ReportItem,
   type ReportMeta,
@@ -42,7 +43,7 @@ export interface DelegationReportRequest extends DelegationReportFilter {
   csv?: CsvOptions;
 }
 
-interface PointTitle {
+export interface PointTitle {
   point: string;
   title: string;
   decision_maker_title: string;
@@ -64,28 +65,20 @@ export class DelegationReportService {
     const meta = await this.meta(req);
     const titles = await this.pointTitles(req.from, req.to);
     const out = new PassThrough();
-    const items = this.items(req, titles);
-    const write = {
-      csv: () => writeCsv(meta, items, out, req.csv ?? {}),
-      xlsx: () => writeXlsx(meta, items, out),
-      pdf: () => writePdf(meta, items, out),
-      json: () => writeJson(meta, items, out),
-    }[req.format];
-    write().then(
+    writeReport(meta, groupedItems(this.rows(req), titles), out, req.format, req.csv).then(
       () => {
         if (!out.writableEnded) out.end();
       },
       (err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))),
     );
-    const suffix = req.point ? `-punkt-${req.point}` : '';
     return {
       contentType: CONTENT_TYPES[req.format],
-      contentDisposition: attachment(`delegationsbeslut-${req.from}--${req.to}${suffix}.${req.format}`),
+      contentDisposition: attachment(reportFileName(req, req.format)),
       stream: out,
     };
   }
 
-  private async meta(f: DelegationReportFilter): Promise<ReportMeta> {
+  async meta(f: DelegationReportFilter): Promise<ReportMeta> {
     return {
       ...(await this.region.get()),
       title: REPORT_TITLE,
@@ -97,8 +90,8 @@ export class DelegationReportService {
   }
 
   /** The delegation order's points in force during the period (the latest version of each). */
-  private async pointTitles(from: string, to: string): Promise<Map<string, PointTitle>> {
-    const rows: PointTitle[] = await this.db.query(
+  async pointTitles(from: string, to: string, em = this.db.manager): Promise<Map<string, PointTitle>> {
+    const rows: PointTitle[] = await em.query(
       `SELECT DISTINCT ON (point) point, title, decision_maker_title FROM delegation_point
        WHERE valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $1::date)
        ORDER BY point, valid_from DESC`,
@@ -107,8 +100,8 @@ export class DelegationReportService {
     return new Map(rows.map((r) => [r.point, r]));
   }
 
-  /** The report as items in print order; closes the cursor and returns the connection however it ends. */
-  async *items(f: DelegationReportFilter, titles: Map<string, PointTitle>): AsyncGenerator<ReportItem> {
+  /** The report's rows from a cursor; closes it and returns the connection however it ends. */
+  async *rows(f: DelegationReportFilter): AsyncGenerator<DelegationReportRow> {
     const runner = this.db.createQueryRunner('slave');
     try {
       const client = (await runner.connect()) as PoolClient;
@@ -119,30 +112,7 @@ export class DelegationReportService {
         }),
       );
       try {
-        const total = emptyTotals();
-        let group = null as ReportGroup | null;
-        let sub = emptyTotals();
-        for await (const raw of rows) {
-          const row = toReportRow(raw as RawReportRow);
-          if (group?.point !== row.delegationPoint) {
-            if (group) yield { kind: 'groupEnd', group, totals: sub };
-            const t = titles.get(row.delegationPoint);
-            const makerTitle = t?.decision_maker_title ?? row.beslutsfattareTitel;
-            group = {
-              point: row.delegationPoint,
-              title: t?.title ?? null,
-              decisionMakerTitle: makerTitle,
-              heading: groupHeading(row.delegationPoint, t?.title ?? null, makerTitle),
-            };
-            sub = emptyTotals();
-            yield { kind: 'group', group };
-          }
-          addToTotals(sub, row);
-          addToTotals(total, row);
-          yield { kind: 'row', row };
-        }
-        if (group) yield { kind: 'groupEnd', group, totals: sub };
-        yield { kind: 'end', totals: total };
+        for await (const raw of rows) yield toReportRow(raw as RawReportRow);
       } finally {
         if (!rows.closed) {
           const closed = new Promise((resolve) => rows.once('close', resolve));
@@ -154,4 +124,54 @@ export class DelegationReportService {
       await runner.release();
     }
   }
+}
+
+/** The rows as items in print order: grouped by delegation point, with subtotals and a total. */
+export async function* groupedItems(
+  rows: AsyncIterable<DelegationReportRow> | Iterable<DelegationReportRow>,
+  titles: Map<string, PointTitle>,
+): AsyncGenerator<ReportItem> {
+  const total = emptyTotals();
+  let group = null as ReportGroup | null;
+  let sub = emptyTotals();
+  for await (const row of rows) {
+    if (group?.point !== row.delegationPoint) {
+      if (group) yield { kind: 'groupEnd', group, totals: sub };
+      const t = titles.get(row.delegationPoint);
+      const makerTitle = t?.decision_maker_title ?? row.beslutsfattareTitel;
+      group = {
+        point: row.delegationPoint,
+        title: t?.title ?? null,
+        decisionMakerTitle: makerTitle,
+        heading: groupHeading(row.delegationPoint, t?.title ?? null, makerTitle),
+      };
+      sub = emptyTotals();
+      yield { kind: 'group', group };
+    }
+    addToTotals(sub, row);
+    addToTotals(total, row);
+    yield { kind: 'row', row };
+  }
+  if (group) yield { kind: 'groupEnd', group, totals: sub };
+  yield { kind: 'end', totals: total };
+}
+
+export function writeReport(
+  meta: ReportMeta,
+  items: AsyncIterable<ReportItem>,
+  out: Writable,
+  format: ReportFormat,
+  csv: CsvOptions = {},
+): Promise<void> {
+  return {
+    csv: () => writeCsv(meta, items, out, csv),
+    xlsx: () => writeXlsx(meta, items, out),
+    pdf: () => writePdf(meta, items, out),
+    json: () => writeJson(meta, items, out),
+  }[format]();
+}
+
+export function reportFileName(f: DelegationReportFilter, format: ReportFormat): string {
+  const suffix = f.point ? `-punkt-${f.point}` : '';
+  return `delegationsbeslut-${f.from}--${f.to}${suffix}.${format}`;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@anslag/common';
-import { PolicyService } from '@anslag/policy';
+import { FramesService, PolicyService } from '@anslag/policy';
 import type { RuleSet } from '@anslag/rules';
 import { attachment } from '../shared/period';
 import { CONTENT_TYPES, type ReportFormat } from '../shared/formats';
@@ -19,7 +19,6 @@ import {
 import { writeFollowUpCsv } from './writers/follow-up-csv.writer';
 import { writeFollowUpPdf } from './writers/follow-up-pdf.writer';
 import { writeFollowUpXlsx } from './writers/follow-up-xlsx.writer';
-import { aidFormNameJoins } from '../shared/aid-form-sql';
 
 /** One grant chain decided in the year or the year before, at its latest signed amount. */
 interface Decided {
@@ -28,7 +27,6 @@ interface Decided {
   amount: string | null;
   aid_form: string | null;
   aid_form_name: string | null;
-  frame: string | null;
   track: string;
   kommun_code: string | null;
   kommun: string | null;
@@ -43,7 +41,8 @@ const NO_KOMMUN = { key: 'okand', name: 'Utanför länet eller okänd' };
  * Follow-up figures for a year: per aid form and per kommun the grants (count, sum) and the rejections;
  * the nämnd's indicators against the year before; the frames used against the inriktningsbeslut's
  * indicative amounts. A decision counts in the year it was first taken, at the amount of its latest
- * signed change decision, and the nämnd's own decisions count as well as delegated ones.
+ * signed change decision, and the nämnd's own decisions count as well as delegated ones. Organisation, kommun,
+ * aid form and Kön are read from each decision's snapshot, as they were when it was signed.
  */
 @Injectable()
 export class FollowUpService {
@@ -51,12 +50,13 @@ export class FollowUpService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly region: RegionHeaderService,
     private readonly policy: PolicyService,
+    private readonly framesUsed: FramesService,
   ) {}
 
   async figures(year: number): Promise<FollowUp> {
     const rows = await this.decided(year);
     const current = rows.filter((r) => r.year === year);
-    const frames = await this.frames(year, current);
+    const frames = await this.frames(year);
     return {
       ...(await this.region.get()),
       title: FOLLOW_UP_TITLE,
@@ -116,25 +116,23 @@ export class FollowUpService {
          FROM roots r JOIN decision d ON (d.id = r.id OR d.amends_decision_id = r.id) AND d.status = 'signerat'
          ORDER BY r.id, d.decision_date DESC, d.signed_at DESC NULLS LAST
        )
-       SELECT extract(year FROM c.first_date)::int AS year, c.outcome, c.amount::text AS amount, x.af AS aid_form,
-              COALESCE(sub.name, form.name) AS aid_form_name, COALESCE(c.frame, gc.track) AS frame, gc.track,
-              o.kommun_code, mu.name AS kommun, o.run_by, 'miljo' = ANY(gc.priority_claims) AS miljo
-       FROM chains c
-       JOIN grant_case gc ON gc.id = c.case_id
-       JOIN organisation o ON o.id = gc.organisation_id
-       LEFT JOIN municipality mu ON mu.code = o.kommun_code
-       ${aidFormNameJoins('c')}`,
+       SELECT extract(year FROM c.first_date)::int AS year, c.outcome, c.amount::text AS amount,
+              c.snapshot ->> 'aidForm' AS aid_form, c.snapshot ->> 'stod' AS aid_form_name,
+              c.snapshot ->> 'track' AS track, c.snapshot ->> 'kommunCode' AS kommun_code,
+              c.snapshot ->> 'kommun' AS kommun, c.snapshot ->> 'runBy' AS run_by,
+              COALESCE((c.snapshot ->> 'miljo')::boolean, false) AS miljo
+       FROM chains c`,
       [`${year - 1}-01-01`, `${year}-12-31`],
     );
   }
 
-  /** Used per frame in the year against the inriktningsbeslut in force at the year's end (or start). */
-  private async frames(year: number, rows: Decided[]): Promise<FollowUp['frames']> {
+  /**
+   * Used per frame in the year against the inriktningsbeslut in force at the year's end (or start): the
+   * same figures as `/api/policy/frames` for a date in that year, from the same statement.
+   */
+  private async frames(year: number): Promise<FollowUp['frames']> {
     const ruleSet = (await this.ruleSet(`${year}-12-31`)) ?? (await this.ruleSet(`${year}-01-01`));
-    const used = new Map<string, number>();
-    for (const r of rows)
-      if (r.outcome !== 'avslag' && r.frame)
-        used.set(r.frame, (used.get(r.frame) ?? 0) + Number(r.amount ?? 0));
+    const used = new Map(Object.entries((await this.framesUsed.usage(year)).frames));
     const lines: FrameLine[] = Object.entries(ruleSet?.frames ?? {}).map(([code, f]) => {
       const u = used.get(code) ?? 0;
       used.delete(code);

@@ -43,6 +43,9 @@ function tatortWithExceptions(
   return fail('geography', 'refusal', `${form.name} ges inte till företag i ${tatort}.${tail}`, ref);
 }
 
+/** " (Lindesberg kommun)", or nothing when the kommun is not known. */
+const inKommun = (org: OrganisationFacts) => (org.kommun ? ` (${org.kommun} kommun)` : '');
+
 export function checkGeography(form: ResolvedAidForm, org: OrganisationFacts): Check {
   const g = form.geography;
   const ref = g.ref ?? form.ref;
@@ -56,10 +59,9 @@ export function checkGeography(form: ResolvedAidForm, org: OrganisationFacts): C
       const reason = `${form.name} ges för glesbygd och landsbygd, inte i ${g.tatort}.`;
       return fail('geography', 'refusal', reason, ref);
     }
-    return pass('geography', `Verksamheten ligger utanför ${g.tatort} (${org.kommun} kommun).`, ref);
+    return pass('geography', `Verksamheten ligger utanför ${g.tatort}${inKommun(org)}.`, ref);
   }
-  if (!org.inTatort)
-    return pass('geography', `Företaget ligger utanför ${g.tatort} (${org.kommun} kommun).`, ref);
+  if (!org.inTatort) return pass('geography', `Företaget ligger utanför ${g.tatort}${inKommun(org)}.`, ref);
   if (g.mode === 'priority') {
     const reason = `${form.name} prioriteras utanför ${g.tatort}. Företaget ligger i tätorten: inget hinder, men lägre prioritet.`;
     return note('geography', reason, ref);

@@ -1,0 +1,92 @@
+import { useEffect, useRef } from 'react';
+import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, SkipLink } from '@digdir/designsystemet-react';
+import { sv } from '../../text/sv';
+import { paths } from '../paths';
+import { useMe } from '../auth';
+import { session } from '../../api/session';
+
+const navByRole: Record<string, { to: string; label: string }[]> = {
+  sokande: [
+    { to: paths.sokande.arenden, label: sv.nav.minaArenden },
+    { to: paths.sokande.ny, label: sv.nav.nyAnsokan },
+  ],
+  handlaggare: [{ to: paths.handlaggare.ko, label: sv.nav.arbetsko }],
+  beslutsfattare: [{ to: paths.beslutsfattare.attSignera, label: sv.nav.attSignera }],
+  namndsekreterare: [{ to: paths.sekretariat.redovisning, label: sv.nav.redovisning }],
+  admin: [{ to: paths.admin.inriktningsbeslut, label: sv.nav.inriktningsbeslut }],
+};
+
+/** Moves focus to the new page's heading after each navigation, as a screen reader user expects. */
+function useRouteFocus() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const target = document.querySelector<HTMLElement>('main h1') ?? document.getElementById('main');
+    if (target) {
+      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      target.focus();
+    }
+  }, [location.pathname]);
+}
+
+export function AppLayout() {
+  const { me } = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  useRouteFocus();
+  const links = me ? me.roles.flatMap((r) => navByRole[r] ?? []) : [];
+
+  return (
+    <div className="app">
+      <SkipLink href="#main">{sv.app.skipLink}</SkipLink>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <RouterLink to={paths.start} className="app-name">
+            {sv.app.name}
+          </RouterLink>
+          {me && (
+            <nav aria-label={sv.app.mainNav} className="app-nav">
+              <ul>
+                {links.map((l) => (
+                  <li key={l.to}>
+                    <NavLink to={l.to} end>
+                      {l.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          {me && (
+            <div className="app-user">
+              <span>{sv.app.signedInAs(me.username)}</span>
+              <Button
+                variant="tertiary"
+                data-size="sm"
+                onClick={() => {
+                  session.clear();
+                  queryClient.clear();
+                  void navigate(paths.login);
+                }}
+              >
+                {sv.app.signOut}
+              </Button>
+            </div>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <RouterLink to={paths.tillganglighet}>{sv.tillganglighet.title}</RouterLink>
+      </footer>
+    </div>
+  );
+}

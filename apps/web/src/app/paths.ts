@@ -1,0 +1,35 @@
+/** Every address of the app, in one place; pages link through these. */
+export const paths = {
+  start: '/',
+  login: '/logga-in',
+  tillganglighet: '/tillganglighet',
+  sokande: {
+    arenden: '/sokande',
+    ny: '/sokande/ansokan/ny',
+    ansokan: (id: string) => `/sokande/ansokan/${id}`,
+    kvitto: (id: string) => `/sokande/ansokan/${id}/inskickad`,
+    arende: (id: string) => `/sokande/arenden/${id}`,
+  },
+  handlaggare: {
+    ko: '/handlaggare',
+    arende: (id: string) => `/handlaggare/arenden/${id}`,
+  },
+  beslutsfattare: {
+    attSignera: '/beslutsfattare',
+  },
+  sekretariat: {
+    redovisning: '/sekretariat',
+  },
+  admin: {
+    inriktningsbeslut: '/admin',
+  },
+} as const;
+
+/** Where each role starts after signing in. */
+export const homeOf: Record<string, string> = {
+  sokande: paths.sokande.arenden,
+  handlaggare: paths.handlaggare.ko,
+  beslutsfattare: paths.beslutsfattare.attSignera,
+  namndsekreterare: paths.sekretariat.redovisning,
+  admin: paths.admin.inriktningsbeslut,
+};

@@ -1,0 +1,75 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { Spinner } from '@digdir/designsystemet-react';
+import { AppLayout } from './layouts/AppLayout';
+import { RequireRole } from './RequireRole';
+import { homeOf, paths } from './paths';
+import { useMe } from './auth';
+import { LoggaIn } from '../pages/LoggaIn';
+import { Tillganglighet } from '../pages/Tillganglighet';
+import { NotFound } from '../pages/NotFound';
+import { sv } from '../text/sv';
+
+/** Each role's pages load only when first visited, so the sign-in page stays small. */
+function guarded(roles: string[], load: () => Promise<{ default: ComponentType }>) {
+  return {
+    lazy: async () => {
+      const { default: Page } = await load();
+      return {
+        Component: () => (
+          <RequireRole roles={roles}>
+            <Page />
+          </RequireRole>
+        ),
+      };
+    },
+  };
+}
+
+function Start() {
+  const { token, me } = useMe();
+  if (!token) return <Navigate to={paths.login} replace />;
+  if (!me) return <Spinner aria-label={sv.app.loading} />;
+  return <Navigate to={homeOf[me.roles[0]] ?? paths.tillganglighet} replace />;
+}
+
+export const router = createBrowserRouter([
+  {
+    Component: AppLayout,
+    HydrateFallback: () => null,
+    children: [
+      { path: paths.start, Component: Start },
+      { path: paths.login, Component: LoggaIn },
+      { path: paths.tillganglighet, Component: Tillganglighet },
+      { path: paths.sokande.arenden, ...guarded(['sokande'], () => import('../pages/sokande/MinaArenden')) },
+      { path: paths.sokande.ny, ...guarded(['sokande'], () => import('../pages/sokande/NyAnsokan')) },
+      { path: '/sokande/ansokan/:id', ...guarded(['sokande'], () => import('../pages/sokande/Ansokan')) },
+      {
+        path: '/sokande/ansokan/:id/inskickad',
+        ...guarded(['sokande'], () => import('../pages/sokande/Kvitto')),
+      },
+      { path: '/sokande/arenden/:id', ...guarded(['sokande'], () => import('../pages/sokande/Arende')) },
+      {
+        path: paths.handlaggare.ko,
+        ...guarded(['handlaggare'], () => import('../pages/handlaggare/Arbetsko')),
+      },
+      {
+        path: '/handlaggare/arenden/:id',
+        ...guarded(['handlaggare'], () => import('../pages/handlaggare/Arende')),
+      },
+      {
+        path: paths.beslutsfattare.attSignera,
+        ...guarded(['beslutsfattare'], () => import('../pages/beslutsfattare/AttSignera')),
+      },
+      {
+        path: paths.sekretariat.redovisning,
+        ...guarded(['namndsekreterare'], () => import('../pages/sekretariat/Redovisning')),
+      },
+      {
+        path: paths.admin.inriktningsbeslut,
+        ...guarded(['admin'], () => import('../pages/admin/Inriktningsbeslut')),
+      },
+      { path: '*', Component: NotFound },
+    ],
+  },
+]);

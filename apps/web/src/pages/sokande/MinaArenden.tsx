@@ -1,0 +1,5 @@
+import { Heading } from '@digdir/designsystemet-react';
+
+export default function Page() {
+  return <Heading level={1}>sokande/MinaArenden</Heading>;
+}

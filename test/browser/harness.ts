@@ -1,0 +1,189 @@
+/// <reference lib="dom" />
+/**
+ * The browser suites' stage: a fresh database of their own with the demo data, the real api serving the
+ * built app (dist/web) on a loopback port, the worker that renders letters, and Debian's Chromium driven
+ * by playwright-core. Nothing is mocked.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { dataSourceOptions } from '@anslag/database';
+import { DemoLoader, loadDemoData } from '@anslag/demo';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+export const ROOT = join(__dirname, '..', '..');
+export const WEB_ROOT = join(ROOT, 'dist', 'web');
+export const PASSWORD = 'demo-test';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Screenshots for review, written by each run (git-ignored). */
+export const SHOTS = join(ROOT, 'var', 'screenshots');
+
+export interface Stage {
+  baseUrl: string;
+  browser: Browser;
+  app: NestFastifyApplication;
+  ds: DataSource;
+  stop(): Promise<void>;
+}
+
+async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/anslag');
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  const name = `anslag_web_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const sql = async (q: string) => {
+    const c = new Client({ connectionString: admin.toString() });
+    await c.connect();
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
+  };
+  await sql(`CREATE DATABASE "${name}"`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+export async function startStage(opts: { worker?: boolean } = {}): Promise<Stage> {
+  if (!existsSync(join(WEB_ROOT, 'index.html')))
+    throw new Error('dist/web saknas: bygg webbappen först (npm test gör det)');
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} saknas: npm test installerar Debians chromium`);
+  const db = await createDatabase();
+  const saved = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = db.url;
+  const ds = new DataSource(dataSourceOptions(db.url));
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await new DemoLoader(ds).load(loadDemoData(), PASSWORD);
+
+  const app = await createApiApp({ logger: false, webRoot: WEB_ROOT });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as { port: number };
+  let worker: INestApplicationContext | null = null;
+  if (opts.worker) {
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    await worker.init();
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+    ],
+  });
+  process.env.DATABASE_URL = saved;
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    browser,
+    app,
+    ds,
+    async stop() {
+      await browser.close();
+      await worker?.close();
+      await app.close();
+      await ds.destroy();
+      await db.drop();
+    },
+  };
+}
+
+/** Script errors the app threw in any page of this suite; suites assert it stays empty. */
+export const pageErrors: string[] = [];
+
+/** A fresh browser context (no cookies, no storage) at the given width, Swedish locale. */
+export async function newPage(stage: Stage, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await stage.browser.newContext({
+    baseURL: stage.baseUrl,
+    viewport: { width, height: 900 },
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  // A script error in the app is a test failure, wherever it happens.
+  page.on('pageerror', (err) => {
+    console.error(`pageerror: ${err.message}`);
+    pageErrors.push(err.message);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') console.error(`console: ${msg.text()}`);
+  });
+  return { context, page };
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/logga-in');
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+}
+
+/** A screenshot of the page as it is, at 1280 and at 360 px wide, for review. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(size);
+}
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * axe-core over the page as it is now (WCAG 2.0/2.1 A and AA, no rule turned off). Evaluated through the
+ * DevTools protocol, so the page's own Content-Security-Policy does not need to allow it.
+ */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> };
+    };
+    const r = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations;
+}
+
+/** Serious and critical violations, as `rule: help (targets)` lines, for one readable failure. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  return (await axe(page))
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, OFFICER_ROLES, type Principal, Role, Roles } from '@anslag/auth';
-import { UuidPipe } from '@anslag/common';
+import { UuidPipe, DomainError } from '@anslag/common';
 import { CreatePaymentRequestDto, PaymentRequestFieldsDto, ScheduleOverrideDto, VerifyDto } from './dto';
 import { PaymentRequestsService } from './payment-requests.service';
 import { CheckResultDto, PaymentRequestDto, ScheduleItemDto } from './responses';
@@ -34,7 +34,11 @@ export class PaymentRequestsController {
   overrideSchedule(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,
-    @Param('seq', ParseIntPipe) seq: number,
+    @Param(
+      'seq',
+      new ParseIntPipe({ exceptionFactory: () => DomainError.validation('seq', 'ska vara ett heltal') }),
+    )
+    seq: number,
     @Body() dto: ScheduleOverrideDto,
   ): Promise<ScheduleItemDto[]> {
     return this.requests.overrideSchedule(p, id, seq, dto);

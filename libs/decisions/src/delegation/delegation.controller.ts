@@ -17,6 +17,7 @@ import {
   IsString,
   IsUUID,
   MaxLength,
+  Max,
   Min,
   MinLength,
   ValidateIf,
@@ -49,6 +50,7 @@ export class DelegationPointDto {
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(0)
+  @Max(1_000_000_000_000)
   limitKronor?: number | null;
   @ApiPropertyOptional({
     type: [String],

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
 import { CasePageDto, CaseQueryDto } from './case-query.dto';
@@ -13,6 +13,43 @@ import { AssignDto, CreateCaseDto, TransitionDto, UpdateCaseDto } from './case.d
 import type { TransitionName } from './case-lifecycle';
 
 const uuid = new UuidPipe();
+
+/** Documented request examples; a test posts each one (organisationId replaced) and expects 201. */
+const CREATE_CASE_EXAMPLES = {
+  foretagsstod: {
+    summary: 'Företagsstöd: mikrobidrag till en maskin',
+    value: {
+      track: 'foretagsstod',
+      organisationId: '00000000-0000-4000-8000-000000000000',
+      title: 'Ny CNC-maskin för tillverkning av reservdelar',
+      aidForm: 'mikrobidrag',
+      amountApplied: 30000,
+      costLines: [{ description: 'CNC-maskin', costType: 'machinery', amount: 60000 }],
+      plannedStart: '2030-03-01',
+      collectiveAgreement: true,
+      priorityClaims: ['nya_affarsideer'],
+    },
+  },
+  projekt: {
+    summary: 'Projekt: medfinansiering med budget per år',
+    value: {
+      track: 'projekt',
+      organisationId: '00000000-0000-4000-8000-000000000000',
+      title: 'Kompetenslyft för länets tillverkningsindustri',
+      periodStart: '2030-01-01',
+      periodEnd: '2030-12-31',
+      rusAreas: ['kompetensforsorjning_matchning'],
+      sections: { sammanfattning: 'Ett kompetenslyft för industriföretag i länet.' },
+      budget: {
+        costs: [{ category: 'egen_personal', year: 2030, amount: 400000 }],
+        financing: [
+          { financier: 'anslag_1_1', year: 2030, amount: 200000 },
+          { financier: 'egen_insats', year: 2030, amount: 200000 },
+        ],
+      },
+    },
+  },
+};
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -29,6 +66,7 @@ export class CasesController {
   @Post()
   @Roles(Role.sokande, Role.handlaggare)
   @ApiOperation({ summary: 'Create a draft application. Sökande (own organisations) and handläggare.' })
+  @ApiBody({ type: CreateCaseDto, examples: CREATE_CASE_EXAMPLES })
   @ApiCreatedResponse({ type: CaseDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateCaseDto): Promise<CaseDto> {
     return this.write.create(p, dto);

@@ -2699,6 +2699,7 @@ export interface components {
         };
         StatusCountsDto: {
             aterkallad: number;
+            avslutad: number;
             beslutad: number;
             inskickad: number;
             komplettering_begard: number;

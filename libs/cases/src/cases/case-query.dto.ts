@@ -96,7 +96,7 @@ export class CaseQueryDto extends PageQueryDto {
 }
 
 /** How many cases of each status match the other filters (the work queue's tabs). */
-export class StatusCountsDto {
+export class StatusCountsDto implements Record<(typeof CASE_STATUSES)[number], number> {
   @ApiProperty() utkast: number;
   @ApiProperty() inskickad: number;
   @ApiProperty() under_handlaggning: number;
@@ -104,6 +104,7 @@ export class StatusCountsDto {
   @ApiProperty() komplettering_inkommen: number;
   @ApiProperty() beslutad: number;
   @ApiProperty() aterkallad: number;
+  @ApiProperty() avslutad: number;
 }
 
 export class CasePageDto {

@@ -1588,6 +1588,13 @@ export interface components {
             net: number;
             terms: components["schemas"]["PayableTermDto"][];
         };
+        CapExceededDto: {
+            /** @description taket, kronor */
+            cap: number;
+            reason: string;
+            /** @example per_beslut */
+            term: string;
+        };
         CaseDto: {
             /** @description dagar sedan ansökan kom in */
             ageDays?: number | null;
@@ -1683,6 +1690,16 @@ export interface components {
             sector: "offentlig" | "privat" | null;
             sortOrder: number;
             tracks: string[];
+        };
+        CheckDto: {
+            passed: boolean;
+            /** @description skälet, på svenska */
+            reason: string;
+            ref: string;
+            /** @example geography */
+            rule: string;
+            /** @enum {string} */
+            severity: "info" | "remark" | "refusal";
         };
         CheckResultDto: {
             /** @description Kan skickas in. */
@@ -1916,6 +1933,11 @@ export interface components {
             /** @example 2019-12-03 */
             to: string;
         };
+        CriterionMetDto: {
+            code: string;
+            ref: string;
+            text: string;
+        };
         DeMinimisDto: {
             amount: number;
             /** @enum {string} */
@@ -1929,13 +1951,23 @@ export interface components {
             grantedOn: string;
             grantor: string;
         };
+        DeMinimisStatusDto: {
+            ceilingEur: number;
+            orePerEur: number;
+            regime: string;
+            roomEur: number;
+            roomSek: number;
+            usedEur: number;
+            windowFrom: string;
+            windowTo: string;
+        };
         DecisionDto: {
             aidForm: string | null;
             amendsDecisionId: string | null;
             amount: number | null;
             appealable: boolean;
             /** @description nämndens eget beslut: de tak i inriktningsbeslutet som beslutet går över */
-            capsExceeded: Record<string, never>[];
+            capsExceeded: components["schemas"]["CapExceededDto"][];
             caseId: string;
             coSigners: components["schemas"]["CoSignerDto"][];
             conditions: string[];
@@ -2067,6 +2099,34 @@ export interface components {
             validFrom: string;
             validTo?: string | null;
         };
+        DelegationPointResponseDto: {
+            aidForms: string[];
+            decisionMakerTitle: string;
+            id: string;
+            limitKronor: number | null;
+            /** @example 3.3 */
+            point: string;
+            substituteAccountIds: string[];
+            title: string;
+            tracks: string[];
+            validFrom: string;
+            validTo: string | null;
+        };
+        DelegationPointViewDto: {
+            aidForms: string[];
+            decisionMakerTitle: string;
+            holders: components["schemas"]["PersonRefDto"][];
+            id: string;
+            limitKronor: number | null;
+            /** @example 3.3 */
+            point: string;
+            substituteAccountIds: string[];
+            substitutes: components["schemas"]["PersonRefDto"][];
+            title: string;
+            tracks: string[];
+            validFrom: string;
+            validTo: string | null;
+        };
         DirectoryPersonDto: {
             /** @example Anna Andersson */
             displayName: string;
@@ -2129,6 +2189,35 @@ export interface components {
             field: string;
             /** @example ogiltig kontrollsiffra */
             problem: string;
+        };
+        EvaluationDto: {
+            appealable: boolean;
+            checks: components["schemas"]["CheckDto"][];
+            deMinimis: components["schemas"]["DeMinimisStatusDto"] | null;
+            eligibleCosts: number;
+            legalBasis: components["schemas"]["EvaluationLegalBasisDto"][];
+            maxGrant: components["schemas"]["MaxGrantDto"];
+            /** @enum {string} */
+            outcome: "eligible" | "eligible_with_remarks" | "not_eligible";
+            priority: components["schemas"]["PriorityDto"];
+            ruleSetId: string;
+            rusId: string | null;
+            /** @enum {string} */
+            track: "projekt" | "foretagsstod";
+        };
+        EvaluationLegalBasisDto: {
+            article?: string;
+            code: string;
+            /** @enum {string} */
+            kind: "national" | "eu";
+            maxShareBp?: number;
+            maxShareBpMedium?: number;
+            note?: string;
+            /** @enum {string} */
+            route?: "de_minimis" | "gber" | "none";
+            title: string;
+            validFrom: string | null;
+            validTo: string | null;
         };
         EvaluationSummaryDto: {
             evaluatedAt: string;
@@ -2211,6 +2300,13 @@ export interface components {
              * @example 2019
              */
             year: number;
+        };
+        GrantTermDto: {
+            amount: number;
+            reason: string;
+            ref: string;
+            /** @enum {string} */
+            term: "andel" | "per_beslut" | "per_foretag" | "de_minimis" | "ansokt";
         };
         HealthReportDto: {
             postgres: components["schemas"]["ComponentStateDto"];
@@ -2331,9 +2427,14 @@ export interface components {
             /** @example handlaggare */
             username: string;
         };
+        MaxGrantDto: {
+            amount: number;
+            limitedBy: string[];
+            terms: components["schemas"]["GrantTermDto"][];
+        };
         MeDto: {
             /** @description delegationspunkter i kraft i dag som du innehar (innehavare) eller är ersättare för */
-            delegationPoints: Record<string, never>[];
+            delegationPoints: components["schemas"]["OwnPointDto"][];
             organisationIds: string[];
             roles: ("sokande" | "handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
             userId: string;
@@ -2415,6 +2516,14 @@ export interface components {
             kind: "lagesrapport" | "slutrapport";
             organisation: string;
             seq: number;
+        };
+        OwnPointDto: {
+            /** @enum {string} */
+            as: "innehavare" | "ersattare";
+            decisionMakerTitle: string;
+            /** @example 3.3 */
+            point: string;
+            title: string;
         };
         PaidLineDto: {
             diarienummer: string;
@@ -2525,6 +2634,18 @@ export interface components {
             /** @example Handläggare */
             title: string | null;
         };
+        PersonRefDto: {
+            id: string;
+            name: string;
+            title: string | null;
+        };
+        PersonalDataAccessDto: {
+            at: string;
+            field: string;
+            purpose: string;
+            /** @description vem som läste */
+            reader: string;
+        };
         PresentationDto: {
             createdAt: string;
             /** @example 22 */
@@ -2552,6 +2673,18 @@ export interface components {
             /** @example avancerad_tillverkning */
             code: string;
             text: string;
+        };
+        PriorityDto: {
+            alsoMatches?: string[];
+            /** @description företagsstöd: uppfyllda kriterier */
+            criteria?: components["schemas"]["CriterionMetDto"][];
+            /** @description projekt: rangordning (1, 2a, 2b, 3, forstudie, none) */
+            rank?: string;
+            ref?: string | null;
+            statement?: string;
+            text?: string;
+            /** @enum {string} */
+            track: "projekt" | "foretagsstod";
         };
         ProblemDto: {
             /** @example payoutAccount */
@@ -2706,6 +2839,16 @@ export interface components {
             komplettering_inkommen: number;
             under_handlaggning: number;
             utkast: number;
+        };
+        StoredEvaluationDto: {
+            caseId: string;
+            evaluatedAt: string;
+            evaluatedBy: string;
+            evaluation: components["schemas"]["EvaluationDto"];
+            /** @description ramarna med detta ärende föreslaget */
+            frames: components["schemas"]["FrameStatusDto"] | null;
+            id: string;
+            inriktningsbeslutId: string;
         };
         SubmissionCheckDto: {
             /** @description alla problem på en gång, med fältet namngivet */
@@ -3966,7 +4109,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StoredEvaluationDto"];
+                };
             };
             /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
             400: {
@@ -4021,7 +4166,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StoredEvaluationDto"];
+                };
             };
             /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
             400: {
@@ -5249,7 +5396,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5953,7 +6100,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DelegationPointViewDto"][];
+                };
             };
             /** @description Inte inloggad */
             401: {
@@ -5992,7 +6141,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DelegationPointResponseDto"];
+                };
             };
             /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
             400: {
@@ -6051,7 +6202,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DelegationPointResponseDto"];
+                };
             };
             /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
             400: {
@@ -6395,7 +6548,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonalDataAccessDto"][];
+                };
             };
             /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
             400: {

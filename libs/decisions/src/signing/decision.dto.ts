@@ -165,6 +165,12 @@ export class LegalBasisDto {
   @ApiPropertyOptional() note?: string;
 }
 
+export class CapExceededDto {
+  @ApiProperty({ example: 'per_beslut' }) term: string;
+  @ApiProperty({ description: 'taket, kronor' }) cap: number;
+  @ApiProperty() reason: string;
+}
+
 export class JavEntryDto {
   @ApiProperty() accountName: string;
   @ApiProperty() reason: string;
@@ -203,11 +209,10 @@ export class DecisionDto {
   @ApiProperty({ type: String, nullable: true }) overrideReason: string | null;
   @ApiProperty({ type: [CoSignerDto] }) coSigners: CoSignerDto[];
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
+    type: [CapExceededDto],
     description: 'nämndens eget beslut: de tak i inriktningsbeslutet som beslutet går över',
   })
-  capsExceeded: object[];
+  capsExceeded: CapExceededDto[];
   @ApiProperty({
     type: 'object',
     additionalProperties: true,

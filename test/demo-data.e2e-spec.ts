@@ -5,7 +5,7 @@ import { DemoLoader, DemoPayments, loadDemoData, loadDemoPayments } from '@ansla
 import { DEFAULT_DEMO_DATA_DIR } from '../libs/demo/src/demo-data';
 import { DecisionLetterJob } from '@anslag/letters';
 import { extractPdfText } from '../libs/letters/src/render/extract-text';
-import { createTestApp, usePrivateDatabase } from '@anslag/testing';
+import { createTestApp, randomOrganisationsnummer, usePrivateDatabase } from '@anslag/testing';
 
 describe('demo data', () => {
   let app: NestFastifyApplication;
@@ -126,6 +126,44 @@ describe('demo data', () => {
     const kommuner = await ds.query(`SELECT count(*)::int AS n FROM municipality`);
     expect(kommuner[0].n).toBeGreaterThanOrEqual(12);
   });
+
+  it('keeps what users created when the demo is loaded again', async () => {
+    const sokande = await login('sokande');
+    const org = (
+      await http
+        .post('/api/organisations')
+        .set(sokande)
+        .send({
+          organisationsnummer: randomOrganisationsnummer(),
+          name: 'Egen Firma Efter Demo AB',
+          streetAddress: 'Storgatan 9',
+          postalCode: '702 10',
+          city: 'Örebro',
+          kommunCode: '1880',
+          legalForm: 'Aktiebolag',
+        })
+        .expect(201)
+    ).body;
+    // The token predates the new organisation; the case is created with a fresh login.
+    const again = await login('sokande');
+    const own = (
+      await http
+        .post('/api/cases')
+        .set(again)
+        .send({ track: 'foretagsstod', organisationId: org.id, title: 'Skapad efter demon' })
+        .expect(201)
+    ).body;
+    await new DemoLoader(ds).load(loadDemoData(), 'demo-test');
+    const after = await login('sokande');
+    expect((await http.get(`/api/cases/${own.id}`).set(after).expect(200)).body.title).toBe(
+      'Skapad efter demon',
+    );
+    expect(
+      (await http.get('/api/organisations/mine').set(after).expect(200)).body.map(
+        (o: { id: string }) => o.id,
+      ),
+    ).toContain(org.id);
+  }, 60_000);
 
   it('produces the MIND and Kottaberget letters with the seed letters’ key facts', async () => {
     const ids: { dnr: string; id: string }[] = await ds.query(

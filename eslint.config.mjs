@@ -23,6 +23,12 @@ export default tseslint.config(
           selector: "MemberExpression[object.name='process'][property.name='env']",
           message: 'Read settings through @anslag/config.',
         },
+        {
+          // "Today" is Stockholm's date: between midnight and two a UTC date is yesterday's.
+          selector:
+            "CallExpression[callee.property.name='slice'] > MemberExpression > CallExpression[callee.property.name='toISOString'][callee.object.type='NewExpression'][callee.object.arguments.length=0]",
+          message: "Today is Europe/Stockholm's date: use Clock.today() (or stockholmDate for a moment).",
+        },
       ],
     },
   },

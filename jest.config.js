@@ -16,11 +16,18 @@ const esmOnly = ['content-disposition'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 const moduleNameMapper = { '^@anslag/(.*)$': '<rootDir>/libs/$1/src' };
 module.exports = {
+  // Starting the real app, a browser or a private Redis takes seconds on a loaded two-core machine:
+  // tests and their hooks get a minute before jest calls them hung (timing is measured in the bench).
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/docker/**/*.spec.ts',
+      ],
       transform: { '^.+\\.(t|j)s$': swc },
       transformIgnorePatterns,
       moduleNameMapper,
@@ -36,6 +43,8 @@ module.exports = {
       transformIgnorePatterns,
       moduleNameMapper,
       testEnvironment: 'node',
+      // Starting the real api takes seconds on a loaded machine; a hook or test gets 30 s unless it says more.
+      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup-env.ts'],

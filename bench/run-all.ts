@@ -6,9 +6,19 @@ import { join } from 'node:path';
 import type { BenchResult } from './bench-result';
 
 /** Scenarios by name; each module exports run(). */
-const SCENARIOS = ['health', 'rules', 'what-if', 'case-search', 'letters', 'letters-queue', 'reports'];
+const SCENARIOS = [
+  'health',
+  'security',
+  'api-cost',
+  'rules',
+  'what-if',
+  'case-search',
+  'letters',
+  'letters-queue',
+  'reports',
+];
 const MARK = '@@bench-result@@ ';
-const API_SCENARIOS = ['health', 'what-if', 'case-search', 'reports'];
+const API_SCENARIOS = ['health', 'security', 'api-cost', 'what-if', 'case-search', 'reports'];
 
 /** Runs one scenario in this process and prints its rows for the parent. */
 async function runOne(name: string): Promise<void> {

@@ -232,6 +232,7 @@ export class Cases1795457168211 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX IF EXISTS "idx_grant_case_diarienummer_prefix"`);
     await queryRunner.query(`DROP INDEX IF EXISTS "idx_organisation_name_trgm"`);
+    await queryRunner.query(`DROP EXTENSION IF EXISTS pg_trgm`);
     await queryRunner.query(`DROP TRIGGER IF EXISTS case_history_no_truncate ON "case_history"`);
     await queryRunner.query(`DROP TRIGGER IF EXISTS case_history_no_change ON "case_history"`);
     await queryRunner.query(`DROP FUNCTION IF EXISTS case_history_append_only()`);

@@ -42,5 +42,6 @@ export class PersonalDataAccess1795460074654 implements MigrationInterface {
     await queryRunner.query(`
             DROP TABLE "personal_data_access"
         `);
+    await queryRunner.query(`DROP FUNCTION IF EXISTS append_only()`);
   }
 }

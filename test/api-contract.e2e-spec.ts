@@ -81,7 +81,7 @@ describe('every route refuses bad input in the error shape, naming the field, wr
     return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
       if (override?.name === name) return encodeURIComponent(override.value);
       if (name === 'caseId' || (name === 'id' && path.startsWith('/api/cases/'))) return ids.case;
-      if (name === 'kind') return 'section';
+      if (name === 'kind') return 'application_section';
       if (name === 'code') return path.includes('kommuner') ? '1880' : 'sammanfattning';
       if (path.startsWith('/api/decisions/')) return ids.decision;
       if (path.startsWith('/api/organisations/')) return ids.organisation;

@@ -251,8 +251,10 @@ describe('assessment and decisions', () => {
       expect(signed.body.overrideReason).toBe('Nämnden har prioriterat insatsen');
       expect(signed.body.coSigners).toEqual([{ name: 'Enhetschef Ett', title: 'Enhetschef' }]);
       const history = (await http.get(`/api/cases/${c.body.id}/history`).set(officer.auth).expect(200)).body;
+      expect(history.at(-2)).toMatchObject({ action: 'beslut_fattat', reason: null });
+      // The signer's reason is the officers' own: an internal entry beside the public one.
       expect(history.at(-1)).toMatchObject({
-        action: 'beslut_fattat',
+        action: 'beslut_motiverat',
         reason: 'Över bedömt belopp: Nämnden har prioriterat insatsen',
       });
     });
@@ -536,7 +538,15 @@ describe('assessment and decisions', () => {
         draft: { maxGrant: 20_000 },
         changed: true,
       });
-      await http.post('/api/policy/what-if').set(applicant0()).send({ content }).expect(401);
+      // Signed in, but an applicant: refused for the role, not for a missing token.
+      const signedIn = (await firm()).applicant;
+      const forbidden = await http
+        .post('/api/policy/what-if')
+        .set(signedIn.auth)
+        .send({ content })
+        .expect(403);
+      expect(forbidden.body.code).toBe('FORBIDDEN');
+      await http.post('/api/policy/what-if').send({ content }).expect(401);
 
       const adopted = await http
         .post(`/api/policy/inriktningsbeslut/${draft.id}/adopt`)
@@ -571,7 +581,3 @@ describe('assessment and decisions', () => {
     });
   });
 });
-
-function applicant0(): Record<string, string> {
-  return {};
-}

@@ -5,7 +5,11 @@ import { DemoLoader, DemoPayments, loadDemoData, loadDemoPayments } from '@ansla
 import { DEFAULT_DEMO_DATA_DIR } from '../libs/demo/src/demo-data';
 import { DecisionLetterJob } from '@anslag/letters';
 import { extractPdfText } from '../libs/letters/src/render/extract-text';
-import { createTestApp, randomOrganisationsnummer, usePrivateDatabase } from '@anslag/testing';
+import { createTestApp, randomOrganisationsnummer } from '@anslag/testing';
+import { PrivateDatabase } from './letters-support';
+
+// Loading the demo twice (cases, decisions, payments) takes seconds on a busy machine.
+jest.setTimeout(60_000);
 
 describe('demo data', () => {
   let app: NestFastifyApplication;
@@ -15,11 +19,14 @@ describe('demo data', () => {
     Authorization: `Bearer ${(await http.post('/api/auth/login').send({ username, password: 'demo-test' }).expect(200)).body.accessToken}`,
   });
 
-  let db: Awaited<ReturnType<typeof usePrivateDatabase>>;
+  let db: PrivateDatabase;
+  const shared = process.env.DATABASE_URL;
 
   beforeAll(async () => {
-    // The demo's catalogues (required sections, attachment types) stay out of the shared database.
-    db = await usePrivateDatabase();
+    // A database of its own: the demo's reference data (rule sets, delegation points) is not the
+    // factories', and other suites must not see it.
+    db = await PrivateDatabase.create();
+    process.env.DATABASE_URL = db.url;
     app = await createTestApp();
     ds = app.get(DataSource);
     http = request(app.getHttpServer());
@@ -32,11 +39,13 @@ describe('demo data', () => {
       cases: 0,
       accounts: 6,
     });
+    // Two loads hash the demo password twice (argon2): slow on a busy machine, so a wider hook timeout.
   }, 60_000);
   afterAll(async () => {
     await app?.close();
     await db?.drop();
-  }, 30_000);
+    process.env.DATABASE_URL = shared;
+  });
 
   it('carries MIND, Kottaberget and two company grants through reports, payments, an advance and a recovery', async () => {
     const file = loadDemoPayments(DEFAULT_DEMO_DATA_DIR);

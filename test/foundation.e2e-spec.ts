@@ -17,6 +17,13 @@ describe('foundation', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('GET /health/ready answers as /health; GET /health/live answers without touching either service', async () => {
+    const ready = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(ready.body).toEqual({ status: 'ok', postgres: { status: 'up' }, redis: { status: 'up' } });
+    const live = await request(app.getHttpServer()).get('/health/live').expect(200);
+    expect(live.body).toEqual({ status: 'ok' });
+  });
+
   it('keeps a request id given by the caller', async () => {
     const res = await request(app.getHttpServer()).get('/health').set('X-Request-Id', 'abc-123').expect(200);
     expect(res.headers['x-request-id']).toBe('abc-123');

@@ -37,6 +37,9 @@ describe('health while Redis is away', () => {
     expect(down.body.status).toBe('error');
     expect(down.body.postgres).toEqual({ status: 'up' });
     expect(down.body.redis.status).toBe('down');
+    // Readiness says the same; liveness does not depend on Redis, so the orchestrator keeps the process.
+    expect((await request(app.getHttpServer()).get('/health/ready')).status).toBe(503);
+    await request(app.getHttpServer()).get('/health/live').expect(200);
 
     // The API itself keeps serving while Redis is away.
     await request(app.getHttpServer()).get('/api/docs-json').expect(200);

@@ -70,9 +70,9 @@ describe('decision letters through the queue, with faults', () => {
   it('keeps signed decisions’ letters in the outbox while Redis is down, and produces each exactly once when it returns', async () => {
     await redis.stop();
     const ids = await Promise.all([1, 2, 3, 4, 5].map(() => signedProjectDecision(ds)));
-    worker();
-    // The relay has tried and failed meanwhile; nothing is lost or half-done.
-    await new Promise((r) => setTimeout(r, 1_500));
+    const w = worker();
+    // The relay has tried and failed (twice, so a retry after a backoff too); nothing is lost or half-done.
+    await waitFor(async () => w.relay.failedBatches >= 2, 'the relay tried while Redis was down');
     expect(await pendingOutbox(ds, ids)).toBe(5);
     expect((await letterRows(ds, ids)).map((r) => [r.status, r.attempts])).toEqual(
       ids.map(() => ['queued', 0]),
@@ -128,7 +128,7 @@ describe('decision letters through the queue, with faults', () => {
 
     // The dead worker's render finishing late stores nothing more.
     release();
-    await new Promise((r) => setTimeout(r, 300));
+    await dying.processor.idle(); // the late render has ended, and tried to store
     const [after] = await letterRows(ds, [id]);
     expect(after).toEqual(row);
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM decision_letter WHERE decision_id = $1`, [

@@ -226,11 +226,17 @@ export class InProcessWorker {
   readonly processor: DecisionLetterProcessor;
   private readonly producer: JobProducer;
 
-  constructor(ds: DataSource, redisUrl: string, opts: LetterWorkerOptions = {}, relay = true) {
+  constructor(
+    ds: DataSource,
+    redisUrl: string,
+    opts: LetterWorkerOptions = {},
+    relay = true,
+    processor = true,
+  ) {
     this.connections = new RedisConnections(Object.assign(new AppConfig(), { REDIS_URL: redisUrl }));
     this.producer = new JobProducer(
       this.connections.create({ enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
-      { timeoutMs: 1_000, prefix: TEST_QUEUE_PREFIX },
+      { timeoutMs: 1_000, prefix: opts.prefix ?? TEST_QUEUE_PREFIX },
     );
     this.relay = new OutboxRelay(ds, this.producer, { pollMs: 100, maxBackoffMs: 500 });
     // Short locks and stall checks for every worker of a suite: BullMQ throttles the stall check per
@@ -242,7 +248,7 @@ export class InProcessWorker {
       ...opts,
     });
     if (relay) this.relay.start();
-    this.processor.start();
+    if (processor) this.processor.start();
   }
 
   async stop(force = false): Promise<void> {
@@ -254,9 +260,9 @@ export class InProcessWorker {
 }
 
 /** The letter queue as BullMQ sees it. */
-export async function queueState(redisUrl: string, ids: readonly string[]) {
+export async function queueState(redisUrl: string, ids: readonly string[], prefix = TEST_QUEUE_PREFIX) {
   const connection = redisConnection(redisUrl);
-  const queue = new Queue(QUEUES.decisionLetters, { connection, prefix: TEST_QUEUE_PREFIX });
+  const queue = new Queue(QUEUES.decisionLetters, { connection, prefix });
   try {
     const states = await Promise.all(
       ids.map(async (id) => (await queue.getJob(id))?.getState() ?? 'missing'),

@@ -69,7 +69,9 @@ describe('decision letters over HTTP', () => {
         .parse(binary)
         .expect(200);
       expect(res.headers['content-type']).toBe('application/pdf');
-      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="beslut-19RS\d+\.pdf"$/);
+      expect(res.headers['content-disposition']).toMatch(
+        /^attachment; filename="beslut-19RS\d+\.pdf"; filename\*=UTF-8''beslut-19RS\d+\.pdf$/,
+      );
       expect(res.headers['x-content-sha256']).toBe(row.sha256);
       expect(sha256(res.body as Buffer)).toBe(row.sha256);
     }
@@ -120,30 +122,40 @@ describe('decision letters over HTTP', () => {
     expect(bad.body.details).toEqual([{ field: 'id', problem: 'ska vara ett UUID' }]);
   });
 
-  it('lets only a handläggare retry, and only a failed letter', async () => {
+  it('lets only a handläggare retry, a failed letter or one stuck in the queue, never a done one', async () => {
     const id = await signedProjectDecision(ds);
     await ds.query(`UPDATE outbox SET relayed_at = now() WHERE aggregate_id = $1`, [id]);
     for (const user of [applicant, stranger, decisionMaker, secretary]) {
       const res = await http.post(`/api/decisions/${id}/letter/retry`).set(user.auth).expect(403);
       expect(res.body.code).toBe('FORBIDDEN');
     }
-    const notFailed = await http.post(`/api/decisions/${id}/letter/retry`).set(officer.auth).expect(409);
-    expect(notFailed.body.code).toBe('LETTER_NOT_FAILED');
+    // Relayed, but its job lost (taken by another installation, removed from Redis): still queued.
+    const stuck = await http.post(`/api/decisions/${id}/letter/retry`).set(officer.auth).expect(202);
+    expect(stuck.body).toEqual({ status: 'queued', attempts: 0, lastError: null, sha256: null });
+    expect(
+      (await ds.query(`SELECT relayed_at FROM outbox WHERE aggregate_id = $1`, [id]))[0].relayed_at,
+    ).toBeNull();
+    await new DecisionLetterJob(ds).run(id, false);
+    const done = await http.post(`/api/decisions/${id}/letter/retry`).set(officer.auth).expect(409);
+    expect(done.body.code).toBe('LETTER_NOT_FAILED');
+    expect((await letterRows(ds, [id]))[0].status).toBe('done');
 
+    const other = await signedProjectDecision(ds);
+    await ds.query(`UPDATE outbox SET relayed_at = now() WHERE aggregate_id = $1`, [other]);
     await expect(
       new DecisionLetterJob(ds, async () => {
         throw new Error('Disken är full');
-      }).run(id, true),
+      }).run(other, true),
     ).rejects.toThrow('Disken är full');
-    const failed = await http.get(`/api/decisions/${id}/letter/status`).set(officer.auth).expect(200);
+    const failed = await http.get(`/api/decisions/${other}/letter/status`).set(officer.auth).expect(200);
     expect(failed.body).toEqual({ status: 'failed', attempts: 1, lastError: 'Disken är full', sha256: null });
     const before = await tableCounts(ds, ['outbox', 'decision_letter']);
 
-    const res = await http.post(`/api/decisions/${id}/letter/retry`).set(officer.auth).expect(202);
+    const res = await http.post(`/api/decisions/${other}/letter/retry`).set(officer.auth).expect(202);
     expect(res.body).toEqual({ status: 'queued', attempts: 1, lastError: 'Disken är full', sha256: null });
-    const [outbox] = await ds.query(`SELECT relayed_at FROM outbox WHERE aggregate_id = $1`, [id]);
+    const [outbox] = await ds.query(`SELECT relayed_at FROM outbox WHERE aggregate_id = $1`, [other]);
     expect(outbox.relayed_at).toBeNull();
-    expect((await letterRows(ds, [id]))[0].status).toBe('queued');
+    expect((await letterRows(ds, [other]))[0].status).toBe('queued');
     expect(await tableCounts(ds, ['outbox', 'decision_letter'])).toEqual(before);
   });
 

@@ -3,7 +3,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
 import { Clock } from '@anslag/common';
-import { validatePain001 } from '@anslag/payments';
+import { extractPdfText } from '@anslag/letters';
+import { FramesService } from '@anslag/policy';
+import { PaymentLetterJob, validatePain001 } from '@anslag/payments';
 import {
   createOrganisation,
   createTestApp,
@@ -35,6 +37,13 @@ const SETTINGS = {
 };
 
 const BG = { type: 'bankgiro', number: '5678-0000' };
+
+/** supertest: the body as bytes (a PDF). */
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const parts: Buffer[] = [];
+  res.on('data', (c: Buffer) => parts.push(c));
+  res.on('end', () => cb(null, Buffer.concat(parts)));
+};
 
 describe('payments after the decision', () => {
   let app: NestFastifyApplication;
@@ -83,7 +92,9 @@ describe('payments after the decision', () => {
   afterAll(() => app.close());
 
   /** A signed mikrobidrag of 30 000 kr (50 % of 60 000 kr) to a firm outside the tätort. */
-  async function grant(): Promise<{ decisionId: string; caseId: string; applicant: TestUser }> {
+  async function grant(
+    beforeSigning?: (draftId: string) => Promise<void>,
+  ): Promise<{ decisionId: string; caseId: string; applicant: TestUser }> {
     const org = await createOrganisation(ds, { inTatort: false, kommunCode: '1885', runBy: 'kvinnor' });
     const applicant = await createUser(app, [Role.sokande], [org.id]);
     const c = await http
@@ -116,6 +127,7 @@ describe('payments after the decision', () => {
       .set(officer.auth)
       .send({ outcome: 'bifall' })
       .expect(201);
+    if (beforeSigning) await beforeSigning(draft.body.id);
     await http.post(`/api/decisions/${draft.body.id}/sign`).set(decider.auth).send({}).expect(201);
     return { decisionId: draft.body.id, caseId: c.body.id, applicant };
   }
@@ -280,6 +292,29 @@ describe('payments after the decision', () => {
     await expect(ds.query(`DELETE FROM payment WHERE id = $1`, [payment.id])).rejects.toThrow(
       /never deleted/,
     );
+
+    // Its letter is ordered with the authorisation and produced through the letter job.
+    expect(await ds.query(`SELECT topic FROM outbox WHERE aggregate_id = $1`, [payment.id])).toEqual([
+      { topic: 'payment-letter' },
+    ]);
+    await http.get(`/api/payments/${payment.id}/letter`).set(g.applicant.auth).expect(404);
+    expect(await new PaymentLetterJob(ds).run(payment.id)).toBe('done');
+    expect(await new PaymentLetterJob(ds).run(payment.id)).toBe('already');
+    const pdf = await http
+      .get(`/api/payments/${payment.id}/letter`)
+      .set(g.applicant.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await extractPdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toContain('Beslut om slututbetalning');
+    expect(text).toContain('betalar ut 17 500 kr');
+    expect(text).toContain('Underlag saknas');
+    expect(text).toContain('Kostnaden är inte stödberättigande: Leasing');
+    expect(text).toContain('50 % av godkända kostnader hittills 35 000 kr 17 500 kr');
+    const stranger = await createUser(app, [Role.sokande], [(await createOrganisation(ds)).id]);
+    await http.get(`/api/payments/${payment.id}/letter`).set(stranger.auth).expect(404);
   });
 
   it('refuses the person who verified to authorise', async () => {
@@ -406,6 +441,54 @@ describe('payments after the decision', () => {
     );
   });
 
+  it('releases what was not paid from the frame when the grant is closed', async () => {
+    // The grant on a frame of its own, so that other suites' grants in the same year do not count.
+    const g = await grant(async (draftId) => {
+      await ds.query(`UPDATE decision SET frame = 'testram_utbetalning' WHERE id = $1`, [draftId]);
+    });
+    const year = Number(
+      (
+        await ds.query(`SELECT decision_date::text AS d FROM decision WHERE id = $1`, [g.decisionId])
+      )[0].d.slice(0, 4),
+    );
+    const frames = app.get(FramesService);
+    expect((await frames.usage(year)).frames.testram_utbetalning).toBe(30_000);
+    const id = await submitted(g);
+    await http
+      .post(`/api/payment-requests/${id}/verification`)
+      .set(officer.auth)
+      .send({
+        lines: [
+          { lineNo: 1, verdict: 'godkand' },
+          { lineNo: 2, verdict: 'godkand' },
+          { lineNo: 3, verdict: 'avdragen', deductionReason: 'underlag_saknas' },
+        ],
+        finalReportApproved: true,
+      })
+      .expect(200);
+    const [payment] = (await http.get(`/api/decisions/${g.decisionId}/payments`).set(officer.auth)).body;
+    expect(payment.net).toBe(20_000);
+    await http.post(`/api/payments/${payment.id}/authorise`).set(decider.auth).expect(200);
+    const batch = await http
+      .post('/api/payment-batches')
+      .set(officer.auth)
+      .send({ executionDate: '2027-06-10' })
+      .expect(201);
+    const inBatch = await ds.query(`SELECT id FROM payment WHERE batch_id = $1 AND status = 'i_bunt'`, [
+      batch.body.id,
+    ]);
+    for (const p of inBatch)
+      await http
+        .post(`/api/payments/${p.id}/confirmation`)
+        .set(officer.auth)
+        .send({ paidOn: '2027-06-10', reference: 'X' })
+        .expect(200);
+    expect(
+      await ds.query(`SELECT released FROM grant_closure WHERE decision_id = $1`, [g.decisionId]),
+    ).toEqual([{ released: '10000' }]);
+    expect((await frames.usage(year)).frames.testram_utbetalning).toBe(20_000);
+  });
+
   it('limits an advance to half the grant and offsets it on the final payment', async () => {
     const g = await grant();
     const advance = {
@@ -511,6 +594,55 @@ describe('payments after the decision', () => {
       await http.get(`/api/decisions/${g.decisionId}/recoveries`).set(g.applicant.auth).expect(200)
     ).body;
     expect(seen).toHaveLength(1);
+    await new PaymentLetterJob(ds).run(r.body.id);
+    const letter = await http
+      .get(`/api/recoveries/${r.body.id}/letter`)
+      .set(g.applicant.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const text = (await extractPdfText(letter.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toContain('Beslut om återkrav');
+    expect(text).toContain('ska betala tillbaka 10 000 kr');
+    expect(text).toContain('med ränta 401 kr: sammanlagt 10 401 kr');
+    expect(text).toContain('Maskinen såldes efter fyra månader.');
+    // The ledger and the grant history count only the aid kept: 30 000 kr granted, 10 000 kr recovered.
+    const [entry] = await ds.query(
+      `SELECT amount_sek, recovered_sek, amount_eur, recovered_eur FROM de_minimis_ledger WHERE decision_id = $1`,
+      [g.decisionId],
+    );
+    expect(entry.recovered_sek).toBe('10000');
+    expect(entry.recovered_eur).toBe(Math.floor((entry.amount_eur * 10_000) / 30_000));
+    const next = await http
+      .post('/api/cases')
+      .set(g.applicant.auth)
+      .send({
+        track: 'foretagsstod',
+        organisationId: (
+          await ds.query(`SELECT organisation_id FROM grant_case WHERE id = $1`, [g.caseId])
+        )[0].organisation_id,
+        title: 'Kylanläggning',
+        aidForm: 'mikrobidrag',
+        amountApplied: 30_000,
+        costLines: [{ description: 'Kylanläggning', costType: 'machinery', amount: 60_000 }],
+        plannedStart: '2029-02-01',
+        collectiveAgreement: true,
+      })
+      .expect(201);
+    await http
+      .post(`/api/cases/${next.body.id}/transitions`)
+      .set(g.applicant.auth)
+      .send({ transition: 'skicka_in' })
+      .expect(201);
+    await http
+      .post(`/api/cases/${next.body.id}/transitions`)
+      .set(officer.auth)
+      .send({ transition: 'paborja_handlaggning' })
+      .expect(201);
+    const ev = (await http.post(`/api/cases/${next.body.id}/evaluation`).set(officer.auth).expect(201)).body;
+    const perCompany = ev.evaluation.maxGrant.terms.find((t: { term: string }) => t.term === 'per_foretag');
+    // 60 000 kr per company, less the 20 000 kr kept of the first grant.
+    expect(perCompany.amount).toBe(40_000);
     await http
       .post(`/api/recoveries/${r.body.id}/settle`)
       .set(officer.auth)

@@ -32,10 +32,10 @@ function ensureDependencies() {
   const lock = join(root, 'package-lock.json');
   const marker = join(root, 'node_modules', '.package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  // `npm install` (not `npm ci`) so that a lock file written on one platform installs on another:
-  // some npm versions leave other platforms' optional binaries out of the lock, which `npm ci` refuses.
-  console.log('Installing dependencies (npm install)…');
-  must('npm', ['install', '--no-audit', '--no-fund']);
+  // `npm ci`: exactly the lock file, which holds every platform's optional packages, and never a
+  // rewrite of it (a fresh clone stays clean).
+  console.log('Installing dependencies (npm ci)…');
+  must('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
 function build() {
@@ -104,39 +104,66 @@ async function main() {
       must(process.execPath, [...PATHS, 'dist/apps/cli/src/migrate.js']);
       must(process.execPath, [...PATHS, 'dist/bench/run-all.js', ...process.argv.slice(3)]);
       break;
+    case 'load':
+      // The mixed daily work through nginx and 2 + 2 processes; bounded, loopback only (bench/load.ts).
+      build();
+      must(process.execPath, [...PATHS, 'dist/bench/load.js']);
+      break;
+    case 'cluster':
+      // N api and M worker processes behind nginx on the database in DATABASE_URL (already migrated).
+      build();
+      must(process.execPath, [join(__dirname, 'cluster.js'), ...process.argv.slice(3)]);
+      break;
     default:
-      console.error('usage: node apps/cli/run.js migrate|demo|test|bench|openapi');
+      console.error('usage: node apps/cli/run.js migrate|demo|test|bench|load|cluster|openapi');
       process.exit(2);
   }
 }
 
+/**
+ * Runs the api and the worker and keeps them running: a process that dies (out of memory, a crash) is
+ * started again after a short pause that grows while it keeps dying, and the runner says so. Ctrl-C
+ * stops both and ends the demo.
+ */
 function runDemo() {
-  const procs = ['api', 'worker'].map((name) =>
-    spawn(
+  const port = process.env.PORT || '3000';
+  let stopping = false;
+  const running = new Map();
+  const start = (name, delay = 1000) => {
+    const startedAt = Date.now();
+    const child = spawn(
       process.execPath,
       [...(name === 'api' ? API_HEAP : []), ...PATHS, `dist/apps/${name}/src/main.js`],
-      {
-        cwd: root,
-        stdio: 'inherit',
-        env: process.env,
-      },
-    ),
-  );
-  const port = process.env.PORT || '3000';
+      { cwd: root, stdio: 'inherit', env: process.env },
+    );
+    running.set(name, child);
+    child.on('exit', (code, signal) => {
+      running.delete(name);
+      if (stopping) return;
+      // A process that ran for a minute starts over with a short pause; one that dies at once waits longer.
+      const next = Date.now() - startedAt > 60_000 ? 1000 : Math.min(delay * 2, 30_000);
+      console.error(
+        `\n${name} stoppade (${signal ?? `kod ${code}`}); startar om om ${Math.round(next / 1000)} s.\n`,
+      );
+      setTimeout(() => !stopping && start(name, next), next);
+    });
+  };
+  start('api');
+  start('worker');
   console.log(
     `\nanslag körs på http://localhost:${port} (API-dokumentation: http://localhost:${port}/api/docs). Avsluta med Ctrl-C.\n`,
   );
   return new Promise((resolve) => {
-    let exited = 0;
-    const stop = () => procs.forEach((p) => p.exitCode === null && p.kill('SIGTERM'));
+    const stop = () => {
+      stopping = true;
+      if (running.size === 0) resolve();
+      for (const child of running.values()) {
+        child.on('exit', () => running.size === 0 && resolve());
+        child.kill('SIGTERM');
+      }
+    };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
-    procs.forEach((p) =>
-      p.on('exit', () => {
-        stop();
-        if (++exited === procs.length) resolve();
-      }),
-    );
   });
 }
 

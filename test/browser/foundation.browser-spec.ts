@@ -1,5 +1,13 @@
 /// <reference lib="dom" />
-import { newPage, screenshots, seriousViolations, signIn, startStage, type Stage } from './harness';
+import {
+  photographOpenPages,
+  newPage,
+  screenshots,
+  seriousViolations,
+  signIn,
+  startStage,
+  type Stage,
+} from './harness';
 import { sv } from '../../apps/web/src/text/sv';
 
 jest.setTimeout(120_000);
@@ -9,6 +17,7 @@ describe('the browser application: serving, sign-in, layout', () => {
   beforeAll(async () => {
     stage = await startStage();
   });
+  afterEach(() => photographOpenPages('foundation'));
   afterAll(() => stage?.stop());
 
   it('is served at / with Swedish as its language, and sends someone not signed in to sign in', async () => {

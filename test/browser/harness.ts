@@ -126,7 +126,21 @@ export async function newPage(stage: Stage, width = 1280): Promise<{ context: Br
   page.on('console', (msg) => {
     if (msg.type() === 'error') console.error(`console: ${msg.text()}`);
   });
+  openPages.push(page);
   return { context, page };
+}
+
+const openPages: Page[] = [];
+let failedShots = 0;
+/** The pages still open when a test fails are photographed (var/screenshots/failed-*.png). */
+export async function photographOpenPages(name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [i, p] of openPages.entries())
+    if (!p.isClosed())
+      await p
+        .screenshot({ path: join(SHOTS, `failed-${name}-${++failedShots}-${i}.png`), fullPage: true })
+        .catch(() => undefined);
+  openPages.length = 0;
 }
 
 /** Signs in through the sign-in page, as a person would. */
@@ -186,4 +200,47 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return (await axe(page))
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Seeds through the API itself, as the given demo account (fresh token per call of this function). */
+export async function apiAs(stage: Stage, username: string) {
+  const login = await fetch(`${stage.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${stage.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
+/** A submitted mikrobidrag application of 30 000 kr on 60 000 kr of machinery; answers its diarienummer. */
+export async function submittedMikrobidrag(
+  stage: Stage,
+  organisationId: string,
+  title: string,
+): Promise<string> {
+  const call = await apiAs(stage, 'sokande');
+  const c = await call<{ id: string }>('POST', '/api/cases', {
+    track: 'foretagsstod',
+    organisationId,
+    title,
+    aidForm: 'mikrobidrag',
+    amountApplied: 30_000,
+    costLines: [{ description: 'Fräsmaskin', costType: 'machinery', amount: 60_000 }],
+    plannedStart: '2030-03-01',
+    collectiveAgreement: true,
+  });
+  const submitted = await call<{ diarienummer: string }>('POST', `/api/cases/${c.id}/transitions`, {
+    transition: 'skicka_in',
+  });
+  return submitted.diarienummer;
 }

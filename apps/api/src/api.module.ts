@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthCoreModule, AuthModule } from '@anslag/auth';
 import { CasesModule } from '@anslag/cases';
 import { PolicyModule } from '@anslag/policy';
@@ -8,18 +7,17 @@ import { DecisionsModule } from '@anslag/decisions';
 import { LettersModule } from '@anslag/letters';
 import { PaymentsModule } from '@anslag/payments';
 import { AllExceptionsFilter, CommonModule, createValidationPipe } from '@anslag/common';
-import { AppConfig, ConfigModule } from '@anslag/config';
+import { ConfigModule } from '@anslag/config';
 import { DatabaseModule } from '@anslag/database';
 import { RedisModule } from '@anslag/queue';
 import { ReportsModule } from '@anslag/reports';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
-import { loggerOptions } from './logging';
+import { ShutdownDrain } from './health/shutdown-drain';
 
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerOptions }),
     CommonModule,
     DatabaseModule,
     RedisModule,
@@ -35,6 +33,7 @@ import { loggerOptions } from './logging';
   controllers: [HealthController],
   providers: [
     HealthService,
+    ShutdownDrain,
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
   ],

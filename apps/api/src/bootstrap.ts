@@ -4,22 +4,47 @@ import type { IncomingMessage } from 'node:http';
 import { basename, join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { checkParsedValue, checkRequestTexts, REQUEST_BOUNDS, scanJsonText } from '@anslag/common';
+import { AppConfig, loadConfig } from '@anslag/config';
 import { ApiModule } from './api.module';
+import { ShutdownDrain } from './health/shutdown-drain';
+import { createRootLogger, logRequests, PinoNestLogger } from './logging';
 import { buildOpenApiDocument } from './openapi';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+/** A caller's X-Request-Id is kept only when it is a plain token (a UUID or similar); else a new UUID. */
+const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
 
 /** Builds the HTTP application exactly as it runs in production; tests call this too. */
 export async function createApiApp(
   opts: { logger?: boolean; webRoot?: string | null } = {},
 ): Promise<NestFastifyApplication> {
+  const { TRUST_PROXY } = loadConfig();
   const adapter = new FastifyAdapter({
-    bodyLimit: 25 * 1024 * 1024,
+    bodyLimit: REQUEST_BOUNDS.bodyBytes,
+    // Behind a load balancer, the client's address (login limits per address) is the forwarded one.
+    trustProxy: TRUST_PROXY ?? false,
+    // Errors of Fastify's router (a malformed URL, a path segment over its 100-character limit) answer
+    // in the one error shape too; they never reach Nest's filter.
+    frameworkErrors: (error: { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
+      const statusCode = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      void reply
+        .code(statusCode)
+        .header('x-request-id', request.id)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send({
+          statusCode,
+          code: 'MALFORMED_REQUEST',
+          message: 'Ogiltig adress i begäran',
+          details: [{ field: 'path', problem: 'för lång eller felaktigt kodad' }],
+          requestId: request.id,
+        });
+    },
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -31,15 +56,46 @@ export async function createApiApp(
     bufferLogs: true,
     abortOnError: false,
   });
-  await app.register(multipart as never, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
-  if (opts.logger !== false) app.useLogger(app.get(Logger));
-  else app.useLogger(false);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      reply.header('x-request-id', request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  boundRequests(app, fastify);
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      // The browser app is built files served from this origin: scripts, styles and fonts of our own,
+      // no inline script, no framing, no plugins.
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(multipart as never, {
+    // files: 1 refuses a second file (413) rather than dropping it; see AttachmentsService.
+    limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10, parts: 11 },
+  });
+  if (opts.logger !== false) {
+    const log = createRootLogger(app.get(AppConfig));
+    app.useLogger(new PinoNestLogger(log));
+    logRequests(fastify, log);
+  } else app.useLogger(false);
+  const drain = app.get(ShutdownDrain);
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (drain.draining) reply.header('connection', 'close');
+    // Answers of the api are personal or official data: never kept by a browser or a shared cache.
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs'))
+      reply.header('cache-control', 'no-store');
+  });
   app.enableShutdownHooks();
 
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
@@ -87,4 +143,39 @@ async function serveWebApp(app: NestFastifyApplication, root: string): Promise<v
     return reply.sendFile('index.html');
   });
   fastify.get('/', (_request, reply) => reply.sendFile('index.html'));
+}
+
+/**
+ * Body and text bounds, applied before any validation: per-route body limits (@BodyLimit), JSON that is
+ * scanned for depth and size before it is parsed, and query strings and path parameters without NUL
+ * bytes or broken Unicode. Everything refused here answers in the one error shape.
+ */
+function boundRequests(app: NestFastifyApplication, fastify: FastifyInstance): void {
+  fastify.addHook('onRoute', (route) => {
+    const limit = (route.config as { bodyLimit?: number } | undefined)?.bodyLimit;
+    if (limit) route.bodyLimit = limit;
+  });
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser('application/json', { bodyLimit: REQUEST_BOUNDS.bodyBytes }, (req, body, done) => {
+    const text = body.toString('utf8');
+    try {
+      scanJsonText(text);
+    } catch (err) {
+      done(err as Error, undefined);
+      return;
+    }
+    parseJson(req as never, text, (err, value) => {
+      if (err) return done(err, undefined);
+      try {
+        checkParsedValue(value);
+      } catch (e) {
+        return done(e as Error, undefined);
+      }
+      done(null, value);
+    });
+  });
+  fastify.addHook('preValidation', async (request) => {
+    checkRequestTexts(request.query);
+    checkRequestTexts(request.params, 200);
+  });
 }

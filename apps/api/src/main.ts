@@ -5,7 +5,7 @@ import { createApiApp } from './bootstrap';
 async function main(): Promise<void> {
   const config = loadConfig(); // fails here, with the variable named, before anything starts
   const app = await createApiApp();
-  await app.listen({ port: config.PORT, host: '0.0.0.0' });
+  await app.listen({ port: config.PORT, host: config.HOST });
 }
 
 main().catch((err: unknown) => {

@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule } from '@anslag/config';
 import { DatabaseModule } from '@anslag/database';
 import { QueueModule, RedisModule } from '@anslag/queue';
 import { DecisionLetterProcessor } from './letters/decision-letter.processor';
+import { PaymentLetterProcessor } from './letters/payment-letter.processor';
 import { LetterSweeper } from './letters/letter-sweeper';
 import { OutboxRelay } from './outbox/outbox-relay';
 
@@ -29,6 +30,6 @@ import { OutboxRelay } from './outbox/outbox-relay';
     RedisModule,
     QueueModule,
   ],
-  providers: [OutboxRelay, DecisionLetterProcessor, LetterSweeper],
+  providers: [OutboxRelay, DecisionLetterProcessor, LetterSweeper, PaymentLetterProcessor],
 })
 export class WorkerModule {}

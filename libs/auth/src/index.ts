@@ -4,4 +4,6 @@ export { TokenService } from './token.service';
 export { AuthCoreModule } from './auth-core.module';
 export { AuthModule } from './auth.module';
 export { Account } from './accounts/account.entity';
-export { hashPassword } from './accounts/password';
+export { hashPassword, hashDemoPassword, passwordProblem } from './accounts/password';
+export { AccountStatusService, type AccountState } from './accounts/account-status.service';
+export { LoginThrottle } from './accounts/login-throttle';

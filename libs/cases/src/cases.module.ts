@@ -18,9 +18,14 @@ import { CatalogueService } from './catalogue/catalogue.service';
 import { CatalogueViewService } from './catalogue/catalogue-view.service';
 import { CataloguesController } from './catalogue/catalogues.controller';
 import { HistoryService } from './history/history.service';
+import { OrganisationHistoryService } from './organisations/organisation-history.service';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PersonalDataLogService } from './organisations/personal-data-log.service';
+import { ServiceAreaController } from './cases/service-area.controller';
+import { ServiceAreaService } from './cases/service-area.service';
+import { SingleUndertakingController } from './single-undertaking/single-undertaking.controller';
+import { SingleUndertakingService } from './single-undertaking/single-undertaking.service';
 
 @Module({
   controllers: [
@@ -29,6 +34,8 @@ import { PersonalDataLogService } from './organisations/personal-data-log.servic
     AttachmentsController,
     CataloguesController,
     CompletionRequestsController,
+    SingleUndertakingController,
+    ServiceAreaController,
   ],
   providers: [
     AccessService,
@@ -46,8 +53,11 @@ import { PersonalDataLogService } from './organisations/personal-data-log.servic
     CatalogueViewService,
     DiarienummerService,
     HistoryService,
+    OrganisationHistoryService,
     OrganisationsService,
     PersonalDataLogService,
+    ServiceAreaService,
+    SingleUndertakingService,
   ],
   exports: [
     AccessService,

@@ -7,6 +7,7 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   CASE_NOT_SUBMITTABLE = 'CASE_NOT_SUBMITTABLE',
@@ -30,6 +31,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_TRANSITION: 409,
   CASE_NOT_SUBMITTABLE: 409,
@@ -74,6 +76,15 @@ export class DomainError extends Error {
 
   get status(): number {
     return STATUS[this.code as ErrorCode] ?? DomainError.extra.get(this.code) ?? 400;
+  }
+
+  /** Seconds after which the caller may try again (sent as Retry-After with 429 and 503). */
+  retryAfterSeconds?: number;
+
+  static tooManyRequests(message: string, retryAfterSeconds: number): DomainError {
+    const e = new DomainError(ErrorCode.TOO_MANY_REQUESTS, message);
+    e.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    return e;
   }
 
   static notFound(what: string): DomainError {

@@ -9,6 +9,8 @@ const BY_STATUS: Record<number, ErrorCode> = {
   404: ErrorCode.NOT_FOUND,
   409: ErrorCode.CONFLICT,
   413: ErrorCode.PAYLOAD_TOO_LARGE,
+  414: ErrorCode.MALFORMED_REQUEST,
+  429: ErrorCode.TOO_MANY_REQUESTS,
   415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
   503: ErrorCode.SERVICE_UNAVAILABLE,
 };
@@ -32,7 +34,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const body = this.toBody(exception, String(request?.id ?? ''));
     if (body.statusCode >= 500)
-      this.logger.error({ err: exception, requestId: body.requestId }, body.message);
+      this.logger.error({ err: loggable(exception), requestId: body.requestId }, body.message);
+    if (exception instanceof DomainError && exception.retryAfterSeconds)
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
+    else if (body.statusCode === 503 || (body.statusCode === 409 && body.code === ErrorCode.CONFLICT))
+      void reply.header('retry-after', '1');
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -62,8 +68,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         requestId,
       };
     }
-    const database = databaseError(exception, requestId);
-    if (database) return database;
+    const db = databaseRefusal(exception);
+    if (db) return { ...db, requestId };
     // Errors raised by Fastify itself (malformed JSON, body too large, bad content type) carry statusCode.
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
@@ -100,43 +106,89 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }
 
-const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+/**
+ * What is logged of a failed request: the error's name, code, message and stack, never the query's
+ * parameters (TypeORM's QueryFailedError carries them: organisation numbers that are personnummer, file
+ * bytes) nor the driver's detail line, which quotes the values of a violated key.
+ */
+function loggable(exception: unknown): unknown {
+  if (!(exception instanceof Error)) return { message: String(exception) };
+  const driver = (exception as { driverError?: { code?: string; constraint?: string; table?: string } })
+    .driverError;
+  return {
+    type: exception.name,
+    message: exception.message,
+    stack: exception.stack,
+    ...(driver ? { code: driver.code, constraint: driver.constraint, table: driver.table } : {}),
+  };
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
- * A constraint the database enforces, refused there rather than by a check before it (a concurrent
- * request won, or a rule only the schema holds): the request was wrong or conflicting, never a 500.
+ * PostgreSQL's refusals that are the caller's doing, or a lost race, mapped to the error shape. A unique
+ * or foreign-key violation names the field; a deadlock or serialisation failure is a conflict to retry;
+ * a lock or statement timeout means the service is busy.
  */
-function databaseError(exception: unknown, requestId: string): Body | null {
-  const e = (exception as { driverError?: Record<string, string | undefined> })?.driverError;
-  if (!e || typeof e.code !== 'string') return null;
-  const keyColumn = /Key \(([a-z0-9_]+)(?:,[^)]*)?\)/.exec(e.detail ?? '')?.[1];
-  const field = camel(e.column ?? keyColumn ?? e.constraint ?? 'body');
-  const answer = (statusCode: number, code: ErrorCode, message: string, problem: string): Body => ({
-    statusCode,
-    code,
-    message,
-    details: [{ field, problem }],
-    requestId,
-  });
-  switch (e.code) {
-    case '23505':
-      return answer(409, ErrorCode.CONFLICT, 'Uppgiften finns redan', 'finns redan');
+export function databaseRefusal(exception: unknown): Omit<Body, 'requestId'> | null {
+  const driver = (exception as { driverError?: { code?: string; column?: string; detail?: string } })
+    ?.driverError;
+  if (!driver?.code) return null;
+  const keyColumn = /Key \(([a-z_]+)\)/.exec(driver.detail ?? '')?.[1];
+  const field = camel(driver.column ?? keyColumn ?? 'body');
+  switch (driver.code) {
+    case '23505': // A unique constraint lost to a concurrent request: the other request won.
+      return { statusCode: 409, code: ErrorCode.CONFLICT, message: 'Uppgiften finns redan', details: [] };
     case '23503':
-      return /still referenced/.test(e.detail ?? '')
-        ? answer(409, ErrorCode.CONFLICT, 'Uppgiften används och kan inte tas bort', 'används')
-        : answer(400, ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i begäran', 'finns inte');
+      if (/still referenced/.test(driver.detail ?? ''))
+        return {
+          statusCode: 409,
+          code: ErrorCode.CONFLICT,
+          message: 'Uppgiften används och kan inte tas bort',
+          details: [],
+        };
+      return {
+        statusCode: 400,
+        code: ErrorCode.VALIDATION_FAILED,
+        message: 'Uppgiften hänvisar till något som inte finns',
+        details: [{ field, problem: 'finns inte' }],
+      };
     case '23502':
-      return answer(400, ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i begäran', 'saknas');
-    case '23514':
-      return answer(400, ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i begäran', 'ogiltigt värde');
+      return {
+        statusCode: 400,
+        code: ErrorCode.VALIDATION_FAILED,
+        message: 'En obligatorisk uppgift saknas',
+        details: [{ field, problem: 'saknas' }],
+      };
     case '22001':
-      return answer(400, ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i begäran', 'för lång');
     case '22003':
-      return answer(400, ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i begäran', 'talet är för stort');
-    case '22P02':
     case '22007':
     case '22008':
-      return answer(400, ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i begäran', 'ogiltigt värde');
+    case '22021':
+    case '22P02':
+    case '22P05':
+      return {
+        statusCode: 400,
+        code: ErrorCode.VALIDATION_FAILED,
+        message: 'Ett värde i begäran kan inte lagras',
+        details: [{ field: driver.column ? field : 'body', problem: 'ogiltigt värde' }],
+      };
+    case '40001':
+    case '40P01':
+      return {
+        statusCode: 409,
+        code: ErrorCode.CONFLICT,
+        message: 'Uppgiften ändrades samtidigt av någon annan; försök igen',
+        details: [],
+      };
+    case '55P03':
+    case '57014':
+      return {
+        statusCode: 503,
+        code: ErrorCode.SERVICE_UNAVAILABLE,
+        message: 'Tjänsten är upptagen just nu; försök igen om en stund',
+        details: [],
+      };
     default:
       return null;
   }

@@ -6,3 +6,13 @@ export { Clock, stockholmDate } from './clock';
 export { PageQueryDto, type Page } from './paging';
 export { CommonModule } from './common.module';
 export { UuidPipe } from './uuid.pipe';
+export {
+  REQUEST_BOUNDS,
+  textProblem,
+  scanJsonText,
+  checkParsedValue,
+  checkRequestTexts,
+  IsOptionalNonNull,
+} from './request-bounds';
+export { BodyLimit, SMALL_BODY, DOCUMENT_BODY } from './body-limit';
+export { attachmentDisposition } from './content-disposition';

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -17,8 +18,18 @@ import {
  * every setting is declared, defaulted and validated here, once, at start-up.
  */
 export class AppConfig {
+  /** The database and its owner: migrations and the demo loader connect with it. */
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/anslag';
+
+  /**
+   * What the api and the worker connect as: a role that owns nothing (see the ApplicationRole
+   * migration). Unset, it is DATABASE_URL's server and database with the user `anslag_app` and no
+   * password, as in the demo and the tests.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_APP_URL?: string;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
@@ -28,6 +39,19 @@ export class AppConfig {
   @Min(0)
   @Max(65535)
   PORT = 3000;
+
+  /** Address the api listens on. Anything but loopback requires a JWT_SECRET of its own. */
+  @IsString()
+  @MinLength(1)
+  HOST = '127.0.0.1';
+
+  /**
+   * Proxies whose X-Forwarded-For is believed (Fastify's trustProxy: addresses or CIDRs, comma separated),
+   * so that login attempts are counted per client address behind a load balancer. Unset: none.
+   */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
@@ -46,6 +70,33 @@ export class AppConfig {
   @Min(60)
   JWT_TTL_SECONDS = 900;
 
+  /** Failed logins allowed per account within LOGIN_WINDOW_SECONDS; then it is locked for the window. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  LOGIN_FAILURES_PER_ACCOUNT = 10;
+
+  /** Failed logins allowed per client address within LOGIN_WINDOW_SECONDS (many accounts, one source). */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  LOGIN_FAILURES_PER_ADDRESS = 50;
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  /**
+   * On SIGTERM the api keeps answering this long (ms) with `Connection: close` and a failing readiness
+   * before it stops listening, so the load balancer moves on without a failed request. Tests: 0.
+   */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(0)
+  @Max(120_000)
+  SHUTDOWN_DRAIN_MS = 2_000;
+
   /** Where stored files (attachments, letters) live when not kept in the database. */
   @IsString()
   FILES_DIR = './var/files';
@@ -57,6 +108,14 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: 'must be 1–100 letters, digits or : _ . -' })
   QUEUE_PREFIX?: string;
+
+  /**
+   * A file the worker touches every few seconds while it runs, for a container health check
+   * (docker/compose.yml). Unset: none.
+   */
+  @IsOptional()
+  @IsString()
+  WORKER_HEARTBEAT_FILE?: string;
 
   /**
    * Seconds a decision letter may stay queued or rendering before the worker's sweeper puts it back on
@@ -83,9 +142,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defined = Object.fromEntries(
     Object.entries(env).filter(([k, v]) => v !== undefined && v !== '' && k in new AppConfig()),
   );
-  // JWT_SECRET is optional and has no default value, so `in` misses it.
-  if (env.JWT_SECRET) defined.JWT_SECRET = env.JWT_SECRET;
-  if (env.QUEUE_PREFIX) defined.QUEUE_PREFIX = env.QUEUE_PREFIX;
+  // Optional settings have no default value, so `in` misses them.
+  for (const key of [
+    'JWT_SECRET',
+    'QUEUE_PREFIX',
+    'DATABASE_APP_URL',
+    'TRUST_PROXY',
+    'WORKER_HEARTBEAT_FILE',
+  ])
+    if (env[key]) defined[key] = env[key];
   const config = plainToInstance(AppConfig, { ...new AppConfig(), ...defined });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
@@ -94,13 +159,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
+  if (config.NODE_ENV === 'test' && !env.SHUTDOWN_DRAIN_MS) config.SHUTDOWN_DRAIN_MS = 0;
   if (!config.JWT_SECRET) {
-    if (config.NODE_ENV === 'production') {
+    // Without a secret of its own, only a process that nobody else can reach may run: it signs with a
+    // random secret of its own, so no token from elsewhere (or from the public source) is valid here.
+    if (config.NODE_ENV === 'production' || !isLoopback(config.HOST)) {
       throw new ConfigError(
-        'Invalid configuration in the environment:\n  JWT_SECRET: must be set in production',
+        'Invalid configuration in the environment:\n  JWT_SECRET: must be set in production and whenever HOST is not a loopback address',
       );
     }
-    config.JWT_SECRET = 'development-only-secret-not-for-production-use';
+    config.JWT_SECRET = randomBytes(48).toString('base64');
+  } else {
+    const problem = secretProblem(config.JWT_SECRET);
+    if (problem) throw new ConfigError(`Invalid configuration in the environment:\n  JWT_SECRET: ${problem}`);
   }
   return config;
 }
@@ -114,4 +185,36 @@ export function queuePrefix(config: Pick<AppConfig, 'QUEUE_PREFIX' | 'DATABASE_U
   const url = new URL(config.DATABASE_URL);
   const db = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres';
   return `anslag:${url.hostname}:${url.port || '5432'}:${db}`.replace(/[^A-Za-z0-9:_.-]/g, '_');
+}
+
+/** Secrets that have been published (earlier development defaults): refused wherever they appear. */
+const KNOWN_SECRETS = ['development-only-secret-not-for-production-use'];
+
+/**
+ * Why a signing secret is too weak, or null. The estimate is the secret's own character statistics
+ * (Shannon entropy × length): a repeated character or a word scores low; 48 random bytes in base64
+ * (`openssl rand -base64 48`) score far above the 128 bits required.
+ */
+export function secretProblem(secret: string): string | null {
+  if (KNOWN_SECRETS.includes(secret)) return 'is the published development secret; generate one of your own';
+  const counts = new Map<string, number>();
+  for (const ch of secret) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let perChar = 0;
+  for (const n of counts.values()) perChar -= (n / secret.length) * Math.log2(n / secret.length);
+  if (counts.size < 12 || perChar * secret.length < 128)
+    return 'has too little entropy; use e.g. `openssl rand -base64 48`';
+  return null;
+}
+
+export function isLoopback(host: string): boolean {
+  return /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host);
+}
+
+/** The connection the api and the worker use (see AppConfig.DATABASE_APP_URL). */
+export function appDatabaseUrl(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_APP_URL'>): string {
+  if (config.DATABASE_APP_URL) return config.DATABASE_APP_URL;
+  const url = new URL(config.DATABASE_URL);
+  url.username = 'anslag_app';
+  url.password = '';
+  return url.toString();
 }

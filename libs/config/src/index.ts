@@ -1,2 +1,10 @@
-export { AppConfig, ConfigError, loadConfig, queuePrefix } from './app-config';
+export {
+  AppConfig,
+  ConfigError,
+  loadConfig,
+  queuePrefix,
+  appDatabaseUrl,
+  isLoopback,
+  secretProblem,
+} from './app-config';
 export { ConfigModule } from './config.module';

@@ -1,3 +1,5 @@
 export { dataSourceOptions } from './data-source-options';
 export { kronorTransformer } from './transformers';
 export { DatabaseModule } from './database.module';
+export { QueryLogger } from './query-logger';
+export { retryTransaction } from './retry';

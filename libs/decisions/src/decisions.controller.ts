@@ -10,8 +10,10 @@ import {
   JavDto,
   JavEntryDto,
   RecordNamndDto,
+  RecordParagraphDto,
   SignDto,
 } from './signing/decision.dto';
+import { NamndParagraphService } from './signing/namnd-paragraph.service';
 import { DecisionQueryService } from './signing/decision-query.service';
 import { DecisionListQueryDto, DecisionPageDto } from './signing/decision-list.dto';
 import { DecisionListService } from './signing/decision-list.service';
@@ -28,6 +30,7 @@ export class DecisionsController {
     private readonly query: DecisionQueryService,
     private readonly jav: JavService,
     private readonly listing: DecisionListService,
+    private readonly paragraphs: NamndParagraphService,
   ) {}
 
   @Post('cases/:caseId/decisions')
@@ -113,6 +116,21 @@ export class DecisionsController {
     @Body() dto: RecordNamndDto,
   ): Promise<DecisionDto> {
     return this.signing.recordNamnd(p, id, dto);
+  }
+
+  @Post('decisions/:id/namnd/paragraph')
+  @Roles(Role.namndsekreterare)
+  @ApiOperation({
+    summary:
+      "Record the protocol's § of a nämnd decision recorded without it; its letter, which waited for it, is produced. Nämndsekreterare.",
+  })
+  @ApiOkResponse({ type: DecisionDto })
+  recordParagraph(
+    @CurrentUser() p: Principal,
+    @Param('id', new UuidPipe()) id: string,
+    @Body() dto: RecordParagraphDto,
+  ): Promise<DecisionDto> {
+    return this.paragraphs.record(p, id, dto);
   }
 
   @Post('decisions/:id/amendments')

@@ -8,6 +8,7 @@ import { JavService } from './jav/jav.service';
 import { DecisionListService } from './signing/decision-list.service';
 import { DecisionQueryService } from './signing/decision-query.service';
 import { DraftDecisionService } from './signing/draft-decision.service';
+import { NamndParagraphService } from './signing/namnd-paragraph.service';
 import { SignDecisionService } from './signing/sign-decision.service';
 
 @Module({
@@ -19,6 +20,7 @@ import { SignDecisionService } from './signing/sign-decision.service';
     DelegationService,
     DraftDecisionService,
     JavService,
+    NamndParagraphService,
     SignDecisionService,
   ],
   exports: [DelegationService],

@@ -9,6 +9,7 @@ import type {
   LegalBasesFile,
   LetterTemplatesFile,
   OrganisationsFile,
+  ExchangeRatesFile,
   ProjectCasesFile,
   RawBudgetTable,
   RegionFile,
@@ -32,6 +33,8 @@ export const DEMO_FILES = {
   inriktningsbeslut2019: 'inriktningsbeslut-2019.json',
   /** Written by the rules library; optional here. */
   rus20182030: 'rus-2018-2030.json',
+  /** The Commission's monthly euro rates (demo values, to confirm against InforEuro); optional here. */
+  exchangeRates: 'exchange-rates.json',
 } as const;
 
 export class DemoDataError extends Error {}
@@ -142,6 +145,7 @@ export function loadDemoData(dir: string = DEFAULT_DEMO_DATA_DIR): DemoData {
     inriktningsbeslut2019: readOptionalJson(dir, DEMO_FILES.inriktningsbeslut2019),
     rus20182030: readOptionalJson(dir, DEMO_FILES.rus20182030),
     catalogues,
+    exchangeRates: readOptionalJson(dir, DEMO_FILES.exchangeRates) as ExchangeRatesFile | null,
     assumptions: Object.fromEntries(headers.map(([file, h]) => [file, h.assumptions ?? []])),
   };
 }

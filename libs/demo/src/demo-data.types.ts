@@ -148,6 +148,8 @@ export interface RegionProfile {
   municipalities: Municipality[];
   urbanAreas: UrbanArea[];
   places: Place[];
+  /** Areas with sparse service from the regional service programme (2000:284 § 5), by postal code. */
+  serviceProgramme?: ServiceProgramme;
   diarienummer: {
     seriesLetters: string;
     /** Regular expression the numbers match. */
@@ -178,6 +180,14 @@ export interface RegionProfile {
   };
   staff: StaffMember[];
   appeal: AppealConfig;
+}
+
+export interface ServiceProgramme {
+  title: string;
+  source: string;
+  confirmed: boolean;
+  note?: string;
+  areas: { name: string; municipalityCode: string; postalCodes: string[] }[];
 }
 
 export type RegionFile = DemoFileHeader & { region: RegionProfile };
@@ -516,6 +526,9 @@ export interface CompanyApplication {
   totalCostKronor: Kronor;
   purpose: string;
   madeUp: boolean;
+  /** Hemsändningsbidrag: the municipality's net cost and households × deliveries (2000:284 § 20). */
+  homeDelivery?: { netCost: Kronor; householdDeliveries: number };
+  note?: string;
 }
 
 export interface CompanyCase {
@@ -637,6 +650,7 @@ export const LETTER_PLACEHOLDERS = {
   deMinimisForordning: "The de minimis regulation's full title (legal-bases.json).",
   deMinimisEut: "The de minimis regulation's Official Journal reference.",
   deMinimisEuro: 'The de minimis aid in euro as kept with the decision, "1 681 euro".',
+  deMinimisKurs: 'The exchange rate the euro amount was converted at, "10,59 kr per euro".',
   deMinimisUpplysning: "A national rule's own sentence on the de minimis notice (2000:284 9 b §).",
   namnd: 'The nämnd that decided itself.',
   namndDatum: "The date of the nämnd's meeting.",
@@ -721,6 +735,12 @@ export interface RawBudgetTable {
 // the whole set
 // ---------------------------------------------------------------------------------------------------------
 
+export interface ExchangeRatesFile {
+  note: string;
+  source: string;
+  rates: { month: string; orePerEur: number; confirmed: boolean }[];
+}
+
 /** legal-bases.json: read by the letters library (LetterLegalBases); only its header is typed here. */
 export type LegalBasesFile = DemoFileHeader & { bases: Record<string, unknown> };
 
@@ -740,6 +760,8 @@ export interface DemoData {
   inriktningsbeslut2019: unknown | null;
   /** Written by the rules library; null when the file is absent. */
   rus20182030: unknown | null;
+  /** The monthly euro rates; null when the file is absent. */
+  exchangeRates: ExchangeRatesFile | null;
   /** The `assumptions` of each file, keyed by file name. */
   assumptions: Record<string, string[]>;
   catalogues: CataloguesFile;

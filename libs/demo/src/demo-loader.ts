@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
-import { Account, hashPassword, Role } from '@anslag/auth';
+import { Account, hashDemoPassword, Role } from '@anslag/auth';
 import {
   BudgetLine,
   CaseHistory,
@@ -15,7 +15,7 @@ import {
 import { Decision, DelegationPoint, DeMinimisLedgerEntry } from '@anslag/decisions';
 import { requestDecisionLetter } from '@anslag/letters';
 import { sekToEur } from '@anslag/money';
-import { Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
+import { ExchangeRateRow, Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
 import {
   chooseLegalBasis,
   rateOn,
@@ -32,6 +32,10 @@ import type {
   DemoOrganisation,
   ProjectCase,
 } from './demo-data.types';
+
+const dayAfter = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const laterOf = (a: string, b: string): string => (a > b ? a : b);
 
 /** The paragraphs of a seed letter's "Skäl till beslut" beyond the RUS sentence and the rank quote. */
 function furtherReasons(text: string): string | null {
@@ -127,7 +131,26 @@ export class DemoLoader {
 
   /** The RUS catalogue and the 2019 inriktningsbeslut, adopted and extended "tills vidare". */
   private async policy(em: EntityManager, data: DemoData): Promise<{ ruleSet: RuleSet; rus: RusCatalogue }> {
-    const ruleSet = data.inriktningsbeslut2019 as RuleSet;
+    const stored = data.inriktningsbeslut2019 as RuleSet;
+    const rates = data.exchangeRates;
+    if (rates) {
+      await em.upsert(
+        ExchangeRateRow,
+        rates.rates.map((r) => ({ month: r.month, orePerEur: r.orePerEur, source: rates.source })),
+        ['month'],
+      );
+    }
+    // The rules the loader signs the seeds' decisions with: the decision plus the loaded monthly rates.
+    const ruleSet: RuleSet = {
+      ...stored,
+      deMinimis: {
+        ...stored.deMinimis,
+        exchangeRates: [
+          ...stored.deMinimis.exchangeRates,
+          ...(rates?.rates ?? []).map((r) => ({ from: `${r.month}-01`, orePerEur: r.orePerEur })),
+        ],
+      },
+    };
     const rus = data.rus20182030 as RusCatalogue;
     await em.upsert(
       RusCatalogueRow,
@@ -143,7 +166,7 @@ export class DemoLoader {
         validTo: ruleSet.validTo,
         adoptedOn: adopted?.date ?? ruleSet.validFrom,
         paragraph: adopted?.paragraph ?? null,
-        content: ruleSet,
+        content: stored,
       });
     }
     return { ruleSet, rus };
@@ -192,9 +215,13 @@ export class DemoLoader {
         sortOrder: 50 + n,
       }),
     );
-    cat.sections.forEach((c, n) => item('section', c, n));
+    cat.sections.forEach((c, n) => item('application_section', c, n));
     cat.attachmentTypes.forEach((c, n) => item('attachment_type', c, n));
     for (const p of data.projectCases) {
+      p.sections.forEach((x) => {
+        if (!entries.has(`application_section:${x.code}`))
+          add({ kind: 'application_section', code: x.code, name: x.heading });
+      });
       p.budget.costs.forEach((c) => {
         if (!entries.has(`cost_category:${c.category}`))
           add({ kind: 'cost_category', code: c.category, name: c.label, sortOrder: 90 });
@@ -287,7 +314,7 @@ export class DemoLoader {
     orgIds: Map<string, string>,
     password: string,
   ): Promise<number> {
-    const hash = await hashPassword(password);
+    const hash = await hashDemoPassword(password);
     for (const u of data.users) {
       // Organisations the person registered themselves stay linked: the demo's links are added to theirs.
       const existing = await em.findOne(Account, { where: { username: u.username } });
@@ -377,6 +404,7 @@ export class DemoLoader {
       caseId: c.id,
       actorName: 'system',
       action: 'importerad',
+      visibility: 'public',
       after: { diarienummer: p.diarienummer },
       reason: 'Demodata',
     });
@@ -409,7 +437,9 @@ export class DemoLoader {
         aidForm: form,
         aidSubform: sub ?? null,
         amountApplied: k.application.amountAppliedKronor,
-        plannedStart: registrationDate,
+        // Made up: the work starts the day after the application arrived at the earliest (incentive effect).
+        plannedStart: laterOf(registrationDate, dayAfter(k.application.receivedAt.slice(0, 10))),
+        homeDelivery: k.application.homeDelivery ?? null,
         collectiveAgreement: true,
         receivedAt: new Date(k.application.receivedAt),
         registeredAt: new Date(k.application.receivedAt),
@@ -433,6 +463,7 @@ export class DemoLoader {
       caseId: c.id,
       actorName: 'system',
       action: 'importerad',
+      visibility: 'public',
       after: { diarienummer: c.diarienummer },
       reason: 'Demodata',
     });
@@ -486,6 +517,11 @@ export class DemoLoader {
         stateAidRoute: route,
         appealable: subRules?.appealable ?? rules?.appealable ?? false,
         deMinimisEur: eur,
+        deMinimisRegime:
+          eur !== null ? (regimeOn(this.rules!.ruleSet.deMinimis, k.decisionDate)?.code ?? null) : null,
+        deMinimisOrePerEur: eur !== null ? (rate?.orePerEur ?? null) : null,
+        deMinimisRateMonth: eur !== null ? (rate?.from ?? null) : null,
+        deMinimisRegisterStatus: eur !== null ? 'ej_tillampligt' : null,
         decisionDate: k.decisionDate,
         delegationPoint: k.delegationPoint,
         signedByName: k.beslutsfattare.name,

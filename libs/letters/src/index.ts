@@ -18,3 +18,5 @@ export {
   type LetterJobResult,
   type LetterRenderer,
 } from './storage/decision-letter.job';
+export { asArtifact, startTagging, withRole } from './render/tagging';
+export { extractPdfText } from './render/extract-text';

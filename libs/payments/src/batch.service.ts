@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
@@ -54,7 +54,8 @@ export class BatchService {
       const toBank = rows.filter((r) => Number(r.net) > 0);
       const settledByOffset = rows.filter((r) => Number(r.net) === 0);
       const createdAt = this.clock.now();
-      const messageId = `ANSLAG-${executionDate.replace(/-/g, '')}-${createdAt.getTime().toString(36).toUpperCase()}`;
+      // Unique however many batches share a payment day (the bank refuses a message id it has seen).
+      const messageId = `ANSLAG-${executionDate.replace(/-/g, '')}-${randomBytes(5).toString('hex').toUpperCase()}`;
       const transfers = toBank.map((r) => ({
         endToEndId: r.id.replace(/-/g, '').slice(0, 35),
         amountKronor: Number(r.net),

@@ -12,3 +12,12 @@ export { PaymentRequest } from './entities/payment-request.entity';
 export { PaymentBatch } from './entities/payment-batch.entity';
 export { Recovery } from './entities/recovery.entity';
 export { validatePain001 } from './finance/schema';
+export {
+  PAYMENT_LETTER_TOPIC,
+  PaymentLetterJob,
+  PaymentLetterNotOrderedError,
+  requestPaymentLetter,
+} from './letter/payment-letter.job';
+export { PaymentLetter } from './entities/payment-letter.entity';
+export { renderPaymentLetter, type PaymentLetterModel } from './letter/render-payment-letter';
+export { paymentLetterModel, recoveryLetterModel } from './letter/payment-letter-model';

@@ -28,6 +28,8 @@ export interface PaymentSettings {
   recoveryInterest: { source: string; rates: RatePeriod[] };
   /** Labels of the indicators a final report states (the nämnd's and the decisions' own). */
   reportIndicators: CodeLabel[];
+  /** How payment and recovery decisions may be appealed (text for the letter, with its source). */
+  appeal: { text: string; source: string } | null;
   /** The region as payer in payment files; none until the region has loaded it. */
   payer: Payer | null;
 }
@@ -57,6 +59,7 @@ export const DEFAULT_PAYMENT_SETTINGS: PaymentSettings = {
   recoveryGrounds: [],
   recoveryInterest: { source: '', rates: [] },
   reportIndicators: [],
+  appeal: null,
   payer: null,
 };
 

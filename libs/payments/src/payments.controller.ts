@@ -63,6 +63,20 @@ export class PaymentsController {
     return this.payments.get(p, id);
   }
 
+  @Get('payments/:id/letter')
+  @Roles(Role.sokande, ...OFFICER_ROLES)
+  @ApiOperation({
+    summary: 'The letter of an authorised payment or advance (PDF); 404 until it is produced.',
+  })
+  @ApiProduces('application/pdf')
+  async letter(
+    @CurrentUser() p: Principal,
+    @Param('id', new UuidPipe()) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendPdf(reply, await this.payments.letter(p, id));
+  }
+
   @Post('payments/:id/authorise')
   @HttpCode(200)
   @Roles(Role.beslutsfattare)
@@ -194,6 +208,18 @@ export class PaymentsController {
     return this.recoveries.get(p, id);
   }
 
+  @Get('recoveries/:id/letter')
+  @Roles(Role.sokande, ...OFFICER_ROLES)
+  @ApiOperation({ summary: 'The letter of a decided recovery (PDF); 404 until it is produced.' })
+  @ApiProduces('application/pdf')
+  async recoveryLetter(
+    @CurrentUser() p: Principal,
+    @Param('id', new UuidPipe()) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendPdf(reply, await this.recoveries.letter(p, id));
+  }
+
   @Post('recoveries/:id/decide')
   @HttpCode(200)
   @Roles(Role.beslutsfattare)
@@ -217,4 +243,12 @@ export class PaymentsController {
   ): Promise<RecoveryDto> {
     return this.recoveries.settle(p, id, dto);
   }
+}
+
+async function sendPdf(reply: FastifyReply, f: { pdf: Buffer; sha256: string; name: string }): Promise<void> {
+  await reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `attachment; filename="${f.name.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+    .header('x-content-sha256', f.sha256)
+    .send(f.pdf);
 }

@@ -11,6 +11,7 @@ import { Payment } from './entities/payment.entity';
 import { PaymentRequest } from './entities/payment-request.entity';
 import { normaliseAccount } from './finance/accounts';
 import { grantAccount } from './grant-account';
+import { requestPaymentLetter } from './letter/payment-letter.job';
 import { loadGrant } from './grant-context';
 import { toPaymentDto } from './mapping';
 import { paymentSettings } from './payment-settings.service';
@@ -74,11 +75,12 @@ export class PaymentsService {
       const me = await em.findOneOrFail(Account, { where: { id: p.userId } });
       // The status check and the change in one statement: of two authorisations at once, one wins.
       const [, changed] = await em.query(
-        `UPDATE payment SET status = 'attesterad', authorised_by = $2, authorised_by_name = $3, authorised_at = now()
+        `UPDATE payment SET status = 'attesterad', authorised_by = $2, authorised_by_name = $3, authorised_at = $4
          WHERE id = $1 AND status = 'forslag' RETURNING id`,
-        [id, p.userId, me.displayName],
+        [id, p.userId, me.displayName, this.clock.now()],
       );
       if (changed !== 1) throw new DomainError('PAYMENT_NOT_PROPOSED', 'Utbetalningen är redan attesterad');
+      await requestPaymentLetter(em, 'utbetalning', id, pay.caseId);
       await this.history.record(em, {
         caseId: pay.caseId,
         actor: p,
@@ -248,6 +250,12 @@ export class PaymentsService {
     }
   }
 
+  /** The stored letter of a payment or advance; 404 until it is produced. */
+  async letter(p: Principal, id: string): Promise<{ pdf: Buffer; sha256: string; name: string }> {
+    await this.find(this.db.manager, p, id);
+    return storedLetter(this.db.manager, id, 'utbetalningsbeslut');
+  }
+
   async get(p: Principal, id: string): Promise<PaymentDto> {
     return toPaymentDto(await this.find(this.db.manager, p, id));
   }
@@ -278,4 +286,23 @@ export class PaymentsService {
     await this.access.assertOrganisation(p, c.organisationId, 'Utbetalningen', em);
     return pay;
   }
+}
+
+/** A produced payment or recovery letter, or 404 while it is queued, rendering or failed. */
+export async function storedLetter(
+  em: EntityManager,
+  id: string,
+  stem: string,
+): Promise<{ pdf: Buffer; sha256: string; name: string }> {
+  const [row] = await em.query(
+    `SELECT l.status, l.pdf, l.sha256, c.diarienummer FROM payment_letter l JOIN grant_case c ON c.id = l.case_id
+     WHERE l.id = $1`,
+    [id],
+  );
+  if (!row || row.status !== 'done') throw DomainError.notFound('Brevet');
+  return {
+    pdf: row.pdf as Buffer,
+    sha256: row.sha256 as string,
+    name: `${stem}-${row.diarienummer ?? id}.pdf`,
+  };
 }

@@ -7,8 +7,10 @@ import { Clock, DomainError } from '@anslag/common';
 import { recoveryInterest } from './calc/recovery';
 import { Recovery } from './entities/recovery.entity';
 import { grantAccount } from './grant-account';
+import { requestPaymentLetter } from './letter/payment-letter.job';
 import { loadGrant } from './grant-context';
 import { paymentSettings, type PaymentSettings } from './payment-settings.service';
+import { storedLetter } from './payments.service';
 import type { ConfirmPaymentDto, RecoveryDraftDto } from './dto';
 import type { RecoveryDto } from './responses';
 
@@ -91,6 +93,15 @@ export class RecoveryService {
           decisionDate: today,
         },
       );
+      // The de minimis ledger counts only the aid kept: the recovered share of the entry, in euro rounded
+      // down (what stays counted is never less than what was kept).
+      await em.query(
+        `UPDATE de_minimis_ledger SET recovered_sek = recovered_sek + $2,
+           recovered_eur = ((amount_eur::bigint * LEAST(amount_sek, recovered_sek + $2)) / NULLIF(amount_sek, 0))::int
+         WHERE decision_id = $1`,
+        [r.decisionId, r.amount],
+      );
+      await requestPaymentLetter(em, 'aterkrav', id, r.caseId);
       await this.history.record(em, {
         caseId: r.caseId,
         actor: p,
@@ -120,6 +131,11 @@ export class RecoveryService {
       });
     });
     return this.get(p, id);
+  }
+
+  async letter(p: Principal, id: string): Promise<{ pdf: Buffer; sha256: string; name: string }> {
+    await this.find(this.db.manager, p, id);
+    return storedLetter(this.db.manager, id, 'aterkrav');
   }
 
   async get(p: Principal, id: string): Promise<RecoveryDto> {

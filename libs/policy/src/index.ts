@@ -3,6 +3,8 @@ export { PolicyService, type RulesInForce } from './inriktningsbeslut/policy.ser
 export { AssessmentService } from './assessment/assessment.service';
 export { EvaluationInputService } from './assessment/evaluation-input.service';
 export { FramesService } from './assessment/frames.service';
+export { ExchangeRatesService } from './exchange-rates/exchange-rates.service';
+export { ExchangeRateRow } from './entities/exchange-rate.entity';
 export { CaseEvaluation } from './entities/case-evaluation.entity';
 export { Inriktningsbeslut } from './entities/inriktningsbeslut.entity';
 export { RusCatalogueRow } from './entities/rus-catalogue.entity';

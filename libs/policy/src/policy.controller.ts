@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { IsDateString, IsOptional } from 'class-validator';
 import { ALL_ROLES, CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
-import { Clock, UuidPipe } from '@anslag/common';
+import { BodyLimit, Clock, DOCUMENT_BODY, UuidPipe } from '@anslag/common';
 import type { FrameStatus, RusCatalogue } from '@anslag/rules';
 import { FramesService } from './assessment/frames.service';
 import { WhatIfResult, WhatIfService } from './assessment/what-if.service';
@@ -69,6 +69,7 @@ export class PolicyController {
   @Post('inriktningsbeslut')
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Create a draft inriktningsbeslut (validated). Admin.' })
+  @BodyLimit(DOCUMENT_BODY)
   @ApiCreatedResponse({ type: InriktningsbeslutDto })
   create(@CurrentUser() p: Principal, @Body() dto: RuleSetBodyDto): Promise<InriktningsbeslutDto> {
     return this.policy.createDraft(p, dto.content);
@@ -77,6 +78,7 @@ export class PolicyController {
   @Put('inriktningsbeslut/:id')
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Edit a draft (adopted versions are never edited). Admin.' })
+  @BodyLimit(DOCUMENT_BODY)
   @ApiOkResponse({ type: InriktningsbeslutDto })
   update(
     @Param('id', new UuidPipe()) id: string,
@@ -128,11 +130,12 @@ export class PolicyController {
   @Roles(Role.admin, Role.handlaggare, Role.namndsekreterare)
   @ApiOperation({
     summary:
-      'Every open case under a rule set sent in full, beside the decision in force, with frame totals. Writes nothing. Admin, handläggare, nämndsekreterare.',
+      'Every open case under a rule set sent in full, beside the decision in force, with frame totals. Changes nothing; logs the personal facts it reads. Admin, handläggare, nämndsekreterare.',
   })
+  @BodyLimit(DOCUMENT_BODY)
   @ApiCreatedResponse({ type: WhatIfResultDto })
-  whatIfRun(@Body() dto: RuleSetBodyDto): Promise<WhatIfResult> {
-    return this.whatIf.run(dto.content);
+  whatIfRun(@CurrentUser() p: Principal, @Body() dto: RuleSetBodyDto): Promise<WhatIfResult> {
+    return this.whatIf.run(p, dto.content);
   }
 
   @Get('inriktningsbeslut/:id/what-if')
@@ -142,7 +145,7 @@ export class PolicyController {
       'Every open case under a stored draft, by its id, beside the decision in force: per case the organisation, aid form, amount applied and which terms change. Writes nothing. Admin, handläggare, nämndsekreterare.',
   })
   @ApiOkResponse({ type: WhatIfResultDto })
-  whatIfOf(@Param('id', new UuidPipe()) id: string): Promise<WhatIfResult> {
-    return this.whatIf.runFor(id);
+  whatIfOf(@CurrentUser() p: Principal, @Param('id', new UuidPipe()) id: string): Promise<WhatIfResult> {
+    return this.whatIf.runFor(p, id);
   }
 }

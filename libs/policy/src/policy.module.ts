@@ -7,11 +7,20 @@ import { FramesService } from './assessment/frames.service';
 import { WhatIfService } from './assessment/what-if.service';
 import { PolicyService } from './inriktningsbeslut/policy.service';
 import { PolicyController } from './policy.controller';
+import { ExchangeRatesController } from './exchange-rates/exchange-rates.controller';
+import { ExchangeRatesService } from './exchange-rates/exchange-rates.service';
 
 @Module({
   imports: [CasesModule],
-  controllers: [PolicyController, AssessmentController],
-  providers: [AssessmentService, EvaluationInputService, FramesService, PolicyService, WhatIfService],
-  exports: [AssessmentService, EvaluationInputService, FramesService, PolicyService],
+  controllers: [PolicyController, AssessmentController, ExchangeRatesController],
+  providers: [
+    AssessmentService,
+    EvaluationInputService,
+    ExchangeRatesService,
+    FramesService,
+    PolicyService,
+    WhatIfService,
+  ],
+  exports: [AssessmentService, EvaluationInputService, ExchangeRatesService, FramesService, PolicyService],
 })
 export class PolicyModule {}

@@ -7,6 +7,7 @@ import type { JobsOptions } from 'bullmq';
  */
 export const QUEUES = {
   decisionLetters: 'decision-letters',
+  paymentLetters: 'payment-letters',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -14,6 +15,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface JobPayloads {
   /** Render and store the letter of a signed decision. */
   'render-decision-letter': { decisionId: string };
+  /** Render and store the letter of an authorised payment, an advance or a decided recovery. */
+  'render-payment-letter': { letterId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -35,6 +38,16 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
       backoff: { type: 'exponential', delay: 2_000 },
       // Counts, not ages: Redis memory stays bounded however many letters are produced. The stored
       // letter in PostgreSQL is the record; the kept jobs are only for looking into recent runs.
+      removeOnComplete: { count: 1_000 },
+      removeOnFail: { count: 5_000 },
+    },
+  },
+  'render-payment-letter': {
+    queue: QUEUES.paymentLetters,
+    jobId: (p) => p.letterId,
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 2_000 },
       removeOnComplete: { count: 1_000 },
       removeOnFail: { count: 5_000 },
     },

@@ -1,5 +1,5 @@
 import { validateRuleSet } from './validate';
-import { ruleSet2019, rus2018 } from './spec-fixtures';
+import { loadJson, ruleSet2019, rus2018 } from './spec-fixtures';
 
 describe('default data: Inriktningsbeslut 2019 and RUS 2018–2030', () => {
   const rs = ruleSet2019();
@@ -68,6 +68,8 @@ describe('default data: Inriktningsbeslut 2019 and RUS 2018–2030', () => {
       'hemsandningsbidrag',
       'driftstod',
       'investeringsstod',
+      'lan',
+      'servicebidrag',
     ]);
     expect(rs.firmPriorityCriteria.map((c) => c.code)).toEqual([
       'nya_affarsideer',
@@ -89,6 +91,8 @@ describe('default data: Inriktningsbeslut 2019 and RUS 2018–2030', () => {
     expect(rs.deMinimis.regimes.map((r) => [r.ceilingEur, r.window.kind, r.window.years])).toEqual([
       [200_000, 'fiscal_years', 3],
       [300_000, 'rolling_years', 3],
+      [500_000, 'fiscal_years', 3],
+      [750_000, 'rolling_years', 3],
     ]);
   });
 
@@ -105,5 +109,38 @@ describe('default data: Inriktningsbeslut 2019 and RUS 2018–2030', () => {
     expect(rus.areas.map((a) => a.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(new Set(rus.areas.map((a) => a.code)).size).toBe(10);
     expect(rus.areas[3].name).toBe('Kompetensförsörjning och matchning');
+  });
+});
+
+describe('every legal fact of the demo rule data names its source and whether it is confirmed', () => {
+  const rs = ruleSet2019();
+  const sourced = (x: { source?: string; confirmed?: boolean }) =>
+    typeof x.source === 'string' && x.source.length > 0 && typeof x.confirmed === 'boolean';
+
+  it('legal bases of projects, aid forms and subforms', () => {
+    const bases = [
+      ...rs.projectRules.legalBasis,
+      ...Object.values(rs.aidForms).flatMap((f) => [
+        ...f.legalBasis,
+        ...Object.values(f.subforms ?? {}).flatMap((s) => s.legalBasis ?? []),
+      ]),
+    ];
+    expect(bases.filter((b) => !sourced(b)).map((b) => b.code)).toEqual([]);
+  });
+
+  it('de minimis regimes, the GBER thresholds and hemsändningsbidrag limits', () => {
+    expect(rs.deMinimis.regimes.every((r) => r.ref.source && typeof r.confirmed === 'boolean')).toBe(true);
+    expect(rs.stateAid!.gberPublicationThresholds.every(sourced)).toBe(true);
+    const hem = rs.aidForms.kommersiell_service.subforms!.hemsandningsbidrag.homeDelivery!;
+    expect([...hem.limits, ...hem.priceBaseAmounts].every(sourced)).toBe(true);
+  });
+
+  it('the exchange rates say they are demo values to confirm against InforEuro', () => {
+    const file = loadJson<{ note: string; source: string; rates: { confirmed: boolean }[] }>(
+      'exchange-rates.json',
+    );
+    expect(file.source).toContain('InforEuro');
+    expect(file.note).toContain('att bekräfta');
+    expect(file.rates.every((r) => r.confirmed === false)).toBe(true);
   });
 });

@@ -75,20 +75,28 @@ describe('såddbidrag: 50 %, 500 000 kr per projekt, under the block exemption',
     expect(check(over, 'grant.per_decision')?.reason).toContain(kr('500 000'));
   });
 
-  it('uses GBER art. 22: no de minimis room, and flags publication above EUR 100 000', () => {
+  it('uses GBER art. 22: no de minimis room; publication above the threshold in force (dated)', () => {
     const e = sadd(500_000, 1_000_000);
     expect(e.deMinimis).toBeNull();
     expect(e.legalBasis.map((b) => b.code)).toEqual(['SFS 2015:210', '(EU) nr 651/2014 art. 22']);
     expect(check(e, 'gber.transparency')).toBeUndefined(); // 500 000 kr is about EUR 47 000
     const uncapped = structuredClone(rs);
     uncapped.aidForms.saddbidrag.maxPerDecision = null;
-    const input = firmCase({
-      aidForm: 'saddbidrag',
-      amountApplied: 1_100_000,
-      costLines: lines(2_200_000, 'materials'),
-    });
-    const big = evaluate(input, uncapped, rus);
-    expect(check(big, 'gber.transparency')?.reason).toContain('publiceras i EU:s register');
+    const big = (decisionDate: string) =>
+      evaluate(
+        firmCase({
+          aidForm: 'saddbidrag',
+          decisionDate,
+          plannedStart: '2025-01-01',
+          amountApplied: 1_200_000,
+          costLines: lines(2_400_000, 'materials'),
+        }),
+        uncapped,
+        rus,
+      );
+    // About EUR 112 000: under the EUR 500 000 of the original text until 2023-06-30, over the 100 000 after.
+    expect(check(big('2023-06-30'), 'gber.transparency')).toBeUndefined();
+    expect(check(big('2023-07-01'), 'gber.transparency')?.reason).toContain('överstiger 100\u00a0000 euro');
   });
 
   it('never supports an equity investment', () => {
@@ -188,33 +196,124 @@ describe('investeringsstöd: 25 %, 1 000 000 kr per projekt, never vehicles', ()
 });
 
 describe('kommersiell service (2000:284)', () => {
-  it('is for rural areas: refused in Örebro tätort, not limited by regional caps elsewhere', () => {
+  it('is for areas where service is sparse (the service programme or an attestation), not limited by regional caps', () => {
     const base = {
       aidForm: 'kommersiell_service',
       subform: 'investeringsstod',
       amountApplied: 87_735,
       costLines: lines(175_470, 'equipment'),
+      organisation: org({ kommun: 'Karlskoga', inTatort: false, employees: 6 }),
     };
-    const rural = run({ ...base, organisation: org({ kommun: 'Hallsberg', employees: 6 }) });
-    expect(rural.outcome).toBe('eligible');
-    expect(rural.maxGrant.amount).toBe(87_735);
-    const town = run({ ...base, organisation: org({ kommun: 'Örebro', inTatort: true }) });
-    expect(town.outcome).toBe('not_eligible');
-    expect(check(town, 'geography')?.reason).toContain('glesbygd och landsbygd');
+    const inArea = run({ ...base, serviceArea: { eligible: true, basis: 'programme', area: 'Ramundeboda' } });
+    expect(inArea.outcome).toBe('eligible');
+    expect(inArea.maxGrant.amount).toBe(87_735);
+    expect(check(inArea, 'geography')?.reason).toContain('enligt Regionalt serviceprogram');
+    // A shop in Karlskoga's centre lies outside Örebro tätort, yet not in a sparse-service area.
+    const centre = run({
+      ...base,
+      serviceArea: { eligible: false, basis: 'programme', area: 'Karlskoga centrum' },
+    });
+    expect(centre.outcome).toBe('not_eligible');
+    expect(check(centre, 'geography')?.reason).toContain('bara i områden med gles service');
+    const attested = run({
+      ...base,
+      serviceArea: { eligible: true, basis: 'attested', attestedBy: 'Anna Handläggare' },
+    });
+    expect(check(attested, 'geography')?.reason).toContain('handläggarens intygande (Anna Handläggare)');
+    expect(check(run(base), 'geography')).toMatchObject({ severity: 'remark' });
   });
 
-  it('prioritises hemsändningsbidrag, paid to the municipality at most 50 %, outside de minimis', () => {
+  it('hemsändningsbidrag: paid to the municipality under 2000:284 only, not de minimis', () => {
     const e = run({
       aidForm: 'kommersiell_service',
       subform: 'hemsandningsbidrag',
       amountApplied: 3_400,
-      costLines: lines(6_800, 'home_delivery'),
+      costLines: lines(24_000, 'home_delivery'),
+      homeDelivery: { netCost: 24_000, householdDeliveries: 60 },
       organisation: org({ kommun: 'Lindesberg', runBy: null, employees: null, fte: null }),
+      stateAidFacts: null,
     });
     expect(e.outcome).toBe('eligible');
     expect(e.deMinimis).toBeNull();
+    expect(e.legalBasis.map((b) => b.code)).toEqual(['SFS 2000:284']);
     expect(e.priority).toMatchObject({ criteria: [{ code: 'hemsandningsbidrag' }] });
     expect(e.maxGrant.amount).toBe(3_400);
+  });
+
+  it('hemsändningsbidrag: the floor is half the price base amount of the year (23 250 kr in 2019)', () => {
+    const hem = (netCost: number, householdDeliveries = 100) =>
+      run({
+        aidForm: 'kommersiell_service',
+        subform: 'hemsandningsbidrag',
+        amountApplied: 3_400,
+        costLines: lines(netCost, 'home_delivery'),
+        homeDelivery: { netCost, householdDeliveries },
+        organisation: org({ kommun: 'Lindesberg', runBy: null, employees: null, fte: null }),
+      });
+    expect(hem(23_250).outcome).toBe('eligible');
+    const below = hem(23_249);
+    expect(below.outcome).toBe('not_eligible');
+    expect(check(below, 'home_delivery.floor')?.reason).toContain(kr('23 250'));
+    expect(hem(6_800).outcome).toBe('not_eligible');
+  });
+
+  it('hemsändningsbidrag: at most 50 % of the net cost and 60 kr per household and delivery', () => {
+    const hem = (amountApplied: number, householdDeliveries: number) =>
+      run({
+        aidForm: 'kommersiell_service',
+        subform: 'hemsandningsbidrag',
+        amountApplied,
+        costLines: lines(30_000, 'home_delivery'),
+        homeDelivery: { netCost: 30_000, householdDeliveries },
+        organisation: org({ kommun: 'Lindesberg', runBy: null, employees: null, fte: null }),
+      });
+    expect(hem(3_000, 50).maxGrant).toMatchObject({ amount: 3_000 });
+    expect(hem(3_001, 50).maxGrant).toMatchObject({ amount: 3_000, limitedBy: ['per_tillfalle'] });
+    expect(hem(20_000, 1_000).maxGrant).toMatchObject({ amount: 15_000, limitedBy: ['andel'] });
+    const noFacts = run({
+      aidForm: 'kommersiell_service',
+      subform: 'hemsandningsbidrag',
+      amountApplied: 1_000,
+    });
+    expect(check(noFacts, 'home_delivery')).toMatchObject({ severity: 'remark' });
+  });
+
+  it('särskilt driftstöd is de minimis for services of general economic interest, with its own ceiling', () => {
+    const drift = (
+      decisionDate: string,
+      deMinimis: FirmEvaluationInput['history'] = { grants: [], deMinimis: [] },
+    ) =>
+      run({
+        aidForm: 'kommersiell_service',
+        subform: 'driftstod',
+        decisionDate,
+        plannedStart: '2025-01-01',
+        amountApplied: 20_000,
+        costLines: lines(50_000, 'running_costs'),
+        serviceArea: { eligible: true, basis: 'attested' },
+        history: deMinimis,
+      });
+    const y2019 = drift('2019-11-15');
+    expect(y2019.legalBasis.map((b) => b.code)).toEqual(['SFS 2000:284', '(EU) nr 360/2012']);
+    expect(y2019.deMinimis).toMatchObject({ regime: '(EU) nr 360/2012', ceilingEur: 500_000 });
+    const y2024 = drift('2024-03-15');
+    expect(y2024.deMinimis).toMatchObject({ regime: '(EU) 2023/2832', ceilingEur: 750_000 });
+    // General de minimis aid of 300 000 euro fills the general ceiling, not the SGEI ceiling.
+    const general = {
+      grants: [],
+      deMinimis: [
+        {
+          date: '2023-06-01',
+          amount: 300_000,
+          currency: 'EUR' as const,
+          grantor: 'X',
+          regulation: '(EU) nr 1407/2013',
+        },
+      ],
+    };
+    expect(drift('2024-03-15', general).outcome).toBe('eligible');
+    expect(drift('2024-03-15', general).deMinimis?.usedEur).toBe(300_000);
+    expect(check(y2019, 'de_minimis')?.reason).toContain('(EU) nr 360/2012');
   });
 
   it('accepts running costs in driftstöd only', () => {

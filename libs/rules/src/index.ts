@@ -6,5 +6,6 @@ export { frameOf, frameStatus } from './frames';
 export { rankProject } from './project';
 export { chooseLegalBasis } from './legal-basis';
 export { formatRef } from './checks';
-export { regimeOn, rateOn, windowStart } from './firm/de-minimis';
+export { regimeOn, regimeByCode, rateOn, windowStart } from './firm/de-minimis';
+export { smeClass } from './firm/state-aid-conditions';
 export { stockholmDate } from './dates';

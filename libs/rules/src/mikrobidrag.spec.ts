@@ -8,7 +8,7 @@ const run = (o: Partial<FirmEvaluationInput> = {}): Evaluation => evaluate(firmC
 const withOrg = (o: Partial<OrganisationFacts>) => run({ organisation: org(o) });
 const check = (e: Evaluation, rule: string): Check | undefined => e.checks.find((c) => c.rule === rule);
 const earlier = (...amounts: number[]) => ({
-  grants: amounts.map((amount, i) => ({ aidForm: 'mikrobidrag', date: `201${7 + i}-05-01`, amount })),
+  grants: amounts.map((amount, i) => ({ aidForm: 'mikrobidrag', date: `2019-0${5 + i}-01`, amount })),
   deMinimis: [],
 });
 
@@ -22,7 +22,7 @@ describe('mikrobidrag: 50 %, 30 000 kr per beslut', () => {
       ['per_beslut', 30_000],
       ['per_foretag', 60_000],
       ['ansokt', 30_000],
-      ['de_minimis', 2_118_000],
+      ['de_minimis', 2_146_000],
     ]);
   });
 
@@ -154,7 +154,9 @@ describe('mikrobidrag: 60 000 kr per company in total', () => {
     expect(e.maxGrant).toMatchObject({ amount: 19_999, limitedBy: ['per_foretag'] });
     const c = check(e, 'grant.per_company');
     expect(c).toMatchObject({ passed: false, severity: 'remark' });
-    expect(c?.reason).toContain(`tidigare beviljat ${kr('40 001')}, återstår ${kr('19 999')}`);
+    expect(c?.reason).toContain(
+      `tidigare beviljat enligt Inriktningsbeslut 2019 ${kr('40 001')}, återstår ${kr('19 999')}`,
+    );
   });
 
   it('refuses when nothing is left, and ignores other aid forms', () => {
@@ -166,5 +168,39 @@ describe('mikrobidrag: 60 000 kr per company in total', () => {
       history: { grants: [{ aidForm: 'konsultcheck', date: '2018-01-01', amount: 150_000 }], deMinimis: [] },
     });
     expect(other.maxGrant.amount).toBe(30_000);
+  });
+});
+
+describe('mikrobidrag: the window of the per-company cap is configuration', () => {
+  const grant = (date: string) => ({
+    grants: [{ aidForm: 'mikrobidrag', date, amount: 60_000 }],
+    deMinimis: [],
+  });
+  const withWindow = (w: NonNullable<(typeof rs.aidForms)['mikrobidrag']['maxPerCompanyWindow']>) => {
+    const copy = structuredClone(rs);
+    copy.aidForms.mikrobidrag.maxPerCompanyWindow = w;
+    return copy;
+  };
+
+  it('the demo data counts grants under the inriktningsbeslut: from its first day, not the day before', () => {
+    expect(rs.aidForms.mikrobidrag.maxPerCompanyWindow).toEqual({ kind: 'rule_set' });
+    expect(run({ history: grant('2019-01-01') }).outcome).toBe('not_eligible');
+    expect(run({ history: grant('2018-12-31') }).maxGrant.amount).toBe(30_000);
+  });
+
+  it('all time counts every grant', () => {
+    const e = evaluate(firmCase({ history: grant('2010-01-01') }), withWindow({ kind: 'all_time' }), rus);
+    expect(e.outcome).toBe('not_eligible');
+  });
+
+  it('N years counts the grants of the N years before the decision day', () => {
+    const three = withWindow({ kind: 'years', years: 3 });
+    // decision 2019-11-15: the window starts 2016-11-15
+    expect(evaluate(firmCase({ history: grant('2016-11-15') }), three, rus).outcome).toBe('not_eligible');
+    const before = evaluate(firmCase({ history: grant('2016-11-14') }), three, rus);
+    expect(before.maxGrant.amount).toBe(30_000);
+    expect(before.checks.find((c) => c.rule === 'grant.per_company')?.reason).toContain(
+      'de senaste 3 åren (sedan 2016-11-15)',
+    );
   });
 });

@@ -79,6 +79,39 @@ function checkAreas(input: ProjectEvaluationInput, rus: RusCatalogue | undefined
   return pass('project.rus_area', text, ref);
 }
 
+/**
+ * 2003:596 § 2: project money should not be state aid; where it would be, the government is told before
+ * the decision. Every project records the officer's assessment; an overlap with the company-aid
+ * ordinances is flagged for the officer to weigh.
+ */
+function stateAidChecks(
+  input: ProjectEvaluationInput,
+  ref: RuleRef,
+  overlapOrdinances: readonly string[],
+  checks: Check[],
+): void {
+  const a = input.stateAid;
+  const sref: RuleRef = { ...ref, clause: 'statsstödsbedömning (förordning 2003:596, 2 §)' };
+  if (!a) {
+    const reason = 'Statsstödsbedömningen saknas: bedöm om projektmedlen utgör statligt stöd till någon.';
+    checks.push(fail('project.state_aid', 'remark', reason, sref));
+  } else if (!a.isStateAid) {
+    checks.push(pass('project.state_aid', 'Projektmedlen bedöms inte utgöra statligt stöd.', sref));
+  } else if (!a.governmentNotifiedOn) {
+    const reason =
+      'Projektmedlen bedöms utgöra statligt stöd: regeringen ska underrättas innan beslut fattas, och det är inte gjort.';
+    checks.push(fail('project.state_aid', 'refusal', reason, sref));
+  } else {
+    const reason = `Projektmedlen bedöms utgöra statligt stöd; regeringen underrättades ${a.governmentNotifiedOn}.`;
+    checks.push(fail('project.state_aid', 'remark', reason, sref));
+  }
+  const overlaps = (a?.overlapsWith ?? []).filter((o) => overlapOrdinances.includes(o));
+  if (overlaps.length > 0) {
+    const reason = `Projektet överlappar insatser enligt ${overlaps.join(', ')}; sådant stöd ges enligt de förordningarna, inte som projektmedel.`;
+    checks.push(fail('project.overlap', 'remark', reason, sref));
+  }
+}
+
 function projectTerms(input: ProjectEvaluationInput, ruleSet: RuleSet, applied: number, checks: Check[]) {
   const rules = ruleSet.projectRules;
   const costs = input.bookedCostsTotal;
@@ -117,6 +150,7 @@ export function evaluateProject(
     );
   }
   checks.push(checkAreas(input, rus, rules.ref));
+  stateAidChecks(input, rules.ref, rules.overlapOrdinances ?? [], checks);
   const priority = rankProject(input, ruleSet);
   const rankRef: RuleRef = {
     source: ruleSet.shortTitle,

@@ -18,7 +18,22 @@ export function loadJson<T>(file: string): T {
   return JSON.parse(readFileSync(join(DATA, file), 'utf8')) as T;
 }
 
-export const ruleSet2019 = (): RuleSet => loadJson<RuleSet>('inriktningsbeslut-2019.json');
+interface RatesFile {
+  rates: { month: string; orePerEur: number }[];
+}
+
+/** The demo's monthly rates as the installation's loaded rates are merged into the rule set in force. */
+export const demoRates = () =>
+  loadJson<RatesFile>('exchange-rates.json').rates.map((r) => ({
+    from: `${r.month}-01`,
+    orePerEur: r.orePerEur,
+  }));
+
+export const ruleSet2019 = (): RuleSet => {
+  const rs = loadJson<RuleSet>('inriktningsbeslut-2019.json');
+  rs.deMinimis.exchangeRates = demoRates();
+  return rs;
+};
 export const rus2018 = (): RusCatalogue => loadJson<RusCatalogue>('rus-2018-2030.json');
 
 export const NBSP = '\u00a0';
@@ -51,6 +66,7 @@ export function firmCase(overrides: Partial<FirmEvaluationInput> = {}): FirmEval
     organisation: org(),
     priorityFlags: [],
     history: { grants: [], deMinimis: [] },
+    stateAidFacts: { inDifficulty: false },
     ...overrides,
   };
 }
@@ -66,6 +82,7 @@ export function projectCase(overrides: Partial<ProjectEvaluationInput> = {}): Pr
     buildsOnEarlier: false,
     bookedCostsTotal: 484_000,
     amountApplied: 432_000,
+    stateAid: { isStateAid: false },
     ...overrides,
   };
 }

@@ -108,6 +108,8 @@ export interface ProjectRules {
   maxShareBp: BasisPoints;
   legalBasis: LegalBasis[];
   appealable: boolean;
+  /** Ordinances whose measures a project must not duplicate; an overlap is flagged (2003:596). */
+  overlapOrdinances?: string[];
   ref: RuleRef;
 }
 
@@ -128,7 +130,12 @@ export type Geography =
       exceptions: TatortException[];
       ref?: RuleRef;
     }
-  | { kind: 'rural'; tatort: string; ref?: RuleRef };
+  | { kind: 'rural'; tatort: string; ref?: RuleRef }
+  /**
+   * 2000:284 § 5: areas where service is sparse, as the region's service programme names them. The
+   * case says whether the site lies in one (derived from the programme's data, or attested by an officer).
+   */
+  | { kind: 'service_area'; programme: string; ref?: RuleRef };
 
 export interface SizeLimits {
   maxEmployees: number | null;
@@ -141,6 +148,10 @@ export type StateAidRoute = 'de_minimis' | 'gber' | 'none';
 
 export interface LegalBasis {
   code: string;
+  /** Whether the region's lawyer has confirmed this reading of the source ("att bekräfta" when not). */
+  confirmed?: boolean;
+  /** Where the fact comes from (an SFS number, an OJ reference, a seed). */
+  source?: string;
   title: string;
   kind: 'national' | 'eu';
   /** For EU bases: which route of state aid the basis belongs to. */
@@ -153,7 +164,86 @@ export interface LegalBasis {
   maxShareBpMedium?: BasisPoints;
   validFrom: IsoDate | null;
   validTo: IsoDate | null;
+  /**
+   * After validTo, decisions under an existing aid scheme may still be taken under this basis until
+   * this date (1407/2013 art. 7.4: six months, so 2024-06-30). The case must name the basis.
+   */
+  transitionUntil?: IsoDate | null;
   note?: string;
+}
+
+/** Over which grants a per-company cap is counted; the source may not say. */
+export type CompanyCapWindow =
+  | { kind: 'all_time' }
+  /** Grants dated within the inriktningsbeslut's own validity. */
+  | { kind: 'rule_set' }
+  /** Grants dated within this many years before the decision day. */
+  | { kind: 'years'; years: number };
+
+/** One dated version of hemsändningsbidrag's limits (2000:284 § 20). */
+export interface HomeDeliveryLimits {
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  /** Share of the municipality's net cost. */
+  maxShareBp: BasisPoints;
+  /** Kronor per household and delivery. */
+  maxPerHouseholdDelivery: Kronor;
+  /** The net cost must reach this share of the price base amount (prisbasbelopp) of the year. */
+  floorPriceBaseShareBp: BasisPoints;
+  source: string;
+  confirmed: boolean;
+  note?: string;
+}
+
+export interface HomeDeliveryRules {
+  limits: HomeDeliveryLimits[];
+  /** Prisbasbelopp per calendar year (socialförsäkringsbalken 2 kap. 6–7 §§). */
+  priceBaseAmounts: { year: number; kronor: Kronor; source: string; confirmed: boolean }[];
+  ref: RuleRef;
+}
+
+/** A dated value: the GBER publication threshold. */
+export interface DatedThreshold {
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  eur: number;
+  source: string;
+  confirmed: boolean;
+}
+
+/** GBER Annex I: the SME ceilings, counted with linked and partner enterprises. */
+export interface SmeDefinition {
+  medium: { maxHeadcount: number; maxTurnoverEur: number; maxBalanceSheetEur: number };
+  small: { maxHeadcount: number; maxTurnoverEur: number; maxBalanceSheetEur: number };
+  ref: RuleRef;
+}
+
+/** An activity a state-aid route does not cover (1407/2013 and 2023/2831 art. 1). */
+export interface ExcludedActivity {
+  code: string;
+  text: string;
+  /** The routes the exclusion applies to. */
+  routes: StateAidRoute[];
+  ref: RuleRef;
+}
+
+/** The EU conditions that sit beside the region's own limits; every value names its source. */
+export interface StateAidSettings {
+  gberPublicationThresholds: DatedThreshold[];
+  smeDefinition: SmeDefinition;
+  /** GBER art. 22: at most this many years since registration. */
+  startupMaxYears: number;
+  startupRef: RuleRef;
+  /** No aid to an undertaking in difficulty under these routes (GBER art. 1.4 c). */
+  inDifficultyRoutes: StateAidRoute[];
+  inDifficultyRef: RuleRef;
+  excludedActivities: ExcludedActivity[];
+}
+
+/** The incentive effect: which cost types may be dated before the application (preparatory studies). */
+export interface IncentiveRules {
+  preparatoryCostTypes: string[];
+  ref: RuleRef;
 }
 
 export interface PriorityCriterion {
@@ -171,8 +261,12 @@ export interface AidFormRules {
   maxPerDecision: Kronor | null;
   /** Whether the per-decision cap is stated "per beslut" or "per projekt". */
   maxPerDecisionUnit?: 'beslut' | 'projekt';
-  /** Total over the organisation's history of this aid form; null when none. */
+  /** Total over the organisation's grants of this aid form; null when none. */
   maxPerCompany: Kronor | null;
+  /** Which earlier grants the per-company cap counts; all time when not given. */
+  maxPerCompanyWindow?: CompanyCapWindow;
+  /** Hemsändningsbidrag: the ordinance's caps and floor, dated. */
+  homeDelivery?: HomeDeliveryRules;
   geography: Geography;
   size: SizeLimits | null;
   /** Null: any cost type that is not excluded. */
@@ -207,7 +301,19 @@ export interface AidForm extends AidFormRules {
 export interface DeMinimisRegime {
   code: string;
   title: string;
+  /** 'general' (1407/2013, 2023/2831), 'sgei' (360/2012, 2023/2832), 'agriculture', 'fishery'. */
+  kind?: 'general' | 'sgei' | 'agriculture' | 'fishery';
   ceilingEur: number;
+  /**
+   * The regulations whose aid counts toward this ceiling (cumulation, 1407/2013 art. 5.1, 360/2012
+   * art. 2.8, 2023/2831 art. 5.1). Default: only this regime's own aid.
+   */
+  countsAidUnder?: string[];
+  /** Decisions from this date are registered in the central de minimis register (2023/2831 art. 6). */
+  centralRegisterFrom?: IsoDate | null;
+  /** Official Journal reference, for the notice a decision must carry. */
+  officialJournal?: string;
+  confirmed?: boolean;
   /** 'fiscal_years': the current and the previous fiscal years; 'rolling_years': any period of that many years. */
   window: { kind: 'fiscal_years' | 'rolling_years'; years: number };
   /** The regime applies to decisions taken in [validFrom, validTo]. */
@@ -217,10 +323,12 @@ export interface DeMinimisRegime {
 }
 
 export interface ExchangeRate {
-  /** Applies from this date until the next entry. */
+  /** The first day of the month the rate applies to (the Commission's monthly InforEuro rate). */
   from: IsoDate;
   /** Öre per euro: 1098 = 10.98 SEK/EUR. */
   orePerEur: number;
+  source?: string;
+  confirmed?: boolean;
   note?: string;
 }
 
@@ -248,6 +356,9 @@ export interface RuleSet {
   aidForms: Record<string, AidForm>;
   firmPriorityCriteria: PriorityCriterion[];
   deMinimis: DeMinimisSettings;
+  /** EU conditions besides de minimis; without them the checks that need them are not made. */
+  stateAid?: StateAidSettings;
+  incentive?: IncentiveRules;
   note?: string;
 }
 
@@ -273,6 +384,18 @@ export interface ProjectEvaluationInput extends EvaluationInputBase {
   bookedCostsTotal: Kronor;
   /** The amount applied for from the region's 1:1 money. */
   amountApplied: Kronor;
+  /** The officer's state-aid assessment of the project (2003:596 § 2); null when not yet made. */
+  stateAid?: ProjectStateAidAssessment | null;
+}
+
+export interface ProjectStateAidAssessment {
+  /** Whether the project money would be state aid to anyone. */
+  isStateAid: boolean;
+  /** Where it would be: the date the government was told. */
+  governmentNotifiedOn?: IsoDate | null;
+  /** Ordinances whose measures the project overlaps (SFS codes: "SFS 2000:284", "SFS 2015:210" …). */
+  overlapsWith?: string[];
+  reasoning?: string;
 }
 
 export interface CostLine {
@@ -313,6 +436,10 @@ export interface DeMinimisAid {
   amount: number;
   currency: 'SEK' | 'EUR';
   grantor: string;
+  /** The regulation it was granted under ("(EU) nr 1407/2013", "(EU) nr 360/2012" …); general de minimis when not given. */
+  regulation?: string | null;
+  /** The organisation of the single undertaking that received it, when not the applicant. */
+  recipient?: string | null;
 }
 
 export interface OrganisationHistory {
@@ -336,6 +463,48 @@ export interface FirmEvaluationInput extends EvaluationInputBase {
   /** Priority criteria the officer has found met (codes from the rule set). */
   priorityFlags?: string[];
   history?: OrganisationHistory;
+  /** The EU basis the case names where two may apply (the 2024 de minimis transition). */
+  euBasis?: string | null;
+  /** The other organisations the applicant forms a single undertaking with (1407/2013 art. 2.2). */
+  singleUndertaking?: string[];
+  stateAidFacts?: StateAidFacts | null;
+  /** Kommersiell service: whether the site lies in an area of the service programme. */
+  serviceArea?: ServiceAreaFact | null;
+  /** Hemsändningsbidrag: the municipality's figures. */
+  homeDelivery?: HomeDeliveryFacts | null;
+}
+
+/** Facts of the applicant the EU conditions need; a missing one is a remark, never a guess. */
+export interface StateAidFacts {
+  /** Date the company was registered (GBER art. 22: at most five years). */
+  registeredOn?: IsoDate | null;
+  listed?: boolean | null;
+  distributedProfits?: boolean | null;
+  formedThroughMerger?: boolean | null;
+  /** With linked and partner enterprises (GBER Annex I art. 6). */
+  headcount?: number | null;
+  turnoverKronor?: Kronor | null;
+  balanceSheetKronor?: Kronor | null;
+  /** Whether the figures above include linked and partner enterprises. */
+  includesLinked?: boolean | null;
+  inDifficulty?: boolean | null;
+  /** Codes of excluded activities (rule set `stateAid.excludedActivities`) the aid would serve. */
+  activities?: string[];
+}
+
+export interface ServiceAreaFact {
+  eligible: boolean | null;
+  /** 'programme': derived from the programme's areas; 'attested': an officer's attestation. */
+  basis: 'programme' | 'attested' | null;
+  area?: string | null;
+  attestedBy?: string | null;
+}
+
+export interface HomeDeliveryFacts {
+  /** The municipality's net cost of home delivery for the period. */
+  netCost: Kronor;
+  /** Households × deliveries in the period. */
+  householdDeliveries: number;
 }
 
 export type EvaluationInput = ProjectEvaluationInput | FirmEvaluationInput;
@@ -357,7 +526,8 @@ export interface Check {
   ref: string;
 }
 
-export type GrantTermCode = 'andel' | 'per_beslut' | 'per_foretag' | 'de_minimis' | 'ansokt';
+export type GrantTermCode =
+  'andel' | 'per_beslut' | 'per_foretag' | 'per_tillfalle' | 'de_minimis' | 'ansokt';
 
 export interface GrantTerm {
   term: GrantTermCode;
@@ -392,13 +562,31 @@ export interface FirmPriority {
 }
 
 export interface DeMinimisStatus {
+  /** The regulation the aid is granted under: stored on the decision. */
   regime: string;
+  regimeTitle: string;
+  officialJournal: string | null;
   ceilingEur: number;
   windowFrom: IsoDate;
   windowTo: IsoDate;
   usedEur: number;
   roomEur: number;
+  /** The rate of the decision's month, and the month it is for ("2019-11-01"): stored on the decision. */
   orePerEur: number;
+  rateFrom: IsoDate;
+  roomSek: Kronor;
+  /** Whether the decision is to be registered in the central de minimis register. */
+  centralRegister: boolean;
+  /** Every ceiling the grant was checked against (its own, and those its aid cumulates under). */
+  ceilings: DeMinimisCeiling[];
+}
+
+export interface DeMinimisCeiling {
+  regime: string;
+  ceilingEur: number;
+  windowFrom: IsoDate;
+  usedEur: number;
+  roomEur: number;
   roomSek: Kronor;
 }
 

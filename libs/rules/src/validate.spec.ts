@@ -85,11 +85,20 @@ describe('validateRuleSet: policy checks of an edited inriktningsbeslut', () => 
     ]);
   });
 
-  it('refuses overlapping de minimis regimes and missing rates', () => {
+  it('refuses overlapping de minimis regimes of one kind, and rates that are not monthly', () => {
     expect(edit((rs) => (rs.deMinimis.regimes[0].validTo = '2024-01-01'))).toEqual([
       { field: 'deMinimis.regimes', problem: '(EU) nr 1407/2013 och (EU) 2023/2831 gäller under samma tid.' },
     ]);
-    expect(edit((rs) => (rs.deMinimis.exchangeRates = []))[0].field).toBe('deMinimis.exchangeRates');
+    // The SGEI regime runs beside the general one without overlapping it.
+    expect(edit((rs) => (rs.deMinimis.regimes[2].validTo = '2024-06-30'))).toEqual([
+      { field: 'deMinimis.regimes', problem: '(EU) nr 360/2012 och (EU) 2023/2832 gäller under samma tid.' },
+    ]);
+    expect(edit((rs) => (rs.deMinimis.exchangeRates[0].from = '2017-01-15'))).toEqual([
+      {
+        field: 'deMinimis.exchangeRates[0].from',
+        problem: 'Kursen gäller en månad och anges från den första dagen.',
+      },
+    ]);
     expect(edit((rs) => (rs.deMinimis.exchangeRates[0].orePerEur = 0))[0].field).toBe(
       'deMinimis.exchangeRates[0].orePerEur',
     );

@@ -103,8 +103,20 @@ function checkAidRules(rules: Partial<AidFormRules>, ruleSet: RuleSet, field: st
         report(`${field}.geography.exceptions[${i}]`, `Okänt undantag ”${e}”.`);
     });
   }
-  if (g && g.kind !== 'whole_county' && !g.tatort.trim())
+  if (g && (g.kind === 'outside_tatort' || g.kind === 'rural') && !g.tatort.trim())
     report(`${field}.geography.tatort`, 'Tätorten saknas.');
+  if (g && g.kind === 'service_area' && !g.programme.trim())
+    report(`${field}.geography.programme`, 'Serviceprogrammet saknas.');
+  const w = rules.maxPerCompanyWindow;
+  if (w && w.kind === 'years' && !(Number.isInteger(w.years) && w.years >= 1))
+    report(`${field}.maxPerCompanyWindow.years`, 'Perioden är minst ett helt år.');
+  rules.homeDelivery?.limits.forEach((l, i) => {
+    const f = `${field}.homeDelivery.limits[${i}]`;
+    checkPeriod(l.validFrom, l.validTo, f, report);
+    checkShare(l.maxShareBp, `${f}.maxShareBp`, report);
+    checkShare(l.floorPriceBaseShareBp, `${f}.floorPriceBaseShareBp`, report);
+    checkAmount(l.maxPerHouseholdDelivery, `${f}.maxPerHouseholdDelivery`, report);
+  });
   if (rules.size) {
     const { maxEmployees, minFteAtInvestment } = rules.size;
     if (maxEmployees !== null && !(Number.isInteger(maxEmployees) && maxEmployees >= 0)) {
@@ -178,8 +190,13 @@ function checkRanking(ruleSet: RuleSet, rus: RusCatalogue | undefined, report: R
   });
 }
 
-function checkDeMinimis(dm: DeMinimisSettings, ruleSet: RuleSet, report: Report): void {
-  const sorted = [...dm.regimes].sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? ''));
+function checkDeMinimis(dm: DeMinimisSettings, report: Report): void {
+  // Regimes of one kind follow each other; an SGEI regime runs beside the general one.
+  const sorted = [...dm.regimes].sort(
+    (a, b) =>
+      (a.kind ?? 'general').localeCompare(b.kind ?? 'general') ||
+      (a.validFrom ?? '').localeCompare(b.validFrom ?? ''),
+  );
   dm.regimes.forEach((r, i) => {
     const field = `deMinimis.regimes[${i}]`;
     if (!Number.isSafeInteger(r.ceilingEur) || r.ceilingEur <= 0)
@@ -191,6 +208,7 @@ function checkDeMinimis(dm: DeMinimisSettings, ruleSet: RuleSet, report: Report)
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1];
     const next = sorted[i];
+    if ((prev.kind ?? 'general') !== (next.kind ?? 'general')) continue;
     if (prev.validTo === null || next.validFrom === null || next.validFrom <= prev.validTo) {
       report('deMinimis.regimes', `${prev.code} och ${next.code} gäller under samma tid.`);
     }
@@ -198,12 +216,11 @@ function checkDeMinimis(dm: DeMinimisSettings, ruleSet: RuleSet, report: Report)
   dm.exchangeRates.forEach((r, i) => {
     if (!isIsoDate(r.from))
       report(`deMinimis.exchangeRates[${i}].from`, `”${r.from}” är inte ett datum (ÅÅÅÅ-MM-DD).`);
+    else if (!r.from.endsWith('-01'))
+      report(`deMinimis.exchangeRates[${i}].from`, 'Kursen gäller en månad och anges från den första dagen.');
     if (!Number.isSafeInteger(r.orePerEur) || r.orePerEur <= 0)
       report(`deMinimis.exchangeRates[${i}].orePerEur`, 'Kursen anges i hela öre per euro, över noll.');
   });
-  if (!dm.exchangeRates.some((r) => r.from <= ruleSet.validFrom)) {
-    report('deMinimis.exchangeRates', `Ingen växelkurs gäller från beslutets början ${ruleSet.validFrom}.`);
-  }
 }
 
 export function validateRuleSet(ruleSet: RuleSet, rus?: RusCatalogue): RuleSetProblem[] {
@@ -223,6 +240,6 @@ export function validateRuleSet(ruleSet: RuleSet, rus?: RusCatalogue): RuleSetPr
   checkLegalBases(ruleSet.projectRules.legalBasis, 'projectRules.legalBasis', report);
   checkAidForms(ruleSet, report);
   checkCriteria(ruleSet.firmPriorityCriteria, 'firmPriorityCriteria', report);
-  checkDeMinimis(ruleSet.deMinimis, ruleSet, report);
+  checkDeMinimis(ruleSet.deMinimis, report);
   return problems;
 }

@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { Account, Role, TokenService } from '@anslag/auth';
 import { CatalogueEntry, Municipality, Organisation, RegionSetting } from '@anslag/cases';
 import { DelegationPoint } from '@anslag/decisions';
-import { Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
+import { ExchangeRateRow, Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
 import type { RuleSet, RusCatalogue } from '@anslag/rules';
+import exchangeRates from '../../demo/data/exchange-rates.json';
 import ruleSet2019 from '../../demo/data/inriktningsbeslut-2019.json';
 import legalBases from '../../demo/data/legal-bases.json';
 import letterTemplates from '../../demo/data/letter-templates.json';
@@ -63,7 +64,7 @@ export async function ensureReferenceData(ds: DataSource): Promise<void> {
     { kind: 'financier', code: 'kommuner', name: 'Kommuner', sector: 'offentlig' },
     { kind: 'financier', code: 'privat', name: 'Privat', sector: 'privat' },
     ...['sammanfattning', 'bakgrund', 'projektmal'].map((code, i) => ({
-      kind: 'section' as const,
+      kind: 'application_section' as const,
       code,
       name: code,
       tracks: ['projekt'],
@@ -106,23 +107,43 @@ export async function ensureReferenceData(ds: DataSource): Promise<void> {
     .values({ id: rus.id, validFrom: rus.validFrom, validTo: rus.validTo, content: rus })
     .orIgnore()
     .execute();
-  const rules = ruleSet2019 as unknown as RuleSet;
   await ds
     .createQueryBuilder()
     .insert()
-    .into(Inriktningsbeslut)
-    .values({
-      id: TEST_IDS.inriktningsbeslut2019,
-      code: rules.id,
-      status: 'antaget',
-      validFrom: rules.validFrom,
-      validTo: null,
-      adoptedOn: '2018-11-28',
-      paragraph: '§ 83',
-      content: rules,
-    })
+    .into(ExchangeRateRow)
+    .values(
+      exchangeRates.rates.map((r) => ({
+        month: r.month,
+        orePerEur: r.orePerEur,
+        source: exchangeRates.source,
+      })),
+    )
     .orIgnore()
     .execute();
+  const rules = ruleSet2019 as unknown as RuleSet;
+  // Keyed by code, as the demo loader keys it: never a second adopted 2019 rule set in one database.
+  const [{ n: known }] = await ds.query(`SELECT count(*)::int AS n FROM inriktningsbeslut WHERE code = $1`, [
+    rules.id,
+  ]);
+  if (known === 0)
+    await ds
+      .createQueryBuilder()
+      .insert()
+      .into(Inriktningsbeslut)
+      .values({
+        id: TEST_IDS.inriktningsbeslut2019,
+        code: rules.id,
+        status: 'antaget',
+        validFrom: rules.validFrom,
+        validTo: null,
+        adoptedOn: '2018-11-28',
+        paragraph: '§ 83',
+        content: rules,
+      })
+      .orIgnore()
+      .execute();
+  // A point already in force for the period (the demo's) is kept: the exclusion constraint makes
+  // ON CONFLICT DO NOTHING skip it.
   await ds
     .createQueryBuilder()
     .insert()

@@ -7,7 +7,9 @@ export {
   mikrobidragApplication,
   mindLikeProject,
   randomOrganisationsnummer,
+  TEST_IDS,
   type TestUser,
 } from './factories';
-export { tableCounts } from './db-state';
+export { tableCounts, asOwner } from './db-state';
+export { submittedAndTakenUp } from './case-flow';
 export { usePrivateDatabase } from './private-database';

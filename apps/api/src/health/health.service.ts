@@ -10,6 +10,10 @@ export class ComponentStateDto {
   @ApiProperty({ required: false }) error?: string;
 }
 
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok'] }) status: 'ok';
+}
+
 export class HealthReportDto {
   @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
   @ApiProperty() postgres: ComponentStateDto;

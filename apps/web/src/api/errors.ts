@@ -42,12 +42,22 @@ export interface FieldError {
   message: string;
 }
 
-/** Each problem the API reported, tied to the input that shows its field. */
-export function toFieldErrors(error: unknown): FieldError[] {
+/**
+ * Each problem the API reported, tied to the input that shows its field. Where the form names the
+ * field (`labels`, by input id), the message says which field it is about: "Kostnader: saknas".
+ */
+export function toFieldErrors(error: unknown, labels: Record<string, string> = {}): FieldError[] {
   if (!(error instanceof ApiError)) return [];
-  return (error.body.details ?? []).map((d) => ({
-    id: fieldId(d.field),
-    field: d.field,
-    message: d.problem.charAt(0).toUpperCase() + d.problem.slice(1),
-  }));
+  const details = error.body.details ?? [];
+  if (!details.length && error.body.statusCode < 500)
+    return [{ id: '', field: '', message: error.body.message }];
+  return details.map((d) => {
+    const id = fieldId(d.field);
+    const label = labels[id];
+    return { id, field: d.field, message: label ? `${label}: ${d.problem}` : capitalise(d.problem) };
+  });
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

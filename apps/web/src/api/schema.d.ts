@@ -31,7 +31,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Password login. Open to anyone; answers a short-lived bearer token. */
+        /** Password login. Open to anyone; answers a short-lived bearer token. Failed attempts are limited per account and per address (429 with Retry-After). */
         post: operations["Auth_signIn"];
         delete?: never;
         options?: never;
@@ -205,9 +205,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The append-only history of the case. Sökande only their own. */
+        /** The append-only history of the case. Officers all entries; sökande only the public ones of their own cases. */
         get: operations["Cases_history"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/service-area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Attest whether a kommersiell service site lies where service is sparse (overrides the service programme’s areas), with a reason kept in the history. Handläggare. */
+        put: operations["ServiceArea_attest"];
         post?: never;
         delete?: never;
         options?: never;
@@ -607,6 +624,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/{id}/namnd/paragraph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the protocol's § of a nämnd decision recorded without it; its letter, which waited for it, is produced. Nämndsekreterare. */
+        post: operations["Decisions_recordParagraph"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions/{id}/payment-requests": {
         parameters: {
             query?: never;
@@ -825,6 +859,24 @@ export interface paths {
         /** Who read the personal facts kept for a rule (born outside the Nordic countries), and why. Admin. */
         get: operations["Organisations_personalDataAccess"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/single-undertaking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations this one forms a single undertaking with (de minimis art. 2.2), either side’s links. Sökande only their own. */
+        get: operations["SingleUndertaking_list"];
+        /** Declare the organisation’s links (replaces them); recorded in its open cases’ history. Sökande (own), handläggare. */
+        put: operations["SingleUndertaking_set"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1123,6 +1175,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter of an authorised payment or advance (PDF); 404 until it is produced. */
+        get: operations["Payments_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people": {
         parameters: {
             query?: never;
@@ -1150,6 +1219,24 @@ export interface paths {
         /** One member of staff by id (an applicant account answers 404). Any signed-in role. */
         get: operations["People_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The loaded monthly euro rates (InforEuro), by month. Officers. */
+        get: operations["ExchangeRates_list"];
+        /** Load the Commission’s monthly euro rates (one per month; a month loaded again is corrected). Admin. */
+        put: operations["ExchangeRates_load"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1287,7 +1374,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Every open case under a rule set sent in full, beside the decision in force, with frame totals. Writes nothing. Admin, handläggare, nämndsekreterare. */
+        /** Every open case under a rule set sent in full, beside the decision in force, with frame totals. Changes nothing; logs the personal facts it reads. Admin, handläggare, nämndsekreterare. */
         post: operations["Policy_whatIfRun"];
         delete?: never;
         options?: never;
@@ -1323,6 +1410,23 @@ export interface paths {
         put?: never;
         /** Decide a drafted recovery; interest runs to the decision date. Not the one who drafted it. */
         post: operations["Payments_decideRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recoveries/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter of a decided recovery (PDF); 404 until it is produced. */
+        get: operations["Payments_recoveryLetter"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1439,8 +1543,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** State of PostgreSQL and Redis. Open to anyone (load balancers). */
+        /** State of PostgreSQL and Redis (as /health/ready). Open to anyone (load balancers). */
         get: operations["Health_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process answers (no I/O): the liveness probe. Open to anyone (orchestrators). */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PostgreSQL and Redis answer: the readiness probe. Open to anyone (load balancers). */
+        get: operations["Health_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1615,9 +1753,13 @@ export interface components {
             description: string | null;
             diarienummer: string | null;
             effektmal: string[];
+            euBasis: string | null;
             euCofinancing: boolean;
             evaluation?: components["schemas"]["EvaluationSummaryDto"] | null;
             forstudie: boolean;
+            homeDelivery: {
+                [key: string]: unknown;
+            } | null;
             id: string;
             kommunCode: string | null;
             nypsId: string | null;
@@ -1636,6 +1778,15 @@ export interface components {
             sections: {
                 [key: string]: string;
             };
+            serviceAreaAttestation: {
+                [key: string]: unknown;
+            } | null;
+            stateAidAssessment: {
+                [key: string]: unknown;
+            } | null;
+            stateAidFacts: {
+                [key: string]: unknown;
+            } | null;
             status: string;
             title: string;
             /** @enum {string} */
@@ -1681,7 +1832,7 @@ export interface components {
             code: string;
             description: string | null;
             /** @enum {string} */
-            kind: "cost_category" | "financier" | "aid_form" | "aid_subform" | "section" | "attachment_type";
+            kind: "cost_category" | "financier" | "aid_form" | "aid_subform" | "application_section" | "attachment_type";
             name: string;
             parent: string | null;
             regionGrant: boolean;
@@ -1834,8 +1985,14 @@ export interface components {
              *     ]
              */
             effektmal?: string[];
+            /**
+             * @description EU-grund där två kan gälla (övergången 2024)
+             * @example (EU) nr 1407/2013
+             */
+            euBasis?: string;
             euCofinancing?: boolean;
             forstudie?: boolean;
+            homeDelivery?: components["schemas"]["HomeDeliveryDto"];
             organisationId: string;
             /** @example 2021-12-31 */
             periodEnd?: string;
@@ -1868,6 +2025,9 @@ export interface components {
             sections?: {
                 [key: string]: string;
             };
+            /** @description handläggarens statsstödsbedömning (2003:596 2 §) */
+            stateAidAssessment?: components["schemas"]["ProjectStateAidDto"];
+            stateAidFacts?: components["schemas"]["StateAidFactsDto"];
             /** @example Ny CNC-maskin för tillverkning av reservdelar */
             title?: string;
             /** @enum {string} */
@@ -1944,12 +2104,21 @@ export interface components {
             currency: "SEK" | "EUR";
             grantedOn: string;
             grantor: string;
+            /** @description det företag inom det enda företaget som fick stödet, om inte sökanden */
+            recipient?: string;
+            /**
+             * @description förordningen stödet beviljades enligt (1407/2013, 360/2012, 1408/2013, 717/2014, 2023/2831, 2023/2832)
+             * @example (EU) nr 1407/2013
+             */
+            regulation?: string;
         };
         DeMinimisResponseDto: {
             amount: number;
             currency: string;
             grantedOn: string;
             grantor: string;
+            recipient: Record<string, never> | null;
+            regulation: Record<string, never> | null;
         };
         DeMinimisStatusDto: {
             ceilingEur: number;
@@ -1972,6 +2141,14 @@ export interface components {
             coSigners: components["schemas"]["CoSignerDto"][];
             conditions: string[];
             deMinimisEur: number | null;
+            /** @description kommissionens månadskurs som använts, öre per euro */
+            deMinimisOrePerEur: number | null;
+            /** @description månaden kursen gäller (första dagen) */
+            deMinimisRateMonth: string | null;
+            /** @description förordningen stödet av mindre betydelse ges enligt */
+            deMinimisRegime: string | null;
+            /** @enum {string|null} */
+            deMinimisRegisterStatus: "ej_tillampligt" | "ska_registreras" | "registrerad" | null;
             decidedByNamnd: boolean;
             decisionDate: string;
             delegationPoint: string | null;
@@ -2226,6 +2403,26 @@ export interface components {
             /** @enum {string} */
             outcome: "eligible" | "eligible_with_remarks" | "not_eligible";
         };
+        ExchangeRateDto: {
+            loadedAt: string;
+            month: string;
+            orePerEur: number;
+            source: string;
+        };
+        ExchangeRateInputDto: {
+            /**
+             * @description månaden kursen gäller (ÅÅÅÅ-MM)
+             * @example 2024-05
+             */
+            month: string;
+            /**
+             * @description öre per euro (11,43 kr = 1143)
+             * @example 1143
+             */
+            orePerEur: number;
+            /** @example InforEuro, Europeiska kommissionen */
+            source: string;
+        };
         ExtendDto: {
             /** @example 2020-01-22 */
             decidedOn: string;
@@ -2330,6 +2527,12 @@ export interface components {
             id: string;
             reason: string | null;
         };
+        HomeDeliveryDto: {
+            /** @description antal hushåll × hemsändningstillfällen */
+            householdDeliveries: number;
+            /** @description kommunens nettokostnad för hemsändningen, hela kronor */
+            netCost: number;
+        };
         InKindLineDto: {
             amount: number;
             /** @example Möckelnföretagen */
@@ -2421,6 +2624,13 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "rendering" | "done" | "failed";
         };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        LoadExchangeRatesDto: {
+            rates: components["schemas"]["ExchangeRateInputDto"][];
+        };
         LoginDto: {
             /** @example demo */
             password: string;
@@ -2505,6 +2715,29 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             reason: string | null;
+        };
+        OrganisationLinkDto: {
+            /** @description hur länken registrerades: av organisationen själv eller av den länkade */
+            direction: string;
+            name: string;
+            organisationsnummer: string;
+            registeredHere: boolean;
+            /** @enum {string} */
+            relation: "majority_votes" | "board_majority" | "dominant_influence" | "voting_agreement";
+        };
+        OrganisationLinkInputDto: {
+            /** @example Moderbolaget AB */
+            name: string;
+            /**
+             * @description det andra företagets organisationsnummer
+             * @example 556000-0001
+             */
+            organisationsnummer: string;
+            /**
+             * @description artikel 2.2 i 1407/2013 och 2023/2831: majoritet av rösterna, rätt att utse eller avsätta majoriteten av styrelsen, bestämmande inflytande genom avtal eller bolagsordning, kontroll över rösterna genom avtal med andra delägare
+             * @enum {string}
+             */
+            relation: "majority_votes" | "board_majority" | "dominant_influence" | "voting_agreement";
         };
         OverdueReportDto: {
             daysLate: number;
@@ -2697,6 +2930,18 @@ export interface components {
             financing: components["schemas"]["FinancingLineDto"][];
             inKind?: components["schemas"]["InKindLineDto"][];
         };
+        ProjectStateAidDto: {
+            governmentNotifiedOn?: string;
+            /** @description om projektmedlen utgör statligt stöd till någon */
+            isStateAid: boolean;
+            /**
+             * @example [
+             *       "SFS 2000:284"
+             *     ]
+             */
+            overlapsWith?: string[];
+            reasoning?: string;
+        };
         ReasonDto: {
             /** @example Fel bankgironummer */
             reason: string;
@@ -2711,6 +2956,10 @@ export interface components {
         RecordNamndDto: {
             /** @example 2020-01-22 */
             meetingDate: string;
+            /** @example § 4 */
+            paragraph: string;
+        };
+        RecordParagraphDto: {
             /** @example § 4 */
             paragraph: string;
         };
@@ -2824,11 +3073,40 @@ export interface components {
              */
             tracks: string[];
         };
+        ServiceAreaAttestationDto: {
+            /** @example Ramundeboda */
+            area?: string;
+            /** @description om verksamheten ligger i ett område med gles service (2000:284 5 §) */
+            eligible: boolean;
+            /** @description varför; sparas i ärendets historik */
+            reason: string;
+        };
+        SetOrganisationLinksDto: {
+            links: components["schemas"]["OrganisationLinkInputDto"][];
+        };
         SignDto: {
             /** @description skäl att bevilja mer än bedömningens högsta belopp; sparas i historiken */
             overrideReason?: string;
             /** @description ersättare: skälet att besluta i stället för innehavaren av delegationspunkten (t.ex. frånvaro); sparas med beslutet */
             substituteReason?: string;
+        };
+        StateAidFactsDto: {
+            /**
+             * @example [
+             *       "exportverksamhet"
+             *     ]
+             */
+            activities?: string[];
+            balanceSheetKronor?: number;
+            distributedProfits?: boolean;
+            formedThroughMerger?: boolean;
+            /** @description årsarbetskrafter, med anknutna företag och partnerföretag */
+            headcount?: number;
+            inDifficulty?: boolean;
+            includesLinked?: boolean;
+            listed?: boolean;
+            registeredOn?: string;
+            turnoverKronor?: number;
         };
         StatusCountsDto: {
             aterkallad: number;
@@ -2918,8 +3196,14 @@ export interface components {
              *     ]
              */
             effektmal?: string[];
+            /**
+             * @description EU-grund där två kan gälla (övergången 2024)
+             * @example (EU) nr 1407/2013
+             */
+            euBasis?: string;
             euCofinancing?: boolean;
             forstudie?: boolean;
+            homeDelivery?: components["schemas"]["HomeDeliveryDto"];
             /** @example 2021-12-31 */
             periodEnd?: string;
             /** @example 2020-01-01 */
@@ -2951,6 +3235,9 @@ export interface components {
             sections?: {
                 [key: string]: string;
             };
+            /** @description handläggarens statsstödsbedömning (2003:596 2 §) */
+            stateAidAssessment?: components["schemas"]["ProjectStateAidDto"];
+            stateAidFacts?: components["schemas"]["StateAidFactsDto"];
             title?: string;
         };
         UpdateDelegationPointDto: {
@@ -3275,6 +3562,14 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4274,6 +4569,74 @@ export interface operations {
             };
         };
     };
+    ServiceArea_attest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceAreaAttestationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     Cases_submissionCheck: {
         parameters: {
             query?: never;
@@ -4615,7 +4978,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "cost_category" | "financier" | "aid_form" | "aid_subform" | "section" | "attachment_type";
+                kind: "cost_category" | "financier" | "aid_form" | "aid_subform" | "application_section" | "attachment_type";
                 code: string;
             };
             cookie?: never;
@@ -5524,6 +5887,76 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Decisions_recordParagraph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordParagraphDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6581,6 +7014,133 @@ export interface operations {
             };
             /** @description Finns inte (eller tillhör någon annan) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SingleUndertaking_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationLinkDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SingleUndertaking_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetOrganisationLinksDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationLinkDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7700,6 +8260,61 @@ export interface operations {
             };
         };
     };
+    Payments_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     People_list: {
         parameters: {
             query?: {
@@ -7797,6 +8412,102 @@ export interface operations {
             };
             /** @description Finns inte (eller tillhör någon annan) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExchangeRates_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRateDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExchangeRates_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoadExchangeRatesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRateDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8494,6 +9205,61 @@ export interface operations {
             };
         };
     };
+    Payments_recoveryLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     Payments_settleRecovery: {
         parameters: {
             query?: never;
@@ -8860,6 +9626,52 @@ export interface operations {
         };
     };
     Health_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+        };
+    };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+        };
+    };
+    Health_ready: {
         parameters: {
             query?: never;
             header?: never;

@@ -25,19 +25,23 @@ export function FormErrorSummary({
       <ErrorSummary.List>
         {errors.map((e) => (
           <ErrorSummary.Item key={`${e.id}:${e.message}`}>
-            <ErrorSummary.Link
-              href={`#${e.id}`}
-              onClick={(ev) => {
-                const el = document.getElementById(e.id);
-                if (el) {
-                  ev.preventDefault();
-                  el.focus();
-                  el.scrollIntoView({ block: 'center' });
-                }
-              }}
-            >
-              {e.message}
-            </ErrorSummary.Link>
+            {e.id ? (
+              <ErrorSummary.Link
+                href={`#${e.id}`}
+                onClick={(ev) => {
+                  const el = document.getElementById(e.id);
+                  if (el) {
+                    ev.preventDefault();
+                    el.focus();
+                    el.scrollIntoView({ block: 'center' });
+                  }
+                }}
+              >
+                {e.message}
+              </ErrorSummary.Link>
+            ) : (
+              e.message
+            )}
           </ErrorSummary.Item>
         ))}
       </ErrorSummary.List>

@@ -49,6 +49,7 @@ export class DecisionLetterProcessor implements OnApplicationBootstrap, BeforeAp
   private readonly store: DecisionLetterStore;
   private worker: Worker<LetterJobData, LetterJobResult> | null = null;
   private redisDown = false;
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     @InjectDataSource() db: DataSource,
@@ -118,7 +119,22 @@ export class DecisionLetterProcessor implements OnApplicationBootstrap, BeforeAp
     }
   }
 
-  private async process(job: Job<LetterJobData, LetterJobResult>): Promise<LetterJobResult> {
+  /**
+   * Resolves when no letter of this process is being made, even one whose job a forced close gave up:
+   * its late end still stores nothing twice (the store's guard), and a test can wait for that end.
+   */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private process(job: Job<LetterJobData, LetterJobResult>): Promise<LetterJobResult> {
+    const run = this.runJob(job);
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run)).catch(() => undefined);
+    return run;
+  }
+
+  private async runJob(job: Job<LetterJobData, LetterJobResult>): Promise<LetterJobResult> {
     if (job.name !== 'render-decision-letter') throw new UnrecoverableError(`unknown job ${job.name}`);
     const attempts = job.opts.attempts ?? JOBS['render-decision-letter'].options.attempts ?? 1;
     const finalAttempt = job.attemptsMade + 1 >= attempts;

@@ -9,6 +9,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DECISION_LETTER_TOPIC } from '@anslag/letters';
+import { PAYMENT_LETTER_TOPIC } from '@anslag/payments';
 import {
   type EnqueueOutcome,
   JobProducer,
@@ -45,6 +46,10 @@ const ROUTES: Readonly<Record<string, Route<JobName>>> = {
     job: 'render-decision-letter',
     payload: (row) => ({ decisionId: row.aggregate_id }),
   },
+  [PAYMENT_LETTER_TOPIC]: {
+    job: 'render-payment-letter',
+    payload: (row) => ({ letterId: row.aggregate_id }),
+  },
 };
 
 /**
@@ -61,6 +66,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private failures = 0;
+  /** Batches that failed since start (Redis away): what a test waits for instead of sleeping. */
+  failedBatches = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -105,6 +112,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         if (this.failures === 0)
           this.logger.warn(`outbox relay: rows kept until Redis answers (${String(e)})`);
         this.failures++;
+        this.failedBatches++;
       }
       if (!this.running) break;
       if (moved >= this.batchSize && this.failures === 0) continue;

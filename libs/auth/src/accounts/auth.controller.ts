@@ -1,14 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { ErrorBodyDto } from '@anslag/common';
+import { BodyLimit, ErrorBodyDto, SMALL_BODY } from '@anslag/common';
 import { CurrentUser, Principal } from '../principal';
 import { ALL_ROLES, Public, Roles } from '../roles';
 import { Clock } from '@anslag/common';
@@ -62,11 +63,16 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Password login. Open to anyone; answers a short-lived bearer token.' })
+  @BodyLimit(SMALL_BODY)
+  @ApiOperation({
+    summary:
+      'Password login. Open to anyone; answers a short-lived bearer token. Failed attempts are limited per account and per address (429 with Retry-After).',
+  })
   @ApiOkResponse({ type: TokenDto })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto })
-  async signIn(@Body() dto: LoginDto): Promise<TokenDto> {
-    return { accessToken: await this.login.login(dto.username, dto.password) };
+  @ApiTooManyRequestsResponse({ type: ErrorBodyDto })
+  async signIn(@Body() dto: LoginDto, @Ip() address: string): Promise<TokenDto> {
+    return { accessToken: await this.login.login(dto.username, dto.password, address) };
   }
 
   @Get('me')

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@anslag/common';
 import { TokenService } from '../token.service';
 import { Account } from './account.entity';
+import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
 
 // A fixed hash so that an unknown username costs the same time as a wrong password.
@@ -23,6 +24,7 @@ export class LoginService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /**
@@ -41,7 +43,8 @@ export class LoginService {
     );
   }
 
-  async login(username: string, password: string): Promise<string> {
+  async login(username: string, password: string, address: string): Promise<string> {
+    await this.throttle.assertAllowed(username, address);
     const account = await this.db
       .getRepository(Account)
       .createQueryBuilder('a')
@@ -49,7 +52,11 @@ export class LoginService {
       .where('a.username = :username AND a.active', { username })
       .getOne();
     const ok = await verifyPassword(account?.passwordHash ?? DUMMY_HASH, password);
-    if (!account || !ok) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Fel användarnamn eller lösenord');
+    if (!account || !ok) {
+      await this.throttle.failed(username, address);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Fel användarnamn eller lösenord');
+    }
+    await this.throttle.succeeded(username);
     return this.tokens.issue({
       userId: account.id,
       username: account.username,

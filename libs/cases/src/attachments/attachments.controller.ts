@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
-import { DomainError, ErrorCode, UuidPipe } from '@anslag/common';
+import { attachmentDisposition, DomainError, ErrorCode, UuidPipe } from '@anslag/common';
 import { AttachmentInfo, AttachmentsService, MAX_ATTACHMENT_BYTES } from './attachments.service';
 
 class AttachmentDto implements AttachmentInfo {
@@ -62,25 +62,35 @@ export class AttachmentsController {
       throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Skicka filen som multipart/form-data', [
         { field: 'file', problem: 'saknas' },
       ]);
-    const part = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw DomainError.validation('file', 'saknas');
-    let content: Buffer;
+    // Every part is read: a second file is refused rather than dropped without a word.
+    let file: { filename: string; mimetype: string; content: Buffer } | undefined;
+    let type: string | null = null;
     try {
-      content = await part.toBuffer();
-    } catch {
-      throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 'Filen är större än 20 MB', [
-        { field: 'file', problem: 'högst 20 MB' },
-      ]);
+      for await (const part of req.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 2 } })) {
+        if (part.type !== 'file') {
+          if (part.fieldname === 'type' && typeof part.value === 'string' && part.value !== '')
+            type = part.value;
+          continue;
+        }
+        if (file || part.fieldname !== 'file')
+          throw DomainError.validation('file', 'en fil per begäran, i fältet "file"');
+        file = { filename: part.filename, mimetype: part.mimetype, content: await part.toBuffer() };
+      }
+    } catch (err) {
+      if (err instanceof DomainError) throw err;
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+        throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 'Filen är större än 20 MB', [
+          { field: 'file', problem: 'högst 20 MB' },
+        ]);
+      throw new DomainError(
+        ErrorCode.MALFORMED_REQUEST,
+        'Begärans innehåll är inte giltig multipart/form-data',
+        [{ field: 'file', problem: 'ogiltig multipart' }],
+      );
     }
-    const typeField = part.fields.type as { value?: unknown } | undefined;
-    const type = typeof typeField?.value === 'string' && typeField.value !== '' ? typeField.value : null;
+    if (!file) throw DomainError.validation('file', 'saknas');
     if (type !== null && type.length > 60) throw DomainError.validation('type', 'får ha högst 60 tecken');
-    return this.attachments.add(p, caseId, {
-      filename: part.filename,
-      mimetype: part.mimetype,
-      content,
-      type,
-    });
+    return this.attachments.add(p, caseId, { ...file, type });
   }
 
   @Get()
@@ -110,7 +120,7 @@ export class AttachmentsController {
     const a = await this.attachments.download(p, caseId, id);
     await reply
       .header('content-type', a.contentType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+      .header('content-disposition', attachmentDisposition(a.filename))
       .header('x-content-sha256', a.sha256)
       .send(a.content);
   }

@@ -12,6 +12,8 @@ import { HistoryService } from '../history/history.service';
 import { checkContentType } from './content-type';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** Attachments one case may hold (each up to MAX_ATTACHMENT_BYTES). */
+export const MAX_ATTACHMENTS_PER_CASE = 100;
 
 export interface AttachmentInfo {
   id: string;
@@ -47,7 +49,7 @@ export class AttachmentsService {
     caseId: string,
     file: { filename: string; mimetype: string; content: Buffer; type?: string | null },
   ): Promise<AttachmentInfo> {
-    const check = checkContentType(file.mimetype, file.content.subarray(0, 4096));
+    const check = checkContentType(file.mimetype, file.content);
     if (!check.ok)
       throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Filtypen tas inte emot', [
         { field: 'file', problem: check.problem },
@@ -64,6 +66,11 @@ export class AttachmentsService {
           `Bilagor kan inte läggas till i status "${c.status}"`,
         );
       }
+      const count = await em.count(Attachment, { where: { caseId } });
+      if (count >= MAX_ATTACHMENTS_PER_CASE)
+        throw new DomainError(ErrorCode.CONFLICT, `Ärendet har redan ${count} bilagor`, [
+          { field: 'file', problem: `högst ${MAX_ATTACHMENTS_PER_CASE} bilagor per ärende` },
+        ]);
       const type = file.type ?? null;
       if (type !== null) {
         const types = await em.find(CatalogueEntry, { where: { kind: 'attachment_type', active: true } });

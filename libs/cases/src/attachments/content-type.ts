@@ -25,15 +25,16 @@ export const ALLOWED_TYPES: Record<string, number[] | 'text'> = {
 
 export type ContentCheck = { ok: true; type: string } | { ok: false; problem: string };
 
-export function checkContentType(declared: string, head: Buffer): ContentCheck {
+/** `content` is the whole file: text is checked to its last byte, signatures at its first. */
+export function checkContentType(declared: string, content: Buffer): ContentCheck {
   const type = declared.split(';')[0].trim().toLowerCase();
   const rule = ALLOWED_TYPES[type];
   if (!rule) return { ok: false, problem: `filtypen "${type}" tas inte emot` };
   if (rule === 'text') {
-    if (head.includes(0) || !isUtf8(head)) return { ok: false, problem: 'filen är inte text i UTF-8' };
+    if (content.includes(0) || !isUtf8(content)) return { ok: false, problem: 'filen är inte text i UTF-8' };
     return { ok: true, type };
   }
-  if (head.length < rule.length || rule.some((b, i) => head[i] !== b)) {
+  if (content.length < rule.length || rule.some((b, i) => content[i] !== b)) {
     return { ok: false, problem: `filens innehåll stämmer inte med typen "${type}"` };
   }
   return { ok: true, type };

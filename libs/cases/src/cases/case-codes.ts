@@ -25,8 +25,8 @@ export function checkCodes(
   codes: CodesInForce,
 ): ErrorDetail[] {
   const out: ErrorDetail[] = [];
-  if (dto.sections) {
-    const allowed = cat.sections.filter((s) => s.tracks.length === 0 || s.tracks.includes(track));
+  if (dto.sections && cat.sectionEntries.length > 0) {
+    const allowed = cat.sectionEntries.filter((s) => s.tracks.length === 0 || s.tracks.includes(track));
     const known = new Set(allowed.map((s) => s.code));
     for (const [key, text] of Object.entries(dto.sections)) {
       if (!known.has(key))

@@ -40,6 +40,8 @@ export class DeMinimisResponseDto {
   @ApiProperty() grantedOn: string;
   @ApiProperty() amount: number;
   @ApiProperty() currency: string;
+  @ApiProperty({ nullable: true }) regulation: string | null;
+  @ApiProperty({ nullable: true }) recipient: string | null;
 }
 
 /** A person as others see them: the user directory's display name and title, never just an id. */
@@ -147,6 +149,15 @@ export class CaseDto extends CaseSummaryDto {
   @ApiProperty({ type: Boolean, nullable: true }) collectiveAgreement: boolean | null;
   @ApiProperty({ type: [String] }) priorityClaims: string[];
   @ApiProperty({ type: String, nullable: true }) secrecyMarking: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  stateAidFacts: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  homeDelivery: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  serviceAreaAttestation: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  stateAidAssessment: Record<string, unknown> | null;
+  @ApiProperty({ type: String, nullable: true }) euBasis: string | null;
   @ApiProperty({ type: [BudgetLineDto] }) budgetLines: BudgetLineDto[];
   @ApiProperty({ type: BudgetSummaryDto }) budgetSummary: BudgetSummaryDto;
   @ApiProperty({ type: [DeMinimisResponseDto] }) deMinimis: DeMinimisResponseDto[];
@@ -182,6 +193,11 @@ export class CaseDto extends CaseSummaryDto {
       collectiveAgreement: c.collectiveAgreement,
       priorityClaims: c.priorityClaims,
       secrecyMarking: c.secrecyMarking,
+      stateAidFacts: (c.stateAidFacts as Record<string, unknown> | null) ?? null,
+      homeDelivery: (c.homeDelivery as Record<string, unknown> | null) ?? null,
+      serviceAreaAttestation: (c.serviceAreaAttestation as Record<string, unknown> | null) ?? null,
+      stateAidAssessment: (c.stateAidAssessment as Record<string, unknown> | null) ?? null,
+      euBasis: c.euBasis,
       budgetLines: lines.map((l) => ({
         kind: l.kind,
         code: l.code,
@@ -198,6 +214,8 @@ export class CaseDto extends CaseSummaryDto {
         grantedOn: d.grantedOn,
         amount: d.amount,
         currency: d.currency,
+        regulation: d.regulation,
+        recipient: d.recipient,
       })),
       version: c.version,
     };

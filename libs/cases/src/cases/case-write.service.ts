@@ -26,6 +26,7 @@ const PROJECT_ONLY = [
   'effektmal',
   'sections',
   'budget',
+  'stateAidAssessment',
 ] as const;
 const COMPANY_ONLY = [
   'aidForm',
@@ -36,6 +37,9 @@ const COMPANY_ONLY = [
   'plannedStart',
   'collectiveAgreement',
   'priorityClaims',
+  'stateAidFacts',
+  'homeDelivery',
+  'euBasis',
 ] as const;
 const SCALARS = [
   'title',
@@ -55,6 +59,10 @@ const SCALARS = [
   'collectiveAgreement',
   'priorityClaims',
   'secrecyMarking',
+  'stateAidFacts',
+  'homeDelivery',
+  'euBasis',
+  'stateAidAssessment',
 ] as const;
 
 /** Creating and changing an application; every change lands in the history in the same transaction. */
@@ -165,6 +173,8 @@ export class CaseWriteService {
           allowed: [...cat.aidSubforms].filter((s) => s.startsWith(`${form}/`)).map((s) => s.split('/')[1]),
         });
     }
+    // Section codes come from the region's catalogue when it has one.
+    // Section codes are checked in checkCodes (with the allowed codes), once.
     if (dto.budget) {
       const lines = [
         ...dto.budget.costs.map((l, i) => ({

@@ -19,6 +19,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsOptionalNonNull } from '@anslag/common';
+import { IsSections } from './sections';
 
 const MAX_KR = 1_000_000_000_000;
 
@@ -99,17 +101,85 @@ export class CompanyCostLineDto {
   dated?: string;
 }
 
+/** One de minimis aid the single undertaking ("ett enda företag": the applicant and linked organisations) received. */
 export class DeMinimisDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) grantor: string;
   @ApiProperty() @IsDateString({ strict: true }) grantedOn: string;
   @ApiProperty() @IsInt() @Min(0) @Max(MAX_KR) amount: number;
   @ApiProperty({ enum: ['SEK', 'EUR'] }) @IsIn(['SEK', 'EUR']) currency: 'SEK' | 'EUR';
+  @ApiPropertyOptional({
+    example: '(EU) nr 1407/2013',
+    description:
+      'förordningen stödet beviljades enligt (1407/2013, 360/2012, 1408/2013, 717/2014, 2023/2831, 2023/2832)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  regulation?: string;
+  @ApiPropertyOptional({
+    description: 'det företag inom det enda företaget som fick stödet, om inte sökanden',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  recipient?: string;
+}
+
+/** Facts of the applicant that the EU conditions need (GBER art. 17 and 22, difficulty, excluded activities). */
+export class StateAidFactsDto {
+  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) registeredOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() listed?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() distributedProfits?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() formedThroughMerger?: boolean;
+  @ApiPropertyOptional({ description: 'årsarbetskrafter, med anknutna företag och partnerföretag' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  headcount?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_KR) turnoverKronor?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_KR) balanceSheetKronor?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() includesLinked?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() inDifficulty?: boolean;
+  @ApiPropertyOptional({ type: [String], example: ['exportverksamhet'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  activities?: string[];
+}
+
+export class HomeDeliveryDto {
+  @ApiProperty({ description: 'kommunens nettokostnad för hemsändningen, hela kronor' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_KR)
+  netCost: number;
+  @ApiProperty({ description: 'antal hushåll × hemsändningstillfällen' })
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  householdDeliveries: number;
+}
+
+export class ProjectStateAidDto {
+  @ApiProperty({ description: 'om projektmedlen utgör statligt stöd till någon' })
+  @IsBoolean()
+  isStateAid: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) governmentNotifiedOn?: string;
+  @ApiPropertyOptional({ type: [String], example: ['SFS 2000:284'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  overlapsWith?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) reasoning?: string;
 }
 
 /** Fields an applicant or officer may set on a case; which apply depends on the track. */
 export class CaseFieldsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(500) title?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MaxLength(20000) description?: string;
 
   // Project co-financing
   @ApiPropertyOptional({ example: '2020-01-01' })
@@ -120,15 +190,15 @@ export class CaseFieldsDto {
   @IsOptional()
   @IsDateString({ strict: true })
   periodEnd?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() forstudie?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() euCofinancing?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() buildsOnEarlier?: boolean;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() forstudie?: boolean;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() euCofinancing?: boolean;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() buildsOnEarlier?: boolean;
   @ApiPropertyOptional({
     type: [String],
     example: ['innovationskraft_specialisering'],
     description: 'RUS-områden (GET /api/catalogues/rus)',
   })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
@@ -138,7 +208,7 @@ export class CaseFieldsDto {
     example: ['SK2'],
     description: 'effektmål (GET /api/catalogues/rus)',
   })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
@@ -149,11 +219,20 @@ export class CaseFieldsDto {
     additionalProperties: { type: 'string' },
     example: { sammanfattning: 'Projektet stärker samverkan mellan länets industriföretag.' },
   })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsObject()
+  @IsSections()
   sections?: Record<string, string>;
-  @ApiPropertyOptional({ type: ProjectBudgetDto })
+  @ApiPropertyOptional({
+    type: ProjectStateAidDto,
+    description: 'handläggarens statsstödsbedömning (2003:596 2 §)',
+  })
   @IsOptional()
+  @ValidateNested()
+  @Type(() => ProjectStateAidDto)
+  stateAidAssessment?: ProjectStateAidDto;
+  @ApiPropertyOptional({ type: ProjectBudgetDto })
+  @IsOptionalNonNull()
   @ValidateNested()
   @Type(() => ProjectBudgetDto)
   budget?: ProjectBudgetDto;
@@ -176,14 +255,14 @@ export class CaseFieldsDto {
   @Max(MAX_KR)
   amountApplied?: number;
   @ApiPropertyOptional({ type: [CompanyCostLineDto] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   @Type(() => CompanyCostLineDto)
   costLines?: CompanyCostLineDto[];
   @ApiPropertyOptional({ type: [DeMinimisDto] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -194,12 +273,30 @@ export class CaseFieldsDto {
   @IsDateString({ strict: true })
   plannedStart?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() collectiveAgreement?: boolean;
+  @ApiPropertyOptional({ type: StateAidFactsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StateAidFactsDto)
+  stateAidFacts?: StateAidFactsDto;
+  @ApiPropertyOptional({ type: HomeDeliveryDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HomeDeliveryDto)
+  homeDelivery?: HomeDeliveryDto;
+  @ApiPropertyOptional({
+    example: '(EU) nr 1407/2013',
+    description: 'EU-grund där två kan gälla (övergången 2024)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  euBasis?: string;
   @ApiPropertyOptional({
     type: [String],
     example: ['nya_affarsideer', 'avancerad_tillverkning'],
     description: 'prioriteringsgrunder (GET /api/catalogues/priority-criteria)',
   })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })

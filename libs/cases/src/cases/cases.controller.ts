@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ALL_ROLES, CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
-import { UuidPipe } from '@anslag/common';
+import { BodyLimit, DOCUMENT_BODY, UuidPipe } from '@anslag/common';
 import { CasePageDto, CaseQueryDto } from './case-query.dto';
 import { CaseQueryService } from './case-query.service';
 import { CaseDto, HistoryEntryDto, SubmissionCheckDto } from './case-response.dto';
@@ -73,6 +73,7 @@ export class CasesController {
   @Post()
   @Roles(Role.sokande, Role.handlaggare)
   @ApiOperation({ summary: 'Create a draft application. Sökande (own organisations) and handläggare.' })
+  @BodyLimit(DOCUMENT_BODY)
   @ApiBody({ type: CreateCaseDto, examples: CREATE_CASE_EXAMPLES })
   @ApiCreatedResponse({ type: CaseDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateCaseDto): Promise<CaseDto> {
@@ -100,6 +101,7 @@ export class CasesController {
 
   @Patch(':id')
   @Roles(Role.sokande, Role.handlaggare)
+  @BodyLimit(DOCUMENT_BODY)
   @ApiOperation({
     summary:
       'Change an application: sökande while utkast or komplettering begärd; handläggare until decided.',
@@ -130,7 +132,10 @@ export class CasesController {
 
   @Get(':id/history')
   @Roles(Role.sokande, ...OFFICER_ROLES)
-  @ApiOperation({ summary: 'The append-only history of the case. Sökande only their own.' })
+  @ApiOperation({
+    summary:
+      'The append-only history of the case. Officers all entries; sökande only the public ones of their own cases.',
+  })
   @ApiOkResponse({ type: [HistoryEntryDto] })
   history(@CurrentUser() p: Principal, @Param('id', uuid) id: string): Promise<HistoryEntryDto[]> {
     return this.query.historyOf(p, id);

@@ -67,7 +67,7 @@ export class SubmissionCheckService {
       if (!lines.some((l) => l.kind === 'cost')) out.push(missing('costLines', 'ange minst en kostnad'));
       if (c.collectiveAgreement === null) out.push(missing('collectiveAgreement'));
     }
-    for (const s of cat.sections)
+    for (const s of cat.sectionEntries)
       if (requiredFor(s, c.track, c.aidForm) && !c.sections[s.code]?.trim())
         out.push({ field: `sections.${s.code}`, problem: `avsnittet "${s.name}" saknas` });
     const given = new Set(attachments.map((a) => a.type));

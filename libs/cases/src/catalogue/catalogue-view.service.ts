@@ -136,7 +136,7 @@ export class CatalogueViewService {
   }
 
   async sections(): Promise<SectionDto[]> {
-    return (await this.entries('section')).map(section);
+    return (await this.entries('application_section')).map(section);
   }
 
   async attachmentTypes(): Promise<AttachmentTypesDto> {

@@ -13,7 +13,10 @@ export interface Catalogues {
   aidForms: Set<string>;
   /** "parent/sub-form" codes, e.g. kommersiell_service/hemsandningsbidrag */
   aidSubforms: Set<string>;
-  sections: CatalogueEntry[];
+  /** Codes of the application's sections (sammanfattning, bakgrund …). */
+  sections: Set<string>;
+  /** The sections with their headings and where they are required. */
+  sectionEntries: CatalogueEntry[];
   attachmentTypes: CatalogueEntry[];
 }
 
@@ -44,7 +47,8 @@ export class CatalogueService {
       aidSubforms: new Set(
         rows.filter((r) => r.kind === 'aid_subform' && r.parent).map((r) => `${r.parent}/${r.code}`),
       ),
-      sections: rows.filter((r) => r.kind === 'section'),
+      sections: codes('application_section'),
+      sectionEntries: rows.filter((r) => r.kind === 'application_section'),
       attachmentTypes: rows.filter((r) => r.kind === 'attachment_type'),
     };
   }

@@ -1,4 +1,13 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { kronorTransformer } from '@anslag/database';
 import { GrantCase } from './grant-case.entity';
 
@@ -10,6 +19,7 @@ export type BudgetKind = 'cost' | 'financing' | 'in_kind';
  */
 @Entity('budget_line')
 @Index(['caseId', 'kind'])
+@Check('chk_budget_line_kind', `kind IN ('cost', 'financing', 'in_kind')`)
 export class BudgetLine {
   @PrimaryGeneratedColumn('uuid') id: string;
 

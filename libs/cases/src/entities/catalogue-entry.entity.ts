@@ -1,13 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type CatalogueKind =
-  'cost_category' | 'financier' | 'aid_form' | 'aid_subform' | 'section' | 'attachment_type';
+  'cost_category' | 'financier' | 'aid_form' | 'aid_subform' | 'application_section' | 'attachment_type';
 export const CATALOGUE_KINDS: CatalogueKind[] = [
   'cost_category',
   'financier',
   'aid_form',
   'aid_subform',
-  'section',
+  'application_section',
   'attachment_type',
 ];
 

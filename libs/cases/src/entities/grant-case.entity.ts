@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -12,6 +13,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { kronorTransformer } from '@anslag/database';
+import type { HomeDeliveryFacts, ProjectStateAidAssessment, StateAidFacts } from '@anslag/rules';
 import { BudgetLine } from './budget-line.entity';
 import { DeMinimisDeclaration } from './de-minimis-declaration.entity';
 import { Organisation } from './organisation.entity';
@@ -27,6 +29,13 @@ export type CaseStatus =
   | 'aterkallad'
   | 'avslutad';
 
+export interface ServiceAreaAttestation {
+  eligible: boolean;
+  area: string | null;
+  reason: string;
+  attestedBy: string;
+}
+
 /** The application sections of a project (DOMAIN.md), keyed by a stable code. */
 export type ProjectSections = Partial<Record<string, string>>;
 
@@ -34,9 +43,17 @@ export type ProjectSections = Partial<Record<string, string>>;
 @Entity('grant_case')
 // Prefix search on diarienummer (text_pattern_ops), made by the migration.
 @Index('idx_grant_case_diarienummer_prefix', { synchronize: false })
-@Index(['status', 'registeredAt'])
-@Index(['aidForm', 'registeredAt'])
-@Index(['organisationId', 'registeredAt'])
+// The work queue's sort (registration_date DESC NULLS LAST, id DESC), alone and after its filters;
+// made by the migration WorkQueueIndexes (TypeORM cannot state the order of an index column).
+@Index('idx_grant_case_queue', { synchronize: false })
+@Index('idx_grant_case_queue_status', { synchronize: false })
+@Index('idx_grant_case_queue_aid_form', { synchronize: false })
+@Index('idx_grant_case_queue_organisation', { synchronize: false })
+@Check(
+  'chk_grant_case_status',
+  `status IN ('utkast', 'inskickad', 'under_handlaggning', 'komplettering_begard', 'komplettering_inkommen', 'beslutad', 'aterkallad', 'avslutad')`,
+)
+@Check('chk_grant_case_track', `track IN ('projekt', 'foretagsstod')`)
 export class GrantCase {
   @PrimaryGeneratedColumn('uuid') id: string;
 
@@ -86,6 +103,17 @@ export class GrantCase {
   @Column({ type: 'boolean', nullable: true }) collectiveAgreement: boolean | null;
   /** Facts the applicant states for the priority criteria (new business idea, advanced manufacturing …). */
   @Column({ type: 'text', array: true, default: () => "'{}'" }) priorityClaims: string[];
+
+  /** Company support: the facts the EU conditions need (GBER art. 17/22, difficulty, excluded activities). */
+  @Column({ type: 'jsonb', nullable: true }) stateAidFacts: StateAidFacts | null;
+  /** Hemsändningsbidrag: the municipality's net cost and household deliveries. */
+  @Column({ type: 'jsonb', nullable: true }) homeDelivery: HomeDeliveryFacts | null;
+  /** Kommersiell service: an officer's attestation that the site lies where service is sparse (2000:284 § 5). */
+  @Column({ type: 'jsonb', nullable: true }) serviceAreaAttestation: ServiceAreaAttestation | null;
+  /** Projects: the officer's state-aid assessment (2003:596 § 2). */
+  @Column({ type: 'jsonb', nullable: true }) stateAidAssessment: ProjectStateAidAssessment | null;
+  /** The EU basis named where two may apply (the 2024 de minimis transition); null: the one in force. */
+  @Column({ type: 'text', nullable: true }) euBasis: string | null;
 
   /** Offentlighets- och sekretesslagen: a marking, e.g. "OSL 30 kap. 23 §", or null. */
   @Column({ type: 'text', nullable: true }) secrecyMarking: string | null;

@@ -6,6 +6,8 @@ export type TatortBasis = 'postnummer' | 'handlaggare';
 @Entity('organisation')
 // A trigram index for name search, made by the migration (TypeORM cannot describe it).
 @Index('idx_organisation_name_trgm', { synchronize: false })
+// Prefix search on the number (text_pattern_ops), made by the migration WorkQueueIndexes.
+@Index('idx_organisation_orgnr_prefix', { synchronize: false })
 export class Organisation {
   @PrimaryGeneratedColumn('uuid') id: string;
 

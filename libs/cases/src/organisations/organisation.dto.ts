@@ -72,7 +72,10 @@ export class CreateOrganisationDto {
   sniCode?: string | null;
 }
 
-export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {
+/** Every field may be left out; only those that may be empty accept null (see CreateOrganisationDto). */
+export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto, {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({
     description: 'skäl till ändringen; krävs när en handläggare rättar organisationsnumret',
   })

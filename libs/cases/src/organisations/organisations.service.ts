@@ -4,10 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal, Role } from '@anslag/auth';
 import { DomainError, ErrorCode } from '@anslag/common';
 import { AccessService } from '../access.service';
-import { HistoryService } from '../history/history.service';
 import { Municipality } from '../entities/municipality.entity';
 import { Organisation } from '../entities/organisation.entity';
-import { OrganisationHistory } from '../entities/organisation-history.entity';
 import {
   CorrectTatortDto,
   CreateOrganisationDto,
@@ -16,6 +14,7 @@ import {
   UpdateOrganisationDto,
 } from './organisation.dto';
 import { normaliseOrganisationsnummer } from './organisationsnummer';
+import { OrganisationHistoryService } from './organisation-history.service';
 import { PersonalDataAccessEntry, PersonalDataLogService } from './personal-data-log.service';
 import { placePostalCode, urbanAreas } from './tatort';
 
@@ -23,38 +22,13 @@ import { placePostalCode, urbanAreas } from './tatort';
 export const ORGANISATIONSNUMMER_LOCKED = 'ORGANISATIONSNUMMER_LOCKED';
 DomainError.register(ORGANISATIONSNUMMER_LOCKED, 409);
 
-/** Fields whose changes are recorded in the organisation's and its open cases' history. */
-const TRACKED = [
-  'organisationsnummer',
-  'name',
-  'streetAddress',
-  'postalCode',
-  'city',
-  'kommunCode',
-  'inTatort',
-  'inTatortBasis',
-  'legalForm',
-  'employees',
-  'fteHundredths',
-  'runBy',
-  'bornOutsideNordics',
-  'bransch',
-  'sniCode',
-] as const;
-
-/** Personal data kept for one rule only: the history says that it changed, never what it is. */
-const MASKED = new Set(['bornOutsideNordics']);
-
-/** Cases still open to assessment, where a change of the organisation can change the outcome. */
-const CLOSED = ['beslutad', 'aterkallad'];
-
 @Injectable()
 export class OrganisationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly personalData: PersonalDataLogService,
-    private readonly caseHistory: HistoryService,
+    private readonly orgHistory: OrganisationHistoryService,
   ) {}
 
   async personalDataAccess(id: string): Promise<PersonalDataAccessEntry[]> {
@@ -84,7 +58,7 @@ export class OrganisationsService {
           inTatortBasis: 'postnummer',
         }),
       );
-      await this.record(em, p, org.id, 'organisation_registrerad', null, this.tracked(org), null);
+      await this.orgHistory.recordRegistration(em, p, org);
       if (p.roles.includes(Role.sokande)) {
         // The applicant who registers an organisation acts for it from now on.
         await em.query(
@@ -108,10 +82,7 @@ export class OrganisationsService {
     await this.access.assertOrganisation(p, id, 'Organisationen');
     const org = await this.db.getRepository(Organisation).findOne({ where: { id }, select: { id: true } });
     if (!org) throw DomainError.notFound('Organisationen');
-    const rows = await this.db
-      .getRepository(OrganisationHistory)
-      .find({ where: { organisationId: id }, order: { id: 'ASC' } });
-    return rows.map(OrganisationHistoryDto.from);
+    return this.orgHistory.list(id);
   }
 
   /** An officer's correction of where the business lies, with the reason kept in the history. */
@@ -119,11 +90,11 @@ export class OrganisationsService {
     return this.db.transaction(async (em) => {
       const org = await em.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw DomainError.notFound('Organisationen');
-      const before = this.tracked(org);
+      const before = this.orgHistory.tracked(org);
       org.inTatort = dto.inTatort;
       org.inTatortBasis = 'handlaggare';
       const saved = await em.save(org);
-      await this.recordChanges(em, p, saved, before, 'tätort_rättad', dto.reason.trim());
+      await this.orgHistory.recordChanges(em, p, saved, before, 'tätort_rättad', dto.reason.trim());
       return this.present(em, saved);
     });
   }
@@ -155,7 +126,7 @@ export class OrganisationsService {
     return this.db.transaction(async (em) => {
       const org = await em.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw DomainError.notFound('Organisationen');
-      const before = this.tracked(org);
+      const before = this.orgHistory.tracked(org);
       if (changes.organisationsnummer !== undefined) {
         changes.organisationsnummer = this.checkOrgnr(changes.organisationsnummer);
         if (changes.organisationsnummer !== org.organisationsnummer)
@@ -169,7 +140,7 @@ export class OrganisationsService {
         org.inTatortBasis = 'postnummer';
       }
       const saved = await em.save(org);
-      await this.recordChanges(em, p, saved, before, 'organisation_ändrad', reason);
+      await this.orgHistory.recordChanges(em, p, saved, before, 'organisation_ändrad', reason);
       return this.present(em, saved);
     });
   }
@@ -205,61 +176,6 @@ export class OrganisationsService {
         'Organisationsnumret tillhör en annan registrerad organisation',
         [{ field: 'organisationsnummer', problem: 'finns redan' }],
       );
-  }
-
-  private tracked(o: Organisation): Record<(typeof TRACKED)[number], unknown> {
-    return Object.fromEntries(TRACKED.map((k) => [k, o[k]])) as Record<(typeof TRACKED)[number], unknown>;
-  }
-
-  /** Writes what changed to the organisation's history and to the history of each of its open cases. */
-  private async recordChanges(
-    em: EntityManager,
-    p: Principal,
-    org: Organisation,
-    before: Record<string, unknown>,
-    action: string,
-    reason: string | null,
-  ): Promise<void> {
-    const after = this.tracked(org);
-    const changed = TRACKED.filter((k) => before[k] !== after[k]);
-    if (changed.length === 0) return;
-    const view = (src: Record<string, unknown>) =>
-      Object.fromEntries(changed.map((k) => [k, MASKED.has(k) ? '(uppgift ändrad)' : (src[k] ?? null)]));
-    await this.record(em, p, org.id, action, view(before), view(after), reason);
-    const open: { id: string }[] = await em.query(
-      `SELECT id FROM grant_case WHERE organisation_id = $1 AND status <> ALL($2)`,
-      [org.id, CLOSED],
-    );
-    for (const c of open)
-      await this.caseHistory.record(em, {
-        caseId: c.id,
-        actor: p,
-        action: action === 'tätort_rättad' ? 'tätort_rättad' : 'organisation_ändrad',
-        before: view(before),
-        after: view(after),
-        reason,
-      });
-  }
-
-  private async record(
-    em: EntityManager,
-    p: Principal,
-    organisationId: string,
-    action: string,
-    before: object | null,
-    after: object | null,
-    reason: string | null,
-  ): Promise<void> {
-    const masked = after && !before ? { ...after, bornOutsideNordics: undefined } : after;
-    await em.insert(OrganisationHistory, {
-      organisationId,
-      actorId: p.userId,
-      actorName: p.username,
-      action,
-      before,
-      after: masked,
-      reason,
-    });
   }
 
   private async present(em: EntityManager, org: Organisation): Promise<OrganisationDto> {

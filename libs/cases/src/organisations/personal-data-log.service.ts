@@ -12,6 +12,9 @@ export interface PersonalDataAccessEntry {
   purpose: string;
 }
 
+/** Why the fact was read: shown to an officer, used by an assessment, or by a what-if over open cases. */
+export type PersonalDataPurpose = 'visning' | 'bedömning' | 'konsekvensanalys';
+
 /** Logs every read of the personal facts an organisation holds only for a rule. */
 @Injectable()
 export class PersonalDataLogService {
@@ -20,17 +23,31 @@ export class PersonalDataLogService {
   async logRead(
     p: Principal,
     org: Organisation,
-    purpose: 'visning' | 'bedömning',
+    purpose: PersonalDataPurpose,
     em: EntityManager = this.db.manager,
   ): Promise<void> {
-    if (org.bornOutsideNordics === null) return;
-    await em.insert(PersonalDataAccess, {
-      organisationId: org.id,
-      accountId: p.userId,
-      accountName: p.username,
-      field: 'bornOutsideNordics',
-      purpose,
-    });
+    await this.logReads(p, [org], purpose, em);
+  }
+
+  /** One entry per organisation that holds the fact (several cases of one organisation: one entry). */
+  async logReads(
+    p: Principal,
+    orgs: Pick<Organisation, 'id' | 'bornOutsideNordics'>[],
+    purpose: PersonalDataPurpose,
+    em: EntityManager = this.db.manager,
+  ): Promise<void> {
+    const ids = [...new Set(orgs.filter((o) => o.bornOutsideNordics !== null).map((o) => o.id))];
+    if (ids.length === 0) return;
+    await em.insert(
+      PersonalDataAccess,
+      ids.map((organisationId) => ({
+        organisationId,
+        accountId: p.userId,
+        accountName: p.username,
+        field: 'bornOutsideNordics',
+        purpose,
+      })),
+    );
   }
 
   async list(organisationId: string): Promise<PersonalDataAccessEntry[]> {

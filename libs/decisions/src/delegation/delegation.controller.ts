@@ -72,7 +72,9 @@ export class DelegationPointDto {
   validTo?: string | null;
 }
 
-export class UpdateDelegationPointDto extends PartialType(DelegationPointDto) {}
+export class UpdateDelegationPointDto extends PartialType(DelegationPointDto, {
+  skipNullProperties: false,
+}) {}
 
 export class PersonRefDto {
   @ApiProperty() id: string;

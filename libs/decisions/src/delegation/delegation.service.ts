@@ -84,12 +84,6 @@ export class DelegationService {
     }));
   }
 
-  async assertCovered(em: EntityManager, q: CoverageQuestion): Promise<DelegationPoint> {
-    const p = coveringPoint(await em.find(DelegationPoint), q);
-    if (!p) throw notCovered(q);
-    return p;
-  }
-
   /**
    * The signer's point: one they hold, or else one they are a substitute for, which they may use only
    * when every holder of it has declared jäv in the case or is away (the substitute says so, and why).

@@ -4,6 +4,8 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
@@ -13,6 +15,7 @@ import type { LegalBasis, StateAidRoute } from '@anslag/rules';
 
 export type DecisionOutcome = 'bifall' | 'delvis_bifall' | 'avslag';
 export type DecisionStatus = 'utkast' | 'signerat';
+export type DeMinimisRegisterStatus = 'ej_tillampligt' | 'ska_registreras' | 'registrerad';
 
 export interface FinancingSource {
   /** e.g. 'anslag_1_1', 'rambudget' */
@@ -83,6 +86,11 @@ export interface DecisionReasons {
 @Index('idx_decision_delegated_by_date', ['decisionDate'], {
   where: "status = 'signerat' AND NOT decided_by_namnd",
 })
+// One open change decision per decision at a time: a second draft of one would race the first to signing.
+@Index('uq_decision_open_change', ['amendsDecisionId'], {
+  unique: true,
+  where: "status = 'utkast' AND kind = 'andringsbeslut'",
+})
 // Earlier grants to the same legal person, whatever row it is registered under (made by the migration).
 @Index('idx_decision_signed_orgnr', { synchronize: false })
 @Check('CHK_decision_signed_snapshot', `status <> 'signerat' OR snapshot IS NOT NULL`)
@@ -90,11 +98,25 @@ export interface DecisionReasons {
   unique: true,
   where: "status = 'signerat' AND kind = 'beslut'",
 })
+@Check('chk_decision_status', `status IN ('utkast', 'signerat')`)
+@Check('chk_decision_outcome', `outcome IN ('bifall', 'delvis_bifall', 'avslag')`)
+@Check('chk_decision_kind', `kind IN ('beslut', 'andringsbeslut')`)
+// A signed decision always names its signer, its moment and the delegation point (or the nämnd).
+@Check(
+  'chk_decision_signed',
+  `status <> 'signerat' OR (signed_at IS NOT NULL AND signed_by_name IS NOT NULL AND (delegation_point IS NOT NULL OR decided_by_namnd))`,
+)
 export class Decision {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) caseId: string;
+  @ManyToOne('GrantCase', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'case_id' })
+  private readonly caseRef?: unknown;
   @Column({ type: 'text', default: 'beslut' }) kind: 'beslut' | 'andringsbeslut';
   @Column({ type: 'uuid', nullable: true }) amendsDecisionId: string | null;
+  @ManyToOne('Decision', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'amends_decision_id' })
+  private readonly amendsRef?: unknown;
   @Column({ type: 'text', default: 'utkast' }) status: DecisionStatus;
   @Column({ type: 'text' }) outcome: DecisionOutcome;
 
@@ -116,7 +138,20 @@ export class Decision {
   @Column({ type: 'boolean', default: false }) appealable: boolean;
   /** De minimis aid in EUR entered in the organisation's ledger on signing. */
   @Column({ type: 'integer', nullable: true }) deMinimisEur: number | null;
+  /**
+   * For de minimis decisions, what the letter's notice needs and the register keeps: the regulation the
+   * aid is granted under ("(EU) 2023/2831"), the InforEuro rate used (öre per euro) and its month
+   * ("2024-05-01"), and the central register status from 2026: 'ska_registreras' | 'registrerad' |
+   * 'ej_tillampligt'.
+   */
+  @Column({ type: 'text', nullable: true }) deMinimisRegime: string | null;
+  @Column({ type: 'integer', nullable: true }) deMinimisOrePerEur: number | null;
+  @Column({ type: 'date', nullable: true }) deMinimisRateMonth: string | null;
+  @Column({ type: 'text', nullable: true }) deMinimisRegisterStatus: DeMinimisRegisterStatus | null;
   @Column({ type: 'uuid', nullable: true }) evaluationId: string | null;
+  @ManyToOne('CaseEvaluation', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'evaluation_id' })
+  private readonly evaluationRef?: unknown;
   /** The evaluated maximum at drafting, kept for the override check and the history. */
   @Column({ type: 'bigint', nullable: true, transformer: kronorTransformer }) evaluatedMax: number | null;
 
@@ -144,6 +179,10 @@ export class Decision {
 
   /** Set when the delegation report listing it is marked as presented to the nämnd. */
   @Column({ type: 'uuid', nullable: true }) reportedIn: string | null;
+  // Deferred: the report stamps its decisions before it inserts its own row, in one transaction.
+  @ManyToOne('ReportPresentation', { onDelete: 'NO ACTION', deferrable: 'INITIALLY DEFERRED' })
+  @JoinColumn({ name: 'reported_in' })
+  private readonly reportedInRef?: unknown;
 
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

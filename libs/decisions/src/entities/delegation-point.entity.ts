@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Exclusion, PrimaryGeneratedColumn } from 'typeorm';
 import { kronorTransformer } from '@anslag/database';
 
 /**
@@ -8,6 +8,11 @@ import { kronorTransformer } from '@anslag/database';
  * and the point names its substitutes (ersättare). Cases beyond every point go to the nämnd.
  */
 @Entity('delegation_point')
+// One delegation point per code and period: no two rows of a point overlap in time (btree_gist).
+@Exclusion(
+  'excl_delegation_point_period',
+  `USING gist (point WITH =, daterange(valid_from, valid_to, '[]') WITH &&)`,
+)
 export class DelegationPoint {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text' }) point: string;

@@ -15,7 +15,9 @@ import {
   Min,
   MinLength,
   ValidateNested,
+  Matches,
 } from 'class-validator';
+import { IsOptionalNonNull } from '@anslag/common';
 import type { Decision } from '../entities/decision.entity';
 
 export class FinancingSourceDto {
@@ -49,17 +51,17 @@ export class ReasonsDto {
 
 export class DecisionFieldsDto {
   @ApiPropertyOptional({ enum: ['bifall', 'delvis_bifall', 'avslag'] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(['bifall', 'delvis_bifall', 'avslag'])
   outcome?: Decision['outcome'];
   @ApiPropertyOptional({ description: 'beviljat belopp, eller taket för projekt ("dock högst")' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt({ message: 'belopp ska vara hela kronor' })
   @Min(1)
   @Max(1_000_000_000_000)
   amount?: number;
   @ApiPropertyOptional({ description: 'projekt: andel av bokförda kostnader i baspunkter (90 % = 9000)' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(1)
   @Max(10_000)
@@ -67,39 +69,39 @@ export class DecisionFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) earliestStart?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) latestEnd?: string;
   @ApiPropertyOptional({ type: [FinancingSourceDto] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => FinancingSourceDto)
   financing?: FinancingSourceDto[];
   @ApiPropertyOptional({ type: [String], description: 'villkor; utelämnas för standardvillkoren' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
   @MaxLength(2000, { each: true })
   conditions?: string[];
   @ApiPropertyOptional({ type: ReasonsDto })
-  @IsOptional()
+  @IsOptionalNonNull()
   @ValidateNested()
   @Type(() => ReasonsDto)
   reasons?: ReasonsDto;
   @ApiPropertyOptional({ example: 'Uppfyller ej villkor' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MinLength(1)
   @MaxLength(5000)
   rejectionGrounds?: string;
   @ApiPropertyOptional({ type: [CoSignerDto], description: 'fler som undertecknar brevet, i ordning' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(5)
   @ValidateNested({ each: true })
   @Type(() => CoSignerDto)
   coSigners?: CoSignerDto[];
   @ApiPropertyOptional({ enum: ['de_minimis', 'gber', 'none'] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(['de_minimis', 'gber', 'none'])
   stateAidRoute?: 'de_minimis' | 'gber' | 'none';
 }
@@ -136,6 +138,14 @@ export class SignDto {
   @MinLength(5)
   @MaxLength(2000)
   substituteReason?: string;
+}
+
+export class RecordParagraphDto {
+  @ApiProperty({ example: '§ 4' })
+  @IsString()
+  @Matches(/\S/, { message: 'får inte vara tom' })
+  @MaxLength(40)
+  paragraph: string;
 }
 
 export class RecordNamndDto {
@@ -197,6 +207,22 @@ export class DecisionDto {
   @ApiProperty({ type: String, nullable: true }) stateAidRoute: string | null;
   @ApiProperty() appealable: boolean;
   @ApiProperty({ type: Number, nullable: true }) deMinimisEur: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'förordningen stödet av mindre betydelse ges enligt',
+  })
+  deMinimisRegime: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'kommissionens månadskurs som använts, öre per euro',
+  })
+  deMinimisOrePerEur: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'månaden kursen gäller (första dagen)' })
+  deMinimisRateMonth: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['ej_tillampligt', 'ska_registreras', 'registrerad'] })
+  deMinimisRegisterStatus: string | null;
   @ApiProperty({ type: Number, nullable: true }) evaluatedMax: number | null;
   @ApiProperty() decisionDate: string;
   @ApiProperty({ type: String, nullable: true }) delegationPoint: string | null;
@@ -254,6 +280,10 @@ export class DecisionDto {
       stateAidRoute: d.stateAidRoute,
       appealable: d.appealable,
       deMinimisEur: d.deMinimisEur,
+      deMinimisRegime: d.deMinimisRegime,
+      deMinimisOrePerEur: d.deMinimisOrePerEur,
+      deMinimisRateMonth: d.deMinimisRateMonth,
+      deMinimisRegisterStatus: d.deMinimisRegisterStatus,
       evaluatedMax: d.evaluatedMax,
       decisionDate: d.decisionDate,
       delegationPoint: d.delegationPoint,

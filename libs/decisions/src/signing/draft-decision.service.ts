@@ -69,6 +69,7 @@ export class DraftDecisionService {
 
   async update(p: Principal, id: string, dto: DecisionFieldsDto): Promise<DecisionDto> {
     return this.db.transaction(async (em) => {
+      await this.lockCaseOf(em, id); // case → decision, as signing does
       const d = await em.findOne(Decision, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!d) throw DomainError.notFound('Beslutet');
       if (d.status === 'signerat')
@@ -95,10 +96,23 @@ export class DraftDecisionService {
   /** A change decision (ändringsbeslut): a new draft linked to the signed decision it corrects. */
   async amend(p: Principal, id: string, dto: DecisionFieldsDto): Promise<DecisionDto> {
     return this.db.transaction(async (em) => {
+      await this.lockCaseOf(em, id);
       const original = await em.findOne(Decision, { where: { id } });
       if (!original) throw DomainError.notFound('Beslutet');
       if (original.status !== 'signerat')
         throw new DomainError(ErrorCode.CONFLICT, 'Bara ett signerat beslut kan ändras genom ändringsbeslut');
+      // One open change decision per decision (a unique index guards it too): parallel change decisions
+      // would otherwise each be signed, the last silently winning.
+      const chain = original.amendsDecisionId ?? original.id;
+      const open = await em.findOne(Decision, {
+        where: { amendsDecisionId: chain, kind: 'andringsbeslut', status: 'utkast' },
+      });
+      if (open)
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          'Ett ändringsbeslut av beslutet är redan under arbete; signera eller ändra det',
+          [{ field: 'id', problem: `öppet ändringsbeslut ${open.id}` }],
+        );
       await this.assessment.assertNoJav(em, original.caseId, p.userId);
       const c = await em.findOneOrFail(GrantCase, { where: { id: original.caseId } });
       const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...copy } = original;
@@ -133,6 +147,15 @@ export class DraftDecisionService {
       });
       return DecisionDto.from(saved);
     });
+  }
+
+  /** Locks the decision's case, first in the lock order case → decision → organisation. */
+  private async lockCaseOf(em: EntityManager, decisionId: string): Promise<void> {
+    const [row]: { case_id: string }[] = await em.query('SELECT case_id FROM decision WHERE id = $1', [
+      decisionId,
+    ]);
+    if (!row) throw DomainError.notFound('Beslutet');
+    await em.query('SELECT id FROM grant_case WHERE id = $1 FOR UPDATE', [row.case_id]);
   }
 
   private apply(d: Decision, dto: DecisionFieldsDto, c: GrantCase): void {

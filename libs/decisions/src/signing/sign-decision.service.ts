@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Account, Principal } from '@anslag/auth';
 import { Clock, DomainError, ErrorCode } from '@anslag/common';
+import { retryTransaction } from '@anslag/database';
 import { DECIDABLE, GrantCase, HistoryService } from '@anslag/cases';
 import { requestDecisionLetter } from '@anslag/letters';
 import { formatKronor, sekToEur } from '@anslag/money';
@@ -13,7 +14,7 @@ import {
   PolicyService,
   type RulesInForce,
 } from '@anslag/policy';
-import { evaluate, rateOn, regimeOn } from '@anslag/rules';
+import { evaluate, regimeOn } from '@anslag/rules';
 import { DelegationService } from '../delegation/delegation.service';
 import { DeMinimisLedgerEntry } from '../entities/de-minimis-ledger.entity';
 import { Decision, type CapExceeded } from '../entities/decision.entity';
@@ -32,6 +33,11 @@ const CAPS = new Set(['andel', 'per_beslut', 'per_foretag', 'de_minimis']);
  * Signing: the beslutsfattare takes the decision within the delegation order. Everything that can
  * refuse it is checked under a lock on the organisation, so concurrent decisions for one firm see
  * each other (two simultaneous mikrobidrag never pass the per-company cap together).
+ *
+ * Locks are taken in one order everywhere: case → decision → organisation. The case row first means a
+ * withdrawal or another transition at the same moment waits for the signature (or the signature for
+ * it) and the loser sees the new status; what needs no lock (delegation, rules, frame usage) is done
+ * before the organisation's row is taken, so that lock is held only for the cap checks and the write.
  */
 @Injectable()
 export class SignDecisionService {
@@ -47,17 +53,24 @@ export class SignDecisionService {
   ) {}
 
   async sign(p: Principal, id: string, dto: SignDto = {}): Promise<DecisionDto> {
+    // The letter is requested through the outbox in the same transaction, so a retry is safe.
+    return retryTransaction(() => this.signOnce(p, id, dto));
+  }
+
+  private signOnce(p: Principal, id: string, dto: SignDto): Promise<DecisionDto> {
     const overrideReason = dto.overrideReason;
     return this.db.transaction(async (em) => {
+      const c = await this.lockCaseOf(em, id);
       const d = await this.lockDraft(em, id);
       if (d.decidedByNamnd)
         throw new DomainError(
           ErrorCode.CONFLICT,
           'Beslutet fattas av nämnden; nämndsekreteraren protokollför det',
         );
+      this.assertOpen(c, d);
       await this.assessment.assertNoJav(em, d.caseId, p.userId);
-      const c = await this.lockCase(em, d);
-      const signer = await em.findOneOrFail(Account, { where: { id: p.userId } });
+      const signer = await em.findOne(Account, { where: { id: p.userId, active: true } });
+      if (!signer) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Kontot är inte längre aktivt');
       d.decisionDate = this.clock.today();
       const { point, substituteFor } = await this.delegation.coverSigner(em, {
         track: c.track,
@@ -71,8 +84,9 @@ export class SignDecisionService {
       });
       // The rules in force on the registration date, read once for every check below.
       const rules = await this.policy.inForce(c.registrationDate ?? d.decisionDate, em);
-      if (d.outcome !== 'avslag') await this.checkLimits(em, rules, d, c, overrideReason, false);
       const frameWarnings = await this.frameWarnings(em, rules, d);
+      await this.lockOrganisation(em, c);
+      if (d.outcome !== 'avslag') await this.checkLimits(em, rules, d, c, overrideReason, false);
       d.substituteFor = substituteFor;
       d.delegationPoint = point.point;
       d.signedBy = signer.id;
@@ -85,12 +99,14 @@ export class SignDecisionService {
   /** The nämnd's own decision (like PAN), recorded by the secretariat with the meeting date and §. */
   async recordNamnd(p: Principal, id: string, dto: RecordNamndDto): Promise<DecisionDto> {
     return this.db.transaction(async (em) => {
+      const c = await this.lockCaseOf(em, id);
       const d = await this.lockDraft(em, id);
       if (!d.decidedByNamnd)
         throw new DomainError(ErrorCode.CONFLICT, 'Beslutet är utformat för delegation, inte för nämnden');
       if (dto.meetingDate > this.clock.today())
         throw DomainError.validation('meetingDate', 'sammanträdet kan inte ligga i framtiden');
-      const c = await this.lockCase(em, d);
+      this.assertOpen(c, d);
+      await this.lockOrganisation(em, c);
       const rules = await this.policy.inForce(c.registrationDate ?? dto.meetingDate, em);
       d.decisionDate = dto.meetingDate;
       if (d.outcome !== 'avslag')
@@ -112,11 +128,18 @@ export class SignDecisionService {
     return d;
   }
 
-  private async lockCase(em: EntityManager, d: Decision): Promise<GrantCase> {
-    const c = await em.findOneOrFail(GrantCase, {
-      where: { id: d.caseId },
-      relations: { organisation: true },
-    });
+  /** Locks the decision's case (first in the lock order) and reads it with its organisation. */
+  private async lockCaseOf(em: EntityManager, decisionId: string): Promise<GrantCase> {
+    const [row]: { case_id: string }[] = await em.query('SELECT case_id FROM decision WHERE id = $1', [
+      decisionId,
+    ]);
+    if (!row) throw DomainError.notFound('Beslutet');
+    await em.query('SELECT id FROM grant_case WHERE id = $1 FOR UPDATE', [row.case_id]);
+    return em.findOneOrFail(GrantCase, { where: { id: row.case_id }, relations: { organisation: true } });
+  }
+
+  /** Re-checked under the case's lock: a withdrawal that came first wins over the signature. */
+  private assertOpen(c: GrantCase, d: Decision): void {
     const open = d.kind === 'andringsbeslut' ? ['beslutad'] : DECIDABLE;
     if (!open.includes(c.status)) {
       throw new DomainError(
@@ -124,13 +147,17 @@ export class SignDecisionService {
         `Beslut kan inte fattas när ärendet har status "${c.status}"`,
       );
     }
-    // The organisation row serialises every decision for the same undertaking, and the legal person's
-    // number every decision for it under any row (caps follow the organisationsnummer).
+  }
+
+  /**
+   * Last in the lock order: the organisation row serialises every decision for the same undertaking, and
+   * the legal person's number every decision for it under any row (caps follow the organisationsnummer).
+   */
+  private async lockOrganisation(em: EntityManager, c: GrantCase): Promise<void> {
     await em.query('SELECT id FROM organisation WHERE id = $1 FOR UPDATE', [c.organisationId]);
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('organisationsnummer:' || $1))`, [
       c.organisation!.organisationsnummer,
     ]);
-    return c;
   }
 
   /**
@@ -185,10 +212,14 @@ export class SignDecisionService {
       );
     }
     if (amount > max) d.overrideReason = overrideReason!.trim();
-    if (d.stateAidRoute === 'de_minimis') {
-      const regime = regimeOn(rules.ruleSet.deMinimis, d.decisionDate);
-      const rate = rateOn(rules.ruleSet.deMinimis.exchangeRates, d.decisionDate);
-      if (regime && rate) d.deMinimisEur = sekToEur(amount, rate.orePerEur);
+    const dm = fresh.deMinimis;
+    if (d.stateAidRoute === 'de_minimis' && dm) {
+      // Kept with the decision for its notice and the register: the regulation, the month's rate, the status.
+      d.deMinimisEur = sekToEur(amount, dm.orePerEur);
+      d.deMinimisRegime = dm.regime;
+      d.deMinimisOrePerEur = dm.orePerEur;
+      d.deMinimisRateMonth = dm.rateFrom;
+      d.deMinimisRegisterStatus = dm.centralRegister ? 'ska_registreras' : 'ej_tillampligt';
     }
     return exceeded;
   }
@@ -215,7 +246,10 @@ export class SignDecisionService {
           grantedOn: saved.decisionDate,
           amountEur: saved.deMinimisEur,
           amountSek: saved.amount,
-          regime: regimeOn(rules.ruleSet.deMinimis, saved.decisionDate)?.code ?? 'de_minimis',
+          regime:
+            saved.deMinimisRegime ??
+            regimeOn(rules.ruleSet.deMinimis, saved.decisionDate)?.code ??
+            'de_minimis',
         },
         ['decisionId'],
       );
@@ -233,12 +267,20 @@ export class SignDecisionService {
         outcome: saved.outcome,
         amount: saved.amount,
         delegationPoint: saved.delegationPoint,
-        ...(frameWarnings.length ? { frameWarnings } : {}),
         ...(saved.substituteFor ? { ersattare: saved.substituteFor } : {}),
         ...(saved.capsExceeded.length ? { overTak: saved.capsExceeded } : {}),
       },
-      reason: historyReason(saved, overrideReason),
+      reason: historyReason(saved),
     });
+    // The signer's reasons for going above the assessment, and frame warnings, are the officers' own.
+    if (overrideReason || frameWarnings.length)
+      await this.history.record(em, {
+        caseId: c.id,
+        actor: p,
+        action: 'beslut_motiverat',
+        after: { decisionId: saved.id, ...(frameWarnings.length ? { frameWarnings } : {}) },
+        reason: overrideReason ? `Över bedömt belopp: ${overrideReason}` : null,
+      });
     return DecisionDto.from(saved);
   }
 
@@ -260,9 +302,9 @@ export class SignDecisionService {
   }
 }
 
-function historyReason(d: Decision, overrideReason: string | null | undefined): string | null {
+/** The public entry's reason: who decided as substitute, and caps the nämnd itself went beyond. */
+function historyReason(d: Decision): string | null {
   const parts = [
-    overrideReason ? `Över bedömt belopp: ${overrideReason}` : null,
     d.substituteFor ? `Ersättare för punkt ${d.substituteFor.point}: ${d.substituteFor.reason}` : null,
     d.capsExceeded.length
       ? `Nämnden beslutar över inriktningsbeslutets tak: ${d.capsExceeded.map((x) => x.reason).join('; ')}`

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
-import { UuidPipe } from '@anslag/common';
+import { attachmentDisposition, UuidPipe } from '@anslag/common';
 import { DecisionLettersService } from './decision-letters.service';
 import { LetterStatusDto } from './letter-status.dto';
 
@@ -34,7 +34,7 @@ export class LettersController {
     const letter = await this.letters.file(p, id);
     await reply
       .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="${letter.filename}"`)
+      .header('content-disposition', attachmentDisposition(letter.filename))
       .header('x-content-sha256', letter.sha256)
       .send(letter.pdf);
   }

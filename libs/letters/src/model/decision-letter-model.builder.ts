@@ -210,7 +210,11 @@ function baseValues(input: LetterInput): Record<string, Values[string]> {
   const legal = bases.map((b) => b.title);
   const costs = input.budgetLines.filter((l) => l.kind === 'cost');
   const approved = costs.length > 0 ? sum(costs.map((l) => l.amount)) : null;
-  const deMinimis = bases.find((b) => b.info.deMinimis);
+  const regulation = d.deMinimisRegulation ? input.legalBases?.bases[d.deMinimisRegulation] : undefined;
+  const deMinimis =
+    regulation?.deMinimis && regulation.title
+      ? { fullTitle: regulation.title, info: regulation }
+      : bases.find((b) => b.info.deMinimis);
   const notice = bases.map((b) => b.info.deMinimisNotice).find((n) => !!n) ?? null;
   const appropriation =
     input.legalBases?.appropriations?.find((a) => inForceOn(a, d.decisionDate))?.nameInText ?? null;
@@ -265,6 +269,11 @@ function baseValues(input: LetterInput): Record<string, Values[string]> {
       d.deMinimisEur === null || d.deMinimisEur === undefined
         ? null
         : `${formatKronor(d.deMinimisEur, { unit: false })} euro`,
+    ),
+    deMinimisKurs: text(
+      d.deMinimisRateOre
+        ? `${formatKronor(Math.trunc(d.deMinimisRateOre / 100), { unit: false })},${String(d.deMinimisRateOre % 100).padStart(2, '0')} kr per euro`
+        : null,
     ),
     deMinimisUpplysning: text(notice),
     namnd: text(d.namnd?.committee ?? null),
@@ -345,11 +354,8 @@ function applies(block: LetterTemplateBlock, input: LetterInput): boolean {
     case 'partlyGranted':
       return d.outcome === 'delvis_bifall';
     case 'deMinimis':
-      return (
-        d.outcome !== 'avslag' &&
-        (d.deMinimisEur ?? null) !== null &&
-        basesOf(input).some((b) => b.info.deMinimis)
-      );
+      // The euro figure is kept only for de minimis aid.
+      return d.outcome !== 'avslag' && (d.deMinimisEur ?? null) !== null;
     case 'ruleSetYear':
       return year === null || String(year) === d.decisionDate.slice(0, 4);
     case 'ruleSetEarlierYear':

@@ -41,6 +41,10 @@ export interface LetterDecisionData {
   readonly aidForm?: string | null;
   /** De minimis aid: the amount in euro kept with the decision. */
   readonly deMinimisEur?: number | null;
+  /** The exchange rate it was converted at, öre per euro. */
+  readonly deMinimisRateOre?: number | null;
+  /** The de minimis regulation the aid is granted under, by its legal-basis code ("(EU) 2023/2831"). */
+  readonly deMinimisRegulation?: string | null;
   /** YYYY-MM-DD: the letter's date. */
   readonly decisionDate: string;
 }

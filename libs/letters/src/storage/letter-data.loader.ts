@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { type ExchangeRate, rateOn } from '@anslag/rules';
 import { LetterModelError } from '../render/validate';
 import type {
   DecisionOutcome,
@@ -39,6 +40,8 @@ interface DecisionRow {
   namnd_paragraph: string | null;
   aid_form: string | null;
   de_minimis_eur: number | null;
+  de_minimis_ore_per_eur: number | null;
+  de_minimis_regime: string | null;
   evaluation_id: string | null;
   decision_date: string;
   signed_by_name: string | null;
@@ -121,6 +124,11 @@ export class LetterDataLoader {
           : null,
         aidForm: d.aid_form,
         deMinimisEur: d.de_minimis_eur,
+        // The rate the signing converted at: the rule set's rate in force on the decision date.
+        deMinimisRateOre:
+          d.de_minimis_eur === null
+            ? null
+            : (rateOn(ruleSet?.rates ?? [], d.decision_date)?.orePerEur ?? null),
         decisionDate: d.decision_date,
       },
       grantCase: {
@@ -152,7 +160,7 @@ export class LetterDataLoader {
       rankQuote: d.reasons?.rankQuote ?? null,
       aidFormName: c.aid_form_name,
       legalBases,
-      ruleSet,
+      ruleSet: ruleSet?.reference ?? null,
     };
   }
 
@@ -160,10 +168,13 @@ export class LetterDataLoader {
    * The inriktningsbeslut the case was assessed under (the decision's evaluation), else the one adopted
    * and in force on the case's registration date.
    */
-  private async ruleSet(evaluationId: string | null, date: string): Promise<LetterRuleSetReference | null> {
+  private async ruleSet(
+    evaluationId: string | null,
+    date: string,
+  ): Promise<{ reference: LetterRuleSetReference; rates: ExchangeRate[] } | null> {
     const [row] = (await this.db.query(
       `SELECT i.valid_from::text AS valid_from, i.adopted_on::text AS adopted_on, i.paragraph,
-              i.content -> 'references' AS refs
+              i.content -> 'references' AS refs, i.content -> 'deMinimis' -> 'exchangeRates' AS rates
          FROM inriktningsbeslut i
         WHERE ($1::uuid IS NOT NULL AND i.id = (SELECT inriktningsbeslut_id FROM case_evaluation WHERE id = $1))
            OR ($1::uuid IS NULL AND i.status = 'antaget' AND i.valid_from <= $2::date
@@ -175,6 +186,7 @@ export class LetterDataLoader {
       adopted_on: string | null;
       paragraph: string | null;
       refs: { kind: string; date: string; paragraph: string | null }[] | null;
+      rates: ExchangeRate[] | null;
     }[];
     if (!row) return null;
     const refs = row.refs ?? [];
@@ -186,10 +198,13 @@ export class LetterDataLoader {
         .sort()
         .pop() ?? null;
     return {
-      year: Number(row.valid_from.slice(0, 4)),
-      decidedDate: adopted?.date ?? row.adopted_on,
-      paragraph: adopted?.paragraph ?? row.paragraph,
-      extendedDate: extended,
+      reference: {
+        year: Number(row.valid_from.slice(0, 4)),
+        decidedDate: adopted?.date ?? row.adopted_on,
+        paragraph: adopted?.paragraph ?? row.paragraph,
+        extendedDate: extended,
+      },
+      rates: row.rates ?? [],
     };
   }
 
@@ -200,6 +215,7 @@ export class LetterDataLoader {
               d.financing, d.conditions, d.reasons, d.rejection_grounds, d.legal_basis, d.appealable,
               d.decided_by_namnd, d.decision_date::text AS decision_date, d.signed_by_name, d.signed_by_title, d.co_signers,
               d.namnd_meeting_date::text AS namnd_meeting_date, d.namnd_paragraph, d.aid_form, d.de_minimis_eur,
+              d.de_minimis_ore_per_eur, d.de_minimis_regime,
               d.evaluation_id,
               d.case_id, a.display_name AS officer_name
          FROM decision d LEFT JOIN account a ON a.id = d.drafted_by

@@ -83,13 +83,16 @@ export class AssessmentService {
   async latest(p: Principal, caseId: string): Promise<StoredEvaluation> {
     const c = await this.db
       .getRepository(GrantCase)
-      .findOne({ where: { id: caseId }, select: { id: true, organisationId: true } });
+      .findOne({ where: { id: caseId }, relations: { organisation: true } });
     if (!c) throw DomainError.notFound('Ärendet');
     await this.access.assertOrganisation(p, c.organisationId, 'Ärendet');
     const row = await this.db
       .getRepository(CaseEvaluation)
       .findOne({ where: { caseId }, order: { createdAt: 'DESC' } });
     if (!row) throw DomainError.notFound('Bedömningen');
+    // The stored evaluation's reasons may state the exception for firms run by people born outside the
+    // Nordic countries: showing them is a use of that fact, logged like any other.
+    await this.personalData.logRead(p, c.organisation!, 'visning');
     const rules = await this.db.query('SELECT content FROM inriktningsbeslut WHERE id = $1', [
       row.inriktningsbeslutId,
     ]);

@@ -11,7 +11,8 @@ import {
 
 /**
  * Granted in a year, per frame and aid form: a frame belongs to its year, so only decisions first taken in
- * that year draw on it, at the amount of the chain's latest signed change decision. The one statement
+ * that year draw on it, at the amount of the chain's latest signed change decision, less what was released
+ * when the grant was closed after its final payment. The one statement
  * behind `/api/policy/frames`, the signer's frame warnings and the follow-up's frame lines.
  */
 export const FRAME_USAGE_SQL = `
@@ -20,13 +21,14 @@ WITH roots AS (
   WHERE status = 'signerat' AND amends_decision_id IS NULL AND decision_date BETWEEN $1::date AND $2::date
 ),
 effective AS (
-  SELECT DISTINCT ON (r.id) d.frame, d.aid_form, d.amount, d.outcome, d.case_id
+  SELECT DISTINCT ON (r.id) r.id AS root, d.frame, d.aid_form, d.amount, d.outcome, d.case_id
   FROM roots r JOIN decision d ON (d.id = r.id OR d.amends_decision_id = r.id) AND d.status = 'signerat'
   ORDER BY r.id, d.decision_date DESC, d.signed_at DESC NULLS LAST
 )
 SELECT COALESCE(e.frame, gc.track) AS frame, COALESCE(split_part(e.aid_form, '/', 1), '') AS aid_form,
-       SUM(e.amount)::text AS total
+       SUM(e.amount - COALESCE(cl.released, 0))::text AS total
 FROM effective e JOIN grant_case gc ON gc.id = e.case_id
+LEFT JOIN grant_closure cl ON cl.decision_id = e.root
 WHERE e.outcome <> 'avslag'
 GROUP BY ROLLUP (COALESCE(e.frame, gc.track), COALESCE(split_part(e.aid_form, '/', 1), ''))`;
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { GrantCase } from '@anslag/cases';
+import type { Principal } from '@anslag/auth';
+import { GrantCase, PersonalDataLogService } from '@anslag/cases';
 import { Clock, DomainError } from '@anslag/common';
 import {
   evaluate,
@@ -13,6 +14,7 @@ import {
   type RuleSet,
 } from '@anslag/rules';
 import { Inriktningsbeslut } from '../entities/inriktningsbeslut.entity';
+import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
 import { PolicyService, RulesInForce } from '../inriktningsbeslut/policy.service';
 import { EvaluationInputService } from './evaluation-input.service';
 import { FramesService } from './frames.service';
@@ -72,7 +74,8 @@ export interface WhatIfResult {
 
 /**
  * Evaluates every open case under a draft inriktningsbeslut beside the decision in force on its
- * registration date. Reads only; writes nothing.
+ * registration date. Changes nothing; the only write is the personal data log, since the evaluation
+ * reads the "born outside the Nordic countries" fact of the organisations that stated it.
  */
 @Injectable()
 export class WhatIfService {
@@ -81,18 +84,21 @@ export class WhatIfService {
     private readonly policy: PolicyService,
     private readonly inputs: EvaluationInputService,
     private readonly frames: FramesService,
+    private readonly personalData: PersonalDataLogService,
+    private readonly rates: ExchangeRatesService,
     private readonly clock: Clock,
   ) {}
 
   /** The what-if of a stored draft (or any version) of the inriktningsbeslut, by its id. */
-  async runFor(id: string): Promise<WhatIfResult> {
+  async runFor(p: Principal, id: string): Promise<WhatIfResult> {
     const row = await this.db.getRepository(Inriktningsbeslut).findOne({ where: { id } });
     if (!row) throw DomainError.notFound('Inriktningsbeslutet');
-    return this.run(row.content);
+    return this.run(p, row.content);
   }
 
-  async run(draft: RuleSet): Promise<WhatIfResult> {
-    await this.policy.check(draft);
+  async run(p: Principal, submitted: RuleSet): Promise<WhatIfResult> {
+    await this.policy.check(submitted);
+    const draft = await this.rates.applyTo(submitted);
     const draftRus = await this.policy.rus(draft.rusId);
     const cases = await this.db
       .getRepository(GrantCase)
@@ -103,6 +109,11 @@ export class WhatIfService {
       .addOrderBy('c.id', 'ASC')
       .getMany();
     const inputs = await this.inputs.build(cases, draftRus);
+    await this.personalData.logReads(
+      p,
+      cases.map((c) => c.organisation!),
+      'konsekvensanalys',
+    );
     const inForce = new Map<string, RulesInForce | null>();
     const rows: WhatIfRow[] = [];
     const openDraft: Record<string, number> = {};

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { kronorTransformer } from '@anslag/database';
 import type { Evaluation } from '@anslag/rules';
 
@@ -8,7 +16,13 @@ import type { Evaluation } from '@anslag/rules';
 export class CaseEvaluation {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) caseId: string;
+  @ManyToOne('GrantCase', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'case_id' })
+  private readonly caseRef?: unknown;
   @Column({ type: 'uuid' }) inriktningsbeslutId: string;
+  @ManyToOne('Inriktningsbeslut', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'inriktningsbeslut_id' })
+  private readonly inriktningsbeslutRef?: unknown;
   @Column({ type: 'text', nullable: true }) rusId: string | null;
   @Column({ type: 'text' }) outcome: Evaluation['outcome'];
   @Column({ type: 'bigint', transformer: kronorTransformer }) maxGrant: number;

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -17,6 +18,7 @@ export type InriktningsbeslutStatus = 'utkast' | 'antaget' | 'upphavt';
  */
 @Entity('inriktningsbeslut')
 @Index(['status', 'validFrom'])
+@Check('chk_inriktningsbeslut_status', `status IN ('utkast', 'antaget', 'upphavt')`)
 export class Inriktningsbeslut {
   @PrimaryGeneratedColumn('uuid') id: string;
   /** The rule set's own id (RuleSet.id), shared by its versions. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Principal } from '@anslag/auth';
@@ -20,7 +21,10 @@ const dayBefore = (date: string) =>
 /** The versioned inriktningsbeslut and RUS catalogues: drafts, adoption, extension, replacement, look-up by date. */
 @Injectable()
 export class PolicyService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rates: ExchangeRatesService,
+  ) {}
 
   async list(): Promise<InriktningsbeslutDto[]> {
     const rows = await this.db
@@ -109,6 +113,8 @@ export class PolicyService {
   /** "Förlängning tills vidare": an adopted decision keeps applying, to a new end date or without one. */
   async extend(id: string, dto: ExtendDto): Promise<InriktningsbeslutDto> {
     return this.db.transaction(async (em) => {
+      // The same table lock as adopt, taken first: adopt and extend at once queue instead of deadlocking.
+      await em.query('LOCK TABLE inriktningsbeslut IN SHARE ROW EXCLUSIVE MODE');
       const row = await this.row(em, id, true);
       if (row.status !== 'antaget')
         throw new DomainError(ErrorCode.CONFLICT, 'Bara ett antaget inriktningsbeslut kan förlängas');
@@ -144,7 +150,9 @@ export class PolicyService {
     const row = selectInForce(rows, date);
     if (!row)
       throw new DomainError(ErrorCode.NO_RULES_IN_FORCE, `Inget antaget inriktningsbeslut gäller ${date}`);
-    return { row, ruleSet: row.content, rus: await this.rus(row.content.rusId, em) };
+    // The monthly euro rates are loaded by an administrator, not adopted with the decision.
+    const ruleSet = await this.rates.applyTo(row.content, em);
+    return { row, ruleSet, rus: await this.rus(row.content.rusId, em) };
   }
 
   async rus(id: string, em: EntityManager = this.db.manager): Promise<RusCatalogue | undefined> {

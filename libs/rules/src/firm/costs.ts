@@ -1,6 +1,15 @@
 import { formatKronor } from '@anslag/money';
 import { fail, pass } from '../checks';
 import type { Check, CostLine, FirmEvaluationInput, IsoDate, RuleRef, RuleSet } from '../types';
+
+/**
+ * Dates are calendar days, so an order or a start on the day the application arrived cannot be shown
+ * to come after it: it counts as started (2022:1468 § 6, GBER art. 6.2: the application is made before
+ * the work starts).
+ */
+function started(date: IsoDate, receiptDate: IsoDate): boolean {
+  return date <= receiptDate;
+}
 import type { ResolvedAidForm } from './aid-form';
 
 function costTypeName(ruleSet: RuleSet, code: string): string {
@@ -16,7 +25,8 @@ function validAmount(line: CostLine): boolean {
  * investeringsstöd, leasing, own work, running costs) or not among the form's eligible types is taken
  * out of the cost base with a remark, not a refusal: the rest of the investment can still be
  * supported, and the officer sees exactly what was removed. Only when nothing eligible remains is the
- * case refused. Lines dated before the application arrived are taken out as well (incentive effect).
+ * case refused. A line ordered or dated on or before the day the application arrived means the work has
+ * started, and refuses the application as a whole (incentive effect); only preparatory studies are exempt.
  */
 export function assessCosts(
   input: FirmEvaluationInput,
@@ -27,6 +37,7 @@ export function assessCosts(
   checks: Check[],
 ): number {
   const excluded = new Map<string, number>();
+  const preparatory = ruleSet.incentive?.preparatoryCostTypes ?? [];
   let early = 0;
   let earlyCount = 0;
   let eligible = 0;
@@ -42,7 +53,12 @@ export function assessCosts(
       (form.eligibleCostTypes && !form.eligibleCostTypes.includes(type))
     ) {
       excluded.set(type, (excluded.get(type) ?? 0) + line.amount);
-    } else if (receiptDate !== null && line.date && line.date < receiptDate) {
+    } else if (
+      receiptDate !== null &&
+      line.date &&
+      started(line.date, receiptDate) &&
+      !preparatory.includes(type)
+    ) {
       early += line.amount;
       earlyCount += 1;
     } else {
@@ -58,9 +74,12 @@ export function assessCosts(
   }
   if (earlyCount > 0) {
     const what = earlyCount === 1 ? 'kostnad' : 'kostnader';
-    const dated = earlyCount === 1 ? 'daterad' : 'daterade';
-    const reason = `${earlyCount} ${what} (${formatKronor(early)}) är ${dated} före den dag ansökan kom in (${receiptDate}) och räknas bort: stöd ges inte för det som redan påbörjats.`;
-    checks.push(fail('incentive.cost_date', 'remark', reason, incentiveRef));
+    const dated = earlyCount === 1 ? 'beställd eller daterad' : 'beställda eller daterade';
+    const exempt = preparatory.length
+      ? ` Bara ${preparatory.map((t) => costTypeName(ruleSet, t).toLowerCase()).join(', ')} får ligga före ansökan.`
+      : '';
+    const reason = `${earlyCount} ${what} (${formatKronor(early)}) är ${dated} senast den dag ansökan kom in (${receiptDate}): insatsen har påbörjats innan ansökan kom in och stöd kan inte ges för den.${exempt}`;
+    checks.push(fail('incentive.cost_date', 'refusal', reason, incentiveRef));
   }
   if (eligible === 0) {
     checks.push(fail('costs.none', 'refusal', 'Ansökan har inga stödberättigande kostnader.', form.ref));
@@ -70,7 +89,7 @@ export function assessCosts(
   return eligible;
 }
 
-/** The application must arrive before the work starts; the same calendar day counts as in time. */
+/** The application must arrive before the work starts; a start on the day it arrived is too early. */
 export function checkIncentiveStart(
   input: FirmEvaluationInput,
   receiptDate: IsoDate | null,
@@ -80,8 +99,9 @@ export function checkIncentiveStart(
     const reason = `Tidpunkten då ansökan kom in saknas eller är felaktig (”${input.receivedAt}”); stimulanseffekten kan inte bedömas.`;
     return fail('incentive.start', 'remark', reason, ref);
   }
-  if (input.plannedStart < receiptDate) {
-    const reason = `Projektet planeras starta ${input.plannedStart}, före den dag ansökan kom in (${receiptDate}). Stöd kan inte ges för arbete som påbörjats innan ansökan kommit in.`;
+  if (started(input.plannedStart, receiptDate)) {
+    const when = input.plannedStart === receiptDate ? 'samma dag som' : 'före den dag';
+    const reason = `Projektet planeras starta ${input.plannedStart}, ${when} ansökan kom in (${receiptDate}). Stöd kan inte ges för arbete som påbörjats innan ansökan kommit in; arbetet får starta tidigast dagen efter.`;
     return fail('incentive.start', 'refusal', reason, ref);
   }
   const reason = `Ansökan kom in ${receiptDate}, innan projektet startar (${input.plannedStart}).`;

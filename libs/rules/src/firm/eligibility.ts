@@ -1,5 +1,5 @@
 import { fail, note, pass } from '../checks';
-import type { Check, OrganisationFacts, RuleRef, TatortException } from '../types';
+import type { Check, OrganisationFacts, RuleRef, ServiceAreaFact, TatortException } from '../types';
 import type { ResolvedAidForm } from './aid-form';
 
 const EXCEPTION_TEXT: Record<TatortException, string> = {
@@ -46,10 +46,38 @@ function tatortWithExceptions(
 /** " (Lindesberg kommun)", or nothing when the kommun is not known. */
 const inKommun = (org: OrganisationFacts) => (org.kommun ? ` (${org.kommun} kommun)` : '');
 
-export function checkGeography(form: ResolvedAidForm, org: OrganisationFacts): Check {
+/** 2000:284 § 5: the site must lie where service is sparse, as the region's service programme says. */
+function checkServiceArea(
+  form: ResolvedAidForm,
+  programme: string,
+  fact: ServiceAreaFact | null | undefined,
+  ref: RuleRef,
+): Check {
+  if (!fact || fact.eligible === null) {
+    const reason = `Det är inte avgjort om verksamheten ligger i ett område med gles service enligt ${programme}; handläggaren intygar det eller anger området.`;
+    return fail('geography', 'remark', reason, ref);
+  }
+  const basis =
+    fact.basis === 'attested'
+      ? `enligt handläggarens intygande${fact.attestedBy ? ` (${fact.attestedBy})` : ''}`
+      : `enligt ${programme}`;
+  const where = fact.area ? ` (${fact.area})` : '';
+  if (!fact.eligible) {
+    const reason = `${form.name} ges bara i områden med gles service; verksamheten${where} ligger inte i ett sådant område ${basis}.`;
+    return fail('geography', 'refusal', reason, ref);
+  }
+  return pass('geography', `Verksamheten${where} ligger i ett område med gles service ${basis}.`, ref);
+}
+
+export function checkGeography(
+  form: ResolvedAidForm,
+  org: OrganisationFacts,
+  serviceArea?: ServiceAreaFact | null,
+): Check {
   const g = form.geography;
   const ref = g.ref ?? form.ref;
   if (g.kind === 'whole_county') return pass('geography', `${form.name} kan ges i hela länet.`, ref);
+  if (g.kind === 'service_area') return checkServiceArea(form, g.programme, serviceArea, ref);
   if (org.inTatort === null) {
     const reason = `Uppgift saknas om företaget ligger i ${g.tatort}; det avgör om ${form.name} kan ges.`;
     return fail('geography', 'remark', reason, ref);

@@ -3,8 +3,9 @@ import { capCheck, term } from '../grant';
 import { fail } from '../checks';
 import type { Check, GrantTerm, LegalBasis, RuleRef } from '../types';
 import type { ResolvedAidForm } from './aid-form';
+import type { SmeClass } from './state-aid-conditions';
 
-/** SMEs under 50 employees are small; GBER art. 17 gives medium-sized firms a lower share. */
+/** Without the SME facts, a firm under 50 employees is taken as small (GBER Annex I art. 2.2). */
 const SMALL_FIRM_EMPLOYEES = 50;
 
 interface ShareLimit {
@@ -17,9 +18,10 @@ function shareLimit(
   form: ResolvedAidForm,
   eu: LegalBasis | null,
   employees: number | null,
+  size: SmeClass,
 ): ShareLimit | null {
   let limit: ShareLimit | null = form.maxShareBp === null ? null : { share: form.maxShareBp, ref: form.ref };
-  const medium = employees !== null && employees >= SMALL_FIRM_EMPLOYEES;
+  const medium = size !== null ? size !== 'small' : employees !== null && employees >= SMALL_FIRM_EMPLOYEES;
   const euShare = eu ? (medium ? (eu.maxShareBpMedium ?? eu.maxShareBp) : eu.maxShareBp) : undefined;
   if (eu && euShare !== undefined && (limit === null || euShare < limit.share)) {
     limit = { share: euShare, ref: { source: eu.title } };
@@ -35,10 +37,14 @@ export interface TermContext {
   earlier: number;
   eu: LegalBasis | null;
   employees: number | null;
+  /** The SME class from the application's facts, when they are given. */
+  size?: SmeClass;
+  /** The window the per-company cap counts over, in words ("sedan 2019-01-01"). */
+  capWindowText?: string;
 }
 
 function shareTerm(ctx: TermContext, checks: Check[]): GrantTerm | null {
-  const limit = shareLimit(ctx.form, ctx.eu, ctx.employees);
+  const limit = shareLimit(ctx.form, ctx.eu, ctx.employees, ctx.size ?? null);
   if (!limit) return null;
   const { share, ref } = limit;
   const t = term(
@@ -73,7 +79,8 @@ function perCompanyTerm(ctx: TermContext, checks: Check[]): GrantTerm | null {
   if (form.maxPerCompany === null) return null;
   const cap = formatKronor(form.maxPerCompany);
   const remaining = Math.max(0, form.maxPerCompany - earlier);
-  const history = `tidigare beviljat ${formatKronor(earlier)}, återstår ${formatKronor(remaining)}`;
+  const window = ctx.capWindowText ? ` ${ctx.capWindowText}` : '';
+  const history = `tidigare beviljat${window} ${formatKronor(earlier)}, återstår ${formatKronor(remaining)}`;
   const t = term('per_foretag', remaining, `Högst ${cap} per företag för ${form.name}; ${history}`, form.ref);
   if (remaining === 0) {
     const reason = `Företaget har redan beviljats ${formatKronor(earlier)} i ${form.name}; högst ${cap} per företag kan ges och inget utrymme återstår.`;

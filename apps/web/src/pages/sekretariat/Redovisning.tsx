@@ -1,5 +1,137 @@
-import { Heading } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { downloadReport, reportQueryOptions } from '../../features/rapport/api';
+import { saveBlob } from '../../features/arende/api';
+import { toFieldErrors } from '../../api/errors';
+import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
+import { LoadFailed, Loading } from '../../components/Loading';
+import { usePageTitle } from '../../app/usePageTitle';
+import { formatKronor } from '../../format';
+import { sv } from '../../text/sv';
 
-export default function Page() {
-  return <Heading level={1}>sekretariat/Redovisning</Heading>;
+const t = sv.sekretariat;
+
+/** The delegation report: period and point in the address, the table, and the files to download. */
+export default function Redovisning() {
+  usePageTitle(t.title);
+  const [params, setParams] = useSearchParams();
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const point = params.get('punkt') ?? '';
+  const [form, setForm] = useState({ from, to, point });
+  const filter = { from, to, point: point || undefined };
+  const report = useQuery({ ...reportQueryOptions(filter), enabled: !!from && !!to });
+  const download = useMutation({
+    mutationFn: async (format: 'csv' | 'xlsx' | 'pdf') => {
+      saveBlob(await downloadReport(filter, format), `delegationsbeslut-${from}-${to}.${format}`);
+    },
+  });
+  const errors = toFieldErrors(report.error, { from: t.from, to: t.to, point: t.point });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    if (form.from) next.set('from', form.from);
+    if (form.to) next.set('to', form.to);
+    if (form.point) next.set('punkt', form.point);
+    setParams(next);
+  };
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        {t.title}
+      </Heading>
+      <Paragraph>{t.intro}</Paragraph>
+      <FormErrorSummary errors={errors} />
+      <form onSubmit={submit} noValidate className="row">
+        <Textfield
+          id="from"
+          label={t.from}
+          description="ÅÅÅÅ-MM-DD"
+          inputMode="numeric"
+          value={form.from}
+          onChange={(e) => setForm({ ...form, from: e.target.value })}
+          error={errorFor(errors, 'from')}
+        />
+        <Textfield
+          id="to"
+          label={t.to}
+          description="ÅÅÅÅ-MM-DD"
+          inputMode="numeric"
+          value={form.to}
+          onChange={(e) => setForm({ ...form, to: e.target.value })}
+          error={errorFor(errors, 'to')}
+        />
+        <Textfield
+          id="point"
+          label={t.point}
+          description={t.pointHint}
+          value={form.point}
+          onChange={(e) => setForm({ ...form, point: e.target.value })}
+          error={errorFor(errors, 'point')}
+        />
+        <Button type="submit">{t.show}</Button>
+      </form>
+      {report.isLoading && <Loading />}
+      {report.isError && !errors.length && <LoadFailed />}
+      {report.data && (
+        <div className="stack">
+          <div className="row">
+            {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
+              <Button
+                key={f}
+                variant="secondary"
+                onClick={() => download.mutate(f)}
+                loading={download.isPending && download.variables === f}
+              >
+                {t.download(f.toUpperCase())}
+              </Button>
+            ))}
+          </div>
+          {download.isPending && <Paragraph role="status">{t.preparing}</Paragraph>}
+          {download.isError && <Alert data-color="danger">{sv.app.loadFailed}</Alert>}
+          {report.data.groups.map((g) => (
+            <div className="table-scroll" key={g.point}>
+              <Table data-size="sm" zebra>
+                <caption>
+                  {g.heading} – {t.rows(g.rows.length)}
+                </caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>Dnr</Table.HeaderCell>
+                    <Table.HeaderCell>Stöd</Table.HeaderCell>
+                    <Table.HeaderCell>Företag</Table.HeaderCell>
+                    <Table.HeaderCell>Bransch/Prioritering</Table.HeaderCell>
+                    <Table.HeaderCell>Kön</Table.HeaderCell>
+                    <Table.HeaderCell>Kommun</Table.HeaderCell>
+                    <Table.HeaderCell className="num">Belopp</Table.HeaderCell>
+                    <Table.HeaderCell>Beslutsfattare</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {g.rows.map((r) => (
+                    <Table.Row key={r.decisionId}>
+                      <Table.Cell>{r.diarienummer ?? '–'}</Table.Cell>
+                      <Table.Cell>{r.stod}</Table.Cell>
+                      <Table.Cell>{r.foretag}</Table.Cell>
+                      <Table.Cell>{r.branschPrioritering}</Table.Cell>
+                      <Table.Cell>{r.kon}</Table.Cell>
+                      <Table.Cell>{r.kommun}</Table.Cell>
+                      <Table.Cell className="num">
+                        {r.amount === null
+                          ? (sv.decision.outcome[r.outcome] ?? r.outcome)
+                          : formatKronor(r.amount)}
+                      </Table.Cell>
+                      <Table.Cell>{r.beslutsfattare}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,174 @@
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../apps/api/src/bootstrap';
+import { Role, TokenService } from '@anslag/auth';
+import { createOrganisation, ensureReferenceData } from '@anslag/testing';
+import type { BenchResult } from './bench-result';
+import { withScratchDatabase } from './scratch-db';
+
+/**
+ * The per-request cost of the api (production mode, LOG_LEVEL=warn) beside bare Fastify routes doing
+ * the same I/O with pg, in the same run: autocannon, 20 connections, 5 s each.
+ */
+const DURATION_S = 5;
+
+interface Measured {
+  rps: number;
+  p99: number;
+}
+
+async function load(opts: autocannon.Options): Promise<Measured> {
+  const r = await autocannon({ connections: 20, duration: DURATION_S, ...opts });
+  if (r.non2xx > 0 || r.errors > 0)
+    throw new Error(`${r.non2xx} non-2xx, ${r.errors} errors from ${opts.url}`);
+  return { rps: r.requests.average, p99: r.latency.p99 };
+}
+
+const APPLICATION = (organisationId: string) => ({
+  track: 'foretagsstod',
+  organisationId,
+  title: 'Ny maskin',
+  aidForm: 'mikrobidrag',
+  amountApplied: 30_000,
+  costLines: [
+    { description: 'Maskin', costType: 'equipment', amount: 50_000 },
+    { description: 'Installation', costType: 'equipment', amount: 10_000 },
+  ],
+  plannedStart: '2030-01-01',
+  collectiveAgreement: true,
+});
+
+export async function run(): Promise<BenchResult[]> {
+  return withScratchDatabase(async (url) => {
+    process.env.DATABASE_URL = url;
+    process.env.NODE_ENV = 'production';
+    process.env.LOG_LEVEL = 'warn';
+    process.env.JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+    const app = await createApiApp();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const ds = app.get(DataSource);
+    await ensureReferenceData(ds);
+    const org = await createOrganisation(ds, { inTatort: false, kommunCode: '1885' });
+    const token = await app.get(TokenService).issue({
+      userId: '00000000-0000-4000-8000-000000000001',
+      username: 'bench',
+      roles: [Role.sokande, Role.handlaggare],
+      organisationIds: [org.id],
+    });
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const created = await fetch(`${base}/api/cases`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify(APPLICATION(org.id)),
+    });
+    const caseId = ((await created.json()) as { id: string }).id;
+
+    const live = await load({ url: `${base}/health/live` });
+    const me = await load({ url: `${base}/api/auth/me`, headers: auth });
+    const read = await load({ url: `${base}/api/cases/${caseId}`, headers: auth });
+    const create = await load({
+      url: `${base}/api/cases`,
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify(APPLICATION(org.id)),
+    });
+    await app.close();
+
+    // The bare ceilings: Fastify and pg, no Nest, no validation, no mapping.
+    const pool = new Pool({ connectionString: url, max: 20 });
+    const bare = Fastify();
+    bare.get('/live', async () => ({ status: 'ok' }));
+    bare.get('/me', async () => ({ userId: 'x', username: 'bench', roles: [], organisationIds: [] }));
+    bare.get<{ Params: { id: string } }>('/cases/:id', async (req) => {
+      const [c, lines] = await Promise.all([
+        pool.query(
+          'SELECT c.*, o.name AS org_name FROM grant_case c JOIN organisation o ON o.id = c.organisation_id WHERE c.id = $1',
+          [req.params.id],
+        ),
+        pool.query('SELECT * FROM budget_line WHERE case_id = $1 ORDER BY position', [req.params.id]),
+      ]);
+      return { ...c.rows[0], lines: lines.rows };
+    });
+    bare.post<{ Body: ReturnType<typeof APPLICATION> }>('/cases', async (req) => {
+      const b = req.body;
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const {
+          rows: [c],
+        } = await client.query(
+          `INSERT INTO grant_case (track, organisation_id, status, title, aid_form, amount_applied, planned_start, collective_agreement)
+           VALUES ($1, $2, 'utkast', $3, $4, $5, $6, $7) RETURNING *`,
+          [
+            b.track,
+            b.organisationId,
+            b.title,
+            b.aidForm,
+            b.amountApplied,
+            b.plannedStart,
+            b.collectiveAgreement,
+          ],
+        );
+        for (const [i, l] of b.costLines.entries())
+          await client.query(
+            `INSERT INTO budget_line (case_id, kind, code, label, amount, cost_type, position) VALUES ($1, 'cost', $2, $3, $4, $5, $6)`,
+            [c.id, l.costType, l.description, l.amount, l.costType, i],
+          );
+        await client.query(
+          `INSERT INTO case_history (case_id, actor_name, action, after) VALUES ($1, 'bench', 'skapad', $2)`,
+          [c.id, JSON.stringify(b)],
+        );
+        await client.query('COMMIT');
+        return c;
+      } finally {
+        client.release();
+      }
+    });
+    await bare.listen({ port: 0, host: '127.0.0.1' });
+    const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+    const bareLive = await load({ url: `${bareUrl}/live` });
+    const bareMe = await load({ url: `${bareUrl}/me` });
+    const bareRead = await load({ url: `${bareUrl}/cases/${caseId}` });
+    const bareCreate = await load({
+      url: `${bareUrl}/cases`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(APPLICATION(org.id)),
+    });
+    await bare.close();
+    await pool.end();
+
+    const row = (name: string, a: Measured, b: Measured, note: string): BenchResult => ({
+      name,
+      figure: Math.round(a.rps),
+      unit: 'req/s',
+      ceiling: Math.round(b.rps),
+      ratio: a.rps / b.rps,
+      note,
+    });
+    return [
+      row('GET /health/live vs bare Fastify route', live, bareLive, 'aim ≥ 0.75; no I/O on either side'),
+      row(
+        'GET /api/auth/me with its token vs bare Fastify route',
+        me,
+        bareMe,
+        'the api verifies the HS256 token and the role; the bare route does neither',
+      ),
+      row(
+        'GET /api/cases/{id} with its token vs bare Fastify + pg reading the same rows',
+        read,
+        bareRead,
+        'aim ≥ 0.5; the api also checks the token, the organisation and the catalogue, and maps the response',
+      ),
+      row(
+        'POST /api/cases (application with its budget: validation, insert, history, one transaction) vs bare Fastify + pg inserting the same rows',
+        create,
+        bareCreate,
+        `aim ≥ 0.5 and p99 ≤ 2× the bare p99: p99 ${create.p99} ms vs ${bareCreate.p99} ms (${(create.p99 / Math.max(1, bareCreate.p99)).toFixed(2)}×)`,
+      ),
+    ];
+  });
+}

@@ -1,0 +1,133 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+import {
+  photographOpenPages,
+  newPage,
+  pageErrors,
+  screenshots,
+  seriousViolations,
+  signIn,
+  startStage,
+  type Stage,
+} from './harness';
+import { sv } from '../../apps/web/src/text/sv';
+
+jest.setTimeout(180_000);
+
+/** The start page: the firm and a title; ends on the application form. */
+async function startApplication(page: Page, organisation: RegExp, title: string) {
+  await page
+    .getByRole('navigation', { name: sv.app.mainNav })
+    .getByRole('link', { name: sv.nav.nyAnsokan })
+    .click();
+  await page.getByRole('heading', { level: 1, name: sv.sokande.startTitle }).waitFor();
+  await page.getByRole('radio', { name: organisation }).check();
+  await page.getByLabel(sv.sokande.titleLabel).fill(title);
+  await page.getByRole('button', { name: sv.sokande.start }).click();
+  await page.getByRole('heading', { level: 1, name: sv.sokande.formTitle }).waitFor();
+}
+
+describe('sökande: a mikrobidrag application in the browser', () => {
+  let stage: Stage;
+  beforeAll(async () => {
+    stage = await startStage();
+  });
+  afterEach(() => photographOpenPages('sokande-ansokan'));
+  afterAll(() => stage?.stop());
+  afterEach(() => expect(pageErrors).toEqual([]));
+
+  it('fills in the budget, sees the total as it types, submits and sees the diarienummer', async () => {
+    const { context, page } = await newPage(stage);
+    await signIn(page, 'sokande');
+    expect(await seriousViolations(page)).toEqual([]);
+    await startApplication(page, /Samflex AB/, 'Ny webbutik');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshots(page, 'sokande-ansokan-tom');
+
+    await page.getByLabel(sv.sokande.description).fill('En webbutik för våra produkter.');
+    await page.getByLabel(sv.sokande.plannedStart).fill('2030-01-15');
+    await page
+      .getByRole('group', { name: sv.sokande.collectiveAgreement })
+      .getByLabel(sv.sokande.yes)
+      .check();
+    await page.getByLabel(sv.sokande.costDescription(1)).fill('Webbutik, byggd av byrå');
+    await page.getByLabel(sv.sokande.costType(1)).selectOption({ label: 'Övriga externa tjänster' });
+    await page.getByLabel(sv.sokande.costAmount(1)).fill('40 000');
+    await page.getByRole('button', { name: sv.sokande.addCost }).click();
+    await page.getByLabel(sv.sokande.costDescription(2)).fill('Kassasystem');
+    await page.getByLabel(sv.sokande.costType(2)).selectOption({ label: 'Inventarier' });
+    await page.getByLabel(sv.sokande.costAmount(2)).fill('20000');
+    const total = page.getByRole('row', { name: new RegExp(sv.sokande.costsTotal) });
+    expect((await total.textContent())?.replace(/\s/g, ' ')).toContain('60 000 kr');
+    await page.getByLabel(sv.sokande.amountApplied).fill('30000');
+
+    // A draft saved now survives: the page read afresh shows what was typed.
+    await page.getByRole('button', { name: sv.sokande.saveDraft }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Senast sparad/ })
+      .waitFor();
+    await page.reload();
+    expect(await page.getByLabel(sv.sokande.costAmount(2)).inputValue()).toBe('20000');
+    await screenshots(page, 'sokande-ansokan-ifylld');
+
+    await page.getByRole('button', { name: sv.sokande.submit }).click();
+    await page.getByRole('heading', { level: 1, name: sv.sokande.receiptTitle }).waitFor();
+    const diarienummer = (await page.locator('.big-number').textContent()) ?? '';
+    expect(diarienummer).toMatch(/^\d{2}RS\d+$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshots(page, 'sokande-kvitto');
+
+    const [stored] = await stage.ds.query(
+      `SELECT c.status, c.amount_applied, c.collective_agreement, o.name,
+              (SELECT sum(amount)::int FROM budget_line b WHERE b.case_id = c.id AND b.kind = 'cost') AS costs
+       FROM grant_case c JOIN organisation o ON o.id = c.organisation_id WHERE c.diarienummer = $1`,
+      [diarienummer],
+    );
+    expect(stored).toEqual({
+      status: 'inskickad',
+      amount_applied: '30000',
+      collective_agreement: true,
+      name: 'Samflex AB',
+      costs: 60_000,
+    });
+
+    // The case appears among the applicant's own, with its status in words.
+    await page
+      .getByRole('navigation', { name: sv.app.mainNav })
+      .getByRole('link', { name: sv.nav.minaArenden })
+      .click();
+    const row = page.getByRole('row', { name: new RegExp(diarienummer) });
+    await row.getByText(sv.status.inskickad).waitFor();
+    await context.close();
+  });
+
+  it('shows every problem the API finds at its field and in a summary linking to them', async () => {
+    const { context, page } = await newPage(stage);
+    await signIn(page, 'sokande');
+    await startApplication(page, /Samflex AB/, 'Ofullständig ansökan');
+    await page.getByRole('button', { name: sv.sokande.submit }).click();
+    const summary = page.getByRole('heading', { name: sv.errors.summaryHeading });
+    await summary.waitFor();
+    const links = page.locator('.ds-error-summary a, ds-error-summary a');
+    expect(await links.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([
+      ['Sökt belopp: saknas', '#amountApplied'],
+      ['Startdatum: saknas', '#plannedStart'],
+      ['Kostnader: saknas', '#costLines'],
+      ['Kollektivavtal: saknas', '#collectiveAgreement'],
+    ]);
+    // The same words beside the field, tied to it.
+    const start = page.getByLabel(sv.sokande.plannedStart);
+    expect(await start.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Startdatum: saknas').count()).toBe(2);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshots(page, 'sokande-ansokan-fel');
+    await links.nth(1).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('plannedStart');
+    const [stored] = await stage.ds.query(
+      `SELECT status FROM grant_case WHERE title = 'Ofullständig ansökan'`,
+    );
+    expect(stored.status).toBe('utkast');
+    await context.close();
+  });
+});

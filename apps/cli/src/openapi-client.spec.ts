@@ -35,6 +35,8 @@ const FILE_ROUTES = [
   'get /api/reports/delegation-decisions/presentations/{id}',
   'get /api/payment-batches/{id}/csv',
   'get /api/payment-batches/{id}/pain001',
+  'get /api/payments/{id}/letter',
+  'get /api/recoveries/{id}/letter',
 ];
 
 /** POST routes that answer 200 (@HttpCode(200)): they act on something, they create nothing. */

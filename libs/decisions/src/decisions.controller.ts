@@ -124,7 +124,7 @@ export class DecisionsController {
     summary:
       "Record the protocol's § of a nämnd decision recorded without it; its letter, which waited for it, is produced. Nämndsekreterare.",
   })
-  @ApiOkResponse({ type: DecisionDto })
+  @ApiCreatedResponse({ type: DecisionDto })
   recordParagraph(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,

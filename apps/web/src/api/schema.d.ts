@@ -1757,9 +1757,7 @@ export interface components {
             euCofinancing: boolean;
             evaluation?: components["schemas"]["EvaluationSummaryDto"] | null;
             forstudie: boolean;
-            homeDelivery: {
-                [key: string]: unknown;
-            } | null;
+            homeDelivery: components["schemas"]["HomeDeliveryDto"] | null;
             id: string;
             kommunCode: string | null;
             nypsId: string | null;
@@ -1778,15 +1776,9 @@ export interface components {
             sections: {
                 [key: string]: string;
             };
-            serviceAreaAttestation: {
-                [key: string]: unknown;
-            } | null;
-            stateAidAssessment: {
-                [key: string]: unknown;
-            } | null;
-            stateAidFacts: {
-                [key: string]: unknown;
-            } | null;
+            serviceAreaAttestation: components["schemas"]["ServiceAreaAttestationViewDto"] | null;
+            stateAidAssessment: components["schemas"]["ProjectStateAidDto"] | null;
+            stateAidFacts: components["schemas"]["StateAidFactsDto"] | null;
             status: string;
             title: string;
             /** @enum {string} */
@@ -2117,8 +2109,8 @@ export interface components {
             currency: string;
             grantedOn: string;
             grantor: string;
-            recipient: Record<string, never> | null;
-            regulation: Record<string, never> | null;
+            recipient: string | null;
+            regulation: string | null;
         };
         DeMinimisStatusDto: {
             ceilingEur: number;
@@ -3079,6 +3071,12 @@ export interface components {
             /** @description om verksamheten ligger i ett område med gles service (2000:284 5 §) */
             eligible: boolean;
             /** @description varför; sparas i ärendets historik */
+            reason: string;
+        };
+        ServiceAreaAttestationViewDto: {
+            area: string | null;
+            attestedBy: string;
+            eligible: boolean;
             reason: string;
         };
         SetOrganisationLinksDto: {
@@ -4588,7 +4586,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceAreaAttestationViewDto"];
+                };
             };
             /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
             400: {
@@ -5956,7 +5956,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

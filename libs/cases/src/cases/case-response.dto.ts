@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ErrorDetailDto } from '@anslag/common';
+import { HomeDeliveryDto, ProjectStateAidDto, StateAidFactsDto } from './case.dto';
 import type { BudgetLine } from '../entities/budget-line.entity';
 import type { DeMinimisDeclaration } from '../entities/de-minimis-declaration.entity';
 import type { GrantCase } from '../entities/grant-case.entity';
@@ -40,8 +41,8 @@ export class DeMinimisResponseDto {
   @ApiProperty() grantedOn: string;
   @ApiProperty() amount: number;
   @ApiProperty() currency: string;
-  @ApiProperty({ nullable: true }) regulation: string | null;
-  @ApiProperty({ nullable: true }) recipient: string | null;
+  @ApiProperty({ type: String, nullable: true }) regulation: string | null;
+  @ApiProperty({ type: String, nullable: true }) recipient: string | null;
 }
 
 /** A person as others see them: the user directory's display name and title, never just an id. */
@@ -79,6 +80,13 @@ export class CompletionRequestDto {
   @ApiProperty({ example: '2020-02-14', description: 'svara senast (kalenderdatum)' }) dueDate: string;
   @ApiProperty({ type: String, nullable: true }) answeredAt: string | null;
   @ApiProperty({ description: 'obesvarad och förfallodagen har passerat' }) overdue: boolean;
+}
+
+export class ServiceAreaAttestationViewDto {
+  @ApiProperty() eligible: boolean;
+  @ApiProperty({ type: String, nullable: true }) area: string | null;
+  @ApiProperty() reason: string;
+  @ApiProperty() attestedBy: string;
 }
 
 export class CaseSummaryDto {
@@ -149,13 +157,13 @@ export class CaseDto extends CaseSummaryDto {
   @ApiProperty({ type: Boolean, nullable: true }) collectiveAgreement: boolean | null;
   @ApiProperty({ type: [String] }) priorityClaims: string[];
   @ApiProperty({ type: String, nullable: true }) secrecyMarking: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  @ApiProperty({ type: StateAidFactsDto, nullable: true })
   stateAidFacts: Record<string, unknown> | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  @ApiProperty({ type: HomeDeliveryDto, nullable: true })
   homeDelivery: Record<string, unknown> | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  @ApiProperty({ type: ServiceAreaAttestationViewDto, nullable: true })
   serviceAreaAttestation: Record<string, unknown> | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  @ApiProperty({ type: ProjectStateAidDto, nullable: true })
   stateAidAssessment: Record<string, unknown> | null;
   @ApiProperty({ type: String, nullable: true }) euBasis: string | null;
   @ApiProperty({ type: [BudgetLineDto] }) budgetLines: BudgetLineDto[];

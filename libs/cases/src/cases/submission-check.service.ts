@@ -50,7 +50,7 @@ export class SubmissionCheckService {
     if (c.track === 'projekt') {
       if (!c.periodStart) out.push(missing('periodStart'));
       if (!c.periodEnd) out.push(missing('periodEnd'));
-      if (!c.rusAreas.length) out.push(missing('rusAreas', 'ange minst ett RUS-område'));
+      if (!c.rusAreas.length) out.push(missing('rusAreas'));
       const s = summariseBudget(lines, cat.regionGrantFinanciers);
       if (s.costsTotal === 0) out.push({ field: 'budget.costs', problem: 'budgeten saknar kostnader' });
       else if (!s.balanced)
@@ -64,7 +64,7 @@ export class SubmissionCheckService {
       if (!c.aidForm) out.push(missing('aidForm'));
       if (c.amountApplied === null) out.push(missing('amountApplied'));
       if (!c.plannedStart) out.push(missing('plannedStart'));
-      if (!lines.some((l) => l.kind === 'cost')) out.push(missing('costLines', 'ange minst en kostnad'));
+      if (!lines.some((l) => l.kind === 'cost')) out.push(missing('costLines'));
       if (c.collectiveAgreement === null) out.push(missing('collectiveAgreement'));
     }
     for (const s of cat.sectionEntries)

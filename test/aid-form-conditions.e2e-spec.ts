@@ -68,7 +68,7 @@ describe('aid forms’ own conditions', () => {
     const refused = find(await evaluate(centre.id), 'geography');
     expect(refused).toMatchObject({ passed: false, severity: 'refusal' });
     expect(refused?.reason).toContain('gles service');
-  });
+  }, 30_000);
 
   it('kommersiell service: an officer attests the area with a reason kept in the history; others may not', async () => {
     const { id, applicant } = await shop('691 31', '1883');
@@ -93,7 +93,7 @@ describe('aid forms’ own conditions', () => {
       [id],
     );
     expect(hist).toEqual([{ reason: body.reason }]);
-  });
+  }, 30_000);
 
   it('project co-financing records a state-aid assessment; state aid the government was not told of refuses', async () => {
     const org = await createOrganisation(ds, { runBy: null, kommunCode: '1880' });
@@ -117,5 +117,5 @@ describe('aid forms’ own conditions', () => {
 
     await patch({ isStateAid: false }).then((r) => expect(r.status).toBe(200));
     expect(find(await evaluate(id), 'project.state_aid')).toMatchObject({ passed: true, severity: 'info' });
-  });
+  }, 30_000);
 });

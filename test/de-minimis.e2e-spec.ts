@@ -105,6 +105,27 @@ describe('de minimis done properly', () => {
       },
     ]);
 
+    // Registered in the central de minimis register once, by an officer; the decision is otherwise immutable.
+    const reg = `/api/decisions/${signed.id}/de-minimis-register`;
+    await http.post(reg).set(applicant.auth).send({ reference: 'DM-1' }).expect(403);
+    await http.post(reg).set(officer.auth).send({}).expect(400);
+    const registered = await http.post(reg).set(officer.auth).send({ reference: 'DM-2026-0001' }).expect(201);
+    expect(registered.body).toMatchObject({
+      deMinimisRegisterStatus: 'registrerad',
+      deMinimisRegisterReference: 'DM-2026-0001',
+    });
+    expect((await http.post(reg).set(officer.auth).send({ reference: 'DM-2' }).expect(409)).body.code).toBe(
+      'CONFLICT',
+    );
+    await expect(
+      ds.query(`UPDATE decision SET de_minimis_register_status = 'ska_registreras' WHERE id = $1`, [
+        signed.id,
+      ]),
+    ).rejects.toThrow(/immutable/);
+    await expect(ds.query(`UPDATE decision SET amount = 1 WHERE id = $1`, [signed.id])).rejects.toThrow(
+      /immutable/,
+    );
+
     const change = (
       await http
         .post(`/api/decisions/${signed.id}/amendments`)
@@ -119,7 +140,7 @@ describe('de minimis done properly', () => {
       org.id,
     ]);
     expect(ledger).toEqual([{ amount_sek: '20000' }]);
-  });
+  }, 30_000);
 
   it("sums the room over the single undertaking, the region's own grants to a linked company included", async () => {
     const parent = await firm();
@@ -186,16 +207,14 @@ describe('de minimis done properly', () => {
     const draft = await http
       .post(`/api/cases/${alone.id}/decisions`)
       .set(officer.auth)
-      .send({ outcome: 'bifall', amount: 30_000 });
-    if (draft.status === 201) {
-      const refused = await http
-        .post(`/api/decisions/${draft.body.id}/sign`)
-        .set(decider.auth)
-        .send({ overrideReason: 'Nämnden har aviserat höjt tak' });
-      expect(refused.body.code).toBe('COMPANY_CAP_EXCEEDED');
-    } else {
-      expect(draft.status).toBe(409);
-    }
+      .send({ outcome: 'bifall', amount: 30_000 })
+      .expect(201);
+    const refused = await http
+      .post(`/api/decisions/${draft.body.id}/sign`)
+      .set(decider.auth)
+      .send({ overrideReason: 'Nämnden har aviserat höjt tak' })
+      .expect(409);
+    expect(refused.body.code).toBe('COMPANY_CAP_EXCEEDED');
     // Without the link the room is the applicant's own again.
     await http
       .put(`/api/organisations/${child.org.id}/single-undertaking`)
@@ -210,7 +229,7 @@ describe('de minimis done properly', () => {
       alone.id,
     ]);
     expect(decisions).toEqual([]);
-  });
+  }, 30_000);
 
   it('takes the monthly rates an admin loads, and refuses others and bad months', async () => {
     const body = { rates: [{ month: '2031-02', orePerEur: 1111, source: 'InforEuro' }] };
@@ -229,5 +248,5 @@ describe('de minimis done properly', () => {
     );
     const applicant = (await firm()).applicant;
     await http.get('/api/policy/exchange-rates').set(applicant.auth).expect(403);
-  });
+  }, 30_000);
 });

@@ -238,6 +238,8 @@ export async function submittedMikrobidrag(
     costLines: [{ description: 'Fräsmaskin', costType: 'machinery', amount: 60_000 }],
     plannedStart: '2030-03-01',
     collectiveAgreement: true,
+    // The applicant states that the firm is not an undertaking in difficulty (an EU condition).
+    stateAidFacts: { inDifficulty: false },
   });
   const submitted = await call<{ diarienummer: string }>('POST', `/api/cases/${c.id}/transitions`, {
     transition: 'skicka_in',

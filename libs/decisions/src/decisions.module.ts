@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@anslag/cases';
 import { PolicyModule } from '@anslag/policy';
+import { DeMinimisRegisterController } from './de-minimis-register/de-minimis-register.controller';
+import { DeMinimisRegisterService } from './de-minimis-register/de-minimis-register.service';
 import { DecisionsController } from './decisions.controller';
 import { DelegationController } from './delegation/delegation.controller';
 import { DelegationService } from './delegation/delegation.service';
@@ -13,11 +15,12 @@ import { SignDecisionService } from './signing/sign-decision.service';
 
 @Module({
   imports: [CasesModule, PolicyModule],
-  controllers: [DecisionsController, DelegationController],
+  controllers: [DecisionsController, DelegationController, DeMinimisRegisterController],
   providers: [
     DecisionListService,
     DecisionQueryService,
     DelegationService,
+    DeMinimisRegisterService,
     DraftDecisionService,
     JavService,
     NamndParagraphService,

@@ -91,6 +91,15 @@ export class DemoPayments {
   }
 
   async load(file: DemoPaymentsFile): Promise<{ grants: number; payments: number }> {
+    await this.loadSettings(file);
+    let grants = 0;
+    for (const s of file.scenarios) if (await this.scenario(s)) grants++;
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM payment WHERE status = 'betald'`);
+    return { grants, payments: n };
+  }
+
+  /** The region's payment settings and attest order alone, without the demo's payment history. */
+  async loadSettings(file: DemoPaymentsFile): Promise<void> {
     await this.db.query(
       `INSERT INTO region_setting (key, value) VALUES ('payments', $1)
        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
@@ -109,10 +118,6 @@ export class DemoPayments {
           validTo: null,
         });
     }
-    let grants = 0;
-    for (const s of file.scenarios) if (await this.scenario(s)) grants++;
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM payment WHERE status = 'betald'`);
-    return { grants, payments: n };
   }
 
   private async scenario(s: DemoScenario): Promise<boolean> {

@@ -242,3 +242,15 @@ export class YearQueryDto {
   @Max(2100)
   year?: number;
 }
+
+export class RequestListQueryDto {
+  @ApiPropertyOptional({
+    enum: ['utkast', 'inskickad', 'granskad', 'makulerad'],
+    description: 'Standard: inskickad.',
+  })
+  @IsOptional()
+  @IsIn(['utkast', 'inskickad', 'granskad', 'makulerad'], {
+    message: 'ska vara utkast, inskickad, granskad eller makulerad',
+  })
+  status?: string;
+}

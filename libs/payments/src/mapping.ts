@@ -4,9 +4,14 @@ import type { PaymentRequest } from './entities/payment-request.entity';
 import type { PaymentVoucher } from './entities/payment-voucher.entity';
 import type { PaymentDto, PaymentRequestDto } from './responses';
 
-export function toRequestDto(r: PaymentRequest, vouchers: PaymentVoucher[]): PaymentRequestDto {
+export function toRequestDto(
+  r: PaymentRequest,
+  vouchers: PaymentVoucher[],
+  diarienummer: string | null = null,
+): PaymentRequestDto {
   return {
     id: r.id,
+    diarienummer,
     decisionId: r.decisionId,
     caseId: r.caseId,
     seq: r.seq,

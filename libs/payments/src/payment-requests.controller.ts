@@ -1,10 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, OFFICER_ROLES, type Principal, Role, Roles } from '@anslag/auth';
-import { UuidPipe, DomainError } from '@anslag/common';
-import { CreatePaymentRequestDto, PaymentRequestFieldsDto, ScheduleOverrideDto, VerifyDto } from './dto';
+import { DomainError, UuidPipe } from '@anslag/common';
+import {
+  CreatePaymentRequestDto,
+  PaymentRequestFieldsDto,
+  RequestListQueryDto,
+  ScheduleOverrideDto,
+  VerifyDto,
+} from './dto';
 import { PaymentRequestsService } from './payment-requests.service';
-import { CheckResultDto, PaymentRequestDto, ScheduleItemDto } from './responses';
+import { CheckResultDto, PaymentRequestDto, PaymentRequestListItemDto, ScheduleItemDto } from './responses';
 import { VerificationService } from './verification.service';
 
 @ApiTags('payments')
@@ -64,6 +81,17 @@ export class PaymentRequestsController {
     @Body() dto: CreatePaymentRequestDto,
   ): Promise<PaymentRequestDto> {
     return this.requests.create(p, id, dto);
+  }
+
+  @Get('payment-requests')
+  @Roles(Role.handlaggare, Role.beslutsfattare)
+  @ApiOperation({
+    summary:
+      'Payment requests by status: the submitted ones await verification. Handläggare, beslutsfattare.',
+  })
+  @ApiOkResponse({ type: [PaymentRequestListItemDto] })
+  byStatus(@Query() q: RequestListQueryDto): Promise<PaymentRequestListItemDto[]> {
+    return this.requests.listByStatus(q.status ?? 'inskickad');
   }
 
   @Get('payment-requests/:id')

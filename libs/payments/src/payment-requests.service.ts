@@ -14,7 +14,12 @@ import { type GrantContext, loadGrant } from './grant-context';
 import { toRequestDto } from './mapping';
 import { paymentSettings, type PaymentSettings } from './payment-settings.service';
 import type { CreatePaymentRequestDto, PaymentRequestFieldsDto, ScheduleOverrideDto } from './dto';
-import type { CheckResultDto, PaymentRequestDto, ScheduleItemDto } from './responses';
+import type {
+  CheckResultDto,
+  PaymentRequestDto,
+  PaymentRequestListItemDto,
+  ScheduleItemDto,
+} from './responses';
 
 const SYSTEM = '00000000-0000-0000-0000-000000000000';
 
@@ -231,7 +236,7 @@ export class PaymentRequestsService {
     const c = await em.findOneOrFail(GrantCase, { where: { id: r.caseId } });
     await this.access.assertOrganisation(p, c.organisationId, 'Utbetalningsansökan');
     const vouchers = await em.find(PaymentVoucher, { where: { requestId: id }, order: { lineNo: 'ASC' } });
-    return toRequestDto(r, vouchers);
+    return toRequestDto(r, vouchers, c.diarienummer);
   }
 
   async list(p: Principal, decisionId: string): Promise<PaymentRequestDto[]> {
@@ -239,6 +244,29 @@ export class PaymentRequestsService {
     await loadGrant(this.db.manager, this.access, p, decisionId, settings);
     const rows = await this.db.manager.find(PaymentRequest, { where: { decisionId }, order: { seq: 'ASC' } });
     return Promise.all(rows.map((r) => this.get(p, r.id)));
+  }
+
+  /** Requests by status for the officers' work list (submitted ones await verification). */
+  async listByStatus(status: string): Promise<PaymentRequestListItemDto[]> {
+    const rows = await this.db.query(
+      `SELECT r.id, r.decision_id, r.case_id, c.diarienummer, o.name AS organisation_name, r.seq, r.kind, r.status,
+              r.submitted_at, COALESCE((SELECT SUM(v.amount_ex_vat) FROM payment_voucher v WHERE v.request_id = r.id), 0) AS booked
+       FROM payment_request r JOIN grant_case c ON c.id = r.case_id JOIN organisation o ON o.id = c.organisation_id
+       WHERE r.status = $1 ORDER BY r.submitted_at NULLS LAST, c.diarienummer LIMIT 500`,
+      [status],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: String(r.id),
+      decisionId: String(r.decision_id),
+      caseId: String(r.case_id),
+      diarienummer: (r.diarienummer as string | null) ?? null,
+      organisationName: String(r.organisation_name),
+      seq: Number(r.seq),
+      kind: String(r.kind),
+      status: String(r.status),
+      submittedAt: r.submitted_at ? (r.submitted_at as Date).toISOString() : null,
+      bookedTotal: Number(r.booked),
+    }));
   }
 
   /** The request, locked, or 404 for anyone who may not see its case. */

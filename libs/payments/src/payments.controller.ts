@@ -16,7 +16,7 @@ import { BatchService } from './batch.service';
 import { AdvanceDto, ConfirmPaymentDto, CreateBatchDto, ReasonDto, RecoveryDraftDto } from './dto';
 import { PaymentsService } from './payments.service';
 import { RecoveryService } from './recovery.service';
-import { BatchDto, PaymentDto, RecoveryDto } from './responses';
+import { BatchDto, CodeLabelDto, PaymentDto, RecoveryDto } from './responses';
 
 export class PaymentListQueryDto {
   @ApiPropertyOptional({ enum: ['forslag', 'attesterad', 'i_bunt', 'betald', 'makulerad'] })
@@ -53,6 +53,14 @@ export class PaymentsController {
   @ApiOkResponse({ type: [PaymentDto] })
   list(@Query() q: PaymentListQueryDto): Promise<PaymentDto[]> {
     return this.payments.list(q.status);
+  }
+
+  @Get('payments/deduction-reasons')
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({ summary: "The region's reasons for deducting a cost at verification (data)." })
+  @ApiOkResponse({ type: [CodeLabelDto] })
+  deductionReasons(): Promise<CodeLabelDto[]> {
+    return this.payments.deductionReasons();
   }
 
   @Get('payments/:id')

@@ -273,7 +273,20 @@ export class PaymentsService {
       order: { createdAt: 'ASC' },
       take: 500,
     });
-    return rows.map(toPaymentDto);
+    const dnr: { id: string; diarienummer: string | null }[] = rows.length
+      ? await this.db.query(`SELECT id, diarienummer FROM grant_case WHERE id = ANY($1::uuid[])`, [
+          [...new Set(rows.map((r) => r.caseId))],
+        ])
+      : [];
+    const byCase = new Map(dnr.map((d) => [d.id, d.diarienummer]));
+    return rows.map((r) => ({ ...toPaymentDto(r), diarienummer: byCase.get(r.caseId) ?? null }));
+  }
+
+  async deductionReasons(): Promise<{ code: string; label: string }[]> {
+    return (await paymentSettings(this.db.manager)).deductionReasons.map((d) => ({
+      code: d.code,
+      label: d.label,
+    }));
   }
 
   private async find(em: EntityManager, p: Principal, id: string, lock = false): Promise<Payment> {

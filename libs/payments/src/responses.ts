@@ -66,6 +66,7 @@ export class PayoutAccountResponseDto {
 
 export class PaymentRequestDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) diarienummer: string | null;
   @ApiProperty({ format: 'uuid' }) decisionId: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty() seq: number;
@@ -98,6 +99,7 @@ export class CheckResultDto {
 
 export class PaymentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) diarienummer?: string | null;
   @ApiProperty({ format: 'uuid' }) decisionId: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) requestId: string | null;
@@ -152,4 +154,22 @@ export class RecoveryDto {
   @ApiPropertyOptional({ type: String, nullable: true }) decidedByName: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) decisionDate: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) settledOn: string | null;
+}
+
+export class PaymentRequestListItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) decisionId: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) diarienummer: string | null;
+  @ApiProperty() organisationName: string;
+  @ApiProperty() seq: number;
+  @ApiProperty({ enum: ['lagesrapport', 'slutrapport'] }) kind: string;
+  @ApiProperty({ enum: ['utkast', 'inskickad', 'granskad', 'makulerad'] }) status: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) submittedAt: string | null;
+  @ApiProperty() bookedTotal: number;
+}
+
+export class CodeLabelDto {
+  @ApiProperty() code: string;
+  @ApiProperty() label: string;
 }

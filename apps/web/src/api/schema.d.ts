@@ -556,6 +556,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/{id}/de-minimis-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a de minimis decision was registered in the central de minimis register (from 2026), with its reference. Handläggare, admin. */
+        post: operations["DeMinimisRegister_registered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions/{id}/letter": {
         parameters: {
             query?: never;
@@ -953,6 +970,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment requests by status: the submitted ones await verification. Handläggare, beslutsfattare. */
+        get: operations["PaymentRequests_byStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payment-requests/{id}": {
         parameters: {
             query?: never;
@@ -1031,6 +1065,23 @@ export interface paths {
         };
         /** Payments by status (e.g. proposals awaiting authorisation). Handläggare, beslutsfattare. */
         get: operations["Payments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/deduction-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's reasons for deducting a cost at verification (data). */
+        get: operations["Payments_deductionReasons"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1858,6 +1909,10 @@ export interface components {
             /** @example Enhetschef */
             title: string;
         };
+        CodeLabelDto: {
+            code: string;
+            label: string;
+        };
         CodeNameDto: {
             /** @example egen_personal */
             code: string;
@@ -2104,6 +2159,10 @@ export interface components {
              */
             regulation?: string;
         };
+        DeMinimisRegistrationDto: {
+            /** @description registrets referens för stödet */
+            reference: string;
+        };
         DeMinimisResponseDto: {
             amount: number;
             currency: string;
@@ -2139,6 +2198,7 @@ export interface components {
             deMinimisRateMonth: string | null;
             /** @description förordningen stödet av mindre betydelse ges enligt */
             deMinimisRegime: string | null;
+            deMinimisRegisterReference: string | null;
             /** @enum {string|null} */
             deMinimisRegisterStatus: "ej_tillampligt" | "ska_registreras" | "registrerad" | null;
             decidedByNamnd: boolean;
@@ -2778,6 +2838,7 @@ export interface components {
             caseId: string;
             /** Format: uuid */
             decisionId: string;
+            diarienummer?: string | null;
             gross: number;
             /** Format: uuid */
             id: string;
@@ -2803,6 +2864,7 @@ export interface components {
             cofinancing: components["schemas"]["NamedAmountDto"][];
             /** Format: uuid */
             decisionId: string;
+            diarienummer?: string | null;
             finalReportApproved: boolean;
             /** Format: uuid */
             id: string;
@@ -2831,6 +2893,23 @@ export interface components {
             /** @example Projektet har genomfört fyra nätverksträffar … */
             reportText?: string;
             vouchers?: components["schemas"]["VoucherDto"][];
+        };
+        PaymentRequestListItemDto: {
+            bookedTotal: number;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            decisionId: string;
+            diarienummer?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "lagesrapport" | "slutrapport";
+            organisationName: string;
+            seq: number;
+            /** @enum {string} */
+            status: "utkast" | "inskickad" | "granskad" | "makulerad";
+            submittedAt?: string | null;
         };
         PaymentsInPeriodDto: {
             from: string;
@@ -5693,6 +5772,76 @@ export interface operations {
             };
         };
     };
+    DeMinimisRegister_registered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeMinimisRegistrationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     Letters_download: {
         parameters: {
             query?: never;
@@ -7426,6 +7575,55 @@ export interface operations {
             };
         };
     };
+    PaymentRequests_byStatus: {
+        parameters: {
+            query?: {
+                /** @description Standard: inskickad. */
+                status?: "utkast" | "inskickad" | "granskad" | "makulerad";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestListItemDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     PaymentRequests_get: {
         parameters: {
             query?: never;
@@ -7781,6 +7979,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Payments_deductionReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeLabelDto"][];
                 };
             };
             /** @description Inte inloggad */

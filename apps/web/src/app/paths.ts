@@ -9,16 +9,21 @@ export const paths = {
     ansokan: (id: string) => `/sokande/ansokan/${id}`,
     kvitto: (id: string) => `/sokande/ansokan/${id}/inskickad`,
     arende: (id: string) => `/sokande/arenden/${id}`,
+    utbetalning: (id: string) => `/sokande/arenden/${id}/utbetalning`,
   },
   handlaggare: {
     ko: '/handlaggare',
     arende: (id: string) => `/handlaggare/arenden/${id}`,
+    utbetalningar: '/handlaggare/utbetalningar',
+    utbetalning: (id: string) => `/handlaggare/utbetalningar/${id}`,
   },
   beslutsfattare: {
     attSignera: '/beslutsfattare',
+    attestera: '/beslutsfattare/attestera',
   },
   sekretariat: {
     redovisning: '/sekretariat',
+    utbetalningar: '/sekretariat/utbetalningar',
   },
   admin: {
     inriktningsbeslut: '/admin',

@@ -50,6 +50,26 @@ export const router = createBrowserRouter([
       },
       { path: '/sokande/arenden/:id', ...guarded(['sokande'], () => import('../pages/sokande/Arende')) },
       {
+        path: '/sokande/arenden/:id/utbetalning',
+        ...guarded(['sokande'], () => import('../pages/sokande/Utbetalning')),
+      },
+      {
+        path: paths.handlaggare.utbetalningar,
+        ...guarded(['handlaggare'], () => import('../pages/handlaggare/Utbetalningar')),
+      },
+      {
+        path: '/handlaggare/utbetalningar/:id',
+        ...guarded(['handlaggare'], () => import('../pages/handlaggare/Granska')),
+      },
+      {
+        path: paths.beslutsfattare.attestera,
+        ...guarded(['beslutsfattare'], () => import('../pages/beslutsfattare/Attestera')),
+      },
+      {
+        path: paths.sekretariat.utbetalningar,
+        ...guarded(['namndsekreterare'], () => import('../pages/sekretariat/Utbetalningar')),
+      },
+      {
         path: paths.handlaggare.ko,
         ...guarded(['handlaggare'], () => import('../pages/handlaggare/Arbetsko')),
       },

@@ -148,6 +148,8 @@ export class Decision {
   @Column({ type: 'integer', nullable: true }) deMinimisOrePerEur: number | null;
   @Column({ type: 'date', nullable: true }) deMinimisRateMonth: string | null;
   @Column({ type: 'text', nullable: true }) deMinimisRegisterStatus: DeMinimisRegisterStatus | null;
+  /** The central register's reference, set once with the status 'registrerad'. */
+  @Column({ type: 'text', nullable: true }) deMinimisRegisterReference: string | null;
   @Column({ type: 'uuid', nullable: true }) evaluationId: string | null;
   @ManyToOne('CaseEvaluation', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'evaluation_id' })

@@ -223,6 +223,7 @@ export class DecisionDto {
   deMinimisRateMonth: string | null;
   @ApiProperty({ type: String, nullable: true, enum: ['ej_tillampligt', 'ska_registreras', 'registrerad'] })
   deMinimisRegisterStatus: string | null;
+  @ApiProperty({ type: String, nullable: true }) deMinimisRegisterReference: string | null;
   @ApiProperty({ type: Number, nullable: true }) evaluatedMax: number | null;
   @ApiProperty() decisionDate: string;
   @ApiProperty({ type: String, nullable: true }) delegationPoint: string | null;
@@ -284,6 +285,7 @@ export class DecisionDto {
       deMinimisOrePerEur: d.deMinimisOrePerEur,
       deMinimisRateMonth: d.deMinimisRateMonth,
       deMinimisRegisterStatus: d.deMinimisRegisterStatus,
+      deMinimisRegisterReference: d.deMinimisRegisterReference,
       evaluatedMax: d.evaluatedMax,
       decisionDate: d.decisionDate,
       delegationPoint: d.delegationPoint,

@@ -124,11 +124,12 @@ export class LetterDataLoader {
           : null,
         aidForm: d.aid_form,
         deMinimisEur: d.de_minimis_eur,
-        // The rate the signing converted at: the rule set's rate in force on the decision date.
+        // The rate the signing converted at, kept with the decision (else the rule set's on that date).
         deMinimisRateOre:
           d.de_minimis_eur === null
             ? null
-            : (rateOn(ruleSet?.rates ?? [], d.decision_date)?.orePerEur ?? null),
+            : (d.de_minimis_ore_per_eur ?? rateOn(ruleSet?.rates ?? [], d.decision_date)?.orePerEur ?? null),
+        deMinimisRegulation: d.de_minimis_regime,
         decisionDate: d.decision_date,
       },
       grantCase: {

@@ -3,6 +3,7 @@ import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'r
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { sv } from '../../text/sv';
+import { svUtbetalning } from '../../text/sv-utbetalning';
 import { paths } from '../paths';
 import { useMe } from '../auth';
 import { session } from '../../api/session';
@@ -12,9 +13,18 @@ const navByRole: Record<string, { to: string; label: string }[]> = {
     { to: paths.sokande.arenden, label: sv.nav.minaArenden },
     { to: paths.sokande.ny, label: sv.nav.nyAnsokan },
   ],
-  handlaggare: [{ to: paths.handlaggare.ko, label: sv.nav.arbetsko }],
-  beslutsfattare: [{ to: paths.beslutsfattare.attSignera, label: sv.nav.attSignera }],
-  namndsekreterare: [{ to: paths.sekretariat.redovisning, label: sv.nav.redovisning }],
+  handlaggare: [
+    { to: paths.handlaggare.ko, label: sv.nav.arbetsko },
+    { to: paths.handlaggare.utbetalningar, label: svUtbetalning.nav.granska },
+  ],
+  beslutsfattare: [
+    { to: paths.beslutsfattare.attSignera, label: sv.nav.attSignera },
+    { to: paths.beslutsfattare.attestera, label: svUtbetalning.nav.attestera },
+  ],
+  namndsekreterare: [
+    { to: paths.sekretariat.redovisning, label: sv.nav.redovisning },
+    { to: paths.sekretariat.utbetalningar, label: svUtbetalning.nav.uppfoljning },
+  ],
   admin: [{ to: paths.admin.inriktningsbeslut, label: sv.nav.inriktningsbeslut }],
 };
 

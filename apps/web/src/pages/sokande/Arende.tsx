@@ -9,6 +9,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { paths } from '../../app/paths';
 import { formatDate, formatKronor } from '../../format';
 import { sv } from '../../text/sv';
+import { svUtbetalning } from '../../text/sv-utbetalning';
 
 /** The applicant's case: the state in one sentence and the one thing to do now. */
 export default function Arende() {
@@ -55,6 +56,9 @@ export default function Arende() {
           <Button onClick={() => download.mutate()} loading={download.isPending}>
             {sv.sokande.downloadLetter}
           </Button>
+          {signed.outcome !== 'avslag' && (
+            <RouterLink to={paths.sokande.utbetalning(id)}>{svUtbetalning.sokande.link}</RouterLink>
+          )}
           {download.isError && <Alert data-color="danger">{sv.app.loadFailed}</Alert>}
         </div>
       )}

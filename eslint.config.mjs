@@ -33,10 +33,12 @@ export default tseslint.config(
     },
   },
   {
+    // apps/idp is a demo and test tool of its own, outside the product's configuration.
     files: [
       'libs/config/**',
       'test/**',
       'apps/cli/**',
+      'apps/idp/**',
       'bench/**',
       'libs/testing/**',
       'apps/web/vite.config.mts',

@@ -11,8 +11,9 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
-// A few dependencies ship only ES modules; swc turns them into CommonJS for jest.
-const esmOnly = ['content-disposition'];
+// A few dependencies ship only ES modules; swc turns them into CommonJS for jest (Node itself loads
+// them with require(), which jest's module system does not do).
+const esmOnly = ['content-disposition', 'openid-client', 'oauth4webapi', 'jose'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 const moduleNameMapper = { '^@anslag/(.*)$': '<rootDir>/libs/$1/src' };
 module.exports = {

@@ -10,9 +10,9 @@ import { withScratchDatabase } from './scratch-db';
 
 /**
  * The per-request cost of the api (production mode, LOG_LEVEL=warn) beside bare Fastify routes doing
- * the same I/O with pg, in the same run: autocannon, 20 connections, 5 s each.
+ * the same I/O with pg, in the same run: autocannon, 20 connections, 3 s each, alternating twice, the best of each.
  */
-const DURATION_S = 5;
+const DURATION_S = 3;
 
 interface Measured {
   rps: number;
@@ -66,19 +66,11 @@ export async function run(): Promise<BenchResult[]> {
     });
     const caseId = ((await created.json()) as { id: string }).id;
 
-    const live = await load({ url: `${base}/health/live` });
-    const me = await load({ url: `${base}/api/auth/me`, headers: auth });
-    const read = await load({ url: `${base}/api/cases/${caseId}`, headers: auth });
-    const create = await load({
-      url: `${base}/api/cases`,
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify(APPLICATION(org.id)),
-    });
-    await app.close();
-
     // The bare ceilings: Fastify and pg, no Nest, no validation, no mapping.
     const pool = new Pool({ connectionString: url, max: 20 });
+    // A connection still opening when the scratch database is dropped must not end the process.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const bare = Fastify();
     bare.get('/live', async () => ({ status: 'ok' }));
     bare.get('/me', async () => ({ userId: 'x', username: 'bench', roles: [], organisationIds: [] }));
@@ -100,8 +92,8 @@ export async function run(): Promise<BenchResult[]> {
         const {
           rows: [c],
         } = await client.query(
-          `INSERT INTO grant_case (track, organisation_id, status, title, aid_form, amount_applied, planned_start, collective_agreement)
-           VALUES ($1, $2, 'utkast', $3, $4, $5, $6, $7) RETURNING *`,
+          `INSERT INTO grant_case (track, organisation_id, status, title, aid_form, amount_applied, planned_start, collective_agreement, version)
+           VALUES ($1, $2, 'utkast', $3, $4, $5, $6, $7, 1) RETURNING *`,
           [
             b.track,
             b.organisationId,
@@ -129,15 +121,35 @@ export async function run(): Promise<BenchResult[]> {
     });
     await bare.listen({ port: 0, host: '127.0.0.1' });
     const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
-    const bareLive = await load({ url: `${bareUrl}/live` });
-    const bareMe = await load({ url: `${bareUrl}/me` });
-    const bareRead = await load({ url: `${bareUrl}/cases/${caseId}` });
-    const bareCreate = await load({
-      url: `${bareUrl}/cases`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(APPLICATION(org.id)),
-    });
+    // Side by side, alternating (api, bare, api, bare) so that the load of a shared machine falls on both.
+    const pair = async (
+      api: autocannon.Options,
+      ceiling: autocannon.Options,
+    ): Promise<[Measured, Measured]> => {
+      const runs: [Measured[], Measured[]] = [[], []];
+      for (let i = 0; i < 2; i++) {
+        runs[0].push(await load(api));
+        runs[1].push(await load(ceiling));
+      }
+      const best = (ms: Measured[]) => ms.reduce((a, b) => (b.rps > a.rps ? b : a));
+      return [best(runs[0]), best(runs[1])];
+    };
+    const [live, bareLive] = await pair({ url: `${base}/health/live` }, { url: `${bareUrl}/live` });
+    const [me, bareMe] = await pair({ url: `${base}/api/auth/me`, headers: auth }, { url: `${bareUrl}/me` });
+    const [read, bareRead] = await pair(
+      { url: `${base}/api/cases/${caseId}`, headers: auth },
+      { url: `${bareUrl}/cases/${caseId}` },
+    );
+    const [create, bareCreate] = await pair(
+      { url: `${base}/api/cases`, method: 'POST', headers: auth, body: JSON.stringify(APPLICATION(org.id)) },
+      {
+        url: `${bareUrl}/cases`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(APPLICATION(org.id)),
+      },
+    );
+    await app.close();
     await bare.close();
     await pool.end();
 
@@ -155,7 +167,7 @@ export async function run(): Promise<BenchResult[]> {
         'GET /api/auth/me with its token vs bare Fastify route',
         me,
         bareMe,
-        'the api verifies the HS256 token and the role; the bare route does neither',
+        'the api verifies the HS256 token and the role and reads the delegation points held (one query); the bare route does none of it',
       ),
       row(
         'GET /api/cases/{id} with its token vs bare Fastify + pg reading the same rows',

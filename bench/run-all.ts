@@ -16,9 +16,10 @@ const SCENARIOS = [
   'letters',
   'letters-queue',
   'reports',
+  'web',
 ];
 const MARK = '@@bench-result@@ ';
-const API_SCENARIOS = ['health', 'security', 'api-cost', 'what-if', 'case-search', 'reports'];
+const API_SCENARIOS = ['health', 'security', 'api-cost', 'what-if', 'case-search', 'reports', 'web'];
 
 /** Runs one scenario in this process and prints its rows for the parent. */
 async function runOne(name: string): Promise<void> {

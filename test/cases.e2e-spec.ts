@@ -204,9 +204,10 @@ describe('cases', () => {
         .expect(403);
       await http.post(`/api/cases/${c.id}/attachments`).set(secretary.auth).expect(403);
       await http.post('/api/organisations').set(secretary.auth).send({}).expect(403);
-      // Allowed: every officer role reads the case and its history.
-      for (const u of [decider, admin, secretary])
+      // Allowed: every officer role reads the case and its history; an admin alone does not (least privilege).
+      for (const u of [decider, secretary])
         await http.get(`/api/cases/${c.id}/history`).set(u.auth).expect(200);
+      await http.get(`/api/cases/${c.id}/history`).set(admin.auth).expect(404);
       const stored = await ds.query('SELECT title, status FROM grant_case WHERE id = $1', [c.id]);
       expect(stored[0]).toEqual({ title: c.title, status: 'utkast' });
     });
@@ -384,7 +385,7 @@ describe('cases', () => {
         .expect(409);
       expect(clash.body).toMatchObject({
         code: 'CONFLICT',
-        details: [{ field: 'organisationsnummer', problem: 'finns redan' }],
+        details: [{ field: 'organisationsnummer', problem: 'redan registrerad; begär behörighet i stället' }],
       });
     });
 

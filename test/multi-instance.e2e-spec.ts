@@ -65,16 +65,18 @@ describe('two api and two worker processes behind nginx', () => {
         REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
         JWT_SECRET: process.env.JWT_SECRET,
         LOG_LEVEL: 'info',
+        LOGIN_FAILURES_PER_ACCOUNT: '3',
+        LOGIN_FAILURES_PER_ADDRESS: '1000',
       },
     });
-  }, 120_000);
+  }, 420_000);
 
   afterAll(async () => {
     await cluster?.stop();
     await app?.close();
     await db?.drop();
     Object.assign(process.env, saved);
-  }, 60_000);
+  }, 120_000);
 
   const direct = (i: number) => request(`http://127.0.0.1:${cluster.apis[i].port}`);
 
@@ -107,6 +109,27 @@ describe('two api and two worker processes behind nginx', () => {
       .expect(200);
     expect(me.body.username).toBe(username);
     await direct(1).get('/api/auth/me').set('Authorization', 'Bearer not.a.token').expect(401);
+  });
+
+  it('shares the login rate limit: failures at either instance count together', async () => {
+    const username = `handlaggare-${randomBytes(4).toString('hex')}`;
+    await ds.getRepository(Account).save({
+      username,
+      displayName: 'Test Testsson',
+      roles: [Role.handlaggare],
+      organisationIds: [],
+      delegationPoints: [],
+      passwordHash: await hashPassword('rätt lösenord'),
+    });
+    for (const i of [0, 1, 0]) {
+      await direct(i).post('/api/auth/login').send({ username, password: 'fel lösenord' }).expect(401);
+    }
+    // The third failure was at api-1; api-2 refuses even the right password now.
+    const locked = await direct(1)
+      .post('/api/auth/login')
+      .send({ username, password: 'rätt lösenord' })
+      .expect(429);
+    expect(locked.body.code).toBe('TOO_MANY_REQUESTS');
   });
 
   it('produces the letter of every decision signed through either instance exactly once', async () => {
@@ -160,7 +183,7 @@ describe('two api and two worker processes behind nginx', () => {
       async () =>
         (await letterRows(ds, decisions)).filter((r) => r.status === 'done').length === decisions.length,
       'the letters of all four decisions',
-      60_000,
+      180_000,
     );
     const letters = await ds.query(
       `SELECT decision_id, count(*)::int AS n, min(attempts) AS attempts FROM decision_letter
@@ -175,5 +198,5 @@ describe('two api and two worker processes behind nginx', () => {
       [decisions],
     );
     expect(outbox[0].n).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });

@@ -10,6 +10,7 @@ import {
   ensureReferenceData,
   mikrobidragApplication,
   randomOrganisationsnummer,
+  verifyMandates,
   type TestUser,
   asOwner,
 } from '@anslag/testing';
@@ -266,6 +267,7 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
           })
           .expect(201)
       ).body;
+      await verifyMandates(ds, applicant.account.id);
       const caseId = await submittedMikrobidrag(org.id, applicant);
       const other = randomOrganisationsnummer();
       const locked = await http
@@ -311,6 +313,7 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
       ).body;
       expect(orgHistory.map((h: { action: string }) => h.action)).toEqual([
         'organisation_registrerad',
+        'behorighet_overifierad',
         'organisation_ändrad',
         'organisation_ändrad',
       ]);
@@ -358,6 +361,7 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
           })
           .expect(201)
       ).body;
+      await verifyMandates(ds, applicant.account.id);
       const caseId = await submittedMikrobidrag(fresh.id, applicant);
       await http
         .post(`/api/cases/${caseId}/transitions`)

@@ -269,6 +269,19 @@ describe('security: cases, decisions and attachments', () => {
         'visning',
         'konsekvensanalys',
       ]);
+      // Signing evaluates once more under the lock: that use is logged too.
+      const draft = await http
+        .post(`/api/cases/${id}/decisions`)
+        .set(officer.auth)
+        .send({ outcome: 'bifall' })
+        .expect(201);
+      await http.post(`/api/decisions/${draft.body.id}/sign`).set(decider.auth).send({}).expect(201);
+      expect((await log()).map((r: { purpose: string }) => r.purpose)).toEqual([
+        'bedömning',
+        'visning',
+        'konsekvensanalys',
+        'beslut',
+      ]);
     }, 60_000);
   });
 

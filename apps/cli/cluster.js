@@ -10,6 +10,8 @@ const { tmpdir, userInfo } = require('node:os');
 const { join } = require('node:path');
 const http = require('node:http');
 
+// A process's start on a shared two-core machine under load can take close to a minute.
+const START_MS = 180_000;
 const NGINX_CANDIDATES = ['/usr/sbin/nginx', '/usr/bin/nginx'];
 
 /** Debian's nginx; installed with apt-get when it is not there. */
@@ -147,7 +149,7 @@ class Instance {
           return (await get(`http://127.0.0.1:${this.port}/health/ready`)) === 200;
         },
         `${this.name} ready`,
-        60_000,
+        START_MS,
       );
     } else {
       const { readFileSync } = require('node:fs');
@@ -157,7 +159,7 @@ class Instance {
           return readFileSync(this.logPath, 'utf8').includes('worker started');
         },
         `${this.name} started`,
-        60_000,
+        START_MS,
       );
     }
   }
@@ -222,7 +224,7 @@ async function startCluster({ root, apis = 2, workers = 2, env = {}, port } = {}
         return (await get(`${url}/health/live`)) === 200;
       },
       'nginx',
-      20_000,
+      60_000,
     );
     return { url, dir, apis: apiInstances, workers: workerInstances, stop };
   } catch (e) {

@@ -4,7 +4,7 @@
 // hands over to the compiled TypeScript.
 'use strict';
 const { spawnSync, spawn } = require('node:child_process');
-const { existsSync, statSync } = require('node:fs');
+const { existsSync, readFileSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..', '..');
@@ -121,21 +121,81 @@ async function main() {
 }
 
 /**
- * Runs the api and the worker and keeps them running: a process that dies (out of memory, a crash) is
- * started again after a short pause that grows while it keeps dying, and the runner says so. Ctrl-C
- * stops both and ends the demo.
+ * The demo's two local OpenID providers (apps/idp): e-legitimation for applicants on PORT+10, the region's
+ * staff provider on PORT+11, unless the environment points the api at other providers. Sets the api's
+ * settings for them and answers the processes to start.
+ */
+function demoProviders(port) {
+  const env = process.env;
+  const publicUrl = env.PUBLIC_URL || `http://localhost:${port}`;
+  env.PUBLIC_URL = publicUrl;
+  const persons = JSON.parse(readFileSync(join(root, 'libs', 'demo', 'data', 'test-persons.json'), 'utf8'));
+  const out = [];
+  const kinds = [
+    ['e-legitimation', 'APPLICANT', Number(port) + 10],
+    ['personal', 'STAFF', Number(port) + 11],
+  ];
+  for (const [kind, prefix, idpPort] of kinds) {
+    if (env[`${prefix}_OIDC_ISSUER`]) continue;
+    env[`${prefix}_OIDC_ISSUER`] = `http://127.0.0.1:${idpPort}`;
+    env[`${prefix}_OIDC_CLIENT_ID`] = 'anslag-demo';
+    env[`${prefix}_OIDC_CLIENT_SECRET`] = 'demo-hemlighet';
+    out.push({
+      name: `idp-${kind}`,
+      args: [join('apps', 'idp', 'server.mjs')],
+      env: {
+        IDP_KIND: kind,
+        IDP_PORT: String(idpPort),
+        IDP_CLIENT_ID: 'anslag-demo',
+        IDP_CLIENT_SECRET: 'demo-hemlighet',
+        IDP_REDIRECT_URIS: `${publicUrl}/api/auth/oidc/${kind}/callback`,
+      },
+    });
+  }
+  if (!env.STAFF_OIDC_GROUP_ROLES) env.STAFF_OIDC_GROUP_ROLES = persons.staffGroupRoles;
+  return { processes: out, persons, publicUrl };
+}
+
+function printSignIn(publicUrl, persons, password) {
+  const back = encodeURIComponent('/api/auth/session');
+  const lines = [
+    '',
+    'Så loggar du in (välj personen på testsidan; du kommer tillbaka till /api/auth/session som visar vem du är):',
+    '',
+    `  Sökande med e-legitimation: ${publicUrl}/api/auth/oidc/e-legitimation/login?returnTo=${back}`,
+    ...persons.applicants.map(
+      (p) => `      ${`${p.givenName} ${p.familyName}`.padEnd(18)} ${p.personnummer}  ${p.note}`,
+    ),
+    '',
+    `  Personal via regionens inloggning: ${publicUrl}/api/auth/oidc/personal/login?returnTo=${back}`,
+    ...persons.staff.map((p) => `      ${p.name.padEnd(20)} grupper: ${p.groups.join(', ')}`),
+    '',
+    `  Lokala konton med lösenord (demokonton och nödkonton): POST ${publicUrl}/api/auth/login (bärartoken)`,
+    `      eller POST ${publicUrl}/api/auth/session (webbläsarsession), användarnamn enligt listan ovan, lösenord ${password}.`,
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+/**
+ * Runs the local OpenID providers, the api and the worker and keeps them running: a process that dies
+ * (out of memory, a crash) is started again after a short pause that grows while it keeps dying, and the
+ * runner says so. Ctrl-C stops them all and ends the demo.
  */
 function runDemo() {
   const port = process.env.PORT || '3000';
+  const { processes: idps, persons, publicUrl } = demoProviders(port);
+  const specs = new Map([
+    ...idps.map((p) => [p.name, { args: p.args, env: { ...process.env, ...p.env } }]),
+    ['api', { args: [...API_HEAP, ...PATHS, 'dist/apps/api/src/main.js'], env: process.env }],
+    ['worker', { args: [...PATHS, 'dist/apps/worker/src/main.js'], env: process.env }],
+  ]);
   let stopping = false;
   const running = new Map();
   const start = (name, delay = 1000) => {
     const startedAt = Date.now();
-    const child = spawn(
-      process.execPath,
-      [...(name === 'api' ? API_HEAP : []), ...PATHS, `dist/apps/${name}/src/main.js`],
-      { cwd: root, stdio: 'inherit', env: process.env },
-    );
+    const { args, env } = specs.get(name);
+    const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env });
     running.set(name, child);
     child.on('exit', (code, signal) => {
       running.delete(name);
@@ -148,10 +208,10 @@ function runDemo() {
       setTimeout(() => !stopping && start(name, next), next);
     });
   };
-  start('api');
-  start('worker');
+  for (const name of specs.keys()) start(name);
+  printSignIn(publicUrl, persons, process.env.DEMO_PASSWORD || 'demo');
   console.log(
-    `\nanslag körs på http://localhost:${port} (API-dokumentation: http://localhost:${port}/api/docs). Avsluta med Ctrl-C.\n`,
+    `anslag körs på ${publicUrl} (API-dokumentation: ${publicUrl}/api/docs). Avsluta med Ctrl-C.\n`,
   );
   return new Promise((resolve) => {
     const stop = () => {

@@ -13,8 +13,11 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { Account, Role, TokenService } from '@anslag/auth';
 import { dataSourceOptions } from '@anslag/database';
+import { randomOrganisationsnummer } from '@anslag/testing';
 import { DemoLoader, loadDemoData } from '@anslag/demo';
+import { LOA3, verifyMandates } from '@anslag/testing';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
@@ -209,7 +212,8 @@ export async function apiAs(stage: Stage, username: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: PASSWORD }),
   });
-  const { accessToken } = (await login.json()) as { accessToken: string };
+  let { accessToken } = (await login.json()) as { accessToken: string };
+  if (username === 'sokande') accessToken = await asAfterElegitimation(stage, username);
   return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => {
     const r = await fetch(`${stage.baseUrl}${path}`, {
       method,
@@ -220,6 +224,17 @@ export async function apiAs(stage: Stage, username: string) {
     if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   };
+}
+
+/**
+ * The demo applicant as after signing in with e-legitimation (loa3): acting for an organisation needs that
+ * level, which a password never gives (test/identity.e2e-spec.ts signs in through the real provider).
+ */
+async function asAfterElegitimation(stage: Stage, username: string): Promise<string> {
+  const a = await stage.ds.getRepository(Account).findOneByOrFail({ username });
+  return stage.app
+    .get(TokenService)
+    .issue({ userId: a.id, username, roles: [Role.sokande], organisationIds: [], acr: LOA3 });
 }
 
 /** A submitted mikrobidrag application of 30 000 kr on 60 000 kr of machinery; answers its diarienummer. */
@@ -241,8 +256,55 @@ export async function submittedMikrobidrag(
     // The applicant states that the firm is not an undertaking in difficulty (an EU condition).
     stateAidFacts: { inDifficulty: false },
   });
+  // The firms the applicant registered wait for an officer to verify the mandate; here it is done at once.
+  const a = await stage.ds.getRepository(Account).findOneByOrFail({ username: 'sokande' });
+  await verifyMandates(stage.ds, a.id);
   const submitted = await call<{ diarienummer: string }>('POST', `/api/cases/${c.id}/transitions`, {
     transition: 'skicka_in',
   });
   return submitted.diarienummer;
+}
+
+/** A small firm run by women outside the tätorter, registered by the applicant, who then acts for it. */
+export async function ruralFirm(stage: Stage, name: string): Promise<string> {
+  const call = await apiAs(stage, 'sokande');
+  const org = await call<{ id: string }>('POST', '/api/organisations', {
+    organisationsnummer: randomOrganisationsnummer(),
+    name,
+    legalForm: 'Aktiebolag',
+    streetAddress: 'Skogsvägen 4',
+    postalCode: '712 91',
+    city: 'Hällefors',
+    kommunCode: '1863',
+    employees: 3,
+    fteHundredths: 250,
+    runBy: 'kvinnor',
+  });
+  return org.id;
+}
+
+/** What has the keyboard's focus: its accessible name as a person hears it (label, aria-label or text). */
+export async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '';
+    const byIds = el
+      .getAttribute('aria-labelledby')
+      ?.split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    const labelled =
+      (el as HTMLInputElement).labels?.[0]?.textContent || byIds || el.getAttribute('aria-label');
+    return (labelled || el.textContent || '').replace(/\s+/g, ' ').trim();
+  });
+}
+
+/** Presses Tab until the element with this name has focus (at most 60 times), as a keyboard user would. */
+export async function tabTo(page: Page, name: string | RegExp): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (typeof name === 'string' ? now === name : name.test(now)) return;
+  }
+  throw new Error(`Tab never reached "${String(name)}"`);
 }

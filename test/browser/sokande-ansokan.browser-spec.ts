@@ -8,6 +8,8 @@ import {
   seriousViolations,
   signIn,
   startStage,
+  tabTo,
+  focused,
   type Stage,
 } from './harness';
 import { sv } from '../../apps/web/src/text/sv';
@@ -99,6 +101,59 @@ describe('sökande: a mikrobidrag application in the browser', () => {
       .click();
     const row = page.getByRole('row', { name: new RegExp(diarienummer) });
     await row.getByText(sv.status.inskickad).waitFor();
+    await context.close();
+  });
+
+  it('can be done with the keyboard alone, from sign-in to diarienummer', async () => {
+    const { context, page } = await newPage(stage);
+    await page.goto('/logga-in');
+    await tabTo(page, sv.login.username);
+    await page.keyboard.type('sokande');
+    await tabTo(page, sv.login.password);
+    await page.keyboard.type('demo-test');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: sv.sokande.casesTitle }).waitFor();
+    await tabTo(page, sv.nav.nyAnsokan);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: sv.sokande.startTitle }).waitFor();
+    // A radio group is one stop for Tab; the arrow keys choose within it.
+    await tabTo(page, /\(559990-0/);
+    for (let i = 0; i < 5 && !/Samflex AB/.test(await focused(page)); i++)
+      await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await tabTo(page, sv.sokande.titleLabel);
+    await page.keyboard.type('Tangentbordsansökan');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: sv.sokande.formTitle }).waitFor();
+    await tabTo(page, sv.sokande.description);
+    await page.keyboard.type('Allt gjort med tangentbordet.');
+    await tabTo(page, sv.sokande.plannedStart);
+    await page.keyboard.type('2030-02-01');
+    await tabTo(page, sv.sokande.yes);
+    await page.keyboard.press('Space');
+    await tabTo(page, sv.sokande.costDescription(1));
+    await page.keyboard.type('Fräsmaskin');
+    await tabTo(page, sv.sokande.costType(1));
+    await page.keyboard.type('Maskiner');
+    await tabTo(page, sv.sokande.costAmount(1));
+    await page.keyboard.type('60000');
+    await tabTo(page, sv.sokande.amountApplied);
+    await page.keyboard.type('30000');
+    await tabTo(page, sv.sokande.submit);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: sv.sokande.receiptTitle }).waitFor();
+    expect(await page.locator('.big-number').textContent()).toMatch(/^\d{2}RS\d+$/);
+    const [stored] = await stage.ds.query(
+      `SELECT status, planned_start::text AS start, collective_agreement,
+              (SELECT code FROM budget_line b WHERE b.case_id = c.id) AS cost_type
+       FROM grant_case c WHERE title = 'Tangentbordsansökan'`,
+    );
+    expect(stored).toEqual({
+      status: 'inskickad',
+      start: '2030-02-01',
+      collective_agreement: true,
+      cost_type: 'machinery',
+    });
     await context.close();
   });
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthCoreModule, AuthModule } from '@anslag/auth';
 import { CasesModule } from '@anslag/cases';
+import { IdentityModule } from '@anslag/identity';
 import { PolicyModule } from '@anslag/policy';
 import { DecisionsModule } from '@anslag/decisions';
 import { LettersModule } from '@anslag/letters';
@@ -19,10 +20,11 @@ import { ShutdownDrain } from './health/shutdown-drain';
   imports: [
     ConfigModule,
     CommonModule,
-    DatabaseModule,
+    DatabaseModule.forApi(),
     RedisModule,
     AuthCoreModule,
     AuthModule,
+    IdentityModule,
     CasesModule,
     PolicyModule,
     ReportsModule,

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { basename, join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -58,6 +59,7 @@ export async function createApiApp(
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   boundRequests(app, fastify);
+  await app.register(cookie as never);
   await app.register(helmet as never, {
     contentSecurityPolicy: {
       useDefaults: false,

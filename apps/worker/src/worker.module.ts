@@ -26,7 +26,7 @@ import { OutboxRelay } from './outbox/outbox-relay';
       }),
     }),
     CommonModule,
-    DatabaseModule,
+    DatabaseModule.forWorker(),
     RedisModule,
     QueueModule,
   ],

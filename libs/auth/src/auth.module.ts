@@ -4,5 +4,9 @@ import { LoginService } from './accounts/login.service';
 import { LoginThrottle } from './accounts/login-throttle';
 import { PeopleController } from './accounts/people.controller';
 
-@Module({ controllers: [AuthController, PeopleController], providers: [LoginService, LoginThrottle] })
+@Module({
+  controllers: [AuthController, PeopleController],
+  providers: [LoginService, LoginThrottle],
+  exports: [LoginService],
+})
 export class AuthModule {}

@@ -1,5 +1,5 @@
-export { Role, ALL_ROLES, OFFICER_ROLES, Roles, Public, ROLES_KEY, PUBLIC_KEY } from './roles';
-export { CurrentUser, type Principal } from './principal';
+export { Role, ALL_ROLES, OFFICER_ROLES, STAFF_ROLES, Roles, Public, ROLES_KEY, PUBLIC_KEY } from './roles';
+export { CurrentUser, effectiveRoles, type Principal } from './principal';
 export { TokenService } from './token.service';
 export { AuthCoreModule } from './auth-core.module';
 export { AuthModule } from './auth.module';
@@ -7,3 +7,7 @@ export { Account } from './accounts/account.entity';
 export { hashPassword, hashDemoPassword, passwordProblem } from './accounts/password';
 export { AccountStatusService, type AccountState } from './accounts/account-status.service';
 export { LoginThrottle } from './accounts/login-throttle';
+export { SessionResolver, Representation, type ResolvedSession, type MandateUsed } from './ports';
+export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './session-cookie';
+export { LoginService } from './accounts/login.service';
+export { LoginDto } from './accounts/auth.controller';

@@ -13,6 +13,8 @@ export enum Role {
 export const ALL_ROLES = Object.values(Role);
 /** Everyone who works at the region (not applicants). */
 export const OFFICER_ROLES = [Role.handlaggare, Role.beslutsfattare, Role.namndsekreterare, Role.admin];
+/** Staff roles that read cases and personal facts. An admin alone administers users and rules, no more. */
+export const STAFF_ROLES = [Role.handlaggare, Role.beslutsfattare, Role.namndsekreterare];
 
 export const ROLES_KEY = 'anslag:roles';
 export const PUBLIC_KEY = 'anslag:public';

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Principal } from './principal';
 
 /**
- * Issues the short-lived access token. Any login method (password today, OIDC/e-legitimation later)
+ * Issues the short-lived access token. Any login method (a break-glass password, or OpenID Connect for API clients)
  * ends by calling `issue` with the principal it established; the case code only ever sees Principal.
  */
 @Injectable()
@@ -16,6 +16,7 @@ export class TokenService {
       username: p.username,
       roles: p.roles,
       orgs: p.organisationIds,
+      acr: p.acr ?? null,
     });
   }
 }

@@ -1,28 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Account, Principal, Role } from '@anslag/auth';
+import { Principal, Representation, STAFF_ROLES } from '@anslag/auth';
 import { DomainError } from '@anslag/common';
 
 /**
- * Who may see what. Officers see everything; an applicant sees only its own organisations, and
- * anything else answers 404 exactly like a case that does not exist.
+ * Who may see what. Officers see everything; an applicant sees only the organisations it holds a mandate
+ * for, and anything else answers 404 exactly like a case that does not exist.
  */
 @Injectable()
 export class AccessService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly representation: Representation,
+  ) {}
 
+  /** Staff who read cases. An admin alone does not (least privilege): it administers users and rules. */
   isOfficer(p: Principal): boolean {
-    return p.roles.some((r) => r !== Role.sokande);
+    return p.roles.some((r) => STAFF_ROLES.includes(r));
   }
 
-  /** The applicant's organisations, read fresh (the token may predate a new registration). */
+  /** The applicant's organisations through its mandates, read fresh on every call. */
   async organisationsOf(p: Principal, em: EntityManager = this.db.manager): Promise<string[]> {
-    const a = await em.findOne(Account, {
-      where: { id: p.userId },
-      select: { id: true, organisationIds: true },
-    });
-    return a?.organisationIds ?? [];
+    return this.representation.organisationsOf(p, em);
   }
 
   /** Throws NOT_FOUND unless the principal may see cases of this organisation. */

@@ -13,6 +13,11 @@ import {
   validateSync,
 } from 'class-validator';
 
+const OPTIONAL_URL = /^(https?:\/\/\S+)?$/;
+// Sweden Connect's levels of assurance (Tillitsramverket för Svensk e-legitimation).
+const LOA3 = 'http://id.elegnamnden.se/loa/1.0/loa3';
+const LOA4 = 'http://id.elegnamnden.se/loa/1.0/loa4';
+
 /**
  * The whole environment the system reads. Nothing else in the code base touches process.env:
  * every setting is declared, defaulted and validated here, once, at start-up.
@@ -109,6 +114,57 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: 'must be 1–100 letters, digits or : _ . -' })
   QUEUE_PREFIX?: string;
 
+  /** The api's own address as browsers reach it; the OpenID Connect redirect URIs are built from it. */
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'must be an http(s) origin without a path' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** Applicants' OpenID provider (e-legitimation broker). Empty: applicant sign-in is not offered. */
+  @Matches(OPTIONAL_URL, { message: 'must be an http(s) URL' })
+  APPLICANT_OIDC_ISSUER = '';
+  @IsString() APPLICANT_OIDC_CLIENT_ID = 'anslag';
+  @IsString() APPLICANT_OIDC_CLIENT_SECRET = '';
+  /** Space-separated scopes; Sweden Connect's profile gives the personnummer with naturalPersonNumber. */
+  @IsString() APPLICANT_OIDC_SCOPES = 'openid profile https://id.oidc.se/scope/naturalPersonNumber';
+  /** Asked for as acr_values (space-separated); loa3 by default. */
+  @IsString() APPLICANT_OIDC_ACR_VALUES = LOA3;
+  /** acr values accepted at sign-in (space-separated); anything else is refused. */
+  @IsString() APPLICANT_OIDC_ACCEPTED_ACR = `${LOA3} ${LOA4}`;
+  /** The claim that carries the personnummer; brokers name it differently. */
+  @IsString() @MinLength(1) APPLICANT_OIDC_PNR_CLAIM = 'https://id.oidc.se/claim/personalIdentityNumber';
+  /** acr values a signed-in person needs to act for an organisation (submit, request payment, sign). */
+  @IsString() ACT_REQUIRED_ACR = `${LOA3} ${LOA4}`;
+
+  /** The region's own OpenID provider for staff. Empty: staff sign in only with break-glass accounts. */
+  @Matches(OPTIONAL_URL, { message: 'must be an http(s) URL' })
+  STAFF_OIDC_ISSUER = '';
+  @IsString() STAFF_OIDC_CLIENT_ID = 'anslag';
+  @IsString() STAFF_OIDC_CLIENT_SECRET = '';
+  @IsString() STAFF_OIDC_SCOPES = 'openid profile email';
+  /** The claim that lists the person's groups. */
+  @IsString() @MinLength(1) STAFF_OIDC_GROUPS_CLAIM = 'groups';
+  /** The claim that names the person (matched to an account an admin created before the first sign-in). */
+  @IsString() @MinLength(1) STAFF_OIDC_USERNAME_CLAIM = 'preferred_username';
+  /** Which group gives which role: `group=role,group=role` (a group may appear more than once). */
+  @Matches(
+    /^([^=,]+=(handlaggare|beslutsfattare|namndsekreterare|admin)(,[^=,]+=(handlaggare|beslutsfattare|namndsekreterare|admin))*)?$/,
+    {
+      message:
+        'must be group=role pairs separated by commas (roles: handlaggare, beslutsfattare, namndsekreterare, admin)',
+    },
+  )
+  STAFF_OIDC_GROUP_ROLES = '';
+
+  /** A browser session ends after this long without a request (it refreshes on use). */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(60)
+  SESSION_IDLE_SECONDS = 900;
+
+  /** …and at the latest this long after sign-in. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(300)
+  SESSION_MAX_SECONDS = 28_800;
   /**
    * A file the worker touches every few seconds while it runs, for a container health check
    * (docker/compose.yml). Unset: none.
@@ -133,6 +189,11 @@ export class AppConfig {
 }
 
 export class ConfigError extends Error {}
+
+/** Space-separated settings as a list. */
+export function listSetting(value: string): string[] {
+  return value.split(/\s+/).filter(Boolean);
+}
 
 function toInt(value: unknown): unknown {
   return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;

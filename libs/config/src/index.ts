@@ -1,6 +1,7 @@
 export {
   AppConfig,
   ConfigError,
+  listSetting,
   loadConfig,
   queuePrefix,
   appDatabaseUrl,

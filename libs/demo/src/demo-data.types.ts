@@ -583,7 +583,9 @@ export interface DemoUser {
   title: string;
   /** StaffMember.key when the account is a person from the documents. */
   staffKey: string | null;
-  /** For applicants: the organisations the account acts for. */
+  /** For applicants: the personnummer (12 digits) their e-legitimation gives. */
+  personnummer: string | null;
+  /** For applicants: the organisations the account acts for (verified mandates as signatory). */
   organisationsnummer: Organisationsnummer[];
   /** For decision makers: the delegation points they hold. */
   delegationPoints: string[];

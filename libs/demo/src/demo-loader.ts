@@ -316,10 +316,6 @@ export class DemoLoader {
   ): Promise<number> {
     const hash = await hashDemoPassword(password);
     for (const u of data.users) {
-      // Organisations the person registered themselves stay linked: the demo's links are added to theirs.
-      const existing = await em.findOne(Account, { where: { username: u.username } });
-      const demoOrgs = u.organisationsnummer.map((n) => orgIds.get(n)).filter((x): x is string => !!x);
-      const organisationIds = [...new Set([...(existing?.organisationIds ?? []), ...demoOrgs])];
       await em.upsert(
         Account,
         {
@@ -328,18 +324,42 @@ export class DemoLoader {
           title: u.title,
           passwordHash: hash,
           roles: [u.role as Role],
-          organisationIds,
           delegationPoints: u.delegationPoints,
+          personnummer: u.personnummer,
+          breakGlass: true,
           active: true,
         },
         ['username'],
       );
+      if (u.personnummer) await this.mandates(em, u.username, u.personnummer, u.organisationsnummer, orgIds);
     }
     const officer = data.users.find((u) => u.role === 'handlaggare');
     this.officerId = officer
       ? (await em.findOneOrFail(Account, { where: { username: officer.username } })).id
       : null;
     return data.users.length;
+  }
+
+  /** The demo applicant's mandates: verified signatory of each organisation it acts for. */
+  private async mandates(
+    em: EntityManager,
+    username: string,
+    personnummer: string,
+    organisationsnummer: string[],
+    orgIds: Map<string, string>,
+  ): Promise<void> {
+    const account = await em.findOneOrFail(Account, { where: { username } });
+    for (const n of organisationsnummer) {
+      const organisationId = orgIds.get(n);
+      if (!organisationId) continue;
+      await em.query(
+        `INSERT INTO mandate (organisation_id, personnummer, account_id, kind, status, granted_by_name,
+           granted_at, verified_at, verification_note)
+         VALUES ($1, $2, $3, 'firmatecknare', 'giltig', 'demodata', now(), now(), 'Demodata')
+         ON CONFLICT DO NOTHING`,
+        [organisationId, personnummer, account.id],
+      );
+    }
   }
 
   private async exists(em: EntityManager, where: FindOptionsWhere<GrantCase>): Promise<boolean> {

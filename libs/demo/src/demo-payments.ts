@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Account, type Principal } from '@anslag/auth';
+import { Account, effectiveRoles, type Principal, Role } from '@anslag/auth';
 import { AccessService, HistoryService } from '@anslag/cases';
 import { Clock } from '@anslag/common';
+import { listSetting, loadConfig } from '@anslag/config';
+import { OrganisationEventsService, RepresentationService } from '@anslag/identity';
 import {
   AttestRight,
   BatchService,
@@ -73,6 +75,7 @@ export function loadDemoPayments(dir: string): DemoPaymentsFile {
  */
 export class DemoPayments {
   private readonly clock = new Clock();
+  private readonly config = loadConfig();
   private readonly access: AccessService;
   private readonly requests: PaymentRequestsService;
   private readonly verification: VerificationService;
@@ -81,9 +84,15 @@ export class DemoPayments {
   private readonly recoveries: RecoveryService;
 
   constructor(private readonly db: DataSource) {
-    this.access = new AccessService(db);
+    const representation = new RepresentationService(
+      db,
+      new OrganisationEventsService(),
+      this.clock,
+      this.config,
+    );
+    this.access = new AccessService(db, representation);
     const history = new HistoryService(db);
-    this.requests = new PaymentRequestsService(db, this.access, history, this.clock);
+    this.requests = new PaymentRequestsService(db, this.access, history, this.clock, representation);
     this.verification = new VerificationService(db, this.access, history, this.requests, this.clock);
     this.payments = new PaymentsService(db, this.access, history, this.clock);
     this.batches = new BatchService(db, history, this.payments, this.clock);
@@ -229,6 +238,8 @@ export class DemoPayments {
 
   private async principal(username: string): Promise<Principal> {
     const a = await this.db.manager.findOneOrFail(Account, { where: { username } });
-    return { userId: a.id, username: a.username, roles: a.roles, organisationIds: a.organisationIds };
+    // The demo acts as its applicant would after signing in with e-legitimation at the required level.
+    const acr = a.roles.includes(Role.sokande) ? listSetting(this.config.ACT_REQUIRED_ACR)[0] : null;
+    return { userId: a.id, username: a.username, roles: effectiveRoles(a), organisationIds: [], acr };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type Principal, Role } from '@anslag/auth';
+import { type MandateUsed, type Principal, Representation, Role } from '@anslag/auth';
 import { AccessService, GrantCase, HistoryService } from '@anslag/cases';
 import { Clock, DomainError, type ErrorDetail } from '@anslag/common';
 import { checkVoucher, VOUCHER_FLAG_TEXT } from './calc/voucher-checks';
@@ -39,6 +39,7 @@ export class PaymentRequestsService {
     private readonly access: AccessService,
     private readonly history: HistoryService,
     private readonly clock: Clock,
+    private readonly representation: Representation,
   ) {}
 
   /** The schedule, made from the region's settings the first time it is asked for. */
@@ -206,6 +207,12 @@ export class PaymentRequestsService {
           'Utbetalningsansökan är inte komplett',
           result.problems,
         );
+      // Requesting payment acts for the organisation: a valid mandate at the required level of assurance.
+      let mandate: MandateUsed | null = null;
+      if (p.roles.includes(Role.sokande)) {
+        const c = await em.findOneOrFail(GrantCase, { where: { id: r.caseId } });
+        mandate = await this.representation.assertMayAct(p, c.organisationId, 'utbetalning', em);
+      }
       const today = this.clock.today();
       const settings = await paymentSettings(em);
       const g = await loadGrant(em, this.access, p, r.decisionId, settings);
@@ -223,7 +230,12 @@ export class PaymentRequestsService {
         caseId: r.caseId,
         actor: p,
         action: 'utbetalningsansokan_inskickad',
-        after: { seq: r.seq, kind: r.kind, booked: vouchers.reduce((s, v) => s + v.amountExVat, 0) },
+        after: {
+          seq: r.seq,
+          kind: r.kind,
+          booked: vouchers.reduce((s, v) => s + v.amountExVat, 0),
+          ...(mandate ? { mandate } : {}),
+        },
       });
     });
     return this.get(p, id);

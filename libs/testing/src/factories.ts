@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Account, Role, TokenService } from '@anslag/auth';
 import { CatalogueEntry, Municipality, Organisation, RegionSetting } from '@anslag/cases';
 import { DelegationPoint } from '@anslag/decisions';
+import { Mandate } from '@anslag/identity';
 import { ExchangeRateRow, Inriktningsbeslut, RusCatalogueRow } from '@anslag/policy';
 import type { RuleSet, RusCatalogue } from '@anslag/rules';
 import exchangeRates from '../../demo/data/exchange-rates.json';
@@ -182,6 +183,26 @@ export interface TestUser {
   auth: { Authorization: string };
 }
 
+/** A valid personnummer (Luhn check digit) of a made-up adult, random enough for parallel suites. */
+export function randomPersonnummer(): string {
+  const date = `19${String(randomInt(40, 100)).padStart(2, '0')}${String(randomInt(1, 13)).padStart(2, '0')}${String(randomInt(1, 29)).padStart(2, '0')}`;
+  const body = `${date.slice(2)}${String(randomInt(0, 1000)).padStart(3, '0')}`;
+  let total = 0;
+  for (let i = 0; i < 9; i++) {
+    let d = Number(body[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    total += d;
+  }
+  return `${date}${body.slice(6)}${(10 - (total % 10)) % 10}`;
+}
+
+/** Sweden Connect's level of assurance 3, what e-legitimation (BankID, Freja+) gives. */
+export const LOA3 = 'http://id.elegnamnden.se/loa/1.0/loa3';
+
+/**
+ * An account and a bearer token for it. An applicant (sokande) gets a personnummer, a valid signatory
+ * mandate for each organisation given, and a token at assurance level 3, as after e-legitimation.
+ */
 export async function createUser(
   app: NestFastifyApplication,
   roles: Role[],
@@ -189,18 +210,49 @@ export async function createUser(
   delegationPoints: string[] = [],
 ): Promise<TestUser> {
   const ds = app.get(DataSource);
+  const applicant = roles.includes(Role.sokande);
   const account = await ds.getRepository(Account).save({
     username: `${roles.join('-')}-${randomUUID().slice(0, 8)}`,
     displayName: 'Test Testsson',
     roles,
-    organisationIds,
     delegationPoints,
     passwordHash: null,
+    personnummer: applicant ? randomPersonnummer() : null,
   });
-  const token = await app
-    .get(TokenService)
-    .issue({ userId: account.id, username: account.username, roles, organisationIds });
+  if (organisationIds.length) {
+    await ds.getRepository(Mandate).insert(
+      organisationIds.map((organisationId) => ({
+        organisationId,
+        personnummer: account.personnummer ?? randomPersonnummer(),
+        accountId: account.id,
+        kind: 'firmatecknare' as const,
+        status: 'giltig' as const,
+        grantedAt: new Date(),
+        grantedByName: 'test',
+        verifiedAt: new Date(),
+      })),
+    );
+  }
+  const token = await app.get(TokenService).issue({
+    userId: account.id,
+    username: account.username,
+    roles,
+    organisationIds,
+    acr: applicant ? LOA3 : null,
+  });
   return { account, token, auth: { Authorization: `Bearer ${token}` } };
+}
+
+/**
+ * What an officer's verification does (POST /api/mandates/{id}/verify): the account's unverified mandates,
+ * from registering organisations, become valid. For suites that register through the API and then submit.
+ */
+export async function verifyMandates(ds: DataSource, accountId: string): Promise<void> {
+  await ds.query(
+    `UPDATE mandate SET status = 'giltig', verified_at = now(), verification_note = 'test'
+      WHERE account_id = $1 AND status = 'overifierad'`,
+    [accountId],
+  );
 }
 
 export async function createOrganisation(

@@ -7,9 +7,13 @@ export {
   mikrobidragApplication,
   mindLikeProject,
   randomOrganisationsnummer,
+  randomPersonnummer,
+  verifyMandates,
+  LOA3,
   TEST_IDS,
   type TestUser,
 } from './factories';
 export { tableCounts, asOwner } from './db-state';
 export { submittedAndTakenUp } from './case-flow';
 export { usePrivateDatabase } from './private-database';
+export { Browser, LocalIdp, signInThroughIdp, type SignInHops } from './local-idp';

@@ -4,6 +4,58 @@
  */
 
 export interface paths {
+    "/api/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff accounts with their roles and delegation points. Admin. */
+        get: operations["StaffAdmin_list"];
+        put?: never;
+        /** Create a staff account (a local break-glass account when a password is given). Admin; logged with why. */
+        post: operations["StaffAdmin_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change, assign roles and delegation points, deactivate (active: false). Admin; logged with why. */
+        patch: operations["StaffAdmin_update"];
+        trace?: never;
+    };
+    "/api/admin/staff/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change of the account: who, when, before and after, why. Admin. */
+        get: operations["StaffAdmin_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attest-rights": {
         parameters: {
             query?: never;
@@ -39,6 +91,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends the browser session (needs x-csrf-token). Any signed-in role. */
+        post: operations["BrowserAuth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -50,6 +119,75 @@ export interface paths {
         get: operations["Auth_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/{kind}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the OpenID provider sends the browser back: exchanges the code, starts the session, redirects to returnTo. Open to anyone. */
+        get: operations["BrowserAuth_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/{kind}/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Starts sign-in (kind: e-legitimation for applicants, personal for staff): redirects to the OpenID provider. Open to anyone. */
+        get: operations["BrowserAuth_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The configured OpenID Connect sign-ins and where each starts. Open to anyone. */
+        get: operations["BrowserAuth_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, and the CSRF token of the browser session. Any signed-in role. */
+        get: operations["BrowserAuth_session"];
+        put?: never;
+        /** Password sign-in to a browser session (break-glass and demo accounts only). Open to anyone; failed attempts are limited as for /api/auth/login. */
+        post: operations["BrowserAuth_passwordSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -797,6 +935,74 @@ export interface paths {
         patch: operations["Delegation_update"];
         trace?: never;
     };
+    "/api/mandates/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's mandates (asked for, unverified, valid). Sökande. */
+        get: operations["Mandates_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mandates/{id}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant a mandate asked for. The organisation's verified signatories, or a handläggare. */
+        post: operations["Mandates_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mandates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a mandate, or refuse one asked for. The organisation's verified signatories, or a handläggare. */
+        post: operations["Mandates_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mandates/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the registering person's mandate against the trade register extract. Handläggare. */
+        post: operations["Mandates_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations": {
         parameters: {
             query?: never;
@@ -808,6 +1014,23 @@ export interface paths {
         put?: never;
         /** Register an organisation. A sökande who registers it acts for it. */
         post: operations["Organisations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to represent an organisation. The same answer whether or not it is registered, and nothing about who represents it. Sökande. */
+        post: operations["Mandates_requestAccess"];
         delete?: never;
         options?: never;
         head?: never;
@@ -860,6 +1083,24 @@ export interface paths {
         get: operations["Organisations_history"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/mandates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's mandates. Its verified signatories, and officers. */
+        get: operations["Mandates_list"];
+        put?: never;
+        /** Invite a person by personnummer: a verified signatory gives ombud; a handläggare may give firmatecknare. */
+        post: operations["Mandates_invite"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1642,6 +1883,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessRequestDto: {
+            /** @example 556016-0680 */
+            organisationsnummer: string;
+        };
+        AccountChangeDto: {
+            action: string;
+            actor: string;
+            after: Record<string, never> | null;
+            at: string;
+            before: Record<string, never> | null;
+            reason: string;
+        };
         AdoptDto: {
             /**
              * @description nämndens beslutsdatum
@@ -2140,6 +2393,34 @@ export interface components {
             /** @example 2019-12-03 */
             to: string;
         };
+        CreateStaffDto: {
+            /**
+             * @description Delegationspunkter personen innehar
+             * @example [
+             *       "3.3"
+             *     ]
+             */
+            delegationPoints?: string[];
+            displayName: string;
+            /** @description Bara för ett lokalt nödkonto (break-glass): lösenord, minst 12 tecken */
+            password?: string;
+            /** @description Varför ändringen görs */
+            reason: string;
+            roles: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            /**
+             * @description Delegationspunkter där personen är ersättare (för innehavare som är jäviga eller borta)
+             * @example [
+             *       "3.2"
+             *     ]
+             */
+            substituteFor?: string[];
+            title?: Record<string, never> | null;
+            /**
+             * @description Användarnamnet hos organisationens inloggningstjänst
+             * @example lena.kihl
+             */
+            username: string;
+        };
         CriterionMetDto: {
             code: string;
             ref: string;
@@ -2550,6 +2831,13 @@ export interface components {
              */
             year: number;
         };
+        GrantDto: {
+            /**
+             * @description Handläggare kan ge firmatecknare
+             * @enum {string}
+             */
+            kind?: "ombud" | "firmatecknare";
+        };
         GrantTermDto: {
             amount: number;
             reason: string;
@@ -2628,6 +2916,23 @@ export interface components {
             rateBp: number;
             to: string;
         };
+        InviteDto: {
+            /**
+             * @description Sökande ger bara ombud
+             * @enum {string}
+             */
+            kind?: "ombud" | "firmatecknare";
+            /**
+             * @description Den inbjudnas personnummer
+             * @example 19811218-9876
+             */
+            personnummer: string;
+            /**
+             * @description Sista giltighetsdag; utelämnas: tills vidare
+             * @example 2027-12-31
+             */
+            validUntil?: string;
+        };
         JavDto: {
             /** @example Min make är styrelseledamot i det sökande bolaget */
             reason: string;
@@ -2688,6 +2993,22 @@ export interface components {
             password: string;
             /** @example handlaggare */
             username: string;
+        };
+        MandateDto: {
+            grantedAt: Record<string, never> | null;
+            grantedBy: Record<string, never> | null;
+            id: string;
+            /** @enum {string} */
+            kind: "firmatecknare" | "ombud" | "enskild_naringsidkare";
+            organisationId: string;
+            organisationName: Record<string, never> | null;
+            personName: Record<string, never> | null;
+            /** @description Personnummer, de fyra sista siffrorna dolda */
+            personnummer: string;
+            /** @enum {string} */
+            status: "begard" | "overifierad" | "giltig" | "aterkallad" | "avslagen";
+            validUntil: Record<string, never> | null;
+            verifiedAt: Record<string, never> | null;
         };
         MaxGrantDto: {
             amount: number;
@@ -3013,6 +3334,11 @@ export interface components {
             overlapsWith?: string[];
             reasoning?: string;
         };
+        ProviderDto: {
+            /** @enum {string} */
+            kind: "e-legitimation" | "personal";
+            loginUrl: string;
+        };
         ReasonDto: {
             /** @example Fel bankgironummer */
             reason: string;
@@ -3158,6 +3484,15 @@ export interface components {
             eligible: boolean;
             reason: string;
         };
+        SessionDto: {
+            /** @description Tillitsnivå vid inloggningen (e-legitimation) */
+            acr: Record<string, never> | null;
+            /** @description Värdet som skickas i x-csrf-token; null för bärartoken */
+            csrfToken: Record<string, never> | null;
+            roles: ("sokande" | "handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            userId: string;
+            username: string;
+        };
         SetOrganisationLinksDto: {
             links: components["schemas"]["OrganisationLinkInputDto"][];
         };
@@ -3166,6 +3501,25 @@ export interface components {
             overrideReason?: string;
             /** @description ersättare: skälet att besluta i stället för innehavaren av delegationspunkten (t.ex. frånvaro); sparas med beslutet */
             substituteReason?: string;
+        };
+        StaffDto: {
+            active: boolean;
+            /** @description Lokalt nödkonto med lösenord */
+            breakGlass: boolean;
+            delegationPoints: string[];
+            displayName: string;
+            effectiveRoles: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            /** @description Från grupperna vid senaste inloggningen */
+            groupRoles: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            id: string;
+            /** @description Har loggat in via organisationens inloggningstjänst */
+            linked: boolean;
+            /** @description Tilldelade av en administratör */
+            roles: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            /** @description Punkter där personen är ersättare */
+            substituteFor: string[];
+            title: Record<string, never> | null;
+            username: string;
         };
         StateAidFactsDto: {
             /**
@@ -3366,6 +3720,23 @@ export interface components {
             sniCode?: string;
             streetAddress?: string;
         };
+        UpdateStaffDto: {
+            /** @description false spärrar kontot och avslutar dess sessioner */
+            active?: boolean;
+            delegationPoints?: string[];
+            displayName?: string;
+            /** @description Varför ändringen görs */
+            reason: string;
+            roles?: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            /**
+             * @description Delegationspunkter där personen är ersättare (för innehavare som är jäviga eller borta)
+             * @example [
+             *       "3.2"
+             *     ]
+             */
+            substituteFor?: string[];
+            title?: Record<string, never> | null;
+        };
         UpsertCatalogueEntryDto: {
             active?: boolean;
             description?: string | null;
@@ -3512,6 +3883,229 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    StaffAdmin_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StaffAdmin_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStaffDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StaffAdmin_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStaffDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StaffAdmin_changes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountChangeDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     PaymentAdmin_attestRights: {
         parameters: {
             query?: never;
@@ -3656,6 +4250,50 @@ export interface operations {
             };
         };
     };
+    BrowserAuth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     Auth_me: {
         parameters: {
             query?: never;
@@ -3684,6 +4322,180 @@ export interface operations {
             };
             /** @description Rollen får inte anropa vägen, eller jäv */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BrowserAuth_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BrowserAuth_login: {
+        parameters: {
+            query?: {
+                /** @description En sökväg på webbplatsen att återvända till */
+                returnTo?: unknown;
+            };
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BrowserAuth_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDto"][];
+                };
+            };
+        };
+    };
+    BrowserAuth_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BrowserAuth_passwordSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6835,6 +7647,253 @@ export interface operations {
             };
         };
     };
+    Mandates_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Mandates_grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Mandates_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Mandates_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     Organisations_create: {
         parameters: {
             query?: never;
@@ -6855,6 +7914,63 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Mandates_requestAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
             400: {
@@ -7106,6 +8222,133 @@ export interface operations {
             };
             /** @description Finns inte (eller tillhör någon annan) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Mandates_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Mandates_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -222,6 +222,31 @@ export const sv = {
   },
   admin: {
     title: 'Inriktningsbeslut',
+    none: 'Det finns inget inriktningsbeslut ännu.',
+    editingDraft: (title: string) => `Du ändrar utkastet ”${title}”.`,
+    basedOn: (title: string, from: string) =>
+      `Utkastet utgår från ”${title}”, som gäller från ${from}. Ändra ramarna för stödformerna och se vilka öppna ärenden som påverkas innan du sparar.`,
+    aidForms: 'Stödformernas gränser',
+    fields: {
+      maxShareBp: 'Högsta andel',
+      maxPerDecision: 'Högst per beslut',
+      maxPerCompany: 'Högst per företag',
+    } as Record<'maxShareBp' | 'maxPerDecision' | 'maxPerCompany', string>,
+    runWhatIf: 'Visa konsekvenser',
+    running: 'Alla öppna ärenden bedöms på nytt med utkastet…',
+    resultTitle: 'Konsekvensanalys',
+    summary: (changed: number, open: number) =>
+      `${changed} av ${open} öppna ärenden får ett annat utfall eller belopp.`,
+    changedCases: 'Ärenden som påverkas',
+    maxNow: 'Högsta möjliga stöd nu',
+    maxDraft: 'Med utkastet',
+    outcomeDraft: 'Utfall med utkastet',
+    outcomes: {
+      eligible: 'Stödberättigat',
+      eligible_with_remarks: 'Stödberättigat med anmärkningar',
+      not_eligible: 'Inte stödberättigat',
+    } as Record<string, string>,
+    saved: 'Utkastet är sparat.',
   },
   tillganglighet: {
     title: 'Tillgänglighetsredogörelse',

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { RedisConnections } from '@anslag/queue';
 import type { Role } from '../roles';
+import { effectiveRoles } from '../principal';
 import { Account } from './account.entity';
 
 /** What a request may act as, read from the account as it is now (not as it was when the token was issued). */
@@ -59,10 +60,11 @@ export class AccountStatusService implements OnModuleInit, OnApplicationShutdown
     if (hit && hit.until > Date.now()) return hit.state;
     const row = await this.db
       .getRepository(Account)
-      .findOne({ where: { id }, select: ['id', 'username', 'roles', 'organisationIds', 'active'] });
+      .findOne({ where: { id }, select: ['id', 'username', 'roles', 'groupRoles', 'active'] });
+    // Organisations are reached through mandates, checked where they are used (libs/identity).
     const state =
       row && row.active
-        ? { id: row.id, username: row.username, roles: row.roles, organisationIds: row.organisationIds }
+        ? { id: row.id, username: row.username, roles: effectiveRoles(row), organisationIds: [] }
         : null;
     if (this.cache.size > 10_000) this.cache.clear(); // bounded: a flood of distinct ids cannot grow it
     this.cache.set(id, { until: Date.now() + AccountStatusService.TTL_MS, state });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@anslag/common';
+import { effectiveRoles } from '../principal';
 import { TokenService } from '../token.service';
 import { Account } from './account.entity';
 import { LoginThrottle } from './login-throttle';
@@ -43,7 +44,11 @@ export class LoginService {
     );
   }
 
-  async login(username: string, password: string, address: string): Promise<string> {
+  /**
+   * The active local account with this password, or UNAUTHENTICATED (the same answer for every failure).
+   * Failed attempts count against the account and the client address (LoginThrottle).
+   */
+  async authenticate(username: string, password: string, address: string): Promise<Account> {
     await this.throttle.assertAllowed(username, address);
     const account = await this.db
       .getRepository(Account)
@@ -57,11 +62,17 @@ export class LoginService {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Fel användarnamn eller lösenord');
     }
     await this.throttle.succeeded(username);
+    return account;
+  }
+
+  async login(username: string, password: string, address: string): Promise<string> {
+    const account = await this.authenticate(username, password, address);
     return this.tokens.issue({
       userId: account.id,
       username: account.username,
-      roles: account.roles,
-      organisationIds: account.organisationIds,
+      roles: effectiveRoles(account),
+      organisationIds: [],
+      acr: null,
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '@anslag/auth';
+import { MandateUsed, Principal, Representation, Role } from '@anslag/auth';
 import { Clock, DomainError, ErrorCode, stockholmDate } from '@anslag/common';
 import { AccessService } from '../access.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -26,6 +26,7 @@ export class CaseTransitionService {
     private readonly clock: Clock,
     private readonly submission: SubmissionCheckService,
     private readonly completion: CompletionRequestService,
+    private readonly representation: Representation,
   ) {}
 
   async transition(p: Principal, id: string, name: TransitionName, reason?: string): Promise<CaseDto> {
@@ -44,7 +45,14 @@ export class CaseTransitionService {
         );
       }
       const before = { status: c.status };
-      if (name === 'skicka_in') await this.register(em, c);
+      let mandate: MandateUsed | null = null;
+      if (name === 'skicka_in') {
+        // What is missing is shown first, whoever asks; then whether this person may submit for the firm.
+        await this.assertComplete(em, c);
+        if (p.roles.includes(Role.sokande))
+          mandate = await this.representation.assertMayAct(p, c.organisationId, name, em);
+        await this.register(em, c);
+      }
       if (name === 'begar_komplettering') await this.completion.open(em, c.id, p, reason!.trim());
       if (name === 'lamna_komplettering') await this.completion.answer(em, c.id, p);
       c.status = check.to;
@@ -54,18 +62,25 @@ export class CaseTransitionService {
         actor: p,
         action: name,
         before,
-        after: { status: c.status, ...(name === 'skicka_in' ? { diarienummer: c.diarienummer } : {}) },
+        after: {
+          status: c.status,
+          ...(name === 'skicka_in' ? { diarienummer: c.diarienummer } : {}),
+          ...(mandate ? { mandate } : {}),
+        },
         reason: reason ?? null,
       });
     });
     return this.query.get(p, id);
   }
 
-  /** Submission registers the case: checks it is complete, stamps the receipt, gives it its diarienummer. */
-  private async register(em: EntityManager, c: GrantCase): Promise<void> {
+  private async assertComplete(em: EntityManager, c: GrantCase): Promise<void> {
     const problems = await this.submission.problems(em, c);
     if (problems.length)
       throw new DomainError(ErrorCode.CASE_NOT_SUBMITTABLE, 'Ansökan är inte komplett', problems);
+  }
+
+  /** Submission registers the case (checked complete before): stamps the receipt, gives it its diarienummer. */
+  private async register(em: EntityManager, c: GrantCase): Promise<void> {
     const now = this.clock.now();
     c.receivedAt = now;
     c.registeredAt = now;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Principal, Role } from '@anslag/auth';
+import { Principal, Representation } from '@anslag/auth';
 import { DomainError, ErrorCode } from '@anslag/common';
 import { AccessService } from '../access.service';
 import { Municipality } from '../entities/municipality.entity';
@@ -29,6 +29,7 @@ export class OrganisationsService {
     private readonly access: AccessService,
     private readonly personalData: PersonalDataLogService,
     private readonly orgHistory: OrganisationHistoryService,
+    private readonly representation: Representation,
   ) {}
 
   async personalDataAccess(id: string): Promise<PersonalDataAccessEntry[]> {
@@ -43,9 +44,12 @@ export class OrganisationsService {
       const kommun = await this.checkKommun(em, dto.kommunCode ?? null);
       const clash = await em.findOne(Organisation, { where: { organisationsnummer: orgnr } });
       if (clash) {
-        throw new DomainError(ErrorCode.CONFLICT, 'Organisationen är redan registrerad', [
-          { field: 'organisationsnummer', problem: 'finns redan' },
-        ]);
+        // Says nothing of who registered it; offers to ask for a mandate instead.
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          'Organisationen är redan registrerad. Du kan begära behörighet att företräda den.',
+          [{ field: 'organisationsnummer', problem: 'redan registrerad; begär behörighet i stället' }],
+        );
       }
       const placed = placePostalCode(dto.postalCode, await urbanAreas(em));
       const org = await em.save(
@@ -59,13 +63,8 @@ export class OrganisationsService {
         }),
       );
       await this.orgHistory.recordRegistration(em, p, org);
-      if (p.roles.includes(Role.sokande)) {
-        // The applicant who registers an organisation acts for it from now on.
-        await em.query(
-          'UPDATE account SET organisation_ids = array_append(organisation_ids, $1) WHERE id = $2',
-          [org.id, p.userId],
-        );
-      }
+      // The registering applicant becomes an unverified representative (drafts, cannot submit yet).
+      await this.representation.registered(p, org.id, em);
       return OrganisationDto.from(org, kommun, placed.area);
     });
   }

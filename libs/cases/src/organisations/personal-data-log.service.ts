@@ -12,8 +12,8 @@ export interface PersonalDataAccessEntry {
   purpose: string;
 }
 
-/** Why the fact was read: shown to an officer, used by an assessment, or by a what-if over open cases. */
-export type PersonalDataPurpose = 'visning' | 'bedömning' | 'konsekvensanalys';
+/** Why the fact was read: shown to an officer, used by an assessment, a what-if over open cases, a signature. */
+export type PersonalDataPurpose = 'visning' | 'bedömning' | 'konsekvensanalys' | 'beslut';
 
 /** Logs every read of the personal facts an organisation holds only for a rule. */
 @Injectable()

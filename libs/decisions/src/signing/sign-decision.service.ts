@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Account, Principal } from '@anslag/auth';
 import { Clock, DomainError, ErrorCode } from '@anslag/common';
 import { retryTransaction } from '@anslag/database';
-import { DECIDABLE, GrantCase, HistoryService } from '@anslag/cases';
+import { DECIDABLE, GrantCase, HistoryService, PersonalDataLogService } from '@anslag/cases';
 import { requestDecisionLetter } from '@anslag/letters';
 import { formatKronor, sekToEur } from '@anslag/money';
 import {
@@ -50,6 +50,7 @@ export class SignDecisionService {
     private readonly history: HistoryService,
     private readonly frames: FramesService,
     private readonly clock: Clock,
+    private readonly personalData: PersonalDataLogService,
   ) {}
 
   async sign(p: Principal, id: string, dto: SignDto = {}): Promise<DecisionDto> {
@@ -86,7 +87,11 @@ export class SignDecisionService {
       const rules = await this.policy.inForce(c.registrationDate ?? d.decisionDate, em);
       const frameWarnings = await this.frameWarnings(em, rules, d);
       await this.lockOrganisation(em, c);
-      if (d.outcome !== 'avslag') await this.checkLimits(em, rules, d, c, overrideReason, false);
+      if (d.outcome !== 'avslag') {
+        // The re-evaluation reads the organisation's personal facts: a use, logged with its purpose.
+        await this.personalData.logRead(p, c.organisation!, 'beslut', em);
+        await this.checkLimits(em, rules, d, c, overrideReason, false);
+      }
       d.substituteFor = substituteFor;
       d.delegationPoint = point.point;
       d.signedBy = signer.id;
@@ -109,8 +114,10 @@ export class SignDecisionService {
       await this.lockOrganisation(em, c);
       const rules = await this.policy.inForce(c.registrationDate ?? dto.meetingDate, em);
       d.decisionDate = dto.meetingDate;
-      if (d.outcome !== 'avslag')
+      if (d.outcome !== 'avslag') {
+        await this.personalData.logRead(p, c.organisation!, 'beslut', em);
         d.capsExceeded = await this.checkLimits(em, rules, d, c, 'Nämndens beslut', true);
+      }
       d.namndMeetingDate = dto.meetingDate;
       d.namndParagraph = dto.paragraph;
       d.signedBy = p.userId;

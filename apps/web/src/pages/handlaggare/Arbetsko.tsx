@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Heading, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
@@ -36,8 +36,11 @@ export default function Arbetsko() {
     pageSize: PAGE_SIZE,
   };
   const list = useQuery(queueQueryOptions(query));
-  const counts = useQuery(statusCountsQueryOptions());
+  // The counts wait for the page of cases, so that the table is drawn first.
+  const counts = useQuery({ ...statusCountsQueryOptions(), enabled: !!list.data });
   const [form, setForm] = useState({ status, diarienummer, organisation });
+  // A link or the back button changes the address: the filter form follows it.
+  useEffect(() => setForm({ status, diarienummer, organisation }), [status, diarienummer, organisation]);
 
   const update = (patch: Record<string, string>) => {
     const next = new URLSearchParams(params);

@@ -123,7 +123,8 @@ function ApplicationForm({ initial }: { initial: Case }) {
     onSuccess: (submitted) => {
       // The receipt shows the number the submission answered, without waiting for a new read.
       void navigate(paths.sokande.kvitto(initial.id), { state: { diarienummer: submitted.diarienummer } });
-      void queryClient.invalidateQueries({ queryKey: ['get'] });
+      // Marked stale, not read again now: this page would otherwise see the case submitted and move on.
+      void queryClient.invalidateQueries({ queryKey: ['get'], refetchType: 'none' });
     },
     onError: (e) => setErrors(toFieldErrors(e, labels)),
   });

@@ -95,6 +95,10 @@ describe('an applicant who knows only the catalogue routes', () => {
   it('registers the organisation with a kommun from the catalogue', async () => {
     orgId = await registerOrganisation();
     expect(orgId).toMatch(/^[0-9a-f-]{36}$/);
+    // An officer has verified the applicant's mandate to act for the firm (identity's own flow).
+    await app
+      .get(DataSource)
+      .query(`UPDATE mandate SET status = 'giltig' WHERE organisation_id = $1`, [orgId]);
   });
 
   it('fills and submits a company application from the catalogues alone', async () => {

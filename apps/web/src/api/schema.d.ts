@@ -2414,7 +2414,7 @@ export interface components {
              *     ]
              */
             substituteFor?: string[];
-            title?: Record<string, never> | null;
+            title?: string | null;
             /**
              * @description Användarnamnet hos organisationens inloggningstjänst
              * @example lena.kihl
@@ -2995,20 +2995,20 @@ export interface components {
             username: string;
         };
         MandateDto: {
-            grantedAt: Record<string, never> | null;
-            grantedBy: Record<string, never> | null;
+            grantedAt: string | null;
+            grantedBy: string | null;
             id: string;
             /** @enum {string} */
             kind: "firmatecknare" | "ombud" | "enskild_naringsidkare";
             organisationId: string;
-            organisationName: Record<string, never> | null;
-            personName: Record<string, never> | null;
+            organisationName: string | null;
+            personName: string | null;
             /** @description Personnummer, de fyra sista siffrorna dolda */
             personnummer: string;
             /** @enum {string} */
             status: "begard" | "overifierad" | "giltig" | "aterkallad" | "avslagen";
-            validUntil: Record<string, never> | null;
-            verifiedAt: Record<string, never> | null;
+            validUntil: string | null;
+            verifiedAt: string | null;
         };
         MaxGrantDto: {
             amount: number;
@@ -3486,9 +3486,9 @@ export interface components {
         };
         SessionDto: {
             /** @description Tillitsnivå vid inloggningen (e-legitimation) */
-            acr: Record<string, never> | null;
+            acr: string | null;
             /** @description Värdet som skickas i x-csrf-token; null för bärartoken */
-            csrfToken: Record<string, never> | null;
+            csrfToken: string | null;
             roles: ("sokande" | "handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
             userId: string;
             username: string;
@@ -3518,7 +3518,7 @@ export interface components {
             roles: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
             /** @description Punkter där personen är ersättare */
             substituteFor: string[];
-            title: Record<string, never> | null;
+            title: string | null;
             username: string;
         };
         StateAidFactsDto: {
@@ -3735,7 +3735,7 @@ export interface components {
              *     ]
              */
             substituteFor?: string[];
-            title?: Record<string, never> | null;
+            title?: string | null;
         };
         UpsertCatalogueEntryDto: {
             active?: boolean;

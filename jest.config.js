@@ -36,6 +36,8 @@ module.exports = {
     },
     {
       displayName: 'e2e',
+      // Hooks build the whole app against real services; on a loaded machine that takes more than 5 s.
+      testTimeout: 60_000,
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform: { '^.+\\.(t|j)s$': swc },

@@ -5,7 +5,7 @@ import { DemoLoader, DemoPayments, loadDemoData, loadDemoPayments } from '@ansla
 import { DEFAULT_DEMO_DATA_DIR } from '../libs/demo/src/demo-data';
 import { DecisionLetterJob } from '@anslag/letters';
 import { extractPdfText } from '../libs/letters/src/render/extract-text';
-import { createTestApp } from '@anslag/testing';
+import { createTestApp, randomOrganisationsnummer } from '@anslag/testing';
 import { PrivateDatabase } from './letters-support';
 
 // Loading the demo twice (cases, decisions, payments) takes seconds on a busy machine.
@@ -40,7 +40,7 @@ describe('demo data', () => {
       accounts: 6,
     });
     // Two loads hash the demo password twice (argon2): slow on a busy machine, so a wider hook timeout.
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     await app?.close();
     await db?.drop();
@@ -136,6 +136,44 @@ describe('demo data', () => {
     expect(kommuner[0].n).toBeGreaterThanOrEqual(12);
   });
 
+  it('keeps what users created when the demo is loaded again', async () => {
+    const sokande = await login('sokande');
+    const org = (
+      await http
+        .post('/api/organisations')
+        .set(sokande)
+        .send({
+          organisationsnummer: randomOrganisationsnummer(),
+          name: 'Egen Firma Efter Demo AB',
+          streetAddress: 'Storgatan 9',
+          postalCode: '702 10',
+          city: 'Örebro',
+          kommunCode: '1880',
+          legalForm: 'Aktiebolag',
+        })
+        .expect(201)
+    ).body;
+    // The token predates the new organisation; the case is created with a fresh login.
+    const again = await login('sokande');
+    const own = (
+      await http
+        .post('/api/cases')
+        .set(again)
+        .send({ track: 'foretagsstod', organisationId: org.id, title: 'Skapad efter demon' })
+        .expect(201)
+    ).body;
+    await new DemoLoader(ds).load(loadDemoData(), 'demo-test');
+    const after = await login('sokande');
+    expect((await http.get(`/api/cases/${own.id}`).set(after).expect(200)).body.title).toBe(
+      'Skapad efter demon',
+    );
+    expect(
+      (await http.get('/api/organisations/mine').set(after).expect(200)).body.map(
+        (o: { id: string }) => o.id,
+      ),
+    ).toContain(org.id);
+  }, 60_000);
+
   it('produces the MIND and Kottaberget letters with the seed letters’ key facts', async () => {
     const ids: { dnr: string; id: string }[] = await ds.query(
       `SELECT c.diarienummer AS dnr, d.id FROM decision d JOIN grant_case c ON c.id = d.case_id
@@ -170,7 +208,7 @@ describe('demo data', () => {
     const kotta = text['19RS9565'];
     expect(kotta).toContain('beviljas 15 % av projektets bokförda kostnader, dock högst 137 725 kr');
     expect(kotta).toContain('918 163');
-  });
+  }, 30_000);
 
   it('creates one account per role, and the applicant sees only its organisations', async () => {
     const sokande = await login('sokande');

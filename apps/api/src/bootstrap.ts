@@ -9,13 +9,14 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkParsedValue, checkRequestTexts, REQUEST_BOUNDS, scanJsonText } from '@anslag/common';
 import { AppConfig, loadConfig } from '@anslag/config';
 import { ApiModule } from './api.module';
 import { ShutdownDrain } from './health/shutdown-drain';
 import { createRootLogger, logRequests, PinoNestLogger } from './logging';
+import { buildOpenApiDocument } from './openapi';
 
 /** A caller's X-Request-Id is kept only when it is a plain token (a UUID or similar); else a new UUID. */
 const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
@@ -107,19 +108,7 @@ export async function createApiApp(
 
 /** The OpenAPI document of the routes, as served at /api/docs-json and written for the browser app's client. */
 export function openApiDocument(app: INestApplication) {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('anslag')
-      .setDescription('Ärendehantering för regionala tillväxtmedel (1:1 Regionala tillväxtåtgärder)')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-    {
-      operationIdFactory: (controller: string, method: string) =>
-        `${controller.replace(/Controller$/, '')}_${method}`,
-    },
-  );
+  return buildOpenApiDocument(app);
 }
 
 /** dist/web beside the compiled code (dist/apps/api/src) or, from the sources, in the project's dist/. */

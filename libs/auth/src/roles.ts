@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 
 /** The users' roles, named as they say them. */
 export enum Role {
@@ -19,5 +20,7 @@ export const ROLES_KEY = 'anslag:roles';
 export const PUBLIC_KEY = 'anslag:public';
 
 /** Who may call the route. Every route carries either @Roles or @Public; a test checks it. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/** Who may call the route; the OpenAPI document states it too (`x-roles`), for clients and tests. */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-roles', roles));
 export const Public = () => SetMetadata(PUBLIC_KEY, true);

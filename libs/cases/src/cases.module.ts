@@ -6,8 +6,17 @@ import { CaseQueryService } from './cases/case-query.service';
 import { CaseTransitionService } from './cases/case-transition.service';
 import { CaseWriteService } from './cases/case-write.service';
 import { CasesController } from './cases/cases.controller';
+import { CaseAssignmentService } from './cases/case-assignment.service';
+import { CompletionRequestListService } from './cases/completion-request-list.service';
+import { CompletionRequestsController } from './cases/completion-requests.controller';
+import { CompletionRequestService } from './cases/completion-request.service';
+import { PeopleService } from './cases/people.service';
+import { WorkQueueService } from './cases/work-queue.service';
+import { SubmissionCheckService } from './cases/submission-check.service';
 import { DiarienummerService } from './cases/diarienummer.service';
 import { CatalogueService } from './catalogue/catalogue.service';
+import { CatalogueViewService } from './catalogue/catalogue-view.service';
+import { CataloguesController } from './catalogue/catalogues.controller';
 import { HistoryService } from './history/history.service';
 import { OrganisationHistoryService } from './organisations/organisation-history.service';
 import { OrganisationsController } from './organisations/organisations.controller';
@@ -23,6 +32,8 @@ import { SingleUndertakingService } from './single-undertaking/single-undertakin
     OrganisationsController,
     CasesController,
     AttachmentsController,
+    CataloguesController,
+    CompletionRequestsController,
     SingleUndertakingController,
     ServiceAreaController,
   ],
@@ -32,7 +43,14 @@ import { SingleUndertakingService } from './single-undertaking/single-undertakin
     CaseQueryService,
     CaseTransitionService,
     CaseWriteService,
+    CaseAssignmentService,
+    CompletionRequestListService,
+    CompletionRequestService,
+    PeopleService,
+    WorkQueueService,
+    SubmissionCheckService,
     CatalogueService,
+    CatalogueViewService,
     DiarienummerService,
     HistoryService,
     OrganisationHistoryService,
@@ -43,6 +61,7 @@ import { SingleUndertakingService } from './single-undertaking/single-undertakin
   ],
   exports: [
     AccessService,
+    PeopleService,
     CatalogueService,
     CaseQueryService,
     DiarienummerService,

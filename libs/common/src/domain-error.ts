@@ -50,6 +50,8 @@ const STATUS: Record<ErrorCode, number> = {
 export interface ErrorDetail {
   field: string;
   problem: string;
+  /** For a code that is not in its catalogue: the codes that are. */
+  allowed?: string[];
 }
 
 /**

@@ -1,8 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class ErrorDetailDto {
   @ApiProperty({ example: 'organisationsnummer' }) field: string;
   @ApiProperty({ example: 'ogiltig kontrollsiffra' }) problem: string;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'för en okänd kod: de koder som katalogen tillåter',
+    example: ['machinery', 'equipment'],
+  })
+  allowed?: string[];
 }
 
 /** The one shape of every 4xx and 5xx answer. */

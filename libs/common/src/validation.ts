@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, ErrorCode, ErrorDetail } from './domain-error';
+import { swedishProblem } from './messages';
 
 /** Flattens nested class-validator errors into `field` paths like `budget.costs[2].amount`. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ErrorDetail[] {
@@ -10,7 +11,8 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
       : prefix
         ? `${prefix}.${e.property}`
         : e.property;
-    for (const problem of Object.values(e.constraints ?? {})) out.push({ field: key, problem });
+    const problem = swedishProblem(e);
+    if (problem) out.push({ field: key, problem });
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, key));
   }
   return out;

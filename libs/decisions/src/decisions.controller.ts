@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
 import { JavEntry, JavService } from './jav/jav.service';
@@ -8,12 +8,15 @@ import {
   DecisionFieldsDto,
   DraftDecisionDto,
   JavDto,
+  JavEntryDto,
   RecordNamndDto,
   RecordParagraphDto,
   SignDto,
 } from './signing/decision.dto';
 import { NamndParagraphService } from './signing/namnd-paragraph.service';
 import { DecisionQueryService } from './signing/decision-query.service';
+import { DecisionListQueryDto, DecisionPageDto } from './signing/decision-list.dto';
+import { DecisionListService } from './signing/decision-list.service';
 import { DraftDecisionService } from './signing/draft-decision.service';
 import { SignDecisionService } from './signing/sign-decision.service';
 
@@ -26,6 +29,7 @@ export class DecisionsController {
     private readonly signing: SignDecisionService,
     private readonly query: DecisionQueryService,
     private readonly jav: JavService,
+    private readonly listing: DecisionListService,
     private readonly paragraphs: NamndParagraphService,
   ) {}
 
@@ -34,7 +38,7 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Draft a decision from the stored evaluation (replaces an earlier draft). Handläggare.',
   })
-  @ApiOkResponse({ type: DecisionDto })
+  @ApiCreatedResponse({ type: DecisionDto })
   draft(
     @CurrentUser() p: Principal,
     @Param('caseId', new UuidPipe('caseId')) caseId: string,
@@ -54,6 +58,17 @@ export class DecisionsController {
     @Param('caseId', new UuidPipe('caseId')) caseId: string,
   ): Promise<DecisionDto[]> {
     return this.query.forCase(p, caseId);
+  }
+
+  @Get('decisions')
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({
+    summary:
+      'Decisions by status (default utkast) with what signing needs: amount, delegation point, evaluated maximum, frame warnings, jäv, and whether the reader may sign each (signableByMe=true: only those). Officers.',
+  })
+  @ApiOkResponse({ type: DecisionPageDto })
+  list(@CurrentUser() p: Principal, @Query() q: DecisionListQueryDto): Promise<DecisionPageDto> {
+    return this.listing.list(p, q);
   }
 
   @Get('decisions/:id')
@@ -82,7 +97,7 @@ export class DecisionsController {
     summary:
       'Sign (take) the decision under a delegation point the signer holds, or as its substitute (ersättare) when every holder declared jäv or is away. Beslutsfattare.',
   })
-  @ApiOkResponse({ type: DecisionDto })
+  @ApiCreatedResponse({ type: DecisionDto })
   sign(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,
@@ -94,7 +109,7 @@ export class DecisionsController {
   @Post('decisions/:id/namnd')
   @Roles(Role.namndsekreterare)
   @ApiOperation({ summary: "Record the nämnd's own decision with meeting date and §. Nämndsekreterare." })
-  @ApiOkResponse({ type: DecisionDto })
+  @ApiCreatedResponse({ type: DecisionDto })
   recordNamnd(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,
@@ -109,7 +124,7 @@ export class DecisionsController {
     summary:
       "Record the protocol's § of a nämnd decision recorded without it; its letter, which waited for it, is produced. Nämndsekreterare.",
   })
-  @ApiOkResponse({ type: DecisionDto })
+  @ApiCreatedResponse({ type: DecisionDto })
   recordParagraph(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,
@@ -123,7 +138,7 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Draft a change decision (ändringsbeslut) linked to a signed decision. Handläggare.',
   })
-  @ApiOkResponse({ type: DecisionDto })
+  @ApiCreatedResponse({ type: DecisionDto })
   amend(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,
@@ -137,6 +152,7 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Declare your own conflict of interest (jäv) in the case. Handläggare and beslutsfattare.',
   })
+  @ApiCreatedResponse({ type: JavEntryDto })
   declareJav(
     @CurrentUser() p: Principal,
     @Param('caseId', new UuidPipe('caseId')) caseId: string,
@@ -148,6 +164,7 @@ export class DecisionsController {
   @Get('cases/:caseId/jav')
   @Roles(...OFFICER_ROLES)
   @ApiOperation({ summary: 'Who has declared jäv in the case, and why. Officers.' })
+  @ApiOkResponse({ type: [JavEntryDto] })
   listJav(@Param('caseId', new UuidPipe('caseId')) caseId: string): Promise<JavEntry[]> {
     return this.jav.list(caseId);
   }

@@ -7,6 +7,7 @@ import { DecisionsController } from './decisions.controller';
 import { DelegationController } from './delegation/delegation.controller';
 import { DelegationService } from './delegation/delegation.service';
 import { JavService } from './jav/jav.service';
+import { DecisionListService } from './signing/decision-list.service';
 import { DecisionQueryService } from './signing/decision-query.service';
 import { DraftDecisionService } from './signing/draft-decision.service';
 import { NamndParagraphService } from './signing/namnd-paragraph.service';
@@ -16,6 +17,7 @@ import { SignDecisionService } from './signing/sign-decision.service';
   imports: [CasesModule, PolicyModule],
   controllers: [DecisionsController, DelegationController, DeMinimisRegisterController],
   providers: [
+    DecisionListService,
     DecisionQueryService,
     DelegationService,
     DeMinimisRegisterService,

@@ -46,7 +46,7 @@ describe('demo data: files and counts', () => {
     expect(data.letterTemplates.templates).toHaveLength(4);
     expect(data.delegationOrder.points.map((p) => p.point)).toEqual(['3.2', '3.3']);
     expect(data.region.municipalities).toHaveLength(12);
-    expect(Object.keys(data.assumptions)).toHaveLength(7);
+    expect(Object.keys(data.assumptions)).toHaveLength(8);
     for (const list of Object.values(data.assumptions)) expect(list.length).toBeGreaterThan(0);
   });
 

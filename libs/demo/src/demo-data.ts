@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type {
+  CataloguesFile,
   CompanyCasesFile,
   DelegationOrderFile,
   DemoData,
@@ -24,6 +25,7 @@ export const DEMO_FILES = {
   companyCases: 'company-cases.json',
   users: 'users.json',
   letterTemplates: 'letter-templates.json',
+  catalogues: 'catalogues.json',
   /** What letters tell per legal basis: titles, appeal routes, conditions, the de minimis notice. */
   legalBases: 'legal-bases.json',
   panBudgetAsTyped: 'pan-budget-as-typed.csv',
@@ -115,6 +117,7 @@ export function loadDemoData(dir: string = DEFAULT_DEMO_DATA_DIR): DemoData {
   const companies = readJson<CompanyCasesFile>(dir, DEMO_FILES.companyCases, 'companyCases');
   const users = readJson<UsersFile>(dir, DEMO_FILES.users, 'users');
   const letters = readJson<LetterTemplatesFile>(dir, DEMO_FILES.letterTemplates, 'templates');
+  const catalogues = readJson<CataloguesFile>(dir, DEMO_FILES.catalogues, 'sections');
   const legalBases = readJson<LegalBasesFile>(dir, DEMO_FILES.legalBases, 'bases');
 
   const headers: [string, DemoFileHeader][] = [
@@ -125,6 +128,7 @@ export function loadDemoData(dir: string = DEFAULT_DEMO_DATA_DIR): DemoData {
     [DEMO_FILES.companyCases, companies],
     [DEMO_FILES.users, users],
     [DEMO_FILES.letterTemplates, letters],
+    [DEMO_FILES.catalogues, catalogues],
   ];
 
   return {
@@ -140,6 +144,7 @@ export function loadDemoData(dir: string = DEFAULT_DEMO_DATA_DIR): DemoData {
     panBudgetAsTyped: parseRawBudgetTable(readText(dir, DEMO_FILES.panBudgetAsTyped)),
     inriktningsbeslut2019: readOptionalJson(dir, DEMO_FILES.inriktningsbeslut2019),
     rus20182030: readOptionalJson(dir, DEMO_FILES.rus20182030),
+    catalogues,
     exchangeRates: readOptionalJson(dir, DEMO_FILES.exchangeRates) as ExchangeRatesFile | null,
     assumptions: Object.fromEntries(headers.map(([file, h]) => [file, h.assumptions ?? []])),
   };

@@ -766,4 +766,23 @@ export interface DemoData {
   exchangeRates: ExchangeRatesFile | null;
   /** The `assumptions` of each file, keyed by file name. */
   assumptions: Record<string, string[]>;
+  catalogues: CataloguesFile;
+}
+
+export interface DemoCatalogueItem {
+  code: string;
+  name: string;
+  description?: string;
+  sector?: 'offentlig' | 'privat' | null;
+  tracks?: string[];
+  requiredFor?: string[];
+}
+
+export interface CataloguesFile extends DemoFileHeader {
+  completionDueDays: number;
+  costCategories: DemoCatalogueItem[];
+  financiers: DemoCatalogueItem[];
+  kommunFinancier: { codePrefix: string; nameSuffix: string };
+  sections: DemoCatalogueItem[];
+  attachmentTypes: DemoCatalogueItem[];
 }

@@ -25,7 +25,13 @@ import {
   type RusCatalogue,
   type StateAidRoute,
 } from '@anslag/rules';
-import type { CompanyCase, DemoData, DemoOrganisation, ProjectCase } from './demo-data.types';
+import type {
+  CompanyCase,
+  DemoCatalogueItem,
+  DemoData,
+  DemoOrganisation,
+  ProjectCase,
+} from './demo-data.types';
 
 const dayAfter = (date: string): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -106,6 +112,7 @@ export class DemoLoader {
       ['diarienummerSeries', data.region.diarienummer.seriesLetters],
       ['delegationOrder', data.delegationOrder],
       ['letterTemplates', data.letterTemplates],
+      ['completionDueDays', data.catalogues.completionDueDays],
       ['legalBases', data.legalBases],
     ];
     if (data.inriktningsbeslut2019) rows.push(['inriktningsbeslutDefault', data.inriktningsbeslut2019]);
@@ -185,9 +192,40 @@ export class DemoLoader {
   private async catalogue(em: EntityManager, data: DemoData, ruleSet: RuleSet): Promise<void> {
     const entries = new Map<string, Partial<CatalogueEntry>>();
     const add = (e: Partial<CatalogueEntry>) => entries.set(`${e.kind}:${e.code}`, { active: true, ...e });
+    const cat = data.catalogues;
+    const item = (kind: CatalogueEntry['kind'], i: DemoCatalogueItem, sortOrder: number) =>
+      add({
+        kind,
+        code: i.code,
+        name: i.name,
+        description: i.description ?? null,
+        sector: i.sector ?? null,
+        tracks: i.tracks ?? [],
+        requiredFor: i.requiredFor ?? [],
+        sortOrder,
+      });
+    cat.costCategories.forEach((c, n) => item('cost_category', c, n));
+    cat.financiers.forEach((f, n) => item('financier', f, 100 + n));
+    data.region.municipalities.forEach((m, n) =>
+      add({
+        kind: 'financier',
+        code: `${cat.kommunFinancier.codePrefix}${m.code}`,
+        name: `${m.name}${cat.kommunFinancier.nameSuffix}`,
+        sector: 'offentlig',
+        sortOrder: 50 + n,
+      }),
+    );
+    cat.sections.forEach((c, n) => item('application_section', c, n));
+    cat.attachmentTypes.forEach((c, n) => item('attachment_type', c, n));
     for (const p of data.projectCases) {
-      p.sections.forEach((x) => add({ kind: 'application_section', code: x.code, name: x.heading }));
-      p.budget.costs.forEach((c) => add({ kind: 'cost_category', code: c.category, name: c.label }));
+      p.sections.forEach((x) => {
+        if (!entries.has(`application_section:${x.code}`))
+          add({ kind: 'application_section', code: x.code, name: x.heading });
+      });
+      p.budget.costs.forEach((c) => {
+        if (!entries.has(`cost_category:${c.category}`))
+          add({ kind: 'cost_category', code: c.category, name: c.label, sortOrder: 90 });
+      });
       p.budget.financing.forEach((f) =>
         add({
           kind: 'financier',
@@ -195,6 +233,7 @@ export class DemoLoader {
           name: f.label,
           sector: f.sector,
           regionGrant: f.fundingSource !== null,
+          sortOrder: f.fundingSource !== null ? 0 : 200,
         }),
       );
     }

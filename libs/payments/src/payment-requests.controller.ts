@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, OFFICER_ROLES, type Principal, Role, Roles } from '@anslag/auth';
-import { UuidPipe } from '@anslag/common';
+import { DomainError, UuidPipe } from '@anslag/common';
 import {
   CreatePaymentRequestDto,
   PaymentRequestFieldsDto,
@@ -51,7 +51,11 @@ export class PaymentRequestsController {
   overrideSchedule(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,
-    @Param('seq', ParseIntPipe) seq: number,
+    @Param(
+      'seq',
+      new ParseIntPipe({ exceptionFactory: () => DomainError.validation('seq', 'ska vara ett heltal') }),
+    )
+    seq: number,
     @Body() dto: ScheduleOverrideDto,
   ): Promise<ScheduleItemDto[]> {
     return this.requests.overrideSchedule(p, id, seq, dto);

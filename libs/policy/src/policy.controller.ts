@@ -1,11 +1,19 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsDateString, IsOptional } from 'class-validator';
 import { ALL_ROLES, CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
 import { BodyLimit, Clock, DOCUMENT_BODY, UuidPipe } from '@anslag/common';
 import type { FrameStatus, RusCatalogue } from '@anslag/rules';
 import { FramesService } from './assessment/frames.service';
 import { WhatIfResult, WhatIfService } from './assessment/what-if.service';
+import { FramesInForceDto, RusCatalogueDto, WhatIfResultDto } from './assessment/what-if.dto';
 import {
   AdoptDto,
   ExtendDto,
@@ -37,6 +45,7 @@ export class PolicyController {
   @ApiOperation({
     summary: 'The RUS catalogue versions (goals, effektmål, priority areas). Any signed-in role.',
   })
+  @ApiOkResponse({ type: [RusCatalogueDto] })
   rus(): Promise<RusCatalogue[]> {
     return this.policy.rusCatalogues();
   }
@@ -61,7 +70,7 @@ export class PolicyController {
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Create a draft inriktningsbeslut (validated). Admin.' })
   @BodyLimit(DOCUMENT_BODY)
-  @ApiOkResponse({ type: InriktningsbeslutDto })
+  @ApiCreatedResponse({ type: InriktningsbeslutDto })
   create(@CurrentUser() p: Principal, @Body() dto: RuleSetBodyDto): Promise<InriktningsbeslutDto> {
     return this.policy.createDraft(p, dto.content);
   }
@@ -84,7 +93,7 @@ export class PolicyController {
     summary:
       "Adopt a draft with the nämnd's date and §; it replaces the earlier decision from its start. Admin.",
   })
-  @ApiOkResponse({ type: InriktningsbeslutDto })
+  @ApiCreatedResponse({ type: InriktningsbeslutDto })
   adopt(@Param('id', new UuidPipe()) id: string, @Body() dto: AdoptDto): Promise<InriktningsbeslutDto> {
     return this.policy.adopt(id, dto);
   }
@@ -92,7 +101,7 @@ export class PolicyController {
   @Post('inriktningsbeslut/:id/extend')
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Extend an adopted decision ("förlängning tills vidare" or to a date). Admin.' })
-  @ApiOkResponse({ type: InriktningsbeslutDto })
+  @ApiCreatedResponse({ type: InriktningsbeslutDto })
   extend(@Param('id', new UuidPipe()) id: string, @Body() dto: ExtendDto): Promise<InriktningsbeslutDto> {
     return this.policy.extend(id, dto);
   }
@@ -103,6 +112,7 @@ export class PolicyController {
     summary:
       "The frames of the decision in force on the date, for the date's year: indicative, granted in that year, left (the follow-up's figures). Officers.",
   })
+  @ApiOkResponse({ type: FramesInForceDto })
   async framesInForce(
     @Query() q: DateQueryDto,
   ): Promise<FrameStatus & { inriktningsbeslut: string; year: number }> {
@@ -120,10 +130,22 @@ export class PolicyController {
   @Roles(Role.admin, Role.handlaggare, Role.namndsekreterare)
   @ApiOperation({
     summary:
-      'Every open case under a draft beside the decision in force, with frame totals. Changes nothing; logs the personal facts it reads.',
+      'Every open case under a rule set sent in full, beside the decision in force, with frame totals. Changes nothing; logs the personal facts it reads. Admin, handläggare, nämndsekreterare.',
   })
   @BodyLimit(DOCUMENT_BODY)
+  @ApiCreatedResponse({ type: WhatIfResultDto })
   whatIfRun(@CurrentUser() p: Principal, @Body() dto: RuleSetBodyDto): Promise<WhatIfResult> {
     return this.whatIf.run(p, dto.content);
+  }
+
+  @Get('inriktningsbeslut/:id/what-if')
+  @Roles(Role.admin, Role.handlaggare, Role.namndsekreterare)
+  @ApiOperation({
+    summary:
+      'Every open case under a stored draft, by its id, beside the decision in force: per case the organisation, aid form, amount applied and which terms change. Writes nothing. Admin, handläggare, nämndsekreterare.',
+  })
+  @ApiOkResponse({ type: WhatIfResultDto })
+  whatIfOf(@CurrentUser() p: Principal, @Param('id', new UuidPipe()) id: string): Promise<WhatIfResult> {
+    return this.whatIf.runFor(p, id);
   }
 }

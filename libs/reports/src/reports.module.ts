@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UndeliveredService } from './delegation/undelivered.service';
 import { PolicyModule } from '@anslag/policy';
 import { DelegationReportController } from './delegation/delegation-report.controller';
 import { DelegationReportService } from './delegation/delegation-report.service';
@@ -10,7 +11,13 @@ import { RegionHeaderService } from './shared/region-header.service';
 @Module({
   imports: [PolicyModule],
   controllers: [DelegationReportController, FollowUpController],
-  providers: [DelegationReportService, ReportPresentationService, FollowUpService, RegionHeaderService],
+  providers: [
+    DelegationReportService,
+    ReportPresentationService,
+    FollowUpService,
+    RegionHeaderService,
+    UndeliveredService,
+  ],
   exports: [DelegationReportService, FollowUpService],
 })
 export class ReportsModule {}

@@ -201,7 +201,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search and list cases. Officers see all; sökande their own organisations. */
+        /** Search and list cases, the officers' work queue: several statuses, free text, mine/unassigned, counts per status. Officers see all; sökande their own organisations. */
         get: operations["Cases_list"];
         put?: never;
         /** Create a draft application. Sökande (own organisations) and handläggare. */
@@ -222,7 +222,7 @@ export interface paths {
         /** The case's attachments. Sökande own cases; officers all. */
         get: operations["Attachments_list"];
         put?: never;
-        /** Upload an attachment (field "file", at most 20 MB). Sökande own cases; handläggare. */
+        /** Upload an attachment (field "file", at most 20 MB; an optional field "type" before it names the attachment type). Sökande own cases; handläggare. */
         post: operations["Attachments_upload"];
         delete?: never;
         options?: never;
@@ -301,6 +301,23 @@ export interface paths {
         patch: operations["Cases_update"];
         trace?: never;
     };
+    "/api/cases/{id}/assignee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Assign the case to a handläggare, reassign it, or (null) unassign it; kept in the history. Handläggare. */
+        put: operations["Cases_assign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/evaluation": {
         parameters: {
             query?: never;
@@ -353,6 +370,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/submission-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every problem that would stop submission (missing fields and sections, unbalanced budget, attachments the aid form needs, unknown codes), without submitting. Sökande own; handläggare. */
+        get: operations["Cases_submissionCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/transitions": {
         parameters: {
             query?: never;
@@ -364,6 +398,244 @@ export interface paths {
         put?: never;
         /** Move the case in its life cycle (skicka_in, begar_komplettering, aterkalla …); each transition names its roles. */
         post: operations["Cases_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/aid-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aid forms with sub-forms, the cost types and priority criteria each allows, limits and required attachments. Any signed-in role. */
+        get: operations["Catalogues_aidForms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/attachment-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accepted attachment types, where each is required, file formats and the size limit. Any signed-in role. */
+        get: operations["Catalogues_attachmentTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/cost-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost categories of a project budget (budget.costs[].category). Any signed-in role. */
+        get: operations["Catalogues_costCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/cost-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost types of company support (costLines[].costType) and the aid forms that allow each. Any signed-in role. */
+        get: operations["Catalogues_costTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every entry of the region's catalogues, inactive ones too. Admin. */
+        get: operations["Catalogues_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/entries/{kind}/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or change a catalogue entry (a code is never removed; set active false). Admin. */
+        put: operations["Catalogues_upsertEntry"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/financiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Financiers of a project budget (budget.financing[].financier): the region's money, own contribution, each kommun, other public and private. Any signed-in role. */
+        get: operations["Catalogues_financiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/kommuner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's kommuner (organisation.kommunCode). Any signed-in role. */
+        get: operations["Catalogues_kommuner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/kommuner/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or rename a kommun. Admin. */
+        put: operations["Catalogues_upsertKommun"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/priority-criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Priority criteria a firm may claim (priorityClaims), and the aid forms each belongs to. Any signed-in role. */
+        get: operations["Catalogues_priorityCriteria"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/rus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The RUS catalogue in force: priority areas (rusAreas) and effektmål (effektmal). Any signed-in role. */
+        get: operations["Catalogues_rus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Application sections (sections.{code}) with headings, and where each is required. Any signed-in role. */
+        get: operations["Catalogues_sections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/completion-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open completion requests, earliest due first; overdue=true for those past their due date. Officers. */
+        get: operations["CompletionRequests_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Decisions by status (default utkast) with what signing needs: amount, delegation point, evaluated maximum, frame warnings, jäv, and whether the reader may sign each (signableByMe=true: only those). Officers. */
+        get: operations["Decisions_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1212,6 +1484,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's staff: display name, title and roles (role= filters). Any signed-in role. */
+        get: operations["People_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One member of staff by id (an applicant account answers 404). Any signed-in role. */
+        get: operations["People_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy/exchange-rates": {
         parameters: {
             query?: never;
@@ -1317,6 +1623,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/policy/inriktningsbeslut/{id}/what-if": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every open case under a stored draft, by its id, beside the decision in force: per case the organisation, aid form, amount applied and which terms change. Writes nothing. Admin, handläggare, nämndsekreterare. */
+        get: operations["Policy_whatIfOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy/rus": {
         parameters: {
             query?: never;
@@ -1343,7 +1666,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Every open case under a draft beside the decision in force, with frame totals. Changes nothing; logs the personal facts it reads. */
+        /** Every open case under a rule set sent in full, beside the decision in force, with frame totals. Changes nothing; logs the personal facts it reads. Admin, handläggare, nämndsekreterare. */
         post: operations["Policy_whatIfRun"];
         delete?: never;
         options?: never;
@@ -1471,6 +1794,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/delegation-decisions/undelivered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed delegated decisions not yet in a presented report, per delegation point, with the last report presented. Nämndsekreterare, admin, beslutsfattare and handläggare. */
+        get: operations["DelegationReport_undelivered"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/follow-up": {
         parameters: {
             query?: never;
@@ -1581,11 +1921,55 @@ export interface components {
              */
             seq: number;
         };
+        AidFormDto: {
+            /** @example mikrobidrag */
+            code: string;
+            /** @description kostnadstyper (costLines[].costType) som stödformen godtar */
+            costTypes: string[];
+            /** @description finns i inriktningsbeslutet som gäller */
+            inRules: boolean;
+            /** @description högsta belopp per företag, kronor */
+            maxPerCompany: number | null;
+            /** @description högsta belopp per beslut, kronor */
+            maxPerDecision: number | null;
+            /** @description högsta andel i baspunkter */
+            maxShareBp: number | null;
+            /** @example Mikrobidrag */
+            name: string;
+            /** @description prioriteringsgrunder (priorityClaims) som kan anges */
+            priorityCriteria: string[];
+            /** @description bilagetyper som krävs för att skicka in */
+            requiredAttachmentTypes: string[];
+            /** @description delformer (aidSubform) */
+            subforms: components["schemas"]["CodeNameDto"][];
+        };
         AmountLineDto: {
             /** @example 26000 */
             amount: number;
             /** @example kommuner */
             name: string;
+        };
+        AssignDto: {
+            /** @description handläggarens id (GET /api/users?role=handlaggare); null tar bort tilldelningen */
+            assignedTo: string | null;
+            /** @example Semester vecka 7 */
+            reason?: string;
+        };
+        AttachmentDto: {
+            contentType: string;
+            createdAt: string;
+            filename: string;
+            id: string;
+            sha256: string;
+            size: number;
+            /** @description bilagetyp (GET /api/catalogues/attachment-types) */
+            type: string | null;
+        };
+        AttachmentTypesDto: {
+            contentTypes: string[];
+            /** @description största filstorlek i byte */
+            maxBytes: number;
+            types: components["schemas"]["SectionDto"][];
         };
         AttestRightDto: {
             /** Format: uuid */
@@ -1620,19 +2004,19 @@ export interface components {
         BudgetLineDto: {
             amount: number;
             code: string;
-            costType?: Record<string, never> | null;
-            dated?: Record<string, never> | null;
-            financingForm?: Record<string, never> | null;
+            costType?: string | null;
+            dated?: string | null;
+            financingForm?: string | null;
             /** @enum {string} */
             kind: "cost" | "financing" | "in_kind";
-            label: Record<string, never> | null;
-            year: Record<string, never> | null;
+            label: string | null;
+            year: number | null;
         };
         BudgetSummaryDto: {
             /** @description det som söks från regionen, härlett ur finansieringen */
             askedOfRegion: number;
             /** @description andel av bokförda kostnader, baspunkter */
-            askedShareBp: Record<string, never> | null;
+            askedShareBp: number | null;
             balanced: boolean;
             costsTotal: number;
             financingTotal: number;
@@ -1646,46 +2030,123 @@ export interface components {
             net: number;
             terms: components["schemas"]["PayableTermDto"][];
         };
+        CapExceededDto: {
+            /** @description taket, kronor */
+            cap: number;
+            reason: string;
+            /** @example per_beslut */
+            term: string;
+        };
         CaseDto: {
-            aidForm: Record<string, never> | null;
-            aidSubform: Record<string, never> | null;
-            amountApplied: Record<string, never> | null;
+            /** @description dagar sedan ansökan kom in */
+            ageDays?: number | null;
+            aidForm: string | null;
+            aidSubform: string | null;
+            amountApplied: number | null;
+            /** @description handläggaren som ärendet är tilldelat */
+            assignedTo: components["schemas"]["PersonDto"] | null;
             budgetLines: components["schemas"]["BudgetLineDto"][];
             budgetSummary: components["schemas"]["BudgetSummaryDto"];
             buildsOnEarlier: boolean;
-            collectiveAgreement: Record<string, never> | null;
+            collectiveAgreement: boolean | null;
+            /** @description begärda kompletteringar, äldst först */
+            completionRequests: components["schemas"]["CompletionRequestDto"][];
             deMinimis: components["schemas"]["DeMinimisResponseDto"][];
-            description: Record<string, never> | null;
-            diarienummer: Record<string, never> | null;
+            /** @description det senaste beslutet */
+            decision?: components["schemas"]["DecisionSummaryDto"] | null;
+            description: string | null;
+            diarienummer: string | null;
             effektmal: string[];
-            euBasis: Record<string, never> | null;
+            euBasis: string | null;
             euCofinancing: boolean;
+            evaluation?: components["schemas"]["EvaluationSummaryDto"] | null;
             forstudie: boolean;
-            homeDelivery: Record<string, never> | null;
+            homeDelivery: components["schemas"]["HomeDeliveryDto"] | null;
             id: string;
-            kommunCode: Record<string, never> | null;
-            nypsId: Record<string, never> | null;
+            kommunCode: string | null;
+            nypsId: string | null;
+            openCompletionRequest?: components["schemas"]["CompletionRequestDto"] | null;
             organisationId: string;
-            organisationName: Record<string, never> | null;
-            periodEnd: Record<string, never> | null;
-            periodStart: Record<string, never> | null;
-            plannedStart: Record<string, never> | null;
+            organisationName: string | null;
+            periodEnd: string | null;
+            periodStart: string | null;
+            plannedStart: string | null;
             priorityClaims: string[];
-            receivedAt: Record<string, never> | null;
-            registrationDate: Record<string, never> | null;
+            /** @description när ansökan kom in */
+            receivedAt: string | null;
+            registrationDate: string | null;
             rusAreas: string[];
-            secrecyMarking: Record<string, never> | null;
+            secrecyMarking: string | null;
             sections: {
                 [key: string]: string;
             };
-            serviceAreaAttestation: Record<string, never> | null;
-            stateAidAssessment: Record<string, never> | null;
-            stateAidFacts: Record<string, never> | null;
+            serviceAreaAttestation: components["schemas"]["ServiceAreaAttestationViewDto"] | null;
+            stateAidAssessment: components["schemas"]["ProjectStateAidDto"] | null;
+            stateAidFacts: components["schemas"]["StateAidFactsDto"] | null;
             status: string;
             title: string;
             /** @enum {string} */
             track: "projekt" | "foretagsstod";
             version: number;
+        };
+        CasePageDto: {
+            /** @description antal per status med övriga filter */
+            counts: components["schemas"]["StatusCountsDto"];
+            items: components["schemas"]["CaseSummaryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CaseSummaryDto: {
+            /** @description dagar sedan ansökan kom in */
+            ageDays?: number | null;
+            aidForm: string | null;
+            aidSubform: string | null;
+            amountApplied: number | null;
+            /** @description handläggaren som ärendet är tilldelat */
+            assignedTo: components["schemas"]["PersonDto"] | null;
+            /** @description det senaste beslutet */
+            decision?: components["schemas"]["DecisionSummaryDto"] | null;
+            diarienummer: string | null;
+            evaluation?: components["schemas"]["EvaluationSummaryDto"] | null;
+            id: string;
+            kommunCode: string | null;
+            nypsId: string | null;
+            openCompletionRequest?: components["schemas"]["CompletionRequestDto"] | null;
+            organisationId: string;
+            organisationName: string | null;
+            /** @description när ansökan kom in */
+            receivedAt: string | null;
+            registrationDate: string | null;
+            status: string;
+            title: string;
+            /** @enum {string} */
+            track: "projekt" | "foretagsstod";
+        };
+        CatalogueEntryDto: {
+            active: boolean;
+            code: string;
+            description: string | null;
+            /** @enum {string} */
+            kind: "cost_category" | "financier" | "aid_form" | "aid_subform" | "application_section" | "attachment_type";
+            name: string;
+            parent: string | null;
+            regionGrant: boolean;
+            requiredFor: string[];
+            /** @enum {string|null} */
+            sector: "offentlig" | "privat" | null;
+            sortOrder: number;
+            tracks: string[];
+        };
+        CheckDto: {
+            passed: boolean;
+            /** @description skälet, på svenska */
+            reason: string;
+            ref: string;
+            /** @example geography */
+            rule: string;
+            /** @enum {string} */
+            severity: "info" | "remark" | "refusal";
         };
         CheckResultDto: {
             /** @description Kan skickas in. */
@@ -1705,6 +2166,12 @@ export interface components {
             code: string;
             label: string;
         };
+        CodeNameDto: {
+            /** @example egen_personal */
+            code: string;
+            /** @example Egen personal */
+            name: string;
+        };
         CommitmentLineDto: {
             aidForm: string;
             decisions: number;
@@ -1719,14 +2186,35 @@ export interface components {
         CompanyCostLineDto: {
             amount: number;
             /**
-             * @description kostnadsslag; fordon, leasing, eget arbete och driftkostnader är inte stödberättigande
-             * @example maskin
+             * @description kostnadstyp (GET /api/catalogues/cost-types); fordon, leasing, eget arbete och driftkostnader är inte stödberättigande
+             * @example machinery
              */
             costType: string;
             /** @description datum för beställning/faktura, om någon finns */
             dated?: string;
             /** @example CNC-maskin */
             description: string;
+        };
+        CompletionRequestDto: {
+            answeredAt: string | null;
+            /**
+             * @description svara senast (kalenderdatum)
+             * @example 2020-02-14
+             */
+            dueDate: string;
+            id: string;
+            /** @description obesvarad och förfallodagen har passerat */
+            overdue: boolean;
+            /** @example Bifoga offert på maskinen */
+            reason: string;
+            requestedAt: string;
+            requestedBy: components["schemas"]["PersonDto"] | null;
+        };
+        CompletionRequestPageDto: {
+            items: components["schemas"]["OpenCompletionRequestDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         ComponentStateDto: {
             error?: string;
@@ -1748,10 +2236,21 @@ export interface components {
         CostLineDto: {
             /** @description hela kronor */
             amount: number;
-            /** @example egen_personal */
+            /**
+             * @description kostnadskategori (GET /api/catalogues/cost-categories)
+             * @example egen_personal
+             */
             category: string;
             /** @example 2020 */
             year: number;
+        };
+        CostTypeDto: {
+            /** @description stödformer som godtar kostnadstypen */
+            aidForms: string[];
+            /** @example machinery */
+            code: string;
+            /** @example Maskiner */
+            name: string;
         };
         CreateBatchDto: {
             /**
@@ -1761,9 +2260,15 @@ export interface components {
             executionDate: string;
         };
         CreateCaseDto: {
-            /** @example mikrobidrag */
+            /**
+             * @description stödform (GET /api/catalogues/aid-forms)
+             * @example mikrobidrag
+             */
             aidForm?: string;
-            /** @example hemsandningsbidrag */
+            /**
+             * @description delform av stödformen
+             * @example hemsandningsbidrag
+             */
             aidSubform?: string;
             /** @description sökt belopp, hela kronor */
             amountApplied?: number;
@@ -1773,6 +2278,12 @@ export interface components {
             costLines?: components["schemas"]["CompanyCostLineDto"][];
             deMinimis?: components["schemas"]["DeMinimisDto"][];
             description?: string;
+            /**
+             * @description effektmål (GET /api/catalogues/rus)
+             * @example [
+             *       "SK2"
+             *     ]
+             */
             effektmal?: string[];
             /**
              * @description EU-grund där två kan gälla (övergången 2024)
@@ -1790,38 +2301,48 @@ export interface components {
             /** @example 2020-03-01 */
             plannedStart?: string;
             /**
+             * @description prioriteringsgrunder (GET /api/catalogues/priority-criteria)
              * @example [
-             *       "ny_affarside",
+             *       "nya_affarsideer",
              *       "avancerad_tillverkning"
              *     ]
              */
             priorityClaims?: string[];
+            /**
+             * @description RUS-områden (GET /api/catalogues/rus)
+             * @example [
+             *       "innovationskraft_specialisering"
+             *     ]
+             */
             rusAreas?: string[];
             secrecyMarking?: string | null;
             /**
-             * @description Ansökans avsnitt, nyckel → text
+             * @description Ansökans avsnitt, kod → text (koderna i GET /api/catalogues/sections)
              * @example {
-             *       "sammanfattning": "…"
+             *       "sammanfattning": "Projektet stärker samverkan mellan länets industriföretag."
              *     }
              */
-            sections?: Record<string, never>;
+            sections?: {
+                [key: string]: string;
+            };
             /** @description handläggarens statsstödsbedömning (2003:596 2 §) */
             stateAidAssessment?: components["schemas"]["ProjectStateAidDto"];
             stateAidFacts?: components["schemas"]["StateAidFactsDto"];
+            /** @example Ny CNC-maskin för tillverkning av reservdelar */
             title?: string;
             /** @enum {string} */
             track: "projekt" | "foretagsstod";
         };
         CreateOrganisationDto: {
             /** @description Anges bara för mikrobidragets undantag */
-            bornOutsideNordics?: Record<string, never> | null;
-            bransch?: Record<string, never>;
+            bornOutsideNordics?: boolean | null;
+            bransch?: string;
             city: string;
-            employees?: Record<string, never>;
+            employees?: number;
             /** @description Heltidsekvivalenter i hundradelar (0,5 = 50) */
-            fteHundredths?: Record<string, never>;
+            fteHundredths?: number;
             /** @description Kommunkod i länet; utelämnas för en organisation utanför länet */
-            kommunCode?: Record<string, never> | null;
+            kommunCode?: string | null;
             /** @example Aktiebolag */
             legalForm: string;
             name: string;
@@ -1835,7 +2356,7 @@ export interface components {
             /** @enum {string|null} */
             runBy?: "kvinnor" | "man" | "bada" | null;
             /** @example 25620 */
-            sniCode?: Record<string, never>;
+            sniCode?: string;
             streetAddress: string;
         };
         CreatePaymentRequestDto: {
@@ -1893,12 +2414,17 @@ export interface components {
              *     ]
              */
             substituteFor?: string[];
-            title?: Record<string, never> | null;
+            title?: string | null;
             /**
              * @description Användarnamnet hos organisationens inloggningstjänst
              * @example lena.kihl
              */
             username: string;
+        };
+        CriterionMetDto: {
+            code: string;
+            ref: string;
+            text: string;
         };
         DeMinimisDto: {
             amount: number;
@@ -1923,52 +2449,62 @@ export interface components {
             currency: string;
             grantedOn: string;
             grantor: string;
-            recipient: Record<string, never> | null;
-            regulation: Record<string, never> | null;
+            recipient: string | null;
+            regulation: string | null;
+        };
+        DeMinimisStatusDto: {
+            ceilingEur: number;
+            orePerEur: number;
+            regime: string;
+            roomEur: number;
+            roomSek: number;
+            usedEur: number;
+            windowFrom: string;
+            windowTo: string;
         };
         DecisionDto: {
-            aidForm: Record<string, never> | null;
-            amendsDecisionId: Record<string, never> | null;
-            amount: Record<string, never> | null;
+            aidForm: string | null;
+            amendsDecisionId: string | null;
+            amount: number | null;
             appealable: boolean;
             /** @description nämndens eget beslut: de tak i inriktningsbeslutet som beslutet går över */
-            capsExceeded: Record<string, never>[];
+            capsExceeded: components["schemas"]["CapExceededDto"][];
             caseId: string;
             coSigners: components["schemas"]["CoSignerDto"][];
             conditions: string[];
-            deMinimisEur: Record<string, never> | null;
+            deMinimisEur: number | null;
             /** @description kommissionens månadskurs som använts, öre per euro */
-            deMinimisOrePerEur: Record<string, never> | null;
+            deMinimisOrePerEur: number | null;
             /** @description månaden kursen gäller (första dagen) */
-            deMinimisRateMonth: Record<string, never> | null;
+            deMinimisRateMonth: string | null;
             /** @description förordningen stödet av mindre betydelse ges enligt */
-            deMinimisRegime: Record<string, never> | null;
-            deMinimisRegisterReference: Record<string, never> | null;
+            deMinimisRegime: string | null;
+            deMinimisRegisterReference: string | null;
             /** @enum {string|null} */
             deMinimisRegisterStatus: "ej_tillampligt" | "ska_registreras" | "registrerad" | null;
             decidedByNamnd: boolean;
             decisionDate: string;
-            delegationPoint: Record<string, never> | null;
-            earliestStart: Record<string, never> | null;
-            evaluatedMax: Record<string, never> | null;
+            delegationPoint: string | null;
+            earliestStart: string | null;
+            evaluatedMax: number | null;
             financing: components["schemas"]["FinancingSourceDto"][];
             /** @description ramar som beslutet skulle överskrida (ramarna är indikativa: en flagga, inget hinder) */
             frameWarnings?: string[];
             id: string;
             kind: string;
-            latestEnd: Record<string, never> | null;
-            legalBasis: Record<string, never>[];
-            namndMeetingDate: Record<string, never> | null;
-            namndParagraph: Record<string, never> | null;
+            latestEnd: string | null;
+            legalBasis: components["schemas"]["LegalBasisDto"][];
+            namndMeetingDate: string | null;
+            namndParagraph: string | null;
             outcome: string;
-            overrideReason: Record<string, never> | null;
+            overrideReason: string | null;
             reasons: components["schemas"]["ReasonsDto"] | null;
-            rejectionGrounds: Record<string, never> | null;
-            shareBp: Record<string, never> | null;
-            signedAt: Record<string, never> | null;
-            signedByName: Record<string, never> | null;
-            signedByTitle: Record<string, never> | null;
-            stateAidRoute: Record<string, never> | null;
+            rejectionGrounds: string | null;
+            shareBp: number | null;
+            signedAt: string | null;
+            signedByName: string | null;
+            signedByTitle: string | null;
+            stateAidRoute: string | null;
             status: string;
             /** @description satt när en ersättare beslutade i stället för innehavaren (punkt, innehavare, skäl) */
             substituteFor: {
@@ -1995,12 +2531,69 @@ export interface components {
             /** @enum {string} */
             stateAidRoute?: "de_minimis" | "gber" | "none";
         };
+        DecisionListItemDto: {
+            /** @description beloppet är högre än bedömningens högsta: signering kräver skäl */
+            aboveEvaluatedMax: boolean;
+            aidForm: string | null;
+            /** @description belopp, kronor (projekt: taket) */
+            amount: number | null;
+            caseId: string;
+            decidedByNamnd: boolean;
+            decisionDate: string;
+            /** @description delegationspunkten som omfattar beslutet (signerat: den som användes) */
+            delegationPoint: string | null;
+            diarienummer: string | null;
+            draftedBy: components["schemas"]["PersonDto"] | null;
+            /** @description bedömningens högsta belopp */
+            evaluatedMax: number | null;
+            /** @description ramar som beslutet skulle överskrida (indikativa) */
+            frameWarnings: string[];
+            id: string;
+            /** @description de som anmält jäv i ärendet */
+            jav: components["schemas"]["PersonDto"][];
+            /** @enum {string} */
+            kind: "beslut" | "andringsbeslut";
+            /** @description varför den inloggade inte får signera */
+            notSignableReason: string | null;
+            organisationName: string | null;
+            /** @enum {string} */
+            outcome: "bifall" | "delvis_bifall" | "avslag";
+            /** @description projekt: andel i baspunkter */
+            shareBp: number | null;
+            /** @description den inloggade får signera beslutet nu */
+            signableByMe: boolean;
+            signedBy: components["schemas"]["PersonDto"] | null;
+            /** @enum {string} */
+            status: "utkast" | "signerat";
+            title: string;
+            /** @enum {string} */
+            track: "projekt" | "foretagsstod";
+        };
+        DecisionPageDto: {
+            items: components["schemas"]["DecisionListItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DecisionSummaryDto: {
+            amount: number | null;
+            id: string;
+            /**
+             * @description beslutsbrevets status; null innan beslutet är signerat
+             * @enum {string|null}
+             */
+            letterStatus: "queued" | "rendering" | "done" | "failed" | null;
+            /** @enum {string} */
+            outcome: "bifall" | "delvis_bifall" | "avslag";
+            /** @enum {string} */
+            status: "utkast" | "signerat";
+        };
         DelegationPointDto: {
             aidForms?: string[];
             /** @example Områdeschef näringslivsutveckling */
             decisionMakerTitle: string;
             /** @description beloppsgräns i kronor; null = ingen */
-            limitKronor?: Record<string, never> | null;
+            limitKronor?: number | null;
             /** @example 3.3 */
             point: string;
             /** @description ersättare: konton (beslutsfattare) som beslutar när innehavaren anmält jäv eller är frånvarande */
@@ -2014,7 +2607,43 @@ export interface components {
              */
             tracks: string[];
             validFrom: string;
-            validTo?: Record<string, never> | null;
+            validTo?: string | null;
+        };
+        DelegationPointResponseDto: {
+            aidForms: string[];
+            decisionMakerTitle: string;
+            id: string;
+            limitKronor: number | null;
+            /** @example 3.3 */
+            point: string;
+            substituteAccountIds: string[];
+            title: string;
+            tracks: string[];
+            validFrom: string;
+            validTo: string | null;
+        };
+        DelegationPointViewDto: {
+            aidForms: string[];
+            decisionMakerTitle: string;
+            holders: components["schemas"]["PersonRefDto"][];
+            id: string;
+            limitKronor: number | null;
+            /** @example 3.3 */
+            point: string;
+            substituteAccountIds: string[];
+            substitutes: components["schemas"]["PersonRefDto"][];
+            title: string;
+            tracks: string[];
+            validFrom: string;
+            validTo: string | null;
+        };
+        DirectoryPersonDto: {
+            /** @example Anna Andersson */
+            displayName: string;
+            id: string;
+            roles: ("sokande" | "handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
+            /** @example Handläggare */
+            title: string | null;
         };
         DraftDecisionDto: {
             /** @description beviljat belopp, eller taket för projekt ("dock högst") */
@@ -2038,6 +2667,14 @@ export interface components {
             /** @enum {string} */
             stateAidRoute?: "de_minimis" | "gber" | "none";
         };
+        EffektmalDto: {
+            /** @example SK1 */
+            code: string;
+            /** @description det övergripande målets kod */
+            goal: string | null;
+            /** @example Förbättrad kompetensförsörjning */
+            name: string;
+        };
         ErrorBodyDto: {
             /** @example VALIDATION_FAILED */
             code: string;
@@ -2050,10 +2687,54 @@ export interface components {
             statusCode: number;
         };
         ErrorDetailDto: {
+            /**
+             * @description för en okänd kod: de koder som katalogen tillåter
+             * @example [
+             *       "machinery",
+             *       "equipment"
+             *     ]
+             */
+            allowed?: string[];
             /** @example organisationsnummer */
             field: string;
             /** @example ogiltig kontrollsiffra */
             problem: string;
+        };
+        EvaluationDto: {
+            appealable: boolean;
+            checks: components["schemas"]["CheckDto"][];
+            deMinimis: components["schemas"]["DeMinimisStatusDto"] | null;
+            eligibleCosts: number;
+            legalBasis: components["schemas"]["EvaluationLegalBasisDto"][];
+            maxGrant: components["schemas"]["MaxGrantDto"];
+            /** @enum {string} */
+            outcome: "eligible" | "eligible_with_remarks" | "not_eligible";
+            priority: components["schemas"]["PriorityDto"];
+            ruleSetId: string;
+            rusId: string | null;
+            /** @enum {string} */
+            track: "projekt" | "foretagsstod";
+        };
+        EvaluationLegalBasisDto: {
+            article?: string;
+            code: string;
+            /** @enum {string} */
+            kind: "national" | "eu";
+            maxShareBp?: number;
+            maxShareBpMedium?: number;
+            note?: string;
+            /** @enum {string} */
+            route?: "de_minimis" | "gber" | "none";
+            title: string;
+            validFrom: string | null;
+            validTo: string | null;
+        };
+        EvaluationSummaryDto: {
+            evaluatedAt: string;
+            /** @description bedömningens högsta belopp, kronor */
+            maxGrant: number;
+            /** @enum {string} */
+            outcome: "eligible" | "eligible_with_remarks" | "not_eligible";
         };
         ExchangeRateDto: {
             loadedAt: string;
@@ -2081,11 +2762,24 @@ export interface components {
             /** @example § 5 */
             paragraph: string;
             /** @description nytt slutdatum; null = tills vidare */
-            validTo?: Record<string, never> | null;
+            validTo?: string | null;
+        };
+        FinancierDto: {
+            /** @example anslag_1_1 */
+            code: string;
+            /** @example Region Örebro län 1:1 */
+            name: string;
+            /** @description regionens egna medel: det ansökan söker från regionen */
+            regionGrant: boolean;
+            /** @enum {string|null} */
+            sector: "offentlig" | "privat" | null;
         };
         FinancingLineDto: {
             amount: number;
-            /** @example region_1_1 */
+            /**
+             * @description finansiärens kod (GET /api/catalogues/financiers)
+             * @example anslag_1_1
+             */
             financier: string;
             /**
              * @default kontant
@@ -2104,12 +2798,52 @@ export interface components {
             /** @example anslag_1_1 */
             source: string;
         };
+        FrameStatusDto: {
+            lines: components["schemas"]["FrameStatusLineDto"][];
+            overdrawn: boolean;
+            reasons: string[];
+        };
+        FrameStatusLineDto: {
+            /** @enum {string} */
+            binding: "indikativ" | "hogst";
+            code: string;
+            frame: string;
+            granted: number;
+            indicative: number;
+            left: number;
+            name: string;
+            overdrawn: boolean;
+            proposed: number;
+            reason: string | null;
+            ref: string;
+            /** @enum {string} */
+            scope: "frame" | "aid_form";
+        };
+        FramesInForceDto: {
+            /** @description inriktningsbeslutets titel */
+            inriktningsbeslut: string;
+            lines: components["schemas"]["FrameStatusLineDto"][];
+            overdrawn: boolean;
+            reasons: string[];
+            /**
+             * @description året som ramarna gäller
+             * @example 2019
+             */
+            year: number;
+        };
         GrantDto: {
             /**
              * @description Handläggare kan ge firmatecknare
              * @enum {string}
              */
             kind?: "ombud" | "firmatecknare";
+        };
+        GrantTermDto: {
+            amount: number;
+            reason: string;
+            ref: string;
+            /** @enum {string} */
+            term: "andel" | "per_beslut" | "per_foretag" | "de_minimis" | "ansokt";
         };
         HealthReportDto: {
             postgres: components["schemas"]["ComponentStateDto"];
@@ -2119,12 +2853,19 @@ export interface components {
         };
         HistoryEntryDto: {
             action: string;
+            /** @description användarnamn, eller "system" */
             actor: string;
-            after: Record<string, never> | null;
+            /** @description vem, ur användarkatalogen */
+            actorPerson?: components["schemas"]["PersonDto"] | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
             at: string;
-            before: Record<string, never> | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
             id: string;
-            reason: Record<string, never> | null;
+            reason: string | null;
         };
         HomeDeliveryDto: {
             /** @description antal hushåll × hemsändningstillfällen */
@@ -2154,18 +2895,18 @@ export interface components {
             year: number;
         };
         InriktningsbeslutDto: {
-            adoptedOn: Record<string, never> | null;
+            adoptedOn: string | null;
             code: string;
             content: {
                 [key: string]: unknown;
             };
             id: string;
-            paragraph: Record<string, never> | null;
+            paragraph: string | null;
             /** @enum {string} */
             status: "utkast" | "antaget" | "upphavt";
             title: string;
             validFrom: string;
-            validTo: Record<string, never> | null;
+            validTo: string | null;
             version: number;
         };
         InterestLineDto: {
@@ -2196,6 +2937,40 @@ export interface components {
             /** @example Min make är styrelseledamot i det sökande bolaget */
             reason: string;
         };
+        JavEntryDto: {
+            accountName: string;
+            declaredAt: string;
+            reason: string;
+        };
+        KommunDto: {
+            /** @example 1880 */
+            code: string;
+            /** @example Örebro */
+            name: string;
+        };
+        LastPresentationDto: {
+            meetingDate: string;
+            paragraph: string;
+            periodTo: string;
+        };
+        LegalBasisDto: {
+            /** @description GBER-artikel */
+            article?: string;
+            /** @example SFS 2015:210 */
+            code: string;
+            /** @enum {string} */
+            kind: "national" | "eu";
+            /** @description baspunkter */
+            maxShareBp?: number;
+            /** @description baspunkter, medelstora företag */
+            maxShareBpMedium?: number;
+            note?: string;
+            /** @enum {string} */
+            route?: "de_minimis" | "gber" | "none";
+            title: string;
+            validFrom: string | null;
+            validTo: string | null;
+        };
         LetterStatusDto: {
             /** @description Hur många gånger brevet har börjat skapas */
             attempts: number;
@@ -2220,24 +2995,29 @@ export interface components {
             username: string;
         };
         MandateDto: {
-            grantedAt: Record<string, never> | null;
-            grantedBy: Record<string, never> | null;
+            grantedAt: string | null;
+            grantedBy: string | null;
             id: string;
             /** @enum {string} */
             kind: "firmatecknare" | "ombud" | "enskild_naringsidkare";
             organisationId: string;
-            organisationName: Record<string, never> | null;
-            personName: Record<string, never> | null;
+            organisationName: string | null;
+            personName: string | null;
             /** @description Personnummer, de fyra sista siffrorna dolda */
             personnummer: string;
             /** @enum {string} */
             status: "begard" | "overifierad" | "giltig" | "aterkallad" | "avslagen";
-            validUntil: Record<string, never> | null;
-            verifiedAt: Record<string, never> | null;
+            validUntil: string | null;
+            verifiedAt: string | null;
+        };
+        MaxGrantDto: {
+            amount: number;
+            limitedBy: string[];
+            terms: components["schemas"]["GrantTermDto"][];
         };
         MeDto: {
             /** @description delegationspunkter i kraft i dag som du innehar (innehavare) eller är ersättare för */
-            delegationPoints: Record<string, never>[];
+            delegationPoints: components["schemas"]["OwnPointDto"][];
             organisationIds: string[];
             roles: ("sokande" | "handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
             userId: string;
@@ -2253,29 +3033,49 @@ export interface components {
             label: string;
             previousCount: number;
         };
+        OpenCompletionRequestDto: {
+            answeredAt: string | null;
+            assignedTo: components["schemas"]["PersonDto"] | null;
+            caseId: string;
+            diarienummer: string | null;
+            /**
+             * @description svara senast (kalenderdatum)
+             * @example 2020-02-14
+             */
+            dueDate: string;
+            id: string;
+            organisationName: string | null;
+            /** @description obesvarad och förfallodagen har passerat */
+            overdue: boolean;
+            /** @example Bifoga offert på maskinen */
+            reason: string;
+            requestedAt: string;
+            requestedBy: components["schemas"]["PersonDto"] | null;
+            title: string;
+        };
         OrganisationDto: {
-            bornOutsideNordics: Record<string, never> | null;
-            bransch: Record<string, never> | null;
+            bornOutsideNordics: boolean | null;
+            bransch: string | null;
             city: string;
-            employees: Record<string, never> | null;
-            fteHundredths: Record<string, never> | null;
+            employees: number | null;
+            fteHundredths: number | null;
             id: string;
             /** @description i regionens tätort: härlett ur postnumret, eller rättat av en handläggare */
             inTatort: boolean;
             /** @enum {string} */
             inTatortBasis: "postnummer" | "handlaggare";
-            kommun: Record<string, never> | null;
-            kommunCode: Record<string, never> | null;
+            kommun: string | null;
+            kommunCode: string | null;
             legalForm: string;
             name: string;
             organisationsnummer: string;
             postalCode: string;
             /** @enum {string|null} */
             runBy: "kvinnor" | "man" | "bada" | null;
-            sniCode: Record<string, never> | null;
+            sniCode: string | null;
             streetAddress: string;
             /** @description den tätort som postnumret ligger i enligt regionens data */
-            tatort: Record<string, never> | null;
+            tatort: string | null;
         };
         OrganisationHistoryDto: {
             action: string;
@@ -2287,7 +3087,7 @@ export interface components {
             before: {
                 [key: string]: unknown;
             } | null;
-            reason: Record<string, never> | null;
+            reason: string | null;
         };
         OrganisationLinkDto: {
             /** @description hur länken registrerades: av organisationen själv eller av den länkade */
@@ -2322,6 +3122,14 @@ export interface components {
             kind: "lagesrapport" | "slutrapport";
             organisation: string;
             seq: number;
+        };
+        OwnPointDto: {
+            /** @enum {string} */
+            as: "innehavare" | "ersattare";
+            decisionMakerTitle: string;
+            /** @example 3.3 */
+            point: string;
+            title: string;
         };
         PaidLineDto: {
             diarienummer: string;
@@ -2444,12 +3252,31 @@ export interface components {
             /** @enum {string} */
             type: "bankgiro" | "plusgiro" | "iban";
         };
+        PersonDto: {
+            /** @example Anna Handläggare */
+            displayName: string;
+            id: string;
+            /** @example Handläggare */
+            title: string | null;
+        };
+        PersonRefDto: {
+            id: string;
+            name: string;
+            title: string | null;
+        };
+        PersonalDataAccessDto: {
+            at: string;
+            field: string;
+            purpose: string;
+            /** @description vem som läste */
+            reader: string;
+        };
         PresentationDto: {
             createdAt: string;
             /** @example 22 */
             decisionCount: number;
             /** @example 3.3 */
-            delegationPoint: Record<string, never> | null;
+            delegationPoint: string | null;
             /** @description SHA-256 av varje format som det föredrogs (pdf, xlsx, csv, csv-sv, json) */
             hashes: {
                 [key: string]: string;
@@ -2463,7 +3290,26 @@ export interface components {
             periodFrom: string;
             /** @example 2019-12-03 */
             periodTo: string;
-            presentedBy: Record<string, never> | null;
+            presentedBy: string | null;
+        };
+        PriorityCriterionDto: {
+            /** @description stödformer den gäller; tom lista: alla */
+            aidForms: string[];
+            /** @example avancerad_tillverkning */
+            code: string;
+            text: string;
+        };
+        PriorityDto: {
+            alsoMatches?: string[];
+            /** @description företagsstöd: uppfyllda kriterier */
+            criteria?: components["schemas"]["CriterionMetDto"][];
+            /** @description projekt: rangordning (1, 2a, 2b, 3, forstudie, none) */
+            rank?: string;
+            ref?: string | null;
+            statement?: string;
+            text?: string;
+            /** @enum {string} */
+            track: "projekt" | "foretagsstod";
         };
         ProblemDto: {
             /** @example payoutAccount */
@@ -2562,6 +3408,32 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        RusAreaDto: {
+            /** @example naringsliv_entreprenorskap */
+            code: string;
+            /** @example Näringsliv och entreprenörskap */
+            name: string;
+            number: number | null;
+        };
+        RusCatalogueDto: {
+            areas: components["schemas"]["RusAreaDto"][];
+            effektmal: components["schemas"]["EffektmalDto"][];
+            /** @example RUS 2018–2030 */
+            id: string;
+            overallGoals: components["schemas"]["CodeNameDto"][];
+            title: string;
+            validFrom: string;
+            validTo: string | null;
+            version?: string;
+        };
+        RusInForceDto: {
+            areas: components["schemas"]["RusAreaDto"][];
+            effektmal: components["schemas"]["EffektmalDto"][];
+            /** @example RUS 2018–2030 */
+            id: string;
+            overallGoals: components["schemas"]["CodeNameDto"][];
+            title: string;
+        };
         ScheduleItemDto: {
             /** @example 2020-07-01 */
             dueDate: string;
@@ -2583,6 +3455,21 @@ export interface components {
             /** @example Projektet startade senare */
             reason: string;
         };
+        SectionDto: {
+            /** @example sammanfattning */
+            code: string;
+            description: string | null;
+            /** @example Sammanfattning */
+            name: string;
+            /** @description krävs för: ett spår ('projekt') eller en stödform ('foretagsstod:konsultcheck') */
+            requiredFor: string[];
+            /**
+             * @example [
+             *       "projekt"
+             *     ]
+             */
+            tracks: string[];
+        };
         ServiceAreaAttestationDto: {
             /** @example Ramundeboda */
             area?: string;
@@ -2591,11 +3478,17 @@ export interface components {
             /** @description varför; sparas i ärendets historik */
             reason: string;
         };
+        ServiceAreaAttestationViewDto: {
+            area: string | null;
+            attestedBy: string;
+            eligible: boolean;
+            reason: string;
+        };
         SessionDto: {
             /** @description Tillitsnivå vid inloggningen (e-legitimation) */
-            acr: Record<string, never> | null;
+            acr: string | null;
             /** @description Värdet som skickas i x-csrf-token; null för bärartoken */
-            csrfToken: Record<string, never> | null;
+            csrfToken: string | null;
             roles: ("sokande" | "handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
             userId: string;
             username: string;
@@ -2625,7 +3518,7 @@ export interface components {
             roles: ("handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin")[];
             /** @description Punkter där personen är ersättare */
             substituteFor: string[];
-            title: Record<string, never> | null;
+            title: string | null;
             username: string;
         };
         StateAidFactsDto: {
@@ -2646,6 +3539,32 @@ export interface components {
             registeredOn?: string;
             turnoverKronor?: number;
         };
+        StatusCountsDto: {
+            aterkallad: number;
+            avslutad: number;
+            beslutad: number;
+            inskickad: number;
+            komplettering_begard: number;
+            komplettering_inkommen: number;
+            under_handlaggning: number;
+            utkast: number;
+        };
+        StoredEvaluationDto: {
+            caseId: string;
+            evaluatedAt: string;
+            evaluatedBy: string;
+            evaluation: components["schemas"]["EvaluationDto"];
+            /** @description ramarna med detta ärende föreslaget */
+            frames: components["schemas"]["FrameStatusDto"] | null;
+            id: string;
+            inriktningsbeslutId: string;
+        };
+        SubmissionCheckDto: {
+            /** @description alla problem på en gång, med fältet namngivet */
+            problems: components["schemas"]["ErrorDetailDto"][];
+            /** @description inga problem: ansökan kan skickas in */
+            ready: boolean;
+        };
         TokenDto: {
             accessToken: string;
         };
@@ -2655,10 +3574,43 @@ export interface components {
             /** @enum {string} */
             transition: "skicka_in" | "paborja_handlaggning" | "begar_komplettering" | "lamna_komplettering" | "ateruppta_handlaggning" | "aterkalla";
         };
+        UndeliveredDecisionDto: {
+            aidForm: string | null;
+            amount: number | null;
+            caseId: string;
+            decisionDate: string;
+            decisionId: string;
+            diarienummer: string | null;
+            organisationName: string | null;
+            /** @enum {string} */
+            outcome: "bifall" | "delvis_bifall" | "avslag";
+            signedByName: string | null;
+            title: string;
+        };
+        UndeliveredDto: {
+            points: components["schemas"]["UndeliveredPointDto"][];
+        };
+        UndeliveredPointDto: {
+            count: number;
+            decisions: components["schemas"]["UndeliveredDecisionDto"][];
+            /** @description beviljat belopp, kronor */
+            granted: number;
+            /** @description den senaste redovisningen som omfattade punkten */
+            lastPresentation: components["schemas"]["LastPresentationDto"] | null;
+            /** @example 3.3 */
+            point: string;
+            title: string | null;
+        };
         UpdateCaseDto: {
-            /** @example mikrobidrag */
+            /**
+             * @description stödform (GET /api/catalogues/aid-forms)
+             * @example mikrobidrag
+             */
             aidForm?: string;
-            /** @example hemsandningsbidrag */
+            /**
+             * @description delform av stödformen
+             * @example hemsandningsbidrag
+             */
             aidSubform?: string;
             /** @description sökt belopp, hela kronor */
             amountApplied?: number;
@@ -2668,6 +3620,12 @@ export interface components {
             costLines?: components["schemas"]["CompanyCostLineDto"][];
             deMinimis?: components["schemas"]["DeMinimisDto"][];
             description?: string;
+            /**
+             * @description effektmål (GET /api/catalogues/rus)
+             * @example [
+             *       "SK2"
+             *     ]
+             */
             effektmal?: string[];
             /**
              * @description EU-grund där två kan gälla (övergången 2024)
@@ -2684,21 +3642,30 @@ export interface components {
             /** @example 2020-03-01 */
             plannedStart?: string;
             /**
+             * @description prioriteringsgrunder (GET /api/catalogues/priority-criteria)
              * @example [
-             *       "ny_affarside",
+             *       "nya_affarsideer",
              *       "avancerad_tillverkning"
              *     ]
              */
             priorityClaims?: string[];
+            /**
+             * @description RUS-områden (GET /api/catalogues/rus)
+             * @example [
+             *       "innovationskraft_specialisering"
+             *     ]
+             */
             rusAreas?: string[];
             secrecyMarking?: string | null;
             /**
-             * @description Ansökans avsnitt, nyckel → text
+             * @description Ansökans avsnitt, kod → text (koderna i GET /api/catalogues/sections)
              * @example {
-             *       "sammanfattning": "…"
+             *       "sammanfattning": "Projektet stärker samverkan mellan länets industriföretag."
              *     }
              */
-            sections?: Record<string, never>;
+            sections?: {
+                [key: string]: string;
+            };
             /** @description handläggarens statsstödsbedömning (2003:596 2 §) */
             stateAidAssessment?: components["schemas"]["ProjectStateAidDto"];
             stateAidFacts?: components["schemas"]["StateAidFactsDto"];
@@ -2709,7 +3676,7 @@ export interface components {
             /** @example Områdeschef näringslivsutveckling */
             decisionMakerTitle?: string;
             /** @description beloppsgräns i kronor; null = ingen */
-            limitKronor?: Record<string, never> | null;
+            limitKronor?: number | null;
             /** @example 3.3 */
             point?: string;
             /** @description ersättare: konton (beslutsfattare) som beslutar när innehavaren anmält jäv eller är frånvarande */
@@ -2723,18 +3690,18 @@ export interface components {
              */
             tracks?: string[];
             validFrom?: string;
-            validTo?: Record<string, never> | null;
+            validTo?: string | null;
         };
         UpdateOrganisationDto: {
             /** @description Anges bara för mikrobidragets undantag */
-            bornOutsideNordics?: Record<string, never> | null;
-            bransch?: Record<string, never>;
+            bornOutsideNordics?: boolean | null;
+            bransch?: string;
             city?: string;
-            employees?: Record<string, never>;
+            employees?: number;
             /** @description Heltidsekvivalenter i hundradelar (0,5 = 50) */
-            fteHundredths?: Record<string, never>;
+            fteHundredths?: number;
             /** @description Kommunkod i länet; utelämnas för en organisation utanför länet */
-            kommunCode?: Record<string, never> | null;
+            kommunCode?: string | null;
             /** @example Aktiebolag */
             legalForm?: string;
             name?: string;
@@ -2750,7 +3717,7 @@ export interface components {
             /** @enum {string|null} */
             runBy?: "kvinnor" | "man" | "bada" | null;
             /** @example 25620 */
-            sniCode?: Record<string, never>;
+            sniCode?: string;
             streetAddress?: string;
         };
         UpdateStaffDto: {
@@ -2768,7 +3735,31 @@ export interface components {
              *     ]
              */
             substituteFor?: string[];
-            title?: Record<string, never> | null;
+            title?: string | null;
+        };
+        UpsertCatalogueEntryDto: {
+            active?: boolean;
+            description?: string | null;
+            /** @example Egen insats */
+            name: string;
+            /** @description delform: stödformens kod */
+            parent?: string | null;
+            regionGrant?: boolean;
+            /**
+             * @example [
+             *       "projekt",
+             *       "foretagsstod:konsultcheck"
+             *     ]
+             */
+            requiredFor?: string[];
+            /** @enum {string|null} */
+            sector?: "offentlig" | "privat" | null;
+            sortOrder?: number;
+            tracks?: ("projekt" | "foretagsstod")[];
+        };
+        UpsertKommunDto: {
+            /** @example Örebro */
+            name: string;
         };
         VerifyDto: {
             /** @description Slutrapporten är godkänd (bara för en slutredovisning). */
@@ -2833,6 +3824,49 @@ export interface components {
             verdict: "ej_granskad" | "godkand" | "avdragen" | "flyttad";
             voucherNumber: string;
         };
+        WhatIfFramesDto: {
+            /** @description öppna ärendens högsta belopp per ram */
+            openMaxByFrame: {
+                [key: string]: number;
+            };
+            status: components["schemas"]["FrameStatusDto"];
+        };
+        WhatIfFramesPairDto: {
+            current: components["schemas"]["WhatIfFramesDto"] | null;
+            draft: components["schemas"]["WhatIfFramesDto"];
+        };
+        WhatIfResultDto: {
+            cases: components["schemas"]["WhatIfRowDto"][];
+            changedCases: number;
+            frames: components["schemas"]["WhatIfFramesPairDto"];
+            openCases: number;
+        };
+        WhatIfRowDto: {
+            aidForm: string | null;
+            /** @description sökt belopp, kronor */
+            amountApplied: number;
+            caseId: string;
+            changed: boolean;
+            /** @description vad som ändras: 'outcome', 'rank', 'maxGrant' och de beloppstermer ('andel', 'per_beslut', 'per_foretag', 'de_minimis', 'ansokt') vars belopp ändras */
+            changedTerms: string[];
+            /** @description enligt beslutet i kraft */
+            current: components["schemas"]["WhatIfViewDto"] | null;
+            diarienummer: string | null;
+            /** @description enligt utkastet */
+            draft: components["schemas"]["WhatIfViewDto"];
+            organisationName: string | null;
+            title: string;
+            /** @enum {string} */
+            track: "projekt" | "foretagsstod";
+        };
+        WhatIfViewDto: {
+            /** @description termerna som sätter högsta beloppet */
+            limitedBy: ("andel" | "per_beslut" | "per_foretag" | "de_minimis" | "ansokt")[];
+            maxGrant: number;
+            /** @enum {string} */
+            outcome: "eligible" | "eligible_with_remarks" | "not_eligible";
+            rank: string | null;
+        };
         YearSummaryDto: {
             costs: number;
             /** @description finansiering − kostnader */
@@ -2866,6 +3900,24 @@ export interface operations {
                     "application/json": components["schemas"]["StaffDto"][];
                 };
             };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StaffAdmin_create: {
@@ -2887,6 +3939,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -2914,6 +4002,51 @@ export interface operations {
                     "application/json": components["schemas"]["StaffDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StaffAdmin_changes: {
@@ -2935,6 +4068,42 @@ export interface operations {
                     "application/json": components["schemas"]["AccountChangeDto"][];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PaymentAdmin_attestRights: {
@@ -2952,6 +4121,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttestRightResponseDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -2977,6 +4164,42 @@ export interface operations {
                     "application/json": components["schemas"]["AttestRightResponseDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Auth_signIn: {
@@ -2998,6 +4221,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             401: {
@@ -3033,6 +4265,33 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Auth_me: {
@@ -3050,6 +4309,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3070,6 +4347,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3092,6 +4387,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3131,6 +4444,24 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     BrowserAuth_passwordSession: {
@@ -3154,6 +4485,24 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Cases_list: {
@@ -3161,7 +4510,12 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "utkast" | "inskickad" | "under_handlaggning" | "komplettering_begard" | "komplettering_inkommen" | "beslutad" | "aterkallad" | "avslutad";
+                /** @description en eller flera statusar (upprepa parametern eller skilj med komma) */
+                status?: ("utkast" | "inskickad" | "under_handlaggning" | "komplettering_begard" | "komplettering_inkommen" | "beslutad" | "aterkallad" | "avslutad")[];
+                /** @description fritext: titel, diarienummer, organisationens namn eller nummer */
+                q?: string;
+                /** @description 'mine' (tilldelade mig), 'unassigned' (ej tilldelade) eller en handläggares id */
+                assignee?: string;
                 track?: "projekt" | "foretagsstod";
                 aidForm?: string;
                 /** @description kommunkod */
@@ -3187,7 +4541,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CasePageDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3204,12 +4587,48 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3229,7 +4648,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3242,13 +4699,72 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /**
+                     * @description bilagetypens kod
+                     * @example offert
+                     */
+                    type?: string;
+                };
+            };
+        };
         responses: {
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3264,11 +4780,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description filens innehåll */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3291,6 +4846,42 @@ export interface operations {
                     "application/json": components["schemas"]["DecisionDto"][];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Decisions_draft: {
@@ -3308,12 +4899,57 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3333,7 +4969,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JavEntryDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3356,7 +5030,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JavEntryDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3377,6 +5098,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3404,6 +5161,121 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Cases_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Assessment_latest: {
@@ -3421,7 +5293,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StoredEvaluationDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3440,7 +5350,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StoredEvaluationDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3461,6 +5418,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3484,7 +5477,111 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceAreaAttestationViewDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Cases_submissionCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionCheckDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3503,12 +5600,719 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Catalogues_aidForms: {
+        parameters: {
+            query?: {
+                /** @description regler i kraft detta datum; i dag om det utelämnas */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidFormDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Catalogues_attachmentTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentTypesDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Catalogues_costCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeNameDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Catalogues_costTypes: {
+        parameters: {
+            query?: {
+                /** @description regler i kraft detta datum; i dag om det utelämnas */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostTypeDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Catalogues_entries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueEntryDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Catalogues_upsertEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "cost_category" | "financier" | "aid_form" | "aid_subform" | "application_section" | "attachment_type";
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpsertCatalogueEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueEntryDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Catalogues_financiers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancierDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Catalogues_kommuner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KommunDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Catalogues_upsertKommun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpsertKommunDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KommunDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Catalogues_priorityCriteria: {
+        parameters: {
+            query?: {
+                /** @description regler i kraft detta datum; i dag om det utelämnas */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriorityCriterionDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Catalogues_rus: {
+        parameters: {
+            query?: {
+                /** @description regler i kraft detta datum; i dag om det utelämnas */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RusInForceDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Catalogues_sections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SectionDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CompletionRequests_open: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description bara de som passerat förfallodagen obesvarade */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionRequestPageDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Decisions_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "utkast" | "signerat";
+                /** @description bara beslut som den inloggade får signera nu */
+                signableByMe?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionPageDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3530,6 +6334,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3557,6 +6397,51 @@ export interface operations {
                     "application/json": components["schemas"]["DecisionDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Payments_advance: {
@@ -3582,6 +6467,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Decisions_amend: {
@@ -3599,12 +6529,57 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3624,12 +6599,57 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3651,6 +6671,42 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Letters_retry: {
@@ -3664,12 +6720,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LetterStatusDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3693,6 +6794,42 @@ export interface operations {
                     "application/json": components["schemas"]["LetterStatusDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Decisions_recordNamnd: {
@@ -3710,12 +6847,57 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3735,12 +6917,57 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3762,6 +6989,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentRequestDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3789,6 +7052,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentRequestDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Payments_forDecision: {
@@ -3810,6 +7118,42 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentDto"][];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Payments_recoveriesFor: {
@@ -3829,6 +7173,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecoveryDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3856,6 +7236,51 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PaymentRequests_schedule: {
@@ -3875,6 +7300,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleItemDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3903,6 +7364,51 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleItemDto"][];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Decisions_sign: {
@@ -3920,12 +7426,57 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3943,7 +7494,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DelegationPointViewDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3964,7 +7535,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DelegationPointResponseDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3987,7 +7596,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DelegationPointResponseDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4006,6 +7662,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MandateDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4033,6 +7707,51 @@ export interface operations {
                     "application/json": components["schemas"]["MandateDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Mandates_revoke: {
@@ -4056,6 +7775,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MandateDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4083,6 +7847,51 @@ export interface operations {
                     "application/json": components["schemas"]["MandateDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Organisations_create: {
@@ -4098,12 +7907,48 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4127,6 +7972,42 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Organisations_mine: {
@@ -4144,6 +8025,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4165,6 +8064,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4192,6 +8127,51 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Organisations_history: {
@@ -4213,6 +8193,42 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationHistoryDto"][];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Mandates_list: {
@@ -4232,6 +8248,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MandateDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4259,6 +8311,51 @@ export interface operations {
                     "application/json": components["schemas"]["MandateDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Organisations_personalDataAccess: {
@@ -4276,7 +8373,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonalDataAccessDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4297,6 +8432,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationLinkDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4324,6 +8495,51 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationLinkDto"][];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Organisations_correctTatort: {
@@ -4349,6 +8565,51 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Payments_listBatches: {
@@ -4366,6 +8627,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BatchDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4391,6 +8670,42 @@ export interface operations {
                     "application/json": components["schemas"]["BatchDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Payments_csv: {
@@ -4410,6 +8725,42 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Payments_pain001: {
@@ -4428,6 +8779,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4451,6 +8838,33 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentRequestListItemDto"][];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PaymentRequests_get: {
@@ -4470,6 +8884,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentRequestDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4497,6 +8947,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentRequestDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PaymentRequests_check: {
@@ -4518,6 +9013,51 @@ export interface operations {
                     "application/json": components["schemas"]["CheckResultDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PaymentRequests_submit: {
@@ -4537,6 +9077,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentRequestDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4564,6 +9149,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentRequestDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Payments_list: {
@@ -4585,6 +9215,33 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentDto"][];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Payments_deductionReasons: {
@@ -4602,6 +9259,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CodeLabelDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4625,6 +9300,33 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorsReportDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PaymentAdmin_outstanding: {
@@ -4644,6 +9346,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommitmentLineDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4668,6 +9397,33 @@ export interface operations {
                     "application/json": components["schemas"]["OverdueReportDto"][];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PaymentAdmin_paid: {
@@ -4688,6 +9444,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentsInPeriodDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4711,6 +9494,42 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Payments_authorise: {
@@ -4730,6 +9549,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4757,6 +9621,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Payments_confirm: {
@@ -4782,6 +9691,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Payments_letter: {
@@ -4801,6 +9755,148 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    People_list: {
+        parameters: {
+            query?: {
+                /** @description bara de som har rollen */
+                role?: "handlaggare" | "beslutsfattare" | "namndsekreterare" | "admin";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryPersonDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    People_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryPersonDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ExchangeRates_list: {
@@ -4818,6 +9914,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExchangeRateDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4843,6 +9957,42 @@ export interface operations {
                     "application/json": components["schemas"]["ExchangeRateDto"][];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Policy_framesInForce: {
@@ -4861,7 +10011,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FramesInForceDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4882,6 +10061,24 @@ export interface operations {
                     "application/json": components["schemas"]["InriktningsbeslutDto"][];
                 };
             };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Policy_create: {
@@ -4897,12 +10094,48 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InriktningsbeslutDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4924,6 +10157,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InriktningsbeslutDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4951,6 +10220,51 @@ export interface operations {
                     "application/json": components["schemas"]["InriktningsbeslutDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Policy_adopt: {
@@ -4968,12 +10282,57 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InriktningsbeslutDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4993,12 +10352,114 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InriktningsbeslutDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Policy_whatIfOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatIfResultDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -5016,7 +10477,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RusCatalogueDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5037,7 +10518,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WhatIfResultDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5058,6 +10577,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecoveryDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -5081,6 +10636,51 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Payments_recoveryLetter: {
@@ -5099,6 +10699,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5123,6 +10759,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecoveryDto"];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -5154,6 +10835,33 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     DelegationReport_list: {
@@ -5171,6 +10879,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PresentationDto"][];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -5196,6 +10922,42 @@ export interface operations {
                     "application/json": components["schemas"]["PresentationDto"];
                 };
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     DelegationReport_presented: {
@@ -5219,6 +10981,79 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DelegationReport_undelivered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UndeliveredDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FollowUp_get: {
@@ -5238,6 +11073,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };

@@ -33,14 +33,20 @@ export class TokenDto {
   @ApiProperty() accessToken: string;
 }
 
+export class OwnPointDto {
+  @ApiProperty({ example: '3.3' }) point: string;
+  @ApiProperty() title: string;
+  @ApiProperty() decisionMakerTitle: string;
+  @ApiProperty({ enum: ['innehavare', 'ersattare'] }) as: 'innehavare' | 'ersattare';
+}
+
 export class MeDto {
   @ApiProperty() userId: string;
   @ApiProperty() username: string;
   @ApiProperty({ enum: ALL_ROLES, isArray: true }) roles: string[];
   @ApiProperty({ type: [String] }) organisationIds: string[];
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
+    type: [OwnPointDto],
     description: 'delegationspunkter i kraft i dag som du innehar (innehavare) eller är ersättare för',
   })
   delegationPoints: OwnPoint[];

@@ -1,5 +1,14 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
 import { attachmentDisposition, DomainError, ErrorCode, UuidPipe } from '@anslag/common';
@@ -9,6 +18,12 @@ class AttachmentDto implements AttachmentInfo {
   @ApiProperty() id: string;
   @ApiProperty() filename: string;
   @ApiProperty() contentType: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'bilagetyp (GET /api/catalogues/attachment-types)',
+  })
+  type: string | null;
   @ApiProperty() size: number;
   @ApiProperty() sha256: string;
   @ApiProperty() createdAt: string;
@@ -24,8 +39,20 @@ export class AttachmentsController {
   @Roles(Role.sokande, Role.handlaggare)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
-    summary: 'Upload an attachment (field "file", at most 20 MB). Sökande own cases; handläggare.',
+    summary:
+      'Upload an attachment (field "file", at most 20 MB; an optional field "type" before it names the attachment type). Sökande own cases; handläggare.',
   })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        type: { type: 'string', description: 'bilagetypens kod', example: 'offert' },
+        file: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: AttachmentDto })
   async upload(
     @CurrentUser() p: Principal,
     @Param('caseId', new UuidPipe('caseId')) caseId: string,
@@ -37,9 +64,14 @@ export class AttachmentsController {
       ]);
     // Every part is read: a second file is refused rather than dropped without a word.
     let file: { filename: string; mimetype: string; content: Buffer } | undefined;
+    let type: string | null = null;
     try {
       for await (const part of req.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 2 } })) {
-        if (part.type !== 'file') continue;
+        if (part.type !== 'file') {
+          if (part.fieldname === 'type' && typeof part.value === 'string' && part.value !== '')
+            type = part.value;
+          continue;
+        }
         if (file || part.fieldname !== 'file')
           throw DomainError.validation('file', 'en fil per begäran, i fältet "file"');
         file = { filename: part.filename, mimetype: part.mimetype, content: await part.toBuffer() };
@@ -57,12 +89,14 @@ export class AttachmentsController {
       );
     }
     if (!file) throw DomainError.validation('file', 'saknas');
-    return this.attachments.add(p, caseId, file);
+    if (type !== null && type.length > 60) throw DomainError.validation('type', 'får ha högst 60 tecken');
+    return this.attachments.add(p, caseId, { ...file, type });
   }
 
   @Get()
   @Roles(Role.sokande, ...OFFICER_ROLES)
   @ApiOperation({ summary: "The case's attachments. Sökande own cases; officers all." })
+  @ApiOkResponse({ type: [AttachmentDto] })
   list(
     @CurrentUser() p: Principal,
     @Param('caseId', new UuidPipe('caseId')) caseId: string,
@@ -73,6 +107,10 @@ export class AttachmentsController {
   @Get(':id')
   @Roles(Role.sokande, ...OFFICER_ROLES)
   @ApiOperation({ summary: 'Download one attachment. Only those who may see the case.' })
+  @ApiOkResponse({
+    description: 'filens innehåll',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   async download(
     @CurrentUser() p: Principal,
     @Param('caseId', new UuidPipe('caseId')) caseId: string,

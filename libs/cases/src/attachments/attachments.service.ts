@@ -6,6 +6,7 @@ import type { Principal } from '@anslag/auth';
 import { DomainError, ErrorCode } from '@anslag/common';
 import { AccessService } from '../access.service';
 import { Attachment } from '../entities/attachment.entity';
+import { CatalogueEntry } from '../entities/catalogue-entry.entity';
 import { GrantCase } from '../entities/grant-case.entity';
 import { HistoryService } from '../history/history.service';
 import { checkContentType } from './content-type';
@@ -18,6 +19,8 @@ export interface AttachmentInfo {
   id: string;
   filename: string;
   contentType: string;
+  /** The attachment type's code from the catalogue, or null. */
+  type: string | null;
   size: number;
   sha256: string;
   createdAt: string;
@@ -27,6 +30,7 @@ const info = (a: Attachment): AttachmentInfo => ({
   id: a.id,
   filename: a.filename,
   contentType: a.contentType,
+  type: a.type,
   size: a.size,
   sha256: a.sha256,
   createdAt: a.createdAt.toISOString(),
@@ -43,7 +47,7 @@ export class AttachmentsService {
   async add(
     p: Principal,
     caseId: string,
-    file: { filename: string; mimetype: string; content: Buffer },
+    file: { filename: string; mimetype: string; content: Buffer; type?: string | null },
   ): Promise<AttachmentInfo> {
     const check = checkContentType(file.mimetype, file.content);
     if (!check.ok)
@@ -67,12 +71,22 @@ export class AttachmentsService {
         throw new DomainError(ErrorCode.CONFLICT, `Ärendet har redan ${count} bilagor`, [
           { field: 'file', problem: `högst ${MAX_ATTACHMENTS_PER_CASE} bilagor per ärende` },
         ]);
+      const type = file.type ?? null;
+      if (type !== null) {
+        const types = await em.find(CatalogueEntry, { where: { kind: 'attachment_type', active: true } });
+        const allowed = types.filter((t) => t.tracks.length === 0 || t.tracks.includes(c.track));
+        if (!allowed.some((t) => t.code === type))
+          throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Okänd bilagetyp', [
+            { field: 'type', problem: `okänd bilagetyp "${type}"`, allowed: allowed.map((t) => t.code) },
+          ]);
+      }
       const sha256 = createHash('sha256').update(file.content).digest('hex');
       const saved = await em.save(
         em.create(Attachment, {
           caseId,
           filename,
           contentType: check.type,
+          type,
           size: file.content.length,
           sha256,
           content: file.content,
@@ -84,7 +98,7 @@ export class AttachmentsService {
         caseId,
         actor: p,
         action: 'bilaga_tillagd',
-        after: { filename, size: saved.size, sha256 },
+        after: { filename, type, size: saved.size, sha256 },
       });
       return info(saved);
     });

@@ -83,10 +83,18 @@ export function checkBudgetLines(
       });
     }
     if (l.kind === 'cost' && !ctx.costCategories.has(l.code)) {
-      problems.push({ field: `${l.field}.category`, problem: `okänd kostnadskategori "${l.code}"` });
+      problems.push({
+        field: `${l.field}.category`,
+        problem: `okänd kostnadskategori "${l.code}"`,
+        allowed: [...ctx.costCategories],
+      });
     }
     if (l.kind === 'financing' && !ctx.financiers.has(l.code)) {
-      problems.push({ field: `${l.field}.financier`, problem: `okänd finansiär "${l.code}"` });
+      problems.push({
+        field: `${l.field}.financier`,
+        problem: `okänd finansiär "${l.code}"`,
+        allowed: [...ctx.financiers],
+      });
     }
   }
   return problems;

@@ -1,6 +1,22 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { PageQueryDto } from '@anslag/common';
+import { CaseSummaryDto } from './case-response.dto';
+
+/** A query value given once (`status=a`), repeated (`status=a&status=b`) or comma-separated (`status=a,b`). */
+const toList = ({ value }: { value: unknown }) =>
+  (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
 
 export const CASE_STATUSES = [
   'utkast',
@@ -23,7 +39,31 @@ const SORTS = [
 ] as const;
 
 export class CaseQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    enum: CASE_STATUSES,
+    description: 'en eller flera statusar (upprepa parametern eller skilj med komma)',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(CASE_STATUSES.length)
+  @IsIn(CASE_STATUSES, { each: true })
+  status?: string[];
+  @ApiPropertyOptional({ description: 'fritext: titel, diarienummer, organisationens namn eller nummer' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+  @ApiPropertyOptional({
+    description: "'mine' (tilldelade mig), 'unassigned' (ej tilldelade) eller en handläggares id",
+    example: 'mine',
+  })
+  @IsOptional()
+  @Matches(/^(mine|unassigned|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: "ska vara 'mine', 'unassigned' eller ett UUID",
+  })
+  assignee?: string;
   @ApiPropertyOptional({ enum: ['projekt', 'foretagsstod'] })
   @IsOptional()
   @IsIn(['projekt', 'foretagsstod'])
@@ -53,4 +93,25 @@ export class CaseQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(SORTS)
   sort?: (typeof SORTS)[number];
+}
+
+/** How many cases of each status match the other filters (the work queue's tabs). */
+export class StatusCountsDto implements Record<(typeof CASE_STATUSES)[number], number> {
+  @ApiProperty() utkast: number;
+  @ApiProperty() inskickad: number;
+  @ApiProperty() under_handlaggning: number;
+  @ApiProperty() komplettering_begard: number;
+  @ApiProperty() komplettering_inkommen: number;
+  @ApiProperty() beslutad: number;
+  @ApiProperty() aterkallad: number;
+  @ApiProperty() avslutad: number;
+}
+
+export class CasePageDto {
+  @ApiProperty({ type: [CaseSummaryDto] }) items: CaseSummaryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: StatusCountsDto, description: 'antal per status med övriga filter' })
+  counts: StatusCountsDto;
 }

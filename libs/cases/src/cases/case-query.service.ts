@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { type Principal, Role } from '@anslag/auth';
-import { DomainError, Page } from '@anslag/common';
+import { DomainError } from '@anslag/common';
 import { AccessService } from '../access.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { BudgetLine } from '../entities/budget-line.entity';
@@ -10,8 +10,11 @@ import { DeMinimisDeclaration } from '../entities/de-minimis-declaration.entity'
 import { GrantCase } from '../entities/grant-case.entity';
 import { HistoryService } from '../history/history.service';
 import { summariseBudget } from './budget';
-import type { CaseQueryDto } from './case-query.dto';
+import { CASE_STATUSES, type CaseQueryDto, CasePageDto, StatusCountsDto } from './case-query.dto';
 import { CaseDto, CaseSummaryDto, HistoryEntryDto } from './case-response.dto';
+import { CompletionRequestService } from './completion-request.service';
+import { PeopleService } from './people.service';
+import { WorkQueueService } from './work-queue.service';
 
 const ORDER: Record<string, [string, 'ASC' | 'DESC']> = {
   registrationDate: ['c.registrationDate', 'ASC'],
@@ -26,6 +29,9 @@ export class CaseQueryService {
     private readonly access: AccessService,
     private readonly catalogue: CatalogueService,
     private readonly history: HistoryService,
+    private readonly people: PeopleService,
+    private readonly completion: CompletionRequestService,
+    private readonly workQueue: WorkQueueService,
   ) {}
 
   /** The case as its reader may see it; another organisation's case is NOT_FOUND, whatever the id. */
@@ -42,7 +48,14 @@ export class CaseQueryService {
         .find({ where: { caseId: id }, order: { grantedOn: 'ASC' } }),
       this.catalogue.load(),
     ]);
-    return CaseDto.full(c, lines, dm, summariseBudget(lines, cat.regionGrantFinanciers));
+    const [people, requests] = await Promise.all([
+      this.people.byIds([c.assignedTo]),
+      this.completion.forCase(id),
+    ]);
+    return CaseDto.full(c, lines, dm, summariseBudget(lines, cat.regionGrantFinanciers), {
+      assignedTo: c.assignedTo ? (people.get(c.assignedTo) ?? null) : null,
+      completionRequests: requests,
+    });
   }
 
   /**
@@ -51,39 +64,65 @@ export class CaseQueryService {
    * the total a COUNT(*) over the same filters without the join: filters on the organisation are
    * subqueries that use its own indexes (trigram on the name, prefix on the number).
    */
-  async list(p: Principal, q: CaseQueryDto): Promise<Page<CaseSummaryDto>> {
+  async list(p: Principal, q: CaseQueryDto): Promise<CasePageDto> {
     const mine = this.access.isOfficer(p) ? null : await this.access.organisationsOf(p);
     const repo = this.db.getRepository(GrantCase);
     const sort = q.sort ?? '-registrationDate';
     const [column] = ORDER[sort.replace(/^-/, '')];
     const desc = sort.startsWith('-');
-    const page = this.filter(repo.createQueryBuilder('c'), q, mine)
+    const page = this.filter(repo.createQueryBuilder('c'), p, q, mine)
       .leftJoinAndSelect('c.organisation', 'o')
       .orderBy(column, desc ? 'DESC' : 'ASC', desc ? 'NULLS LAST' : 'NULLS FIRST')
       .addOrderBy('c.id', desc ? 'DESC' : 'ASC')
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
-    const count = this.filter(repo.createQueryBuilder('c').select('COUNT(*)::int', 'total'), q, mine);
-    const [rows, counted] = await Promise.all([page.getMany(), count.getRawOne<{ total: number }>()]);
+    const count = this.filter(repo.createQueryBuilder('c').select('COUNT(*)::int', 'total'), p, q, mine);
+    const [rows, counted, counts] = await Promise.all([
+      page.getMany(),
+      count.getRawOne<{ total: number }>(),
+      this.counts(p, q, mine),
+    ]);
     // The list shows what was applied for; for projects that is derived from the budget, in one query.
     const asked = await this.askedOfRegion(rows.filter((r) => r.track === 'projekt').map((r) => r.id));
+    const queue = await this.workQueue.forCases(rows, this.access.isOfficer(p));
     return {
-      items: rows.map((r) =>
-        CaseSummaryDto.from(r, r.track === 'projekt' ? (asked.get(r.id) ?? 0) : r.amountApplied),
-      ),
+      items: rows.map((r) => ({
+        ...CaseSummaryDto.from(
+          r,
+          r.track === 'projekt' ? (asked.get(r.id) ?? 0) : r.amountApplied,
+          r.assignedTo ? (queue.people.get(r.assignedTo) ?? null) : null,
+        ),
+        ...queue.of(r),
+      })),
       total: counted?.total ?? 0,
       page: q.page,
       pageSize: q.pageSize,
+      counts,
     };
   }
 
+  /** The filters; without the status when counting the cases per status (the queue's tabs). */
   private filter(
     qb: SelectQueryBuilder<GrantCase>,
+    p: Principal,
     q: CaseQueryDto,
     mine: string[] | null,
+    withStatus = true,
   ): SelectQueryBuilder<GrantCase> {
     if (mine) qb.andWhere('c.organisation_id = ANY(:mine)', { mine });
-    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (withStatus && q.status?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: q.status });
+    if (q.q) {
+      const text = q.q.trim().replace(/[%_\\]/g, '');
+      qb.andWhere(
+        `(c.title ILIKE :text OR c.diarienummer ILIKE :text OR c.organisation_id IN
+           (SELECT id FROM organisation WHERE name ILIKE :text
+            UNION SELECT id FROM organisation WHERE organisationsnummer LIKE :textPrefix))`,
+        { text: `%${text}%`, textPrefix: `${text}%` },
+      );
+    }
+    if (q.assignee === 'mine') qb.andWhere('c.assigned_to = :me', { me: p.userId });
+    else if (q.assignee === 'unassigned') qb.andWhere('c.assigned_to IS NULL');
+    else if (q.assignee) qb.andWhere('c.assigned_to = :assignee', { assignee: q.assignee.toLowerCase() });
     if (q.track) qb.andWhere('c.track = :track', { track: q.track });
     if (q.aidForm) qb.andWhere('c.aid_form = :aidForm', { aidForm: q.aidForm });
     if (q.kommun)
@@ -109,6 +148,23 @@ export class CaseQueryService {
     return qb;
   }
 
+  private async counts(p: Principal, q: CaseQueryDto, mine: string[] | null): Promise<StatusCountsDto> {
+    const rows: { status: string; n: string }[] = await this.filter(
+      this.db.getRepository(GrantCase).createQueryBuilder('c'),
+      p,
+      q,
+      mine,
+      false,
+    )
+      .select('c.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('c.status')
+      .getRawMany();
+    const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as unknown as StatusCountsDto;
+    for (const r of rows) (counts as unknown as Record<string, number>)[r.status] = Number(r.n);
+    return counts;
+  }
+
   async historyOf(p: Principal, id: string): Promise<HistoryEntryDto[]> {
     const c = await this.db
       .getRepository(GrantCase)
@@ -116,10 +172,13 @@ export class CaseQueryService {
     if (!c) throw DomainError.notFound('Ärendet');
     await this.access.assertOrganisation(p, c.organisationId, 'Ärendet');
     const officer = p.roles.some((r) => r !== Role.sokande);
-    return (await this.history.list(id, !officer)).map((h) => ({
+    const entries = await this.history.list(id, !officer);
+    const people = await this.people.byIds(entries.map((h) => h.actorId));
+    return entries.map((h) => ({
       id: h.id,
       at: h.at.toISOString(),
       actor: h.actorName,
+      actorPerson: h.actorId ? (people.get(h.actorId) ?? null) : null,
       action: h.action,
       before: h.before,
       after: h.after,

@@ -2,18 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { MandateUsed, Principal, Representation, Role } from '@anslag/auth';
-import { Clock, DomainError, ErrorCode, ErrorDetail, stockholmDate } from '@anslag/common';
-import { formatKronor } from '@anslag/money';
+import { Clock, DomainError, ErrorCode, stockholmDate } from '@anslag/common';
 import { AccessService } from '../access.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { BudgetLine } from '../entities/budget-line.entity';
 import { GrantCase } from '../entities/grant-case.entity';
 import { HistoryService } from '../history/history.service';
-import { summariseBudget } from './budget';
 import { checkTransition, TransitionName } from './case-lifecycle';
 import { CaseQueryService } from './case-query.service';
 import type { CaseDto } from './case-response.dto';
 import { DiarienummerService } from './diarienummer.service';
+import { SubmissionCheckService } from './submission-check.service';
+import { CompletionRequestService } from './completion-request.service';
 
 @Injectable()
 export class CaseTransitionService {
@@ -25,6 +24,8 @@ export class CaseTransitionService {
     private readonly diarienummer: DiarienummerService,
     private readonly query: CaseQueryService,
     private readonly clock: Clock,
+    private readonly submission: SubmissionCheckService,
+    private readonly completion: CompletionRequestService,
     private readonly representation: Representation,
   ) {}
 
@@ -52,6 +53,8 @@ export class CaseTransitionService {
           mandate = await this.representation.assertMayAct(p, c.organisationId, name, em);
         await this.register(em, c);
       }
+      if (name === 'begar_komplettering') await this.completion.open(em, c.id, p, reason!.trim());
+      if (name === 'lamna_komplettering') await this.completion.answer(em, c.id, p);
       c.status = check.to;
       await em.save(c);
       await this.history.record(em, {
@@ -71,7 +74,7 @@ export class CaseTransitionService {
   }
 
   private async assertComplete(em: EntityManager, c: GrantCase): Promise<void> {
-    const problems = await this.submissionProblems(em, c);
+    const problems = await this.submission.problems(em, c);
     if (problems.length)
       throw new DomainError(ErrorCode.CASE_NOT_SUBMITTABLE, 'Ansökan är inte komplett', problems);
   }
@@ -84,31 +87,5 @@ export class CaseTransitionService {
     c.registrationDate = stockholmDate(now);
     const series = await this.catalogue.setting<string>('diarienummerSeries', 'RS', em);
     if (!c.diarienummer) c.diarienummer = await this.diarienummer.allocate(em, c.registrationDate, series);
-  }
-
-  private async submissionProblems(em: EntityManager, c: GrantCase): Promise<ErrorDetail[]> {
-    const lines = await em.find(BudgetLine, { where: { caseId: c.id } });
-    const missing = (field: string) => ({ field, problem: 'saknas' });
-    const out: ErrorDetail[] = [];
-    if (c.track === 'projekt') {
-      if (!c.periodStart) out.push(missing('periodStart'));
-      if (!c.periodEnd) out.push(missing('periodEnd'));
-      if (!c.rusAreas.length) out.push(missing('rusAreas'));
-      const s = summariseBudget(lines, (await this.catalogue.load(em)).regionGrantFinanciers);
-      if (s.costsTotal === 0) out.push({ field: 'budget.costs', problem: 'budgeten saknar kostnader' });
-      else if (!s.balanced) {
-        out.push({
-          field: 'budget',
-          problem: `budgeten är inte fullt finansierad: kostnader ${formatKronor(s.costsTotal, { space: ' ' })}, finansiering ${formatKronor(s.financingTotal, { space: ' ' })}`,
-        });
-      }
-    } else {
-      if (!c.aidForm) out.push(missing('aidForm'));
-      if (c.amountApplied === null) out.push(missing('amountApplied'));
-      if (!c.plannedStart) out.push(missing('plannedStart'));
-      if (!lines.some((l) => l.kind === 'cost')) out.push(missing('costLines'));
-      if (c.collectiveAgreement === null) out.push(missing('collectiveAgreement'));
-    }
-    return out;
   }
 }

@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal, Role } from '@anslag/auth';
-import { DomainError, ErrorCode, ErrorDetail } from '@anslag/common';
+import { Clock, DomainError, ErrorCode, ErrorDetail } from '@anslag/common';
 import { AccessService } from '../access.service';
-import { Catalogues, CatalogueService } from '../catalogue/catalogue.service';
+import { Catalogues, CatalogueService, CodesInForce } from '../catalogue/catalogue.service';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { DeMinimisDeclaration } from '../entities/de-minimis-declaration.entity';
 import { GrantCase } from '../entities/grant-case.entity';
 import { HistoryService } from '../history/history.service';
 import { checkBudgetLines } from './budget';
+import { checkCodes } from './case-codes';
 import { CaseFieldsDto, CreateCaseDto, UpdateCaseDto } from './case.dto';
 import { APPLICANT_EDITABLE, OFFICER_EDITABLE } from './case-lifecycle';
 import { CaseQueryService } from './case-query.service';
@@ -73,13 +74,15 @@ export class CaseWriteService {
     private readonly catalogue: CatalogueService,
     private readonly history: HistoryService,
     private readonly query: CaseQueryService,
+    private readonly clock: Clock,
   ) {}
 
   async create(p: Principal, dto: CreateCaseDto): Promise<CaseDto> {
     await this.access.assertOrganisation(p, dto.organisationId, 'Organisationen');
     const id = await this.db.transaction(async (em) => {
       const cat = await this.catalogue.load(em);
-      this.checkFields(dto.track, dto, cat);
+      const codes = await this.catalogue.inForce(this.clock.today(), em);
+      this.checkFields(dto.track, dto, cat, codes);
       const c = em.create(GrantCase, {
         track: dto.track,
         organisationId: dto.organisationId,
@@ -113,7 +116,8 @@ export class CaseWriteService {
       if (officer && !p.roles.includes(Role.handlaggare))
         throw new DomainError(ErrorCode.FORBIDDEN, 'Din roll får inte ändra ansökningar');
       const cat = await this.catalogue.load(em);
-      this.checkFields(c.track, dto, cat, c);
+      const codes = await this.catalogue.inForce(c.registrationDate ?? this.clock.today(), em);
+      this.checkFields(c.track, dto, cat, codes, c);
       const before = this.pick(c, dto);
       if (dto.budget || dto.costLines)
         before.budgetLines = await em.find(BudgetLine, {
@@ -139,6 +143,7 @@ export class CaseWriteService {
     track: GrantCase['track'],
     dto: CaseFieldsDto,
     cat: Catalogues,
+    codes: CodesInForce,
     current?: GrantCase,
   ): void {
     const problems: ErrorDetail[] = [];
@@ -154,19 +159,22 @@ export class CaseWriteService {
     if (start && end && end < start)
       problems.push({ field: 'periodEnd', problem: 'slutdatum före startdatum' });
     if (dto.aidForm !== undefined && !cat.aidForms.has(dto.aidForm))
-      problems.push({ field: 'aidForm', problem: `okänd stödform "${dto.aidForm}"` });
+      problems.push({
+        field: 'aidForm',
+        problem: `okänd stödform "${dto.aidForm}"`,
+        allowed: [...cat.aidForms],
+      });
     if (dto.aidSubform !== undefined) {
       const form = dto.aidForm ?? current?.aidForm;
       if (!cat.aidSubforms.has(`${form}/${dto.aidSubform}`))
         problems.push({
           field: 'aidSubform',
           problem: `"${dto.aidSubform}" är ingen delform av ${form ?? 'vald stödform'}`,
+          allowed: [...cat.aidSubforms].filter((s) => s.startsWith(`${form}/`)).map((s) => s.split('/')[1]),
         });
     }
     // Section codes come from the region's catalogue when it has one.
-    if (dto.sections && cat.sections.size > 0)
-      for (const code of Object.keys(dto.sections))
-        if (!cat.sections.has(code)) problems.push({ field: `sections.${code}`, problem: 'okänt avsnitt' });
+    // Section codes are checked in checkCodes (with the allowed codes), once.
     if (dto.budget) {
       const lines = [
         ...dto.budget.costs.map((l, i) => ({
@@ -200,6 +208,7 @@ export class CaseWriteService {
         }),
       );
     }
+    problems.push(...checkCodes(dto, track, dto.aidForm ?? current?.aidForm ?? null, cat, codes));
     if (problems.length)
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i ansökan', problems);
   }

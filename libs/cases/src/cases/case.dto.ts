@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsDateString,
+  IsDefined,
   IsIn,
   IsInt,
   IsObject,
@@ -15,6 +16,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsOptionalNonNull } from '@anslag/common';
@@ -24,7 +26,13 @@ const MAX_KR = 1_000_000_000_000;
 
 /** A project budget amount: a cost category in a calendar year. */
 export class CostLineDto {
-  @ApiProperty({ example: 'egen_personal' }) @IsString() @MaxLength(60) category: string;
+  @ApiProperty({
+    example: 'egen_personal',
+    description: 'kostnadskategori (GET /api/catalogues/cost-categories)',
+  })
+  @IsString()
+  @MaxLength(60)
+  category: string;
   @ApiProperty({ example: 2020 }) @IsInt() @Min(2000) @Max(2100) year: number;
   @ApiProperty({ description: 'hela kronor' })
   @IsInt({ message: 'belopp ska vara hela kronor' })
@@ -34,7 +42,10 @@ export class CostLineDto {
 }
 
 export class FinancingLineDto {
-  @ApiProperty({ example: 'region_1_1' }) @IsString() @MaxLength(60) financier: string;
+  @ApiProperty({ example: 'anslag_1_1', description: 'finansiärens kod (GET /api/catalogues/financiers)' })
+  @IsString()
+  @MaxLength(60)
+  financier: string;
   @ApiProperty({ example: 2020 }) @IsInt() @Min(2000) @Max(2100) year: number;
   @ApiProperty() @IsInt({ message: 'belopp ska vara hela kronor' }) @Min(0) @Max(MAX_KR) amount: number;
   @ApiPropertyOptional({ enum: ['kontant', 'arbetad_tid'], default: 'kontant' })
@@ -76,8 +87,9 @@ export class ProjectBudgetDto {
 export class CompanyCostLineDto {
   @ApiProperty({ example: 'CNC-maskin' }) @IsString() @MinLength(1) @MaxLength(300) description: string;
   @ApiProperty({
-    example: 'maskin',
-    description: 'kostnadsslag; fordon, leasing, eget arbete och driftkostnader är inte stödberättigande',
+    example: 'machinery',
+    description:
+      'kostnadstyp (GET /api/catalogues/cost-types); fordon, leasing, eget arbete och driftkostnader är inte stödberättigande',
   })
   @IsString()
   @MaxLength(60)
@@ -181,19 +193,32 @@ export class CaseFieldsDto {
   @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() forstudie?: boolean;
   @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() euCofinancing?: boolean;
   @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() buildsOnEarlier?: boolean;
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['innovationskraft_specialisering'],
+    description: 'RUS-områden (GET /api/catalogues/rus)',
+  })
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
   rusAreas?: string[];
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['SK2'],
+    description: 'effektmål (GET /api/catalogues/rus)',
+  })
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
   effektmal?: string[];
-  @ApiPropertyOptional({ description: 'Ansökans avsnitt, nyckel → text', example: { sammanfattning: '…' } })
+  @ApiPropertyOptional({
+    description: 'Ansökans avsnitt, kod → text (koderna i GET /api/catalogues/sections)',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { sammanfattning: 'Projektet stärker samverkan mellan länets industriföretag.' },
+  })
   @IsOptionalNonNull()
   @IsObject()
   @IsSections()
@@ -213,8 +238,12 @@ export class CaseFieldsDto {
   budget?: ProjectBudgetDto;
 
   // Company support
-  @ApiPropertyOptional({ example: 'mikrobidrag' }) @IsOptional() @IsString() @MaxLength(60) aidForm?: string;
-  @ApiPropertyOptional({ example: 'hemsandningsbidrag' })
+  @ApiPropertyOptional({ example: 'mikrobidrag', description: 'stödform (GET /api/catalogues/aid-forms)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  aidForm?: string;
+  @ApiPropertyOptional({ example: 'hemsandningsbidrag', description: 'delform av stödformen' })
   @IsOptional()
   @IsString()
   @MaxLength(60)
@@ -262,20 +291,34 @@ export class CaseFieldsDto {
   @IsString()
   @MaxLength(60)
   euBasis?: string;
-  @ApiPropertyOptional({ type: [String], example: ['ny_affarside', 'avancerad_tillverkning'] })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['nya_affarsideer', 'avancerad_tillverkning'],
+    description: 'prioriteringsgrunder (GET /api/catalogues/priority-criteria)',
+  })
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   priorityClaims?: string[];
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) secrecyMarking?: string;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  secrecyMarking?: string;
 }
 
 export class CreateCaseDto extends CaseFieldsDto {
   @ApiProperty({ enum: ['projekt', 'foretagsstod'] }) @IsIn(['projekt', 'foretagsstod']) track:
     'projekt' | 'foretagsstod';
   @ApiProperty() @IsUUID() organisationId: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) declare title: string;
+  // IsDefined: the inherited IsOptional would otherwise let a missing title through to the database.
+  @ApiProperty({ example: 'Ny CNC-maskin för tillverkning av reservdelar' })
+  @IsDefined()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  declare title: string;
 }
 
 export class UpdateCaseDto extends CaseFieldsDto {}
@@ -305,5 +348,23 @@ export class TransitionDto {
   @IsOptional()
   @IsString()
   @MaxLength(5000)
+  reason?: string;
+}
+
+export class AssignDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'handläggarens id (GET /api/users?role=handlaggare); null tar bort tilldelningen',
+  })
+  @IsDefined()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  assignedTo: string | null;
+
+  @ApiPropertyOptional({ example: 'Semester vecka 7' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   reason?: string;
 }

@@ -1,16 +1,62 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ALL_ROLES, CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
-import { BodyLimit, DOCUMENT_BODY, type Page, UuidPipe } from '@anslag/common';
-import { CaseQueryDto } from './case-query.dto';
+import { BodyLimit, DOCUMENT_BODY, UuidPipe } from '@anslag/common';
+import { CasePageDto, CaseQueryDto } from './case-query.dto';
 import { CaseQueryService } from './case-query.service';
-import { CaseDto, CaseSummaryDto, HistoryEntryDto } from './case-response.dto';
+import { CaseDto, HistoryEntryDto, SubmissionCheckDto } from './case-response.dto';
+import { CaseAssignmentService } from './case-assignment.service';
+import { SubmissionCheckService } from './submission-check.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseWriteService } from './case-write.service';
-import { CreateCaseDto, TransitionDto, UpdateCaseDto } from './case.dto';
+import { AssignDto, CreateCaseDto, TransitionDto, UpdateCaseDto } from './case.dto';
 import type { TransitionName } from './case-lifecycle';
 
 const uuid = new UuidPipe();
+
+/** Documented request examples; a test posts each one (organisationId replaced) and expects 201. */
+const CREATE_CASE_EXAMPLES = {
+  foretagsstod: {
+    summary: 'Företagsstöd: mikrobidrag till en maskin',
+    value: {
+      track: 'foretagsstod',
+      organisationId: '00000000-0000-4000-8000-000000000000',
+      title: 'Ny CNC-maskin för tillverkning av reservdelar',
+      aidForm: 'mikrobidrag',
+      amountApplied: 30000,
+      costLines: [{ description: 'CNC-maskin', costType: 'machinery', amount: 60000 }],
+      plannedStart: '2030-03-01',
+      collectiveAgreement: true,
+      priorityClaims: ['nya_affarsideer'],
+    },
+  },
+  projekt: {
+    summary: 'Projekt: medfinansiering med budget per år',
+    value: {
+      track: 'projekt',
+      organisationId: '00000000-0000-4000-8000-000000000000',
+      title: 'Kompetenslyft för länets tillverkningsindustri',
+      periodStart: '2030-01-01',
+      periodEnd: '2030-12-31',
+      rusAreas: ['kompetensforsorjning_matchning'],
+      sections: { sammanfattning: 'Ett kompetenslyft för industriföretag i länet.' },
+      budget: {
+        costs: [{ category: 'egen_personal', year: 2030, amount: 400000 }],
+        financing: [
+          { financier: 'anslag_1_1', year: 2030, amount: 200000 },
+          { financier: 'egen_insats', year: 2030, amount: 200000 },
+        ],
+      },
+    },
+  },
+};
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -20,21 +66,28 @@ export class CasesController {
     private readonly write: CaseWriteService,
     private readonly query: CaseQueryService,
     private readonly transitions: CaseTransitionService,
+    private readonly assignment: CaseAssignmentService,
+    private readonly submission: SubmissionCheckService,
   ) {}
 
   @Post()
   @Roles(Role.sokande, Role.handlaggare)
   @ApiOperation({ summary: 'Create a draft application. Sökande (own organisations) and handläggare.' })
   @BodyLimit(DOCUMENT_BODY)
-  @ApiOkResponse({ type: CaseDto })
+  @ApiBody({ type: CreateCaseDto, examples: CREATE_CASE_EXAMPLES })
+  @ApiCreatedResponse({ type: CaseDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateCaseDto): Promise<CaseDto> {
     return this.write.create(p, dto);
   }
 
   @Get()
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'Search and list cases. Officers see all; sökande their own organisations.' })
-  list(@CurrentUser() p: Principal, @Query() q: CaseQueryDto): Promise<Page<CaseSummaryDto>> {
+  @ApiOperation({
+    summary:
+      "Search and list cases, the officers' work queue: several statuses, free text, mine/unassigned, counts per status. Officers see all; sökande their own organisations.",
+  })
+  @ApiOkResponse({ type: CasePageDto })
+  list(@CurrentUser() p: Principal, @Query() q: CaseQueryDto): Promise<CasePageDto> {
     return this.query.list(p, q);
   }
 
@@ -68,7 +121,7 @@ export class CasesController {
     summary:
       'Move the case in its life cycle (skicka_in, begar_komplettering, aterkalla …); each transition names its roles.',
   })
-  @ApiOkResponse({ type: CaseDto })
+  @ApiCreatedResponse({ type: CaseDto })
   transition(
     @CurrentUser() p: Principal,
     @Param('id', uuid) id: string,
@@ -86,5 +139,31 @@ export class CasesController {
   @ApiOkResponse({ type: [HistoryEntryDto] })
   history(@CurrentUser() p: Principal, @Param('id', uuid) id: string): Promise<HistoryEntryDto[]> {
     return this.query.historyOf(p, id);
+  }
+
+  @Get(':id/submission-check')
+  @Roles(Role.sokande, Role.handlaggare)
+  @ApiOperation({
+    summary:
+      'Every problem that would stop submission (missing fields and sections, unbalanced budget, attachments the aid form needs, unknown codes), without submitting. Sökande own; handläggare.',
+  })
+  @ApiOkResponse({ type: SubmissionCheckDto })
+  submissionCheck(@CurrentUser() p: Principal, @Param('id', uuid) id: string): Promise<SubmissionCheckDto> {
+    return this.submission.check(p, id);
+  }
+
+  @Put(':id/assignee')
+  @Roles(Role.handlaggare)
+  @ApiOperation({
+    summary:
+      'Assign the case to a handläggare, reassign it, or (null) unassign it; kept in the history. Handläggare.',
+  })
+  @ApiOkResponse({ type: CaseDto })
+  assign(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: AssignDto,
+  ): Promise<CaseDto> {
+    return this.assignment.assign(p, id, dto.assignedTo?.toLowerCase() ?? null, dto.reason);
   }
 }

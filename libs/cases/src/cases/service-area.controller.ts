@@ -1,3 +1,4 @@
+import { ServiceAreaAttestationViewDto } from './case-response.dto';
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Role, Roles } from '@anslag/auth';
@@ -18,7 +19,7 @@ export class ServiceAreaController {
     summary:
       'Attest whether a kommersiell service site lies where service is sparse (overrides the service programme’s areas), with a reason kept in the history. Handläggare.',
   })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: ServiceAreaAttestationViewDto })
   attest(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,

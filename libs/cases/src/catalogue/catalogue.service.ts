@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { selectInForce, type RuleSet, type RusCatalogue } from '@anslag/rules';
 import { CatalogueEntry } from '../entities/catalogue-entry.entity';
+import { Municipality } from '../entities/municipality.entity';
 import { RegionSetting } from '../entities/region-setting.entity';
 
 export interface Catalogues {
@@ -13,6 +15,15 @@ export interface Catalogues {
   aidSubforms: Set<string>;
   /** Codes of the application's sections (sammanfattning, bakgrund …). */
   sections: Set<string>;
+  /** The sections with their headings and where they are required. */
+  sectionEntries: CatalogueEntry[];
+  attachmentTypes: CatalogueEntry[];
+}
+
+/** The codes the rules in force and their RUS catalogue define (cost types, priority criteria, RUS). */
+export interface CodesInForce {
+  ruleSet: RuleSet | null;
+  rus: RusCatalogue | null;
 }
 
 @Injectable()
@@ -20,7 +31,10 @@ export class CatalogueService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async load(em: EntityManager = this.db.manager): Promise<Catalogues> {
-    const rows = await em.find(CatalogueEntry, { where: { active: true } });
+    const rows = await em.find(CatalogueEntry, {
+      where: { active: true },
+      order: { sortOrder: 'ASC', code: 'ASC' },
+    });
     const codes = (kind: string) =>
       new Set(rows.filter((r) => r.kind === kind && !r.parent).map((r) => r.code));
     return {
@@ -34,7 +48,34 @@ export class CatalogueService {
         rows.filter((r) => r.kind === 'aid_subform' && r.parent).map((r) => `${r.parent}/${r.code}`),
       ),
       sections: codes('application_section'),
+      sectionEntries: rows.filter((r) => r.kind === 'application_section'),
+      attachmentTypes: rows.filter((r) => r.kind === 'attachment_type'),
     };
+  }
+
+  /**
+   * The adopted inriktningsbeslut in force on `date` and the RUS catalogue it builds on, read straight
+   * from their tables (the policy library owns writing them; cases only needs their codes).
+   */
+  async inForce(date: string, em: EntityManager = this.db.manager): Promise<CodesInForce> {
+    const rows: { valid_from: string; valid_to: string | null; content: RuleSet }[] = await em.query(
+      `SELECT valid_from::text, valid_to::text, content FROM inriktningsbeslut WHERE status = 'antaget'`,
+    );
+    const row = selectInForce(
+      rows.map((r) => ({ validFrom: r.valid_from, validTo: r.valid_to, content: r.content })),
+      date,
+    );
+    const ruleSet = row?.content ?? null;
+    const rusRows: { id: string; valid_from: string; valid_to: string | null; content: RusCatalogue }[] =
+      await em.query(`SELECT id, valid_from::text, valid_to::text, content FROM rus_catalogue`);
+    const rus =
+      rusRows.find((r) => r.id === ruleSet?.rusId) ??
+      selectInForce(
+        rusRows.map((r) => ({ ...r, validFrom: r.valid_from, validTo: r.valid_to })),
+        date,
+      ) ??
+      null;
+    return { ruleSet, rus: rus?.content ?? null };
   }
 
   list(): Promise<CatalogueEntry[]> {
@@ -43,8 +84,31 @@ export class CatalogueService {
       .find({ order: { kind: 'ASC', sortOrder: 'ASC', code: 'ASC' } });
   }
 
+  municipalities(): Promise<Municipality[]> {
+    return this.db.getRepository(Municipality).find({ order: { name: 'ASC' } });
+  }
+
   async setting<T>(key: string, fallback: T, em: EntityManager = this.db.manager): Promise<T> {
     const row = await em.findOne(RegionSetting, { where: { key } });
     return (row?.value as T) ?? fallback;
   }
+}
+
+/** Whether a section or attachment type is required for a case of this track and aid form. */
+export function requiredFor(entry: CatalogueEntry, track: string, aidForm: string | null): boolean {
+  return entry.requiredFor.some((r) => r === track || (aidForm !== null && r === `${track}:${aidForm}`));
+}
+
+/** The cost types an aid form allows: its eligible list, or every known type it does not exclude. */
+export function costTypesAllowed(ruleSet: RuleSet, aidForm: string): string[] {
+  const form = ruleSet.aidForms[aidForm];
+  if (!form) return [];
+  const all = Object.keys(ruleSet.costTypes);
+  return (form.eligibleCostTypes ?? all).filter((c) => !form.excludedCostTypes.includes(c));
+}
+
+/** The priority criteria an applicant may claim for an aid form: the form's own and the firm criteria. */
+export function priorityCriteriaFor(ruleSet: RuleSet, aidForm: string | null) {
+  const own = aidForm ? (ruleSet.aidForms[aidForm]?.priorityCriteria ?? []) : [];
+  return [...own, ...ruleSet.firmPriorityCriteria];
 }

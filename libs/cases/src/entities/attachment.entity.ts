@@ -18,6 +18,8 @@ export class Attachment {
   private readonly caseRef?: unknown;
   @Column({ type: 'text' }) filename: string;
   @Column({ type: 'text' }) contentType: string;
+  /** The attachment type's code from the catalogue (e.g. an offer, the annual accounts), when given. */
+  @Column({ type: 'text', nullable: true }) type: string | null;
   @Column({ type: 'integer' }) size: number;
   @Column({ type: 'text' }) sha256: string;
   @Column({ type: 'bytea', select: false }) content: Buffer;

@@ -126,6 +126,11 @@ export class GrantCase {
 
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
 
+  /** The handläggare the case is assigned to (the officers' work queue); null: unassigned. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  assignedTo: string | null;
+
   @OneToMany(() => BudgetLine, (l) => l.grantCase, { cascade: false })
   budgetLines?: Relation<BudgetLine[]>;
 

@@ -33,6 +33,7 @@ export class CreateOrganisationDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) city: string;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Kommunkod i länet; utelämnas för en organisation utanför länet',
     nullable: true,
   })
@@ -43,9 +44,10 @@ export class CreateOrganisationDto {
 
   @ApiProperty({ example: 'Aktiebolag' }) @IsString() @MinLength(1) @MaxLength(100) legalForm: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(1_000_000) employees?: number | null;
+  @ApiPropertyOptional({ type: Number }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) employees?:
+    number | null;
 
-  @ApiPropertyOptional({ description: 'Heltidsekvivalenter i hundradelar (0,5 = 50)' })
+  @ApiPropertyOptional({ type: Number, description: 'Heltidsekvivalenter i hundradelar (0,5 = 50)' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -54,14 +56,20 @@ export class CreateOrganisationDto {
 
   @ApiPropertyOptional({ enum: RUN_BY, nullable: true }) @IsOptional() @IsIn(RUN_BY) runBy?: RunBy | null;
 
-  @ApiPropertyOptional({ description: 'Anges bara för mikrobidragets undantag', nullable: true })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Anges bara för mikrobidragets undantag',
+    nullable: true,
+  })
   @IsOptional()
   @IsBoolean()
   bornOutsideNordics?: boolean | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) bransch?: string | null;
-  @ApiPropertyOptional({ example: '25620' }) @IsOptional() @Matches(/^\d{2}(\.?\d{1,3})?$/) sniCode?:
-    string | null;
+  @ApiPropertyOptional({ type: String }) @IsOptional() @IsString() @MaxLength(300) bransch?: string | null;
+  @ApiPropertyOptional({ type: String, example: '25620' })
+  @IsOptional()
+  @Matches(/^\d{2}(\.?\d{1,3})?$/)
+  sniCode?: string | null;
 }
 
 /** Every field may be left out; only those that may be empty accept null (see CreateOrganisationDto). */
@@ -96,7 +104,7 @@ export class OrganisationHistoryDto {
   @ApiProperty() action: string;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before: object | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after: object | null;
-  @ApiProperty({ nullable: true }) reason: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
 
   static from(h: OrganisationHistory): OrganisationHistoryDto {
     return {
@@ -117,20 +125,24 @@ export class OrganisationDto {
   @ApiProperty() streetAddress: string;
   @ApiProperty() postalCode: string;
   @ApiProperty() city: string;
-  @ApiProperty({ nullable: true }) kommunCode: string | null;
-  @ApiProperty({ nullable: true }) kommun: string | null;
+  @ApiProperty({ type: String, nullable: true }) kommunCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) kommun: string | null;
   @ApiProperty({ description: 'i regionens tätort: härlett ur postnumret, eller rättat av en handläggare' })
   inTatort: boolean;
   @ApiProperty({ enum: ['postnummer', 'handlaggare'] }) inTatortBasis: TatortBasis;
-  @ApiProperty({ nullable: true, description: 'den tätort som postnumret ligger i enligt regionens data' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'den tätort som postnumret ligger i enligt regionens data',
+  })
   tatort: string | null;
   @ApiProperty() legalForm: string;
-  @ApiProperty({ nullable: true }) employees: number | null;
-  @ApiProperty({ nullable: true }) fteHundredths: number | null;
+  @ApiProperty({ type: Number, nullable: true }) employees: number | null;
+  @ApiProperty({ type: Number, nullable: true }) fteHundredths: number | null;
   @ApiProperty({ nullable: true, enum: RUN_BY }) runBy: RunBy | null;
-  @ApiProperty({ nullable: true }) bornOutsideNordics: boolean | null;
-  @ApiProperty({ nullable: true }) bransch: string | null;
-  @ApiProperty({ nullable: true }) sniCode: string | null;
+  @ApiProperty({ type: Boolean, nullable: true }) bornOutsideNordics: boolean | null;
+  @ApiProperty({ type: String, nullable: true }) bransch: string | null;
+  @ApiProperty({ type: String, nullable: true }) sniCode: string | null;
 
   static from(o: Organisation, kommunName: string | null, tatort: string | null): OrganisationDto {
     return {

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
 import {
@@ -12,6 +19,13 @@ import {
 import { OrganisationsService } from './organisations.service';
 import type { PersonalDataAccessEntry } from './personal-data-log.service';
 
+export class PersonalDataAccessDto {
+  @ApiProperty() at: string;
+  @ApiProperty({ description: 'vem som läste' }) reader: string;
+  @ApiProperty() field: string;
+  @ApiProperty() purpose: string;
+}
+
 @ApiTags('organisations')
 @ApiBearerAuth()
 @Controller('api/organisations')
@@ -21,7 +35,7 @@ export class OrganisationsController {
   @Post()
   @Roles(Role.sokande, Role.handlaggare, Role.admin)
   @ApiOperation({ summary: 'Register an organisation. A sökande who registers it acts for it.' })
-  @ApiOkResponse({ type: OrganisationDto })
+  @ApiCreatedResponse({ type: OrganisationDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.orgs.create(p, dto);
   }
@@ -48,6 +62,7 @@ export class OrganisationsController {
     summary:
       'Who read the personal facts kept for a rule (born outside the Nordic countries), and why. Admin.',
   })
+  @ApiOkResponse({ type: [PersonalDataAccessDto] })
   personalDataAccess(@Param('id', new UuidPipe()) id: string): Promise<PersonalDataAccessEntry[]> {
     return this.orgs.personalDataAccess(id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { CurrentUser, Principal, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
@@ -26,7 +26,7 @@ export class DeMinimisRegisterController {
     summary:
       'Record that a de minimis decision was registered in the central de minimis register (from 2026), with its reference. Handläggare, admin.',
   })
-  @ApiOkResponse({ type: DecisionDto })
+  @ApiCreatedResponse({ type: DecisionDto })
   registered(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
@@ -15,9 +17,9 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Max,
   IsUUID,
   MaxLength,
+  Max,
   Min,
   MinLength,
   ValidateIf,
@@ -45,7 +47,7 @@ export class DelegationPointDto {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   aidForms?: string[];
-  @ApiPropertyOptional({ nullable: true, description: 'beloppsgräns i kronor; null = ingen' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'beloppsgräns i kronor; null = ingen' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -63,7 +65,7 @@ export class DelegationPointDto {
   @IsUUID('all', { each: true })
   substitutes?: string[];
   @ApiProperty() @IsDateString({ strict: true }) validFrom: string;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsDateString({ strict: true })
@@ -73,6 +75,30 @@ export class DelegationPointDto {
 export class UpdateDelegationPointDto extends PartialType(DelegationPointDto, {
   skipNullProperties: false,
 }) {}
+
+export class PersonRefDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
+}
+
+export class DelegationPointResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: '3.3' }) point: string;
+  @ApiProperty() title: string;
+  @ApiProperty() decisionMakerTitle: string;
+  @ApiProperty({ type: [String] }) tracks: string[];
+  @ApiProperty({ type: [String] }) aidForms: string[];
+  @ApiProperty({ type: Number, nullable: true }) limitKronor: number | null;
+  @ApiProperty() validFrom: string;
+  @ApiProperty({ type: String, nullable: true }) validTo: string | null;
+  @ApiProperty({ type: [String] }) substituteAccountIds: string[];
+}
+
+export class DelegationPointViewDto extends DelegationPointResponseDto {
+  @ApiProperty({ type: [PersonRefDto] }) holders: PersonRefDto[];
+  @ApiProperty({ type: [PersonRefDto] }) substitutes: PersonRefDto[];
+}
 
 @ApiTags('delegation')
 @ApiBearerAuth()
@@ -86,6 +112,7 @@ export class DelegationController {
     summary:
       'The delegation order: points, case types, amount limits, validity, holders and substitutes by name. Officers.',
   })
+  @ApiOkResponse({ type: [DelegationPointViewDto] })
   list(): Promise<DelegationPointView[]> {
     return this.delegation.list();
   }
@@ -93,6 +120,7 @@ export class DelegationController {
   @Post()
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Add a point to the delegation order. Admin.' })
+  @ApiCreatedResponse({ type: DelegationPointResponseDto })
   create(@Body() dto: DelegationPointDto): Promise<DelegationPoint> {
     const { substitutes, ...rest } = dto;
     return this.delegation.create({
@@ -107,6 +135,7 @@ export class DelegationController {
   @Patch(':id')
   @Roles(Role.admin)
   @ApiOperation({ summary: 'Change a point (limit, validity, substitutes). Admin.' })
+  @ApiOkResponse({ type: DelegationPointResponseDto })
   update(
     @Param('id', new UuidPipe()) id: string,
     @Body() dto: UpdateDelegationPointDto,

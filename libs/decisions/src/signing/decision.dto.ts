@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsDateString,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -107,6 +108,7 @@ export class DecisionFieldsDto {
 
 export class DraftDecisionDto extends DecisionFieldsDto {
   @ApiProperty({ enum: ['bifall', 'delvis_bifall', 'avslag'] })
+  @IsDefined()
   @IsIn(['bifall', 'delvis_bifall', 'avslag'])
   declare outcome: Decision['outcome'];
   @ApiPropertyOptional({
@@ -159,52 +161,85 @@ export class JavDto {
   reason: string;
 }
 
+/** A legal basis the decision rests on, with its validity dates (stored with the decision). */
+export class LegalBasisDto {
+  @ApiProperty({ example: 'SFS 2015:210' }) code: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['national', 'eu'] }) kind: 'national' | 'eu';
+  @ApiPropertyOptional({ enum: ['de_minimis', 'gber', 'none'] }) route?: 'de_minimis' | 'gber' | 'none';
+  @ApiPropertyOptional({ description: 'GBER-artikel' }) article?: string;
+  @ApiPropertyOptional({ description: 'baspunkter' }) maxShareBp?: number;
+  @ApiPropertyOptional({ description: 'baspunkter, medelstora företag' }) maxShareBpMedium?: number;
+  @ApiProperty({ type: String, nullable: true }) validFrom: string | null;
+  @ApiProperty({ type: String, nullable: true }) validTo: string | null;
+  @ApiPropertyOptional() note?: string;
+}
+
+export class CapExceededDto {
+  @ApiProperty({ example: 'per_beslut' }) term: string;
+  @ApiProperty({ description: 'taket, kronor' }) cap: number;
+  @ApiProperty() reason: string;
+}
+
+export class JavEntryDto {
+  @ApiProperty() accountName: string;
+  @ApiProperty() reason: string;
+  @ApiProperty() declaredAt: string;
+}
+
 export class DecisionDto {
   @ApiProperty() id: string;
   @ApiProperty() caseId: string;
   @ApiProperty() kind: string;
-  @ApiProperty({ nullable: true }) amendsDecisionId: string | null;
+  @ApiProperty({ type: String, nullable: true }) amendsDecisionId: string | null;
   @ApiProperty() status: string;
   @ApiProperty() outcome: string;
-  @ApiProperty({ nullable: true }) amount: number | null;
-  @ApiProperty({ nullable: true }) shareBp: number | null;
-  @ApiProperty({ nullable: true }) earliestStart: string | null;
-  @ApiProperty({ nullable: true }) latestEnd: string | null;
+  @ApiProperty({ type: Number, nullable: true }) amount: number | null;
+  @ApiProperty({ type: Number, nullable: true }) shareBp: number | null;
+  @ApiProperty({ type: String, nullable: true }) earliestStart: string | null;
+  @ApiProperty({ type: String, nullable: true }) latestEnd: string | null;
   @ApiProperty({ type: [FinancingSourceDto] }) financing: FinancingSourceDto[];
   @ApiProperty({ type: [String] }) conditions: string[];
   @ApiProperty({ type: ReasonsDto, nullable: true }) reasons: ReasonsDto | null;
-  @ApiProperty({ nullable: true }) rejectionGrounds: string | null;
-  @ApiProperty({ nullable: true }) aidForm: string | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) legalBasis: object[];
-  @ApiProperty({ nullable: true }) stateAidRoute: string | null;
+  @ApiProperty({ type: String, nullable: true }) rejectionGrounds: string | null;
+  @ApiProperty({ type: String, nullable: true }) aidForm: string | null;
+  @ApiProperty({ type: [LegalBasisDto] }) legalBasis: LegalBasisDto[];
+  @ApiProperty({ type: String, nullable: true }) stateAidRoute: string | null;
   @ApiProperty() appealable: boolean;
-  @ApiProperty({ nullable: true }) deMinimisEur: number | null;
-  @ApiProperty({ nullable: true, description: 'förordningen stödet av mindre betydelse ges enligt' })
+  @ApiProperty({ type: Number, nullable: true }) deMinimisEur: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'förordningen stödet av mindre betydelse ges enligt',
+  })
   deMinimisRegime: string | null;
-  @ApiProperty({ nullable: true, description: 'kommissionens månadskurs som använts, öre per euro' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'kommissionens månadskurs som använts, öre per euro',
+  })
   deMinimisOrePerEur: number | null;
-  @ApiProperty({ nullable: true, description: 'månaden kursen gäller (första dagen)' })
+  @ApiProperty({ type: String, nullable: true, description: 'månaden kursen gäller (första dagen)' })
   deMinimisRateMonth: string | null;
-  @ApiProperty({ nullable: true, enum: ['ej_tillampligt', 'ska_registreras', 'registrerad'] })
+  @ApiProperty({ type: String, nullable: true, enum: ['ej_tillampligt', 'ska_registreras', 'registrerad'] })
   deMinimisRegisterStatus: string | null;
-  @ApiProperty({ nullable: true }) deMinimisRegisterReference: string | null;
-  @ApiProperty({ nullable: true }) evaluatedMax: number | null;
+  @ApiProperty({ type: String, nullable: true }) deMinimisRegisterReference: string | null;
+  @ApiProperty({ type: Number, nullable: true }) evaluatedMax: number | null;
   @ApiProperty() decisionDate: string;
-  @ApiProperty({ nullable: true }) delegationPoint: string | null;
+  @ApiProperty({ type: String, nullable: true }) delegationPoint: string | null;
   @ApiProperty() decidedByNamnd: boolean;
-  @ApiProperty({ nullable: true }) namndMeetingDate: string | null;
-  @ApiProperty({ nullable: true }) namndParagraph: string | null;
-  @ApiProperty({ nullable: true }) signedByName: string | null;
-  @ApiProperty({ nullable: true }) signedByTitle: string | null;
-  @ApiProperty({ nullable: true }) signedAt: string | null;
-  @ApiProperty({ nullable: true }) overrideReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) namndMeetingDate: string | null;
+  @ApiProperty({ type: String, nullable: true }) namndParagraph: string | null;
+  @ApiProperty({ type: String, nullable: true }) signedByName: string | null;
+  @ApiProperty({ type: String, nullable: true }) signedByTitle: string | null;
+  @ApiProperty({ type: String, nullable: true }) signedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) overrideReason: string | null;
   @ApiProperty({ type: [CoSignerDto] }) coSigners: CoSignerDto[];
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
+    type: [CapExceededDto],
     description: 'nämndens eget beslut: de tak i inriktningsbeslutet som beslutet går över',
   })
-  capsExceeded: object[];
+  capsExceeded: CapExceededDto[];
   @ApiProperty({
     type: 'object',
     additionalProperties: true,

@@ -45,15 +45,15 @@ export class VerifyDto {
 export class MandateDto {
   @ApiProperty() id: string;
   @ApiProperty() organisationId: string;
-  @ApiProperty({ nullable: true }) organisationName: string | null;
+  @ApiProperty({ type: String, nullable: true }) organisationName: string | null;
   @ApiProperty({ description: 'Personnummer, de fyra sista siffrorna dolda' }) personnummer: string;
-  @ApiProperty({ nullable: true }) personName: string | null;
+  @ApiProperty({ type: String, nullable: true }) personName: string | null;
   @ApiProperty({ enum: ['firmatecknare', 'ombud', 'enskild_naringsidkare'] }) kind: MandateKind;
   @ApiProperty({ enum: ['begard', 'overifierad', 'giltig', 'aterkallad', 'avslagen'] }) status: MandateStatus;
-  @ApiProperty({ nullable: true }) grantedBy: string | null;
-  @ApiProperty({ nullable: true }) grantedAt: string | null;
-  @ApiProperty({ nullable: true }) validUntil: string | null;
-  @ApiProperty({ nullable: true }) verifiedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) grantedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) grantedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) validUntil: string | null;
+  @ApiProperty({ type: String, nullable: true }) verifiedAt: string | null;
 
   static from(m: Mandate, org: string | null, person: string | null): MandateDto {
     return {

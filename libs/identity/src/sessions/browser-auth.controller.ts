@@ -27,9 +27,13 @@ export class SessionDto {
   @ApiProperty() userId: string;
   @ApiProperty() username: string;
   @ApiProperty({ enum: ALL_ROLES, isArray: true }) roles: string[];
-  @ApiProperty({ nullable: true, description: 'Tillitsnivå vid inloggningen (e-legitimation)' }) acr:
-    string | null;
-  @ApiProperty({ nullable: true, description: 'Värdet som skickas i x-csrf-token; null för bärartoken' })
+  @ApiProperty({ type: String, nullable: true, description: 'Tillitsnivå vid inloggningen (e-legitimation)' })
+  acr: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Värdet som skickas i x-csrf-token; null för bärartoken',
+  })
   csrfToken: string | null;
 }
 

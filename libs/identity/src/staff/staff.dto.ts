@@ -20,7 +20,8 @@ export class CreateStaffDto {
   username: string;
 
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) displayName: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) title?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(200) title?:
+    string | null;
 
   @ApiProperty({ enum: STAFF_ROLE_VALUES, isArray: true })
   @IsArray()
@@ -68,7 +69,8 @@ export class CreateStaffDto {
 
 export class UpdateStaffDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) displayName?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) title?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(200) title?:
+    string | null;
 
   @ApiPropertyOptional({ enum: STAFF_ROLE_VALUES, isArray: true })
   @IsOptional()
@@ -111,7 +113,7 @@ export class StaffDto {
   @ApiProperty() id: string;
   @ApiProperty() username: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ nullable: true }) title: string | null;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
   @ApiProperty({ enum: STAFF_ROLE_VALUES, isArray: true, description: 'Tilldelade av en administratör' })
   roles: Role[];
   @ApiProperty({

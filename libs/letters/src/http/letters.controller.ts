@@ -1,5 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
 import { attachmentDisposition, UuidPipe } from '@anslag/common';
@@ -47,7 +54,7 @@ export class LettersController {
   @HttpCode(202)
   @Roles(Role.handlaggare)
   @ApiOperation({ summary: 'Queue a failed letter again (a fresh job). Handläggare.' })
-  @ApiOkResponse({ type: LetterStatusDto })
+  @ApiAcceptedResponse({ type: LetterStatusDto })
   retry(@CurrentUser() p: Principal, @Param('id', new UuidPipe()) id: string): Promise<LetterStatusDto> {
     return this.letters.retry(p, id);
   }

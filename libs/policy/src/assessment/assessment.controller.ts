@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
 import { AssessmentService, StoredEvaluation } from './assessment.service';
+import { StoredEvaluationDto } from './evaluation.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class AssessmentController {
     summary:
       'Assess the case under the inriktningsbeslut in force on its registration date and store the evaluation. Handläggare.',
   })
+  @ApiCreatedResponse({ type: StoredEvaluationDto })
   assess(@CurrentUser() p: Principal, @Param('id', new UuidPipe()) id: string): Promise<StoredEvaluation> {
     return this.assessment.assess(p, id);
   }
@@ -23,6 +25,7 @@ export class AssessmentController {
   @Get()
   @Roles(...OFFICER_ROLES)
   @ApiOperation({ summary: 'The latest stored evaluation with its reasons, and the frames. Officers.' })
+  @ApiOkResponse({ type: StoredEvaluationDto })
   latest(@CurrentUser() p: Principal, @Param('id', new UuidPipe()) id: string): Promise<StoredEvaluation> {
     return this.assessment.latest(p, id);
   }

@@ -3,8 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@anslag/auth';
 import { GrantCase, PersonalDataLogService } from '@anslag/cases';
-import { Clock } from '@anslag/common';
-import { evaluate, frameOf, type FrameStatus, type Outcome, type RuleSet } from '@anslag/rules';
+import { Clock, DomainError } from '@anslag/common';
+import {
+  evaluate,
+  frameOf,
+  type Evaluation,
+  type FrameStatus,
+  type GrantTermCode,
+  type Outcome,
+  type RuleSet,
+} from '@anslag/rules';
+import { Inriktningsbeslut } from '../entities/inriktningsbeslut.entity';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
 import { PolicyService, RulesInForce } from '../inriktningsbeslut/policy.service';
 import { EvaluationInputService } from './evaluation-input.service';
@@ -12,13 +21,42 @@ import { FramesService } from './frames.service';
 
 const OPEN = ['inskickad', 'under_handlaggning', 'komplettering_begard', 'komplettering_inkommen'];
 
+interface WhatIfView {
+  outcome: Outcome;
+  maxGrant: number;
+  rank: string | null;
+  limitedBy: GrantTermCode[];
+}
+
 export interface WhatIfRow {
   caseId: string;
   diarienummer: string | null;
   title: string;
-  current: { outcome: Outcome; maxGrant: number; rank: string | null } | null;
-  draft: { outcome: Outcome; maxGrant: number; rank: string | null };
+  organisationName: string | null;
+  track: 'projekt' | 'foretagsstod';
+  aidForm: string | null;
+  amountApplied: number;
+  current: WhatIfView | null;
+  draft: WhatIfView;
   changed: boolean;
+  changedTerms: string[];
+}
+
+/** What differs between the two evaluations: outcome, rank, the maximum, and each amount term. */
+function changedTerms(now: Evaluation | null, draft: Evaluation): string[] {
+  if (!now) return ['outcome', 'maxGrant'];
+  const out: string[] = [];
+  if (now.outcome !== draft.outcome) out.push('outcome');
+  const rank = (e: Evaluation) => ('rank' in e.priority ? e.priority.rank : null);
+  if (rank(now) !== rank(draft)) out.push('rank');
+  if (now.maxGrant.amount !== draft.maxGrant.amount) out.push('maxGrant');
+  const terms = new Set([...now.maxGrant.terms, ...draft.maxGrant.terms].map((t) => t.term));
+  for (const term of terms) {
+    const a = now.maxGrant.terms.find((t) => t.term === term)?.amount;
+    const b = draft.maxGrant.terms.find((t) => t.term === term)?.amount;
+    if (a !== b) out.push(term);
+  }
+  return out;
 }
 
 export interface WhatIfFrames {
@@ -51,6 +89,13 @@ export class WhatIfService {
     private readonly clock: Clock,
   ) {}
 
+  /** The what-if of a stored draft (or any version) of the inriktningsbeslut, by its id. */
+  async runFor(p: Principal, id: string): Promise<WhatIfResult> {
+    const row = await this.db.getRepository(Inriktningsbeslut).findOne({ where: { id } });
+    if (!row) throw DomainError.notFound('Inriktningsbeslutet');
+    return this.run(p, row.content);
+  }
+
   async run(p: Principal, submitted: RuleSet): Promise<WhatIfResult> {
     await this.policy.check(submitted);
     const draft = await this.rates.applyTo(submitted);
@@ -82,22 +127,29 @@ export class WhatIfService {
       current = rules ?? current;
       const d = evaluate(input, draft, draftRus);
       const now = rules ? evaluate(input, rules.ruleSet, rules.rus) : null;
-      const summary = (e: typeof d) => ({
+      const summary = (e: typeof d): WhatIfView => ({
         outcome: e.outcome,
         maxGrant: e.maxGrant.amount,
         rank: 'rank' in e.priority ? e.priority.rank : null,
+        limitedBy: e.maxGrant.limitedBy,
       });
       const draftView = summary(d);
       const currentView = now ? summary(now) : null;
       add(openDraft, frameOf(input, draft)?.frame, d.maxGrant.amount);
       if (rules && now) add(openCurrent, frameOf(input, rules.ruleSet)?.frame, now.maxGrant.amount);
+      const terms = changedTerms(now, d);
       rows.push({
         caseId: c.id,
         diarienummer: c.diarienummer,
         title: c.title,
+        organisationName: c.organisation?.name ?? null,
+        track: c.track,
+        aidForm: c.aidSubform ? `${c.aidForm}/${c.aidSubform}` : c.aidForm,
+        amountApplied: input.amountApplied ?? c.amountApplied ?? 0,
         current: currentView,
         draft: draftView,
-        changed: JSON.stringify(currentView) !== JSON.stringify(draftView),
+        changed: terms.length > 0,
+        changedTerms: terms,
       });
     }
     const today = this.clock.today();

@@ -24,7 +24,7 @@ export class AdoptDto {
 export class ExtendDto {
   @ApiProperty({ example: '2020-01-22' }) @IsDateString({ strict: true }) decidedOn: string;
   @ApiProperty({ example: '§ 5' }) @IsString() @MaxLength(40) paragraph: string;
-  @ApiPropertyOptional({ nullable: true, description: 'nytt slutdatum; null = tills vidare' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'nytt slutdatum; null = tills vidare' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsDateString({ strict: true })
@@ -37,9 +37,9 @@ export class InriktningsbeslutDto {
   @ApiProperty({ enum: ['utkast', 'antaget', 'upphavt'] }) status: string;
   @ApiProperty() title: string;
   @ApiProperty() validFrom: string;
-  @ApiProperty({ nullable: true }) validTo: string | null;
-  @ApiProperty({ nullable: true }) adoptedOn: string | null;
-  @ApiProperty({ nullable: true }) paragraph: string | null;
+  @ApiProperty({ type: String, nullable: true }) validTo: string | null;
+  @ApiProperty({ type: String, nullable: true }) adoptedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) paragraph: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) content: RuleSet;
 

@@ -18,6 +18,8 @@ import {
 } from './delegation-report.dto';
 import { DelegationReportService } from './delegation-report.service';
 import { ReportPresentationService } from './report-presentation.service';
+import { UndeliveredDto } from './undelivered.dto';
+import { UndeliveredService } from './undelivered.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -26,6 +28,7 @@ export class DelegationReportController {
   constructor(
     private readonly report: DelegationReportService,
     private readonly presentations: ReportPresentationService,
+    private readonly undeliveredDecisions: UndeliveredService,
   ) {}
 
   @Get()
@@ -65,6 +68,17 @@ export class DelegationReportController {
   @ApiCreatedResponse({ type: PresentationDto })
   present(@CurrentUser() p: Principal, @Body() dto: CreatePresentationDto): Promise<PresentationDto> {
     return this.presentations.present(p, dto);
+  }
+
+  @Get('undelivered')
+  @Roles(Role.namndsekreterare, Role.admin, Role.beslutsfattare, Role.handlaggare)
+  @ApiOperation({
+    summary:
+      'Signed delegated decisions not yet in a presented report, per delegation point, with the last report presented. Nämndsekreterare, admin, beslutsfattare and handläggare.',
+  })
+  @ApiOkResponse({ type: UndeliveredDto })
+  undelivered(): Promise<UndeliveredDto> {
+    return this.undeliveredDecisions.list();
   }
 
   @Get('presentations')

@@ -77,11 +77,11 @@ export class PresentationDto {
   @ApiProperty() id: string;
   @ApiProperty({ example: '2019-11-01' }) periodFrom: string;
   @ApiProperty({ example: '2019-12-03' }) periodTo: string;
-  @ApiProperty({ nullable: true, example: '3.3' }) delegationPoint: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '3.3' }) delegationPoint: string | null;
   @ApiProperty({ example: '2020-01-22' }) meetingDate: string;
   @ApiProperty({ example: '§ 7' }) paragraph: string;
   @ApiProperty({ example: 22 }) decisionCount: number;
-  @ApiProperty({ nullable: true }) presentedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) presentedBy: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({
     type: 'object',

@@ -32,7 +32,7 @@ export const statusCountsQueryOptions = () =>
       const counts = await Promise.all(
         STATUSES.map(async (status) => {
           const page = unwrap(
-            await api.GET('/api/cases', { params: { query: { status, pageSize: 1 } } }),
+            await api.GET('/api/cases', { params: { query: { status: [status], pageSize: 1 } } }),
           ) as unknown as Page<CaseSummary>;
           return [status, page.total] as const;
         }),

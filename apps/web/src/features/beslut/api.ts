@@ -18,7 +18,7 @@ export const awaitingSignatureQueryOptions = () =>
     queryKey: queryKeys.get('/api/cases', { awaitingSignature: true }),
     queryFn: async () => {
       const cases = unwrap(
-        await api.GET('/api/cases', { params: { query: { status: 'under_handlaggning', pageSize: 50 } } }),
+        await api.GET('/api/cases', { params: { query: { status: ['under_handlaggning'], pageSize: 50 } } }),
       ) as unknown as Page<CaseSummary>;
       const withDecisions = await Promise.all(
         cases.items.map(async (c) => {

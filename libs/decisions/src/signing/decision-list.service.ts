@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Account, type Principal, Role } from '@anslag/auth';
+import { Clock } from '@anslag/common';
+import { DECIDABLE, GrantCase, PeopleService } from '@anslag/cases';
+import { FramesService, PolicyService } from '@anslag/policy';
+import { coveringPoint } from '../delegation/delegation.service';
+import { DelegationPoint } from '../entities/delegation-point.entity';
+import { Decision } from '../entities/decision.entity';
+import type { DecisionListItemDto, DecisionListQueryDto, DecisionPageDto } from './decision-list.dto';
+
+/**
+ * The decision makers' list: drafts with what signing needs (amount, point, the evaluated maximum,
+ * frame warnings, jäv) and whether the reader may sign each now. The page is one plain ordered query;
+ * the rest is read for the page's decisions only.
+ */
+@Injectable()
+export class DecisionListService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly people: PeopleService,
+    private readonly policy: PolicyService,
+    private readonly frames: FramesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(p: Principal, q: DecisionListQueryDto): Promise<DecisionPageDto> {
+    const status = q.status ?? 'utkast';
+    const qb = this.db
+      .getRepository(Decision)
+      .createQueryBuilder('d')
+      .where('d.status = :status', { status })
+      .orderBy('d.created_at', status === 'utkast' ? 'ASC' : 'DESC')
+      .addOrderBy('d.id', 'ASC');
+    const me = await this.db.getRepository(Account).findOne({ where: { id: p.userId } });
+    const held = p.roles.includes(Role.beslutsfattare) ? (me?.delegationPoints ?? []) : [];
+    if (q.signableByMe) {
+      // Only what the reader could sign: drafts for delegation, without the reader's own jäv.
+      qb.andWhere('d.status = :draft AND NOT d.decided_by_namnd', { draft: 'utkast' }).andWhere(
+        'NOT EXISTS (SELECT 1 FROM conflict_of_interest j WHERE j.case_id = d.case_id AND j.account_id = :me)',
+        { me: p.userId },
+      );
+    }
+    // Signability is judged per decision, so "signable by me" reads every draft (they are few);
+    // otherwise the page is cut in the query.
+    const counted = q.signableByMe ? null : await qb.getCount();
+    if (!q.signableByMe) qb.offset((q.page - 1) * q.pageSize).limit(q.pageSize);
+    const all = await qb.getMany();
+    const [cases, points, jav] = await Promise.all([
+      this.cases(all.map((d) => d.caseId)),
+      this.db.getRepository(DelegationPoint).find(),
+      this.jav(all.map((d) => d.caseId)),
+    ]);
+    const today = this.clock.today();
+    const judged = all.map((d) => {
+      const c = cases.get(d.caseId);
+      const question = {
+        track: c?.track ?? 'projekt',
+        aidForm: d.aidForm,
+        amount: d.amount ?? 0,
+        date: today,
+      };
+      const covering =
+        d.status === 'signerat'
+          ? null
+          : coveringPoint(points, { ...question, heldPoints: points.map((x) => x.point) });
+      const mine = coveringPoint(points, { ...question, heldPoints: held });
+      const javIds = jav.get(d.caseId) ?? [];
+      const open = d.kind === 'andringsbeslut' ? ['beslutad'] : DECIDABLE;
+      const reason =
+        d.status !== 'utkast'
+          ? 'beslutet är redan fattat'
+          : d.decidedByNamnd
+            ? 'beslutet fattas av nämnden'
+            : !p.roles.includes(Role.beslutsfattare)
+              ? 'du är inte beslutsfattare'
+              : javIds.includes(p.userId)
+                ? 'du har anmält jäv i ärendet'
+                : !c || !open.includes(c.status)
+                  ? `ärendet har status "${c?.status ?? 'okänd'}"`
+                  : !mine
+                    ? 'ingen delegationspunkt du innehar omfattar beslutet'
+                    : null;
+      return { d, c, covering, javIds, reason };
+    });
+    const wanted = q.signableByMe ? judged.filter((j) => j.reason === null) : judged;
+    const page = q.signableByMe ? wanted.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) : wanted;
+    const people = await this.people.byIds(page.flatMap((j) => [j.d.draftedBy, j.d.signedBy, ...j.javIds]));
+    const items: DecisionListItemDto[] = [];
+    for (const { d, c, covering, javIds, reason } of page)
+      items.push({
+        id: d.id,
+        caseId: d.caseId,
+        diarienummer: c?.diarienummer ?? null,
+        title: c?.title ?? '',
+        organisationName: c?.organisation?.name ?? null,
+        track: c?.track ?? 'projekt',
+        kind: d.kind,
+        status: d.status,
+        outcome: d.outcome,
+        amount: d.amount,
+        shareBp: d.shareBp,
+        evaluatedMax: d.evaluatedMax,
+        aboveEvaluatedMax: d.amount !== null && d.evaluatedMax !== null && d.amount > d.evaluatedMax,
+        aidForm: d.aidForm,
+        delegationPoint: d.delegationPoint ?? covering?.point ?? null,
+        decidedByNamnd: d.decidedByNamnd,
+        frameWarnings: d.status === 'utkast' && c ? await this.frameWarnings(d, c) : [],
+        jav: javIds.map((id) => people.get(id)).filter((x) => x !== undefined),
+        draftedBy: d.draftedBy ? (people.get(d.draftedBy) ?? null) : null,
+        signedBy: d.signedBy ? (people.get(d.signedBy) ?? null) : null,
+        decisionDate: d.decisionDate,
+        signableByMe: reason === null,
+        notSignableReason: reason,
+      });
+    return { items, total: counted ?? wanted.length, page: q.page, pageSize: q.pageSize };
+  }
+
+  private async cases(ids: string[]): Promise<Map<string, GrantCase>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .getRepository(GrantCase)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.organisation', 'o')
+      .where('c.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getMany();
+    return new Map(rows.map((c) => [c.id, c]));
+  }
+
+  private async jav(caseIds: string[]): Promise<Map<string, string[]>> {
+    if (caseIds.length === 0) return new Map();
+    const rows: { case_id: string; account_id: string }[] = await this.db.query(
+      'SELECT case_id, account_id FROM conflict_of_interest WHERE case_id = ANY($1)',
+      [[...new Set(caseIds)]],
+    );
+    const out = new Map<string, string[]>();
+    for (const r of rows) out.set(r.case_id, [...(out.get(r.case_id) ?? []), r.account_id]);
+    return out;
+  }
+
+  private async frameWarnings(d: Decision, c: GrantCase): Promise<string[]> {
+    if (d.outcome === 'avslag' || !d.frame || d.amount === null) return [];
+    const rules = await this.policy.inForce(c.registrationDate ?? d.decisionDate).catch(() => null);
+    if (!rules) return [];
+    // Signing dates the decision today, so the warnings are those of today's year.
+    const status = await this.frames.status(rules.ruleSet, Number(this.clock.today().slice(0, 4)), {
+      frame: d.frame,
+      aidForm: d.aidForm?.split('/')[0] ?? null,
+      amount: d.amount,
+    });
+    return status.reasons;
+  }
+}

@@ -1890,9 +1890,13 @@ export interface components {
         AccountChangeDto: {
             action: string;
             actor: string;
-            after: Record<string, never> | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
             at: string;
-            before: Record<string, never> | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
             reason: string;
         };
         AdoptDto: {
@@ -3933,7 +3937,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8303,7 +8307,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

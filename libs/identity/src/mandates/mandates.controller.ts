@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Role, Roles, STAFF_ROLES } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
 import { AccessRequestDto, GrantDto, InviteDto, MandateDto, ReasonDto, VerifyDto } from './mandate.dto';
@@ -44,7 +44,7 @@ export class MandatesController {
     summary:
       'Invite a person by personnummer: a verified signatory gives ombud; a handläggare may give firmatecknare.',
   })
-  @ApiOkResponse({ type: MandateDto })
+  @ApiCreatedResponse({ type: MandateDto })
   invite(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
 import { AccountChangeDto, CreateStaffDto, StaffDto, UpdateStaffDto } from './staff.dto';
@@ -24,7 +24,7 @@ export class StaffAdminController {
     summary:
       'Create a staff account (a local break-glass account when a password is given). Admin; logged with why.',
   })
-  @ApiOkResponse({ type: StaffDto })
+  @ApiCreatedResponse({ type: StaffDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateStaffDto): Promise<StaffDto> {
     return this.staff.create(p, dto);
   }

@@ -151,7 +151,7 @@ export class AccountChangeDto {
   @ApiProperty() at: string;
   @ApiProperty() actor: string;
   @ApiProperty() action: string;
-  @ApiProperty({ nullable: true, type: Object }) before: object | null;
-  @ApiProperty({ nullable: true, type: Object }) after: object | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) before: object | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) after: object | null;
   @ApiProperty() reason: string;
 }

@@ -7,6 +7,7 @@ import {
   screenshots,
   seriousViolations,
   signIn,
+  signInAsAfterElegitimation,
   startStage,
   tabTo,
   focused,
@@ -40,7 +41,7 @@ describe('sökande: a mikrobidrag application in the browser', () => {
 
   it('fills in the budget, sees the total as it types, submits and sees the diarienummer', async () => {
     const { context, page } = await newPage(stage);
-    await signIn(page, 'sokande');
+    await signInAsAfterElegitimation(page, stage, 'sokande');
     expect(await seriousViolations(page)).toEqual([]);
     await startApplication(page, /Samflex AB/, 'Ny webbutik');
     expect(await seriousViolations(page)).toEqual([]);
@@ -104,14 +105,10 @@ describe('sökande: a mikrobidrag application in the browser', () => {
     await context.close();
   });
 
-  it('can be done with the keyboard alone, from sign-in to diarienummer', async () => {
+  it('can be done with the keyboard alone, from the applicant’s first page to diarienummer', async () => {
     const { context, page } = await newPage(stage);
-    await page.goto('/logga-in');
-    await tabTo(page, sv.login.username);
-    await page.keyboard.type('sokande');
-    await tabTo(page, sv.login.password);
-    await page.keyboard.type('demo-test');
-    await page.keyboard.press('Enter');
+    // Submitting needs e-legitimation; the keyboard-only sign-in page is tested in foundation.browser-spec.
+    await signInAsAfterElegitimation(page, stage, 'sokande');
     await page.getByRole('heading', { level: 1, name: sv.sokande.casesTitle }).waitFor();
     await tabTo(page, sv.nav.nyAnsokan);
     await page.keyboard.press('Enter');

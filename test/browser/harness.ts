@@ -193,6 +193,10 @@ export interface AxeViolation {
  * DevTools protocol, so the page's own Content-Security-Policy does not need to allow it.
  */
 export async function axe(page: Page): Promise<AxeViolation[]> {
+  // A dialog fading in is measured at its final colours, not halfway through its transition.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+  );
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const w = window as unknown as {

@@ -148,7 +148,7 @@ export class VerifyLineDto {
   approvedAmount?: number;
 }
 
-export class VerifyDto {
+export class VerificationDto {
   @ApiProperty({ type: [VerifyLineDto] })
   @ArrayMaxSize(2_000)
   @ValidateNested({ each: true })
@@ -161,7 +161,7 @@ export class VerifyDto {
   finalReportApproved?: boolean;
 }
 
-export class ReasonDto {
+export class CancelReasonDto {
   @ApiProperty({ example: 'Fel bankgironummer' }) @IsString() @MinLength(3) @MaxLength(2_000) reason: string;
 }
 

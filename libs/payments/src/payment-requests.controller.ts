@@ -18,7 +18,7 @@ import {
   PaymentRequestFieldsDto,
   RequestListQueryDto,
   ScheduleOverrideDto,
-  VerifyDto,
+  VerificationDto,
 } from './dto';
 import { PaymentRequestsService } from './payment-requests.service';
 import { CheckResultDto, PaymentRequestDto, PaymentRequestListItemDto, ScheduleItemDto } from './responses';
@@ -147,7 +147,7 @@ export class PaymentRequestsController {
   verify(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,
-    @Body() dto: VerifyDto,
+    @Body() dto: VerificationDto,
   ): Promise<PaymentRequestDto> {
     return this.verification.verify(p, id, dto);
   }

@@ -13,7 +13,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, OFFICER_ROLES, type Principal, Role, Roles } from '@anslag/auth';
 import { UuidPipe } from '@anslag/common';
 import { BatchService } from './batch.service';
-import { AdvanceDto, ConfirmPaymentDto, CreateBatchDto, ReasonDto, RecoveryDraftDto } from './dto';
+import { AdvanceDto, ConfirmPaymentDto, CreateBatchDto, CancelReasonDto, RecoveryDraftDto } from './dto';
 import { PaymentsService } from './payments.service';
 import { RecoveryService } from './recovery.service';
 import { BatchDto, CodeLabelDto, PaymentDto, RecoveryDto } from './responses';
@@ -105,7 +105,7 @@ export class PaymentsController {
   cancel(
     @CurrentUser() p: Principal,
     @Param('id', new UuidPipe()) id: string,
-    @Body() dto: ReasonDto,
+    @Body() dto: CancelReasonDto,
   ): Promise<PaymentDto> {
     return this.payments.cancel(p, id, dto.reason);
   }

@@ -14,7 +14,7 @@ import { grantAccount } from './grant-account';
 import { loadGrant } from './grant-context';
 import { paymentSettings } from './payment-settings.service';
 import { PaymentRequestsService } from './payment-requests.service';
-import type { VerifyDto } from './dto';
+import type { VerificationDto } from './dto';
 import type { PaymentRequestDto } from './responses';
 
 DomainError.register('PAYMENT_REQUEST_NOT_SUBMITTED', 409);
@@ -34,7 +34,7 @@ export class VerificationService {
     private readonly clock: Clock,
   ) {}
 
-  async verify(p: Principal, id: string, dto: VerifyDto): Promise<PaymentRequestDto> {
+  async verify(p: Principal, id: string, dto: VerificationDto): Promise<PaymentRequestDto> {
     await this.db.transaction(async (em) => {
       const r = await this.requests.lockRequest(em, p, id);
       if (r.status !== 'inskickad' && r.status !== 'granskad')

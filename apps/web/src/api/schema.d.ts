@@ -2034,6 +2034,10 @@ export interface components {
             net: number;
             terms: components["schemas"]["PayableTermDto"][];
         };
+        CancelReasonDto: {
+            /** @example Fel bankgironummer */
+            reason: string;
+        };
         CapExceededDto: {
             /** @description taket, kronor */
             cap: number;
@@ -3344,7 +3348,7 @@ export interface components {
             loginUrl: string;
         };
         ReasonDto: {
-            /** @example Fel bankgironummer */
+            /** @description Varför */
             reason: string;
         };
         ReasonsDto: {
@@ -3765,10 +3769,14 @@ export interface components {
             /** @example Örebro */
             name: string;
         };
-        VerifyDto: {
+        VerificationDto: {
             /** @description Slutrapporten är godkänd (bara för en slutredovisning). */
             finalReportApproved?: boolean;
             lines: components["schemas"]["VerifyLineDto"][];
+        };
+        VerifyDto: {
+            /** @description Vad behörigheten prövades mot, t.ex. registreringsbeviset i bilaga */
+            note: string;
         };
         VerifyLineDto: {
             /**
@@ -9141,7 +9149,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VerifyDto"];
+                "application/json": components["schemas"]["VerificationDto"];
             };
         };
         responses: {
@@ -9613,7 +9621,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["CancelReasonDto"];
             };
         };
         responses: {

@@ -18,5 +18,6 @@ export {
   type LetterJobResult,
   type LetterRenderer,
 } from './storage/decision-letter.job';
+export { letterFonts, FONT_BOLD, FONT_REGULAR } from './render/fonts';
 export { asArtifact, startTagging, withRole } from './render/tagging';
 export { extractPdfText } from './render/extract-text';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { type MandateUsed, type Principal, Representation, Role } from '@anslag/auth';
 import { AccessService, GrantCase, HistoryService } from '@anslag/cases';
 import { Clock, DomainError, type ErrorDetail } from '@anslag/common';
@@ -253,9 +253,22 @@ export class PaymentRequestsService {
 
   async list(p: Principal, decisionId: string): Promise<PaymentRequestDto[]> {
     const settings = await paymentSettings(this.db.manager);
-    await loadGrant(this.db.manager, this.access, p, decisionId, settings);
+    const g = await loadGrant(this.db.manager, this.access, p, decisionId, settings);
     const rows = await this.db.manager.find(PaymentRequest, { where: { decisionId }, order: { seq: 'ASC' } });
-    return Promise.all(rows.map((r) => this.get(p, r.id)));
+    // The vouchers of every request in one query, not one per request.
+    const vouchers = rows.length
+      ? await this.db.manager.find(PaymentVoucher, {
+          where: { requestId: In(rows.map((r) => r.id)) },
+          order: { lineNo: 'ASC' },
+        })
+      : [];
+    return rows.map((r) =>
+      toRequestDto(
+        r,
+        vouchers.filter((v) => v.requestId === r.id),
+        g.grantCase.diarienummer,
+      ),
+    );
   }
 
   /** Requests by status for the officers' work list (submitted ones await verification). */

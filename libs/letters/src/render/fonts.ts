@@ -66,9 +66,27 @@ function withLayoutMemo(font: fontkit.Font): fontkit.Font {
   return shared;
 }
 
+/**
+ * fontkit keeps one glyph object per glyph id, with the characters of its first fetch. A shared font is
+ * also read by each document's subsetter, which fetches glyphs by id alone: a glyph first met there keeps
+ * no characters, and every later document's text layer loses it (pdftotext read "Områdeschef" as
+ * "mrådeschef" once earlier letters had been written). A later fetch with the characters fills them in.
+ */
+function keepCodePoints(font: fontkit.Font): void {
+  const f = font as unknown as { getGlyph(id: number, chars?: number[]): fontkit.Glyph | null };
+  const getGlyph = f.getGlyph.bind(f);
+  f.getGlyph = (id, chars = []) => {
+    const glyph = getGlyph(id, chars);
+    if (glyph && glyph.codePoints.length === 0 && chars.length > 0)
+      (glyph as { codePoints: number[] }).codePoints = chars;
+    return glyph;
+  };
+}
+
 function load(file: string): SharedFont {
   const font = fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
   if (!('layout' in font)) throw new Error(`${file} is a font collection, not a single font`);
+  keepCodePoints(font);
   return withLayoutMemo(font) as unknown as SharedFont;
 }
 

@@ -1,14 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { asArtifact, startTagging, withRole } from '@anslag/letters';
-
-const FONT_REGULAR = 'body';
-const FONT_BOLD = 'bold';
-// The font files, parsed per letter: a glyph cache shared across documents lost the text layer of a
-// word's first letter in later documents (pdftotext read "mrådeschef"), and payment letters are few.
-const FONT_FILES = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf'),
-};
+import { asArtifact, FONT_BOLD, FONT_REGULAR, letterFonts, startTagging, withRole } from '@anslag/letters';
 
 /**
  * A letter about money after a decision — a payment, an advance or a recovery — as plain blocks: the
@@ -58,8 +49,9 @@ export function renderPaymentLetter(model: PaymentLetterModel): Promise<Buffer> 
       CreationDate: new Date(`${model.date}T12:00:00Z`),
     },
   });
-  doc.registerFont(FONT_REGULAR, FONT_FILES.regular);
-  doc.registerFont(FONT_BOLD, FONT_FILES.bold);
+  const fonts = letterFonts();
+  doc.registerFont(FONT_REGULAR, fonts.regular);
+  doc.registerFont(FONT_BOLD, fonts.bold);
   startTagging(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

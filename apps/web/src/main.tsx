@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import '@fontsource/inter/latin-400.css';
 import '@fontsource/inter/latin-500.css';
@@ -11,13 +11,7 @@ import './app/app.css';
 import { router } from './app/router';
 import { setUnauthorizedHandler } from './api/client';
 import { paths } from './app/paths';
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 },
-    mutations: { retry: false },
-  },
-});
+import { queryClient } from './app/queryClient';
 
 setUnauthorizedHandler(() => {
   queryClient.clear();

@@ -19,6 +19,10 @@ import { JobProducer, QUEUES, RedisConnections } from '@anslag/queue';
 import { renderLetter } from '../libs/letters/src/render';
 import type { BenchResult } from './bench-result';
 
+/** The worker's Node flags as the demo, the cluster script and the container start it. */
+const WORKER_NODE_FLAGS: string[] = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', 'apps', 'cli', 'node-flags.json'), 'utf8'),
+).worker;
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 1_000);
 const SOAK = Number(process.env.BENCH_LETTERS_SOAK ?? 10_000);
 const SOAK_SAMPLE = Math.min(1_000, SOAK);
@@ -205,7 +209,14 @@ async function startWorker(databaseUrl: string): Promise<ChildProcess> {
       join(dist, 'apps', 'worker', 'src', 'main.js'),
     ],
     {
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+        // Production settings want a signing secret; the worker signs nothing.
+        JWT_SECRET: randomBytes(48).toString('base64'),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

@@ -1,8 +1,23 @@
-import { useSyncExternalStore } from 'react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
-import { session } from '../api/session';
+import type { components } from '../api/schema';
+
+export type SessionInfo = components['schemas']['SessionDto'];
+
+export const sessionQueryKey = ['get', '/api/auth/session'] as const;
+
+/** The browser session: who is signed in and how, or null when no one is (the API answers 401). */
+export const sessionQueryOptions = () =>
+  queryOptions({
+    queryKey: sessionQueryKey,
+    queryFn: async (): Promise<SessionInfo | null> => {
+      const r = await api.GET('/api/auth/session');
+      if (r.response.status === 401) return null;
+      return unwrap(r);
+    },
+    staleTime: 60_000,
+  });
 
 export const meQueryOptions = () =>
   queryOptions({
@@ -10,13 +25,23 @@ export const meQueryOptions = () =>
     queryFn: async () => unwrap(await api.GET('/api/auth/me')),
   });
 
-export function useToken(): string | null {
-  return useSyncExternalStore(session.subscribe, session.token);
+/**
+ * Who is signed in, or null. `signedIn` is known once the session has been asked for; `me` adds the
+ * organisations and delegation points, and `acr` tells how the person signed in (null: with a password).
+ */
+export function useMe() {
+  const s = useQuery(sessionQueryOptions());
+  const session = s.data ?? null;
+  const q = useQuery({ ...meQueryOptions(), enabled: !!session });
+  return {
+    session,
+    signedIn: !!session,
+    me: session && q.data ? { ...q.data, acr: session.acr } : undefined,
+    isLoading: s.isLoading || (!!session && q.isLoading),
+  };
 }
 
-/** Who is signed in, or null. */
-export function useMe() {
-  const token = useToken();
-  const q = useQuery({ ...meQueryOptions(), enabled: !!token });
-  return { token, me: token ? q.data : undefined, isLoading: !!token && q.isLoading };
+/** Signed in with e-legitimation: the API lets only such a session act for an organisation. */
+export function hasElegitimation(session: SessionInfo | null | undefined): boolean {
+  return !!session?.acr;
 }

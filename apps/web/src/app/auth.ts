@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
+import { csrfToken } from '../api/session';
 import type { components } from '../api/schema';
 
 export type SessionInfo = components['schemas']['SessionDto'];
@@ -12,6 +13,8 @@ export const sessionQueryOptions = () =>
   queryOptions({
     queryKey: sessionQueryKey,
     queryFn: async (): Promise<SessionInfo | null> => {
+      // No CSRF cookie, no session: someone not signed in is not asked about (and answered 401).
+      if (!csrfToken()) return null;
       const r = await api.GET('/api/auth/session');
       if (r.response.status === 401) return null;
       return unwrap(r);

@@ -86,8 +86,8 @@ export function LoggaIn() {
         </Card>
       )}
       {providers.data && providers.data.length === 0 && <Alert data-color="info">{t.noProviders}</Alert>}
-      <section aria-labelledby="password-heading" className="stack">
-        <Heading level={2} data-size="sm" id="password-heading">
+      <div className="stack">
+        <Heading level={2} data-size="sm">
           {t.passwordHeading}
         </Heading>
         <Paragraph>{t.passwordText}</Paragraph>
@@ -123,7 +123,7 @@ export function LoggaIn() {
             </Button>
           </div>
         </form>
-      </section>
+      </div>
     </div>
   );
 }

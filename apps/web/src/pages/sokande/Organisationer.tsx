@@ -186,8 +186,8 @@ export default function Organisationer() {
       </Heading>
       <Paragraph>{t.intro}</Paragraph>
 
-      <section aria-labelledby="mine-heading" className="stack">
-        <Heading level={2} data-size="md" id="mine-heading">
+      <section className="stack">
+        <Heading level={2} data-size="md">
           {t.mineHeading}
         </Heading>
         {(orgs.isLoading || mandates.isLoading) && <Loading />}
@@ -251,8 +251,8 @@ export default function Organisationer() {
         )}
       </section>
 
-      <section aria-labelledby="register-heading" className="stack">
-        <Heading level={2} data-size="md" id="register-heading">
+      <section className="stack">
+        <Heading level={2} data-size="md">
           {t.registerHeading}
         </Heading>
         <Paragraph>{t.registerIntro}</Paragraph>
@@ -385,8 +385,8 @@ export default function Organisationer() {
         </form>
       </section>
 
-      <section aria-labelledby="access-heading" className="stack">
-        <Heading level={2} data-size="md" id="access-heading">
+      <section className="stack">
+        <Heading level={2} data-size="md">
           {t.accessHeading}
         </Heading>
         <Paragraph>{t.accessIntro}</Paragraph>

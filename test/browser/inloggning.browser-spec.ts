@@ -256,7 +256,7 @@ describe('the browser application: signing in and out, the applicant’s organis
       await page.getByLabel(o.fields.kommunCode).selectOption({ label: 'Hällefors' });
       await page.getByLabel(o.fields.employees).fill('4');
       await page.getByLabel(o.fields.fteHundredths).fill('2,5');
-      await page.getByRole('radio', { name: o.runBy.kvinnor }).check();
+      await page.getByRole('radio', { name: o.runBy.kvinnor, exact: true }).check();
       await page.getByRole('button', { name: o.register }).focus();
       await page.keyboard.press('Enter');
       const done = page.getByRole('status').filter({ hasText: o.registered('Bergslagens Smide AB') });

@@ -95,6 +95,25 @@ describe('the browser application: signing in and out, the applicant’s organis
       await context.close();
     });
 
+    it('brings a refused sign-in back to the sign-in page and says why in Swedish', async () => {
+      const { context, page } = await newPage(stage, 360);
+      await page.goto('/sokande');
+      await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
+      await page.getByRole('link', { name: t.elegitimation }).click();
+      // Lisa's e-legitimation is at level 2, below what the region accepts.
+      await page.locator('#person-lisa').click();
+      await page.getByRole('heading', { level: 2, name: t.failedHeading }).waitFor();
+      await page.getByText(t.failed.SIGN_IN_ASSURANCE_TOO_LOW).waitFor();
+      const url = new URL(page.url());
+      expect(url.pathname).toBe('/logga-in');
+      expect(url.searchParams.get('fel')).toBe('SIGN_IN_ASSURANCE_TOO_LOW');
+      expect(url.searchParams.get('till')).toBe('/sokande');
+      expect(await whoAmI(page)).toBe(401);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshots(page, 'logga-in-nekad');
+      await context.close();
+    });
+
     it('signs staff in through the region’s provider, to the home of their role', async () => {
       const { context, page } = await newPage(stage, 360);
       await page.goto('/logga-in');

@@ -30,6 +30,8 @@ export function LoggaIn() {
   const { signedIn } = useMe();
   const till = safeReturnPath(params.get('till'));
   const back = till ?? paths.start;
+  // A sign-in through a provider that failed comes back here with the API's error code.
+  const failed = params.get('fel');
   const providers = useQuery(providersQueryOptions());
   const login = useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/auth/session', { body: { username, password } })),
@@ -54,7 +56,15 @@ export function LoggaIn() {
       <Heading level={1} data-size="lg">
         {t.title}
       </Heading>
-      {till && till !== paths.start ? (
+      {failed && (
+        <Alert data-color="danger">
+          <Heading level={2} data-size="xs">
+            {t.failedHeading}
+          </Heading>
+          <Paragraph>{t.failed[failed] ?? t.failedOther}</Paragraph>
+        </Alert>
+      )}
+      {!failed && till && till !== paths.start ? (
         <Alert data-color="info">{t.sessionEnded}</Alert>
       ) : (
         <Paragraph>{t.intro}</Paragraph>

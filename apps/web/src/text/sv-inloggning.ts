@@ -14,6 +14,13 @@ export const svInloggning = {
     passwordText:
       'För demokonton och nödkonton. Den som loggar in med lösenord kan inte skicka in ansökningar eller företräda en organisation.',
     noProviders: 'Inloggning med e-legitimation är inte inställd här. Logga in med lösenord.',
+    failedHeading: 'Inloggningen gick inte att slutföra',
+    failed: {
+      SIGN_IN_ASSURANCE_TOO_LOW:
+        'Inloggningen gjordes inte på den tillitsnivå som krävs. Logga in med BankID eller Freja+.',
+      FORBIDDEN: 'Du har ingen behörighet i anslag. Kontakta den som administrerar anslag i regionen.',
+    } as Record<string, string>,
+    failedOther: 'Inloggningen avbröts eller tog för lång tid. Försök igen.',
     sessionEnded: 'Du behöver logga in för att se sidan. Efter inloggningen kommer du tillbaka dit.',
   },
   logoutFailed: 'Det gick inte att logga ut. Försök igen.',

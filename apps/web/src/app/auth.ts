@@ -22,6 +22,19 @@ export const sessionQueryOptions = () =>
     staleTime: 60_000,
   });
 
+/** The sign-ins through an OpenID provider that the API offers: e-legitimation, the staff's. */
+export const providersQueryOptions = () =>
+  queryOptions({
+    queryKey: ['get', '/api/auth/providers'],
+    queryFn: async () => unwrap(await api.GET('/api/auth/providers')),
+    staleTime: Infinity,
+  });
+
+/** Where a provider's sign-in starts (by navigating), returning to the given path of this site. */
+export function providerLoginUrl(loginUrl: string, returnTo: string): string {
+  return `${loginUrl}?returnTo=${encodeURIComponent(returnTo)}`;
+}
+
 export const meQueryOptions = () =>
   queryOptions({
     queryKey: ['get', '/api/auth/me'],
@@ -42,9 +55,4 @@ export function useMe() {
     me: session && q.data ? { ...q.data, acr: session.acr } : undefined,
     isLoading: s.isLoading || (!!session && q.isLoading),
   };
-}
-
-/** Signed in with e-legitimation: the API lets only such a session act for an organisation. */
-export function hasElegitimation(session: SessionInfo | null | undefined): boolean {
-  return !!session?.acr;
 }

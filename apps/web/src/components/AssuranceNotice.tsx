@@ -1,18 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { api } from '../api/client';
-import { ApiError, unwrap, type FieldError } from '../api/errors';
+import { ApiError, type FieldError } from '../api/errors';
 import { currentPath } from '../api/session';
-import { useMe } from '../app/auth';
+import { providerLoginUrl, providersQueryOptions, useMe } from '../app/auth';
 import { svInloggning } from '../text/sv-inloggning';
 
 const t = svInloggning.assurance;
-
-export const providersQueryOptions = () => ({
-  queryKey: ['get', '/api/auth/providers'],
-  queryFn: async () => unwrap(await api.GET('/api/auth/providers')),
-  staleTime: Infinity,
-});
 
 /**
  * Said before the person tries: a password session may write drafts but not submit or act for an
@@ -31,9 +24,7 @@ export function AssuranceNotice() {
       <Paragraph>{t.text}</Paragraph>
       {elegitimation && (
         <Paragraph>
-          <Link href={`${elegitimation.loginUrl}?returnTo=${encodeURIComponent(currentPath())}`}>
-            {t.action}
-          </Link>
+          <Link href={providerLoginUrl(elegitimation.loginUrl, currentPath())}>{t.action}</Link>
         </Paragraph>
       )}
     </Alert>

@@ -5,20 +5,14 @@ import { Alert, Button, Card, Heading, Paragraph, Textfield } from '@digdir/desi
 import { api } from '../api/client';
 import { ApiError, toFieldErrors, unwrap } from '../api/errors';
 import { safeReturnPath } from '../api/session';
-import { providersQueryOptions } from '../components/AssuranceNotice';
 import { FormErrorSummary, errorFor } from '../components/FormErrorSummary';
 import { usePageTitle } from '../app/usePageTitle';
-import { sessionQueryKey, useMe } from '../app/auth';
+import { providerLoginUrl, providersQueryOptions, sessionQueryKey, useMe } from '../app/auth';
 import { paths } from '../app/paths';
 import { sv } from '../text/sv';
 import { svInloggning } from '../text/sv-inloggning';
 
 const t = svInloggning.login;
-
-/** Where a provider's sign-in starts, returning to the given path of this site afterwards. */
-export function providerLoginUrl(loginUrl: string, returnTo: string): string {
-  return `${loginUrl}?returnTo=${encodeURIComponent(returnTo)}`;
-}
 
 export function LoggaIn() {
   usePageTitle(t.title);

@@ -11,6 +11,8 @@ import './app/app.css';
 import { router } from './app/router';
 import { setUnauthorizedHandler } from './api/client';
 import { paths } from './app/paths';
+import { sessionQueryKey } from './app/auth';
+import { currentPath } from './api/session';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -19,9 +21,13 @@ const queryClient = new QueryClient({
   },
 });
 
+// The session has ended: sign in again and come back to the same page.
 setUnauthorizedHandler(() => {
+  if (window.location.pathname === paths.login) return;
+  const till = currentPath();
   queryClient.clear();
-  void router.navigate(paths.login);
+  queryClient.setQueryData(sessionQueryKey, null);
+  void router.navigate(`${paths.login}?till=${encodeURIComponent(till)}`, { replace: true });
 });
 
 createRoot(document.getElementById('root')!).render(

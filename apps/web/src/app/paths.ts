@@ -6,6 +6,7 @@ export const paths = {
   sokande: {
     arenden: '/sokande',
     ny: '/sokande/ansokan/ny',
+    organisationer: '/sokande/organisationer',
     ansokan: (id: string) => `/sokande/ansokan/${id}`,
     kvitto: (id: string) => `/sokande/ansokan/${id}/inskickad`,
     arende: (id: string) => `/sokande/arenden/${id}`,

@@ -27,8 +27,8 @@ function guarded(roles: string[], load: () => Promise<{ default: ComponentType }
 }
 
 function Start() {
-  const { token, me } = useMe();
-  if (!token) return <Navigate to={paths.login} replace />;
+  const { signedIn, me, isLoading } = useMe();
+  if (!isLoading && !signedIn) return <Navigate to={paths.login} replace />;
   if (!me) return <Spinner aria-label={sv.app.loading} />;
   return <Navigate to={homeOf[me.roles[0]] ?? paths.tillganglighet} replace />;
 }
@@ -42,6 +42,10 @@ export const router = createBrowserRouter([
       { path: paths.login, Component: LoggaIn },
       { path: paths.tillganglighet, Component: Tillganglighet },
       { path: paths.sokande.arenden, ...guarded(['sokande'], () => import('../pages/sokande/MinaArenden')) },
+      {
+        path: paths.sokande.organisationer,
+        ...guarded(['sokande'], () => import('../pages/sokande/Organisationer')),
+      },
       { path: paths.sokande.ny, ...guarded(['sokande'], () => import('../pages/sokande/NyAnsokan')) },
       { path: '/sokande/ansokan/:id', ...guarded(['sokande'], () => import('../pages/sokande/Ansokan')) },
       {

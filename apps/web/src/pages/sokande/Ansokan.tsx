@@ -16,6 +16,7 @@ import { caseQueryOptions, submitCase, updateCase } from '../../features/ansokan
 import { parseAmount, sumAmounts } from '../../features/ansokan/amount';
 import { toFieldErrors, type FieldError } from '../../api/errors';
 import type { Case, Schemas } from '../../api/types';
+import { AssuranceNotice, assuranceError } from '../../components/AssuranceNotice';
 import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -126,7 +127,7 @@ function ApplicationForm({ initial }: { initial: Case }) {
       // Marked stale, not read again now: this page would otherwise see the case submitted and move on.
       void queryClient.invalidateQueries({ queryKey: ['get'], refetchType: 'none' });
     },
-    onError: (e) => setErrors(toFieldErrors(e, labels)),
+    onError: (e) => setErrors(assuranceError(e) ?? toFieldErrors(e, labels)),
   });
 
   const total = sumAmounts(draft.costs.map((r) => r.amount));
@@ -299,6 +300,7 @@ function ApplicationForm({ initial }: { initial: Case }) {
           required
         />
 
+        <AssuranceNotice />
         <div className="row">
           <Button type="submit" loading={submit.isPending}>
             {sv.sokande.submit}

@@ -16,9 +16,8 @@ export const svHandlaggning = {
   completion: {
     heading: 'Komplettering',
     request: 'Begär komplettering',
-    requestHint: (days: string) =>
-      `Skriv vad som saknas. Sökande får e-post och ${days} att svara; svarsdatumet räknas fram och visas här.`,
-    dueDaysDefault: 'ett antal dagar enligt regionens inställning',
+    requestHint:
+      'Ärendet väntar på sökande tills kompletteringen kommer in. Sökande får ett sista svarsdatum enligt regionens regler; det visas här när begäran är skickad.',
     missing: 'Vad saknas?',
     missingHint: 'Skriv så att sökande förstår vad som ska kompletteras, t.ex. ”Bifoga offert på maskinen”.',
     send: 'Skicka begäran om komplettering',

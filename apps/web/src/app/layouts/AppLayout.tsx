@@ -3,6 +3,7 @@ import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'r
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { sv } from '../../text/sv';
+import { svHandlaggning } from '../../text/sv-handlaggning';
 import { svUtbetalning } from '../../text/sv-utbetalning';
 import { paths } from '../paths';
 import { useMe } from '../auth';
@@ -15,6 +16,7 @@ const navByRole: Record<string, { to: string; label: string }[]> = {
   ],
   handlaggare: [
     { to: paths.handlaggare.ko, label: sv.nav.arbetsko },
+    { to: paths.handlaggare.kompletteringar, label: svHandlaggning.nav.kompletteringar },
     { to: paths.handlaggare.utbetalningar, label: svUtbetalning.nav.granska },
   ],
   beslutsfattare: [

@@ -92,3 +92,13 @@ export const openCompletionRequestsQueryOptions = (overdue: boolean) =>
         }),
       ),
   });
+
+/** Asks the applicant for what is missing; the API sets the due date from the region's days. */
+export async function requestCompletion(caseId: string, reason: string) {
+  return unwrap(
+    await api.POST('/api/cases/{id}/transitions', {
+      params: { path: { id: caseId } },
+      body: { transition: 'begar_komplettering', reason },
+    }),
+  );
+}

@@ -40,7 +40,8 @@ export const svHandlaggning = {
     none: 'Inga kompletteringar väntar på svar.',
     onlyOverdue: 'Visa bara försenade',
     case: 'Ärende',
-    count: (n: number) => `${n} kompletteringar väntar på svar`,
+    count: (n: number) =>
+      n === 1 ? '1 komplettering väntar på svar' : `${n} kompletteringar väntar på svar`,
   },
   attachments: {
     heading: 'Bilagor',

@@ -15,6 +15,7 @@ export const paths = {
   handlaggare: {
     ko: '/handlaggare',
     arende: (id: string) => `/handlaggare/arenden/${id}`,
+    kompletteringar: '/handlaggare/kompletteringar',
     utbetalningar: '/handlaggare/utbetalningar',
     utbetalning: (id: string) => `/handlaggare/utbetalningar/${id}`,
   },

@@ -78,6 +78,10 @@ export const router = createBrowserRouter([
         ...guarded(['handlaggare'], () => import('../pages/handlaggare/Arbetsko')),
       },
       {
+        path: paths.handlaggare.kompletteringar,
+        ...guarded(['handlaggare'], () => import('../pages/handlaggare/Kompletteringar')),
+      },
+      {
         path: '/handlaggare/arenden/:id',
         ...guarded(['handlaggare'], () => import('../pages/handlaggare/Arende')),
       },

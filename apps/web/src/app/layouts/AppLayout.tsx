@@ -3,6 +3,7 @@ import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'r
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { sv } from '../../text/sv';
+import { svHandlaggning } from '../../text/sv-handlaggning';
 import { svUtbetalning } from '../../text/sv-utbetalning';
 import { paths } from '../paths';
 import { sessionQueryKey, useMe } from '../auth';
@@ -17,6 +18,7 @@ const navByRole: Record<string, { to: string; label: string }[]> = {
   ],
   handlaggare: [
     { to: paths.handlaggare.ko, label: sv.nav.arbetsko },
+    { to: paths.handlaggare.kompletteringar, label: svHandlaggning.nav.kompletteringar },
     { to: paths.handlaggare.utbetalningar, label: svUtbetalning.nav.granska },
   ],
   beslutsfattare: [

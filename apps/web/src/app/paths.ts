@@ -8,6 +8,8 @@ export const paths = {
     ny: '/sokande/ansokan/ny',
     ansokan: (id: string) => `/sokande/ansokan/${id}`,
     kvitto: (id: string) => `/sokande/ansokan/${id}/inskickad`,
+    del: (id: string, part: string) => `/sokande/ansokan/${id}/del/${part}`,
+    kontrollera: (id: string) => `/sokande/ansokan/${id}/kontrollera`,
     arende: (id: string) => `/sokande/arenden/${id}`,
     utbetalning: (id: string) => `/sokande/arenden/${id}/utbetalning`,
   },

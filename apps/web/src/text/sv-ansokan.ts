@@ -13,6 +13,7 @@ export const svAnsokan = {
   subform: 'Vilken del av stödet söker du?',
   subformHint: 'Stödformen har flera delar. Välj den som passar.',
   choose: 'Välj',
+  acceptedCostTypes: (names: string[]) => `Stödformen godtar: ${names.join(', ').toLowerCase()}.`,
   priorityLegend: 'Stämmer något av detta in på företaget eller investeringen?',
   priorityHint: 'Kryssa i det som stämmer. Det kan ge ansökan förtur.',
   checkAnswersLink: 'Kontrollera dina svar',

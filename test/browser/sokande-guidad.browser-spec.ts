@@ -97,10 +97,10 @@ describe('sökande: guided applications for projektmedel and every aid form', ()
     await page.getByLabel(t.amountIn('Egen personal', 2031)).fill('100000');
     const region = financiers.find((f) => f.regionGrant)!;
     const own = financiers.find((f) => f.code === 'egen_insats')!;
-    await page.getByLabel(t.financierRow(1)).selectOption({ label: region.name });
+    await page.getByLabel(t.financierRow(1), { exact: true }).selectOption({ label: region.name });
     await page.getByLabel(t.amountIn(region.name, 2030)).fill('200000');
     await page.getByRole('button', { name: t.addFinancier }).click();
-    await page.getByLabel(t.financierRow(2)).selectOption({ label: own.name });
+    await page.getByLabel(t.financierRow(2), { exact: true }).selectOption({ label: own.name });
     await page.getByLabel(t.amountIn(own.name, 2030)).fill('150000');
     const costsSum = page.getByRole('row', { name: new RegExp(t.costsSum) });
     expect((await costsSum.textContent())?.replace(/\s/g, ' ')).toContain('400 000 kr');
@@ -276,7 +276,7 @@ describe('sökande: guided applications for projektmedel and every aid form', ()
       .getByRole('link', { name: 'Maskin som behöver offert' })
       .click();
     await page.getByRole('heading', { level: 2, name: t.completion.heading }).waitFor();
-    await page.getByText('Bifoga en offert på maskinen').waitFor();
+    await page.getByRole('paragraph').filter({ hasText: 'Bifoga en offert på maskinen' }).waitFor();
     await page.getByRole('cell', { name: t.history.action.begar_komplettering }).waitFor();
     await noViolations(page);
     await screenshots(page, 'sokande-komplettering');

@@ -107,7 +107,7 @@ describe('sökande: guided applications for projektmedel and every aid form', ()
     const balance = page.getByRole('status').filter({ hasText: /Finansieringen/ });
     expect((await balance.textContent())?.replace(/\s/g, ' ')).toBe(t.financingLower('50 000 kr'));
     await page.getByRole('button', { name: t.addInKind }).click();
-    await page.getByLabel(t.contributorRow(1)).fill('Företagen i länet');
+    await page.getByLabel(t.contributorRow(1), { exact: true }).fill('Företagen i länet');
     await page.getByLabel(t.amountIn('Företagen i länet', 2031)).fill('20000');
     await noViolations(page);
     await screenshots(page, 'sokande-projekt-budget-obalans');

@@ -185,6 +185,7 @@ describe('sökande: guided applications for projektmedel and every aid form', ()
     // The change link leads to the part where the answer is given.
     await page.getByRole('link', { name: `${t.change} ${t.answers.periodStart.toLowerCase()}` }).click();
     await page.getByRole('heading', { level: 1, name: t.aboutTask }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'periodStart');
     // Submitting anyway is refused by the API and changes nothing.
     await page.goBack();
     await page.getByRole('button', { name: sv.sokande.submit }).click();

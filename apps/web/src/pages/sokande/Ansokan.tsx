@@ -22,6 +22,7 @@ import {
   updateCase,
 } from '../../features/ansokan/api';
 import { Attachments } from '../../features/ansokan/components/Attachments';
+import { useFocusFromHash } from '../../features/ansokan/useFocusFromHash';
 import { ProjectTaskList } from '../../features/ansokan/components/ProjectTaskList';
 import { parseAmount, sumAmounts } from '../../features/ansokan/amount';
 import { toFieldErrors, type FieldError } from '../../api/errors';
@@ -109,6 +110,7 @@ type AidForm = Schemas['AidFormDto'];
 
 /** The application for company support, any aid form: its sub-forms, cost types, priorities and attachments. */
 function ApplicationForm({ initial, title, form }: { initial: Case; title: string; form?: AidForm }) {
+  useFocusFromHash();
   const costTypes = useQuery(costTypesQueryOptions());
   const criteria = useQuery(priorityCriteriaQueryOptions());
   const completion = initial.status === 'komplettering_begard';

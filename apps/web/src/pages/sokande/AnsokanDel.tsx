@@ -33,6 +33,7 @@ import {
 } from '../../features/ansokan/budget';
 import { ABOUT, ATTACHMENTS, BUDGET } from '../../features/ansokan/tasks';
 import { Attachments } from '../../features/ansokan/components/Attachments';
+import { useFocusFromHash } from '../../features/ansokan/useFocusFromHash';
 import { toFieldErrors, type FieldError } from '../../api/errors';
 import type { Case, Schemas } from '../../api/types';
 import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
@@ -149,6 +150,7 @@ function usePartSave(
 }
 
 function AboutPart({ c }: { c: Case }) {
+  useFocusFromHash();
   const rus = useQuery(rusQueryOptions());
   const [periodStart, setPeriodStart] = useState((c.periodStart as string | null) ?? '');
   const [periodEnd, setPeriodEnd] = useState((c.periodEnd as string | null) ?? '');
@@ -233,6 +235,7 @@ function AboutPart({ c }: { c: Case }) {
 }
 
 function SectionPart({ c, code, name, hint }: { c: Case; code: string; name: string; hint: string | null }) {
+  useFocusFromHash();
   const [text, setText] = useState(c.sections[code] ?? '');
   const id = `sections-${code}`;
   // Only this section is sent; the API keeps the others as they are.
@@ -265,6 +268,7 @@ function SectionPart({ c, code, name, hint }: { c: Case; code: string; name: str
 }
 
 function BudgetPart({ c }: { c: Case }) {
+  useFocusFromHash();
   const categories = useQuery(costCategoriesQueryOptions());
   const financiers = useQuery(financiersQueryOptions());
   const [draft, setDraft] = useState<BudgetDraft>(() => {

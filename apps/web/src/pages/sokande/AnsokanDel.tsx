@@ -42,6 +42,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../app/usePageTitle';
 import { paths } from '../../app/paths';
 import { formatKronor } from '../../format';
+import { sv } from '../../text/sv';
 import { svAnsokan } from '../../text/sv-ansokan';
 
 const t = svAnsokan;
@@ -152,6 +153,7 @@ function usePartSave(
 function AboutPart({ c }: { c: Case }) {
   useFocusFromHash();
   const rus = useQuery(rusQueryOptions());
+  const [title, setTitle] = useState(c.title);
   const [periodStart, setPeriodStart] = useState((c.periodStart as string | null) ?? '');
   const [periodEnd, setPeriodEnd] = useState((c.periodEnd as string | null) ?? '');
   const [description, setDescription] = useState((c.description as string | null) ?? '');
@@ -159,6 +161,7 @@ function AboutPart({ c }: { c: Case }) {
   const { errors, onSubmit, buttons, touched } = usePartSave(
     c,
     () => ({
+      title,
       periodStart: periodStart || undefined,
       periodEnd: periodEnd || undefined,
       description,
@@ -171,6 +174,18 @@ function AboutPart({ c }: { c: Case }) {
       <Paragraph>{t.aboutIntro}</Paragraph>
       <FormErrorSummary errors={errors} />
       <form onSubmit={onSubmit} noValidate className="stack narrow">
+        <Textfield
+          id="title"
+          label={t.answers.title}
+          description={sv.sokande.titleHint}
+          value={title}
+          maxLength={500}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            touched();
+          }}
+          error={errorFor(errors, 'title')}
+        />
         <Textfield
           id="periodStart"
           label={t.periodStart}

@@ -179,7 +179,7 @@ function projectRows(
   const about = paths.sokande.del(c.id, ABOUT);
   const s = c.budgetSummary;
   return [
-    { id: 'title', label: t.answers.title, value: c.title, change: paths.sokande.ansokan(c.id) },
+    { id: 'title', label: t.answers.title, value: c.title, change: `${about}#title` },
     {
       id: 'periodStart',
       label: t.answers.periodStart,

@@ -9,6 +9,8 @@ export const paths = {
     organisationer: '/sokande/organisationer',
     ansokan: (id: string) => `/sokande/ansokan/${id}`,
     kvitto: (id: string) => `/sokande/ansokan/${id}/inskickad`,
+    del: (id: string, part: string) => `/sokande/ansokan/${id}/del/${part}`,
+    kontrollera: (id: string) => `/sokande/ansokan/${id}/kontrollera`,
     arende: (id: string) => `/sokande/arenden/${id}`,
     utbetalning: (id: string) => `/sokande/arenden/${id}/utbetalning`,
   },

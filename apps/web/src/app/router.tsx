@@ -49,6 +49,14 @@ export const router = createBrowserRouter([
       { path: paths.sokande.ny, ...guarded(['sokande'], () => import('../pages/sokande/NyAnsokan')) },
       { path: '/sokande/ansokan/:id', ...guarded(['sokande'], () => import('../pages/sokande/Ansokan')) },
       {
+        path: '/sokande/ansokan/:id/del/:part',
+        ...guarded(['sokande'], () => import('../pages/sokande/AnsokanDel')),
+      },
+      {
+        path: '/sokande/ansokan/:id/kontrollera',
+        ...guarded(['sokande'], () => import('../pages/sokande/Kontrollera')),
+      },
+      {
         path: '/sokande/ansokan/:id/inskickad',
         ...guarded(['sokande'], () => import('../pages/sokande/Kvitto')),
       },

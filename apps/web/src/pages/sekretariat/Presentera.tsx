@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { presentReport, type Presentation, type ReportFilter } from '../../features/rapport/api';
@@ -32,13 +32,18 @@ export function Presentera({ filter }: { filter: ReportFilter }) {
       void queryClient.invalidateQueries({ queryKey: ['get'] });
     },
   });
-  const errors = toFieldErrors(present.error, {
-    meetingDate: t.meetingDate,
-    paragraph: t.paragraph,
-    from: t.period,
-    to: t.period,
-    point: t.point,
-  });
+  // The same array while the error is the same, so the summary takes focus once per failure.
+  const errors = useMemo(
+    () =>
+      toFieldErrors(present.error, {
+        meetingDate: t.meetingDate,
+        paragraph: t.paragraph,
+        from: t.period,
+        to: t.period,
+        point: t.point,
+      }),
+    [present.error],
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     present.mutate();

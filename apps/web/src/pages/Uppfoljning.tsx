@@ -94,7 +94,7 @@ export default function Uppfoljning() {
             <Paragraph>
               {f.frames.inriktningsbeslut ? t.frames.from(f.frames.inriktningsbeslut) : t.frames.noDecision}
             </Paragraph>
-            <div className="side-by-side">
+            <div className="chart-and-table">
               <UsageChart
                 items={f.frames.lines.map((l) => ({
                   key: l.code,
@@ -143,7 +143,7 @@ export default function Uppfoljning() {
           {women && (
             <Section id="women" title={t.women.title}>
               <Paragraph>{t.women.intro}</Paragraph>
-              <div className="side-by-side">
+              <div className="chart-and-table">
                 <BarChart
                   max={1}
                   bars={[women.previous, women.current].map((y) => ({
@@ -213,7 +213,7 @@ function Lines({
 }) {
   return (
     <Section id={id} title={title}>
-      <div className="side-by-side">
+      <div className="chart-and-table">
         <BarChart
           bars={lines.map((l) => ({
             key: l.key,

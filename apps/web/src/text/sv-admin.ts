@@ -7,6 +7,7 @@ export const svAdmin = {
   },
   reason: 'Varför görs ändringen?',
   reasonHint: 'Sparas i kontots historik.',
+  reasonShort: 'Varför',
   save: 'Spara',
   cancel: 'Avbryt',
   saved: 'Ändringen är sparad.',

@@ -194,7 +194,7 @@ function StaffForm({
           roles: t.roles,
           delegationPoints: t.delegationPoints,
           substituteFor: t.substituteFor,
-          reason: svAdmin.reason,
+          reason: svAdmin.reasonShort,
         }),
         { roles: t.roles, delegationPoints: t.delegationPoints, substituteFor: t.substituteFor },
       ),

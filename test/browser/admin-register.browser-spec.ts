@@ -17,6 +17,15 @@ import { sv } from '../../apps/web/src/text/sv';
 
 jest.setTimeout(180_000);
 
+/** At 360 px the page itself never scrolls sideways (wide tables scroll in their own box). */
+async function fitsNarrowScreen(page: import('playwright-core').Page): Promise<number> {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 360, height: 900 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize(size);
+  return width;
+}
+
 const t = svAdmin;
 const summaryLinks = '.ds-error-summary a, ds-error-summary a';
 const hrefs = (page: import('playwright-core').Page) =>
@@ -43,6 +52,7 @@ describe('admin: the delegation order, the catalogues and the staff accounts in 
     );
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'admin-delegationsordning');
+    expect(await fitsNarrowScreen(page)).toBe(360);
 
     await tabTo(page, t.delegation.edit('3.3'));
     await page.keyboard.press('Enter');
@@ -85,6 +95,7 @@ describe('admin: the delegation order, the catalogues and the staff accounts in 
     expect(new URL(page.url()).search).toBe('?katalog=financier');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'admin-kataloger');
+    expect(await fitsNarrowScreen(page)).toBe(360);
 
     await page.getByRole('button', { name: t.catalogues.add }).click();
     const dialog = page.getByRole('dialog');
@@ -140,6 +151,7 @@ describe('admin: the delegation order, the catalogues and the staff accounts in 
     await page.getByRole('table', { name: t.staff.title }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'admin-anvandare');
+    expect(await fitsNarrowScreen(page)).toBe(360);
 
     await page.getByRole('button', { name: t.staff.create }).click();
     const dialog = page.getByRole('dialog');

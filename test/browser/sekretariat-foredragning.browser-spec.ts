@@ -18,6 +18,15 @@ import { svSekretariat } from '../../apps/web/src/text/sv-sekretariat';
 
 jest.setTimeout(180_000);
 
+/** At 360 px the page itself never scrolls sideways (wide tables scroll in their own box). */
+async function fitsNarrowScreen(page: import('playwright-core').Page): Promise<number> {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 360, height: 900 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize(size);
+  return width;
+}
+
 const t = svSekretariat;
 const summaryLinks = '.ds-error-summary a, ds-error-summary a';
 
@@ -116,6 +125,7 @@ describe('nämndsekreterare: presenting the delegation report and the follow-up 
     expect((await rowsOf(undelivered)).map((r) => r[0])).toEqual(['3.2 Beslut om regionala utvecklingsstöd']);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'sekretariat-foredragen');
+    expect(await fitsNarrowScreen(page)).toBe(360);
 
     // The file downloaded is the one presented: the same bytes as the hash stored at presenting.
     for (const format of ['csv', 'pdf'] as const) {
@@ -172,6 +182,7 @@ describe('nämndsekreterare: presenting the delegation report and the follow-up 
     expect((await charts.nth(1).textContent())?.replace(/\s/g, ' ')).toContain('Örebro1 911 910 kr');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'sekretariat-uppfoljning');
+    expect(await fitsNarrowScreen(page)).toBe(360);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

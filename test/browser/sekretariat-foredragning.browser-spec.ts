@@ -73,9 +73,9 @@ describe('nämndsekreterare: presenting the delegation report and the follow-up 
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: t.present.title }).waitFor();
-    expect((await dialog.locator('dl').textContent())?.replace(/\s+/g, ' ')).toContain(
-      '2019-11-01 – 2019-12-03',
-    );
+    expect(
+      await dialog.locator('dd').evaluateAll((dds) => dds.map((d) => d.textContent?.replace(/\s+/g, ' '))),
+    ).toEqual(['2019-11-01 – 2019-12-03', '3.3', '22']);
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: t.present.confirm }).click();
     const links = dialog.locator(summaryLinks);

@@ -14,6 +14,7 @@ export const svSekretariat = {
     period: 'Period',
     point: 'Delegationspunkt',
     allPoints: 'Alla punkter',
+    stamped: 'Beslut som stämplas',
     meetingDate: 'Nämndens sammanträde',
     meetingDateHint: 'ÅÅÅÅ-MM-DD',
     paragraph: 'Paragraf i protokollet',

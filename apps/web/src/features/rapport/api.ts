@@ -29,6 +29,8 @@ export interface DelegationReport {
       outcome: string;
       amount: number | null;
       beslutsfattare: string;
+      /** The presentation that reported the decision, if any. */
+      reportedIn?: string | null;
     }[];
   }[];
 }

@@ -12,7 +12,7 @@ const t = svSekretariat.present;
  * Marks the report shown as presented to a nämnd meeting: asks once, showing the period and point that
  * will be stamped, with the meeting's date and paragraph.
  */
-export function Presentera({ filter }: { filter: ReportFilter }) {
+export function Presentera({ filter, unreported }: { filter: ReportFilter; unreported: number }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [form, setForm] = useState({ meetingDate: '', paragraph: '' });
   const [done, setDone] = useState<Presentation | null>(null);
@@ -80,6 +80,8 @@ export function Presentera({ filter }: { filter: ReportFilter }) {
             </dd>
             <dt>{t.point}</dt>
             <dd>{filter.point || t.allPoints}</dd>
+            <dt>{t.stamped}</dt>
+            <dd>{unreported}</dd>
           </dl>
           <FormErrorSummary errors={errors} />
           <Textfield

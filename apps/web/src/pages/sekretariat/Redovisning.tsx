@@ -97,7 +97,10 @@ export default function Redovisning() {
           </div>
           {download.isPending && <Paragraph role="status">{t.preparing}</Paragraph>}
           {download.isError && <Alert data-color="danger">{sv.app.loadFailed}</Alert>}
-          <Presentera filter={filter} />
+          <Presentera
+            filter={filter}
+            unreported={report.data.groups.flatMap((g) => g.rows).filter((r) => !r.reportedIn).length}
+          />
           {report.data.groups.map((g) => (
             <div className="table-scroll" key={g.point}>
               <Table data-size="sm" zebra>

@@ -9,10 +9,12 @@ import { renderLetter } from '../libs/letters/src/render';
 import { LetterSweeper } from '../apps/worker/src/letters/letter-sweeper';
 import {
   allDone,
+  DYING_LOCK,
   InProcessWorker,
   letterRows,
   PrivateDatabase,
   queueState,
+  settledStates,
   sha256,
   signedProjectDecision,
   waitFor,
@@ -95,9 +97,8 @@ describe('decision letters with two installations on one Redis', () => {
       expect(rows.map((r) => [r.status, r.attempts, r.last_error])).toEqual(ids.map(() => ['done', 1, null]));
       const sorted = [...ids].sort();
       for (const [n, row] of rows.entries()) expect(row.sha256).toBe(await expectedSha(i, sorted[n]));
-      const q = await queueState(redis.url, ids, i.prefix);
-      expect(q.states).toEqual(ids.map(() => 'completed'));
-      expect(q.counts.failed).toBe(0);
+      expect(await settledStates(redis.url, ids, i.prefix)).toEqual(ids.map(() => 'completed'));
+      expect((await queueState(redis.url, ids, i.prefix)).counts.failed).toBe(0);
     }
     // No installation's jobs are in the other's queue.
     expect((await queueState(redis.url, idsA, b.prefix)).states).toEqual(idsA.map(() => 'missing'));
@@ -154,7 +155,7 @@ describe('decision letters with two installations on one Redis', () => {
     expect((await letterRows(a.ds, [id]))[0]).toEqual(
       expect.objectContaining({ status: 'done', attempts: 1 }),
     );
-    expect((await queueState(redis.url, [id], a.prefix)).states).toEqual(['completed']);
+    expect(await settledStates(redis.url, [id], a.prefix)).toEqual(['completed']);
   });
 
   it('records a job that BullMQ fails as stalled (its worker killed twice mid-render) on the letter', async () => {
@@ -163,6 +164,7 @@ describe('decision letters with two installations on one Redis', () => {
       let started!: () => void;
       const rendering = new Promise<void>((r) => (started = r));
       const dying = worker(a, {
+        ...DYING_LOCK,
         render: async () => {
           started();
           return new Promise<Buffer>(() => undefined); // never finishes: the process dies here
@@ -182,6 +184,6 @@ describe('decision letters with two installations on one Redis', () => {
     );
     const [row] = await letterRows(a.ds, [id]);
     expect(row.last_error).toContain('stalled');
-    expect((await queueState(redis.url, [id], a.prefix)).states).toEqual(['failed']);
+    expect(await settledStates(redis.url, [id], a.prefix)).toEqual(['failed']);
   });
 });

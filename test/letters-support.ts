@@ -219,6 +219,23 @@ export const allDone = (ds: DataSource, ids: readonly string[]) => async () =>
 /** The fault tests run on a private Redis, under one prefix for producer, worker and inspection. */
 const TEST_QUEUE_PREFIX = 'anslag-test';
 
+/** The lock of a worker that a test kills mid-render: short, so the job is seen stalled at once. */
+export const DYING_LOCK = { lockDuration: 1_000 } as const;
+
+/** BullMQ marks a job completed just after the letter is stored: wait for the queue to say so. */
+export async function settledStates(
+  redisUrl: string,
+  ids: readonly string[],
+  prefix?: string,
+): Promise<string[]> {
+  let states: string[] = [];
+  await waitFor(async () => {
+    states = (await queueState(redisUrl, ids, prefix)).states;
+    return states.every((s) => s === 'completed' || s === 'failed');
+  }, 'jobs settled in the queue');
+  return states;
+}
+
 /** A worker process's letter side, in this process: its own Redis connections, relay and processor. */
 export class InProcessWorker {
   readonly connections: RedisConnections;
@@ -239,11 +256,12 @@ export class InProcessWorker {
       { timeoutMs: 1_000, prefix: opts.prefix ?? TEST_QUEUE_PREFIX },
     );
     this.relay = new OutboxRelay(ds, this.producer, { pollMs: 100, maxBackoffMs: 500 });
-    // Short locks and stall checks for every worker of a suite: BullMQ throttles the stall check per
-    // queue to the interval of whichever worker ran it last.
+    // A short stall check for every worker of a suite (BullMQ throttles it per queue to the interval of
+    // whichever worker ran it last), and a lock long enough that a render on a loaded machine keeps it;
+    // a worker that is to "die" takes DYING_LOCK, so its job is found stalled soon after.
     this.processor = new DecisionLetterProcessor(ds, this.connections, {
       prefix: TEST_QUEUE_PREFIX,
-      lockDuration: 1_000,
+      lockDuration: 15_000,
       stalledInterval: 500,
       ...opts,
     });

@@ -3,6 +3,7 @@ export const paths = {
   start: '/',
   login: '/logga-in',
   tillganglighet: '/tillganglighet',
+  uppfoljning: '/uppfoljning',
   sokande: {
     arenden: '/sokande',
     ny: '/sokande/ansokan/ny',
@@ -31,6 +32,9 @@ export const paths = {
   },
   admin: {
     inriktningsbeslut: '/admin',
+    delegationsordning: '/admin/delegationsordning',
+    kataloger: '/admin/kataloger',
+    anvandare: '/admin/anvandare',
   },
 } as const;
 

@@ -105,6 +105,19 @@ export const router = createBrowserRouter([
         path: paths.admin.inriktningsbeslut,
         ...guarded(['admin'], () => import('../pages/admin/Inriktningsbeslut')),
       },
+      {
+        path: paths.uppfoljning,
+        ...guarded(
+          ['namndsekreterare', 'handlaggare', 'beslutsfattare', 'admin'],
+          () => import('../pages/Uppfoljning'),
+        ),
+      },
+      {
+        path: paths.admin.delegationsordning,
+        ...guarded(['admin'], () => import('../pages/admin/Delegationsordning')),
+      },
+      { path: paths.admin.kataloger, ...guarded(['admin'], () => import('../pages/admin/Kataloger')) },
+      { path: paths.admin.anvandare, ...guarded(['admin'], () => import('../pages/admin/Anvandare')) },
       { path: '*', Component: NotFound },
     ],
   },

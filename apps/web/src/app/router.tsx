@@ -4,16 +4,23 @@ import { Spinner } from '@digdir/designsystemet-react';
 import { AppLayout } from './layouts/AppLayout';
 import { RequireRole } from './RequireRole';
 import { homeOf, paths } from './paths';
-import { useMe } from './auth';
+import { meQueryOptions, useMe } from './auth';
+import { queryClient } from './queryClient';
+import { session } from '../api/session';
+import { queueQueryFrom, queueQueryOptions } from '../features/arbetsko/api';
 import { LoggaIn } from '../pages/LoggaIn';
 import { Tillganglighet } from '../pages/Tillganglighet';
 import { NotFound } from '../pages/NotFound';
 import { sv } from '../text/sv';
 
-/** Each role's pages load only when first visited, so the sign-in page stays small. */
+/**
+ * Each role's pages load only when first visited, so the sign-in page stays small. Who is signed in is
+ * asked while the page's code loads, not after it.
+ */
 function guarded(roles: string[], load: () => Promise<{ default: ComponentType }>) {
   return {
     lazy: async () => {
+      if (session.token()) void queryClient.prefetchQuery(meQueryOptions());
       const { default: Page } = await load();
       return {
         Component: () => (
@@ -84,6 +91,14 @@ export const router = createBrowserRouter([
       {
         path: paths.handlaggare.ko,
         ...guarded(['handlaggare'], () => import('../pages/handlaggare/Arbetsko')),
+        // The queue's page of cases is asked for at once, beside the page's code and who is signed in.
+        loader: ({ request }: { request: Request }) => {
+          if (session.token())
+            void queryClient.prefetchQuery(
+              queueQueryOptions(queueQueryFrom(new URL(request.url).searchParams)),
+            );
+          return null;
+        },
       },
       {
         path: paths.handlaggare.kompletteringar,

@@ -132,7 +132,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where the OpenID provider sends the browser back: exchanges the code, starts the session, redirects to returnTo. Open to anyone. */
+        /** Where the OpenID provider sends the browser back: exchanges the code, starts the session, redirects to returnTo. A failed sign-in redirects a browser (Accept: text/html) to /logga-in?fel=<code>, and answers any other client in the error shape. Open to anyone. */
         get: operations["BrowserAuth_callback"];
         put?: never;
         post?: never;

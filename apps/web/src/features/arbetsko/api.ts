@@ -16,6 +16,20 @@ export const STATUSES = [
   'aterkallad',
 ] as const;
 
+export const QUEUE_PAGE_SIZE = 50;
+
+/** The queue's query from the address (filters, sort and page live there), for the page and its loader. */
+export function queueQueryFrom(params: URLSearchParams): QueueQuery {
+  return {
+    status: (params.get('status') || undefined) as QueueQuery['status'],
+    diarienummer: params.get('diarienummer') || undefined,
+    organisation: params.get('organisation') || undefined,
+    sort: (params.get('sort') ?? '-registrationDate') as NonNullable<QueueQuery['sort']>,
+    page: Math.max(1, Number(params.get('sida') ?? '1') || 1),
+    pageSize: QUEUE_PAGE_SIZE,
+  };
+}
+
 export const queueQueryOptions = (query: QueueQuery) =>
   queryOptions({
     queryKey: queryKeys.get('/api/cases', query ?? {}),

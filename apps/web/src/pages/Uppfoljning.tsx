@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
@@ -41,8 +41,7 @@ export default function Uppfoljning() {
       saveBlob(await downloadFollowUp(year, format), `uppfoljning-${typed}.${format}`);
     },
   });
-  // The same array while the error is the same, so the summary takes focus once per failure.
-  const errors = useMemo(() => toFieldErrors(figures.error, { year: t.year }), [figures.error]);
+  const errors = toFieldErrors(figures.error, { year: t.year });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setParams(new URLSearchParams({ ar: form.trim() }));

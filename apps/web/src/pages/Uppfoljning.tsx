@@ -21,11 +21,10 @@ import { sv } from '../text/sv';
 
 const t = svSekretariat.uppfoljning;
 
-/** The share as the page shows it (`23,8 %`), or a dash when there was nothing to share. */
-const share = (f: IndicatorFigures) =>
-  f.companyGrantedCount
-    ? formatBasisPoints(Math.round((f.grantedCount * 10000) / f.companyGrantedCount))
-    : '–';
+/** A share as the page shows it (`23,8 %`), or a dash when there was nothing to share. */
+const share = (part: number, whole: number) =>
+  whole ? formatBasisPoints(Math.round((part * 10000) / whole)) : '–';
+const womenShare = (f: IndicatorFigures) => share(f.grantedCount, f.companyGrantedCount);
 
 /** The follow-up of a year (in the address), its charts each with the same figures as a table beside it. */
 export default function Uppfoljning() {
@@ -100,10 +99,7 @@ export default function Uppfoljning() {
                   label: l.name,
                   used: l.used,
                   amount: l.indicative,
-                  text:
-                    l.indicative === null
-                      ? formatKronor(l.used)
-                      : `${formatKronor(l.used)} / ${formatKronor(l.indicative)}`,
+                  text: l.indicative ? t.frames.usedShare(share(l.used, l.indicative)) : formatKronor(l.used),
                 }))}
               />
               <TableScroll label={t.frames.title}>
@@ -115,6 +111,7 @@ export default function Uppfoljning() {
                       <Table.HeaderCell className="num">{t.frames.amount}</Table.HeaderCell>
                       <Table.HeaderCell className="num">{t.frames.used}</Table.HeaderCell>
                       <Table.HeaderCell className="num">{t.frames.left}</Table.HeaderCell>
+                      <Table.HeaderCell className="num">{t.frames.share}</Table.HeaderCell>
                     </Table.Row>
                   </Table.Head>
                   <Table.Body>
@@ -128,6 +125,9 @@ export default function Uppfoljning() {
                         </Table.Cell>
                         <Table.Cell className="num">{formatKronor(l.used)}</Table.Cell>
                         <Table.Cell className="num">{formatKronor(l.left)}</Table.Cell>
+                        <Table.Cell className="num">
+                          {l.indicative ? share(l.used, l.indicative) : '–'}
+                        </Table.Cell>
                       </Table.Row>
                     ))}
                   </Table.Body>
@@ -149,7 +149,7 @@ export default function Uppfoljning() {
                     key: String(y.year),
                     label: String(y.year),
                     value: y.companyGrantedCount ? y.grantedCount / y.companyGrantedCount : 0,
-                    text: share(y),
+                    text: womenShare(y),
                   }))}
                 />
                 <TableScroll label={t.women.title}>
@@ -170,7 +170,7 @@ export default function Uppfoljning() {
                           <Table.Cell className="num">
                             {t.women.countOf(y.grantedCount, y.companyGrantedCount)}
                           </Table.Cell>
-                          <Table.Cell className="num">{share(y)}</Table.Cell>
+                          <Table.Cell className="num">{womenShare(y)}</Table.Cell>
                           <Table.Cell className="num">{formatKronor(y.granted)}</Table.Cell>
                         </Table.Row>
                       ))}

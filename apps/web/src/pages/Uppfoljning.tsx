@@ -92,7 +92,7 @@ export default function Uppfoljning() {
             <Paragraph>
               {f.frames.inriktningsbeslut ? t.frames.from(f.frames.inriktningsbeslut) : t.frames.noDecision}
             </Paragraph>
-            <div className="chart-and-table">
+            <div className="stack">
               <UsageChart
                 items={f.frames.lines.map((l) => ({
                   key: l.code,

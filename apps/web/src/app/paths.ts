@@ -7,14 +7,18 @@ export const paths = {
   sokande: {
     arenden: '/sokande',
     ny: '/sokande/ansokan/ny',
+    organisationer: '/sokande/organisationer',
     ansokan: (id: string) => `/sokande/ansokan/${id}`,
     kvitto: (id: string) => `/sokande/ansokan/${id}/inskickad`,
+    del: (id: string, part: string) => `/sokande/ansokan/${id}/del/${part}`,
+    kontrollera: (id: string) => `/sokande/ansokan/${id}/kontrollera`,
     arende: (id: string) => `/sokande/arenden/${id}`,
     utbetalning: (id: string) => `/sokande/arenden/${id}/utbetalning`,
   },
   handlaggare: {
     ko: '/handlaggare',
     arende: (id: string) => `/handlaggare/arenden/${id}`,
+    kompletteringar: '/handlaggare/kompletteringar',
     utbetalningar: '/handlaggare/utbetalningar',
     utbetalning: (id: string) => `/handlaggare/utbetalningar/${id}`,
   },

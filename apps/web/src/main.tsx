@@ -11,11 +11,17 @@ import './app/app.css';
 import { router } from './app/router';
 import { setUnauthorizedHandler } from './api/client';
 import { paths } from './app/paths';
+import { sessionQueryKey } from './app/auth';
+import { currentPath } from './api/session';
 import { queryClient } from './app/queryClient';
 
+// The session has ended: sign in again and come back to the same page.
 setUnauthorizedHandler(() => {
+  if (window.location.pathname === paths.login) return;
+  const till = currentPath();
   queryClient.clear();
-  void router.navigate(paths.login);
+  queryClient.setQueryData(sessionQueryKey, null);
+  void router.navigate(`${paths.login}?till=${encodeURIComponent(till)}`, { replace: true });
 });
 
 createRoot(document.getElementById('root')!).render(

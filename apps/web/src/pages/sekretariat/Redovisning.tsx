@@ -10,6 +10,8 @@ import { LoadFailed, Loading } from '../../components/Loading';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatKronor } from '../../format';
 import { sv } from '../../text/sv';
+import { Presentera } from './Presentera';
+import { EjRedovisat, Foredragna } from './Foredragna';
 
 const t = sv.sekretariat;
 
@@ -91,6 +93,10 @@ export default function Redovisning() {
           </div>
           {download.isPending && <Paragraph role="status">{t.preparing}</Paragraph>}
           {download.isError && <Alert data-color="danger">{sv.app.loadFailed}</Alert>}
+          <Presentera
+            filter={filter}
+            unreported={report.data.groups.flatMap((g) => g.rows).filter((r) => !r.reportedIn).length}
+          />
           {report.data.groups.map((g) => (
             <div className="table-scroll" key={g.point}>
               <Table data-size="sm" zebra>
@@ -132,6 +138,8 @@ export default function Redovisning() {
           ))}
         </div>
       )}
+      <EjRedovisat />
+      <Foredragna />
     </div>
   );
 }

@@ -16,9 +16,14 @@ const SCENARIOS = [
   'letters',
   'letters-queue',
   'reports',
+  'cluster',
   'web',
 ];
 const MARK = '@@bench-result@@ ';
+/** The Node flags the api and the worker run with (apps/cli/run.js, cluster.js, docker/compose.yml). */
+const NODE_FLAGS: { api: string[]; worker: string[] } = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', 'apps', 'cli', 'node-flags.json'), 'utf8'),
+);
 const API_SCENARIOS = ['health', 'security', 'api-cost', 'what-if', 'case-search', 'reports', 'web'];
 
 /** Runs one scenario in this process and prints its rows for the parent. */
@@ -39,7 +44,7 @@ function runAll(only: string[]): void {
   for (const name of SCENARIOS.filter((s) => only.length === 0 || only.includes(s))) {
     console.log(`running ${name}…`);
     // Scenarios that run the api do so with the api's heap cap (apps/cli/run.js, docker/compose.yml).
-    const heap = API_SCENARIOS.includes(name) ? ['--max-old-space-size=256'] : [];
+    const heap = API_SCENARIOS.includes(name) ? NODE_FLAGS.api : [];
     const child = spawnSync(process.execPath, [...heap, ...process.execArgv, __filename, '--one', name], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],

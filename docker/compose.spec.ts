@@ -88,4 +88,17 @@ describe('docker/compose.yml', () => {
     expect(dockerfile).toMatch(/npm ci/);
     expect(dockerfile).not.toMatch(/npm install/);
   });
+
+  it('starts the api and the worker with the Node flags the demo and the benchmarks use', () => {
+    const flags = JSON.parse(
+      readFileSync(join(__dirname, '..', 'apps', 'cli', 'node-flags.json'), 'utf8'),
+    ) as Record<'api' | 'worker', string[]>;
+    for (const kind of ['api', 'worker'] as const) {
+      const command = services[kind].command!;
+      expect(command.slice(0, 1 + flags[kind].length)).toEqual(['node', ...flags[kind]]);
+      expect(command.at(-1)).toBe(`dist/apps/${kind}/src/main.js`);
+    }
+    const dockerfile = readFileSync(join(__dirname, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain(`CMD ${JSON.stringify(['node', ...flags.api])}`.slice(0, -1));
+  });
 });

@@ -9,6 +9,7 @@ import {
   ensureReferenceData,
   mindLikeProject,
   TestUser,
+  usePrivateDatabase,
 } from '@anslag/testing';
 
 describe('assessment and decisions', () => {
@@ -464,6 +465,26 @@ describe('assessment and decisions', () => {
   });
 
   describe('inriktningsbeslut as data', () => {
+    // Adopting a rule set ends the one in force (here the 2019 set) the day before it begins: on a database
+    // and an app of this block's own, so that no other test sees the shortened 2019 set. The suite's
+    // helpers (firm, mikrobidragCase) and officer work on whichever app is current.
+    let db: Awaited<ReturnType<typeof usePrivateDatabase>>;
+    let shared: { app: NestFastifyApplication; ds: DataSource; http: typeof http; officer: TestUser };
+    beforeAll(async () => {
+      shared = { app, ds, http, officer };
+      db = await usePrivateDatabase();
+      app = await createTestApp();
+      ds = app.get(DataSource);
+      http = request(app.getHttpServer());
+      await ensureReferenceData(ds);
+      officer = await createUser(app, [Role.handlaggare]);
+    });
+    afterAll(async () => {
+      await app.close();
+      await db.drop();
+      ({ app, ds, http, officer } = shared);
+    });
+
     it('lets an admin draft, validate, adopt, extend, and refuses others', async () => {
       const admin = await createUser(app, [Role.admin]);
       const current = (

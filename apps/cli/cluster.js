@@ -125,7 +125,7 @@ class Instance {
     const { openSync } = require('node:fs');
     const out = openSync(this.logPath, 'a');
     const args = [
-      ...(this.kind === 'api' ? ['--max-old-space-size=256'] : []),
+      ...require('./node-flags.json')[this.kind],
       '-r',
       join(this.root, 'apps', 'cli', 'paths.js'),
       join(this.root, 'dist', 'apps', this.kind, 'src', 'main.js'),

@@ -10,9 +10,11 @@ const { join } = require('node:path');
 const root = join(__dirname, '..', '..');
 const command = process.argv[2];
 const PATHS = ['-r', join(__dirname, 'paths.js')];
-// The api's V8 heap is capped so that long exports collect their garbage early and keep resident memory
-// flat (a 100 000-row PDF report stays near 230 MiB instead of growing past 400). Same in docker/compose.yml.
-const API_HEAP = ['--max-old-space-size=256'];
+// The V8 heap of the api and the worker is capped (apps/cli/node-flags.json; the same flags in
+// docker/compose.yml and the Dockerfile, checked by docker/compose.spec.ts), so that garbage is collected
+// early and resident memory stays flat: a 100 000-row PDF report stays near 230 MiB in the api instead of
+// growing past 400, and a worker rendering letters stays under 300 MiB (bench/letters-queue.bench.ts).
+const NODE_FLAGS = require('./node-flags.json');
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, ...opts });
@@ -187,8 +189,8 @@ function runDemo() {
   const { processes: idps, persons, publicUrl } = demoProviders(port);
   const specs = new Map([
     ...idps.map((p) => [p.name, { args: p.args, env: { ...process.env, ...p.env } }]),
-    ['api', { args: [...API_HEAP, ...PATHS, 'dist/apps/api/src/main.js'], env: process.env }],
-    ['worker', { args: [...PATHS, 'dist/apps/worker/src/main.js'], env: process.env }],
+    ['api', { args: [...NODE_FLAGS.api, ...PATHS, 'dist/apps/api/src/main.js'], env: process.env }],
+    ['worker', { args: [...NODE_FLAGS.worker, ...PATHS, 'dist/apps/worker/src/main.js'], env: process.env }],
   ]);
   let stopping = false;
   const running = new Map();

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import '@fontsource/inter/latin-400.css';
 import '@fontsource/inter/latin-500.css';
@@ -13,13 +13,7 @@ import { setUnauthorizedHandler } from './api/client';
 import { paths } from './app/paths';
 import { sessionQueryKey } from './app/auth';
 import { currentPath } from './api/session';
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 },
-    mutations: { retry: false },
-  },
-});
+import { queryClient } from './app/queryClient';
 
 // The session has ended: sign in again and come back to the same page.
 setUnauthorizedHandler(() => {

@@ -10,13 +10,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DECISION_LETTER_TOPIC } from '@anslag/letters';
 import { PAYMENT_LETTER_TOPIC } from '@anslag/payments';
-import {
-  type EnqueueOutcome,
-  JobProducer,
-  type JobName,
-  type JobPayloads,
-  QueueProducer,
-} from '@anslag/queue';
+import { JobProducer, type JobName, type JobPayloads, QueueProducer } from '@anslag/queue';
 
 export interface OutboxRelayOptions {
   /** Wait between polls when there is nothing to move. */
@@ -136,8 +130,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
-   * One batch in one transaction. Rows whose job is in Redis are marked; on the first Redis error the
-   * rest stay pending, the marks made so far are committed, and the error is passed on.
+   * One batch in one transaction. Rows whose job is in Redis are marked; rows whose add failed (Redis
+   * away) stay pending, the marks made are committed, and the first error is passed on.
    */
   async relayBatch(): Promise<number> {
     let failure: unknown = null;
@@ -148,19 +142,20 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [Object.keys(ROUTES), this.batchSize],
       )) as OutboxRow[];
+      // The batch's jobs are added side by side (their Redis commands share round trips): one after the
+      // other, each add waited behind whatever the worker's letters were doing on the event loop.
+      const outcomes = await Promise.allSettled(
+        rows.map((row) => {
+          const route = ROUTES[row.topic];
+          return this.producer.enqueue(route.job, route.payload(row));
+        }),
+      );
       const relayed: string[] = [];
-      for (const row of rows) {
-        const route = ROUTES[row.topic];
-        let outcome: EnqueueOutcome;
-        try {
-          outcome = await this.producer.enqueue(route.job, route.payload(row));
-        } catch (e) {
-          failure = e;
-          break;
-        }
+      outcomes.forEach((o, i) => {
+        if (o.status === 'rejected') failure ??= o.reason;
         // A job with this id is running: leave the row, so that a retry asked for meanwhile is not lost.
-        if (outcome !== 'busy') relayed.push(row.id);
-      }
+        else if (o.value !== 'busy') relayed.push(rows[i].id);
+      });
       if (relayed.length > 0) {
         await em.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [relayed]);
       }

@@ -89,8 +89,8 @@ export const rejectionText = (row: DelegationReportRow) =>
 
 /** The Dnr cell on one line: the diarienummer, and Tillväxtverket's NypsID the way the seed shows it. */
 export function dnrText(row: DelegationReportRow, separator = ' '): string {
-  const parts = [row.diarienummer, row.nypsId ? `NypsID: ${row.nypsId}` : null].filter(Boolean);
-  return parts.join(separator);
+  if (!row.nypsId) return row.diarienummer || '';
+  return row.diarienummer ? `${row.diarienummer}${separator}NypsID: ${row.nypsId}` : `NypsID: ${row.nypsId}`;
 }
 
 export const totalsLabel = (t: ReportTotals) =>

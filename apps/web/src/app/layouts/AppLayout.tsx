@@ -3,7 +3,10 @@ import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'r
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { sv } from '../../text/sv';
+import { svHandlaggning } from '../../text/sv-handlaggning';
 import { svUtbetalning } from '../../text/sv-utbetalning';
+import { svSekretariat } from '../../text/sv-sekretariat';
+import { svAdmin } from '../../text/sv-admin';
 import { paths } from '../paths';
 import { sessionQueryKey, useMe } from '../auth';
 import { api } from '../../api/client';
@@ -17,17 +20,27 @@ const navByRole: Record<string, { to: string; label: string }[]> = {
   ],
   handlaggare: [
     { to: paths.handlaggare.ko, label: sv.nav.arbetsko },
+    { to: paths.handlaggare.kompletteringar, label: svHandlaggning.nav.kompletteringar },
     { to: paths.handlaggare.utbetalningar, label: svUtbetalning.nav.granska },
+    { to: paths.uppfoljning, label: svSekretariat.nav.uppfoljning },
   ],
   beslutsfattare: [
     { to: paths.beslutsfattare.attSignera, label: sv.nav.attSignera },
     { to: paths.beslutsfattare.attestera, label: svUtbetalning.nav.attestera },
+    { to: paths.uppfoljning, label: svSekretariat.nav.uppfoljning },
   ],
   namndsekreterare: [
     { to: paths.sekretariat.redovisning, label: sv.nav.redovisning },
     { to: paths.sekretariat.utbetalningar, label: svUtbetalning.nav.uppfoljning },
+    { to: paths.uppfoljning, label: svSekretariat.nav.uppfoljning },
   ],
-  admin: [{ to: paths.admin.inriktningsbeslut, label: sv.nav.inriktningsbeslut }],
+  admin: [
+    { to: paths.admin.inriktningsbeslut, label: sv.nav.inriktningsbeslut },
+    { to: paths.admin.delegationsordning, label: svAdmin.nav.delegationsordning },
+    { to: paths.admin.kataloger, label: svAdmin.nav.kataloger },
+    { to: paths.admin.anvandare, label: svAdmin.nav.anvandare },
+    { to: paths.uppfoljning, label: svSekretariat.nav.uppfoljning },
+  ],
 };
 
 /** Moves focus to the new page's heading after each navigation, as a screen reader user expects. */
@@ -65,7 +78,12 @@ export function AppLayout() {
       void navigate(paths.login);
     },
   });
-  const links = me ? me.roles.flatMap((r) => navByRole[r] ?? []) : [];
+  // A person with several roles sees a page that more of them share once.
+  const links = me
+    ? me.roles
+        .flatMap((r) => navByRole[r] ?? [])
+        .filter((l, i, all) => all.findIndex((o) => o.to === l.to) === i)
+    : [];
 
   return (
     <div className="app">

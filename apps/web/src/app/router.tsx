@@ -4,9 +4,9 @@ import { Spinner } from '@digdir/designsystemet-react';
 import { AppLayout } from './layouts/AppLayout';
 import { RequireRole } from './RequireRole';
 import { homeOf, paths } from './paths';
-import { meQueryOptions, useMe } from './auth';
+import { meQueryOptions, sessionQueryOptions, useMe } from './auth';
 import { queryClient } from './queryClient';
-import { session } from '../api/session';
+import { csrfToken } from '../api/session';
 import { queueQueryFrom, queueQueryOptions } from '../features/arbetsko/api';
 import { LoggaIn } from '../pages/LoggaIn';
 import { Tillganglighet } from '../pages/Tillganglighet';
@@ -20,7 +20,10 @@ import { sv } from '../text/sv';
 function guarded(roles: string[], load: () => Promise<{ default: ComponentType }>) {
   return {
     lazy: async () => {
-      if (session.token()) void queryClient.prefetchQuery(meQueryOptions());
+      if (csrfToken()) {
+        void queryClient.prefetchQuery(sessionQueryOptions());
+        void queryClient.prefetchQuery(meQueryOptions());
+      }
       const { default: Page } = await load();
       return {
         Component: () => (
@@ -93,7 +96,7 @@ export const router = createBrowserRouter([
         ...guarded(['handlaggare'], () => import('../pages/handlaggare/Arbetsko')),
         // The queue's page of cases is asked for at once, beside the page's code and who is signed in.
         loader: ({ request }: { request: Request }) => {
-          if (session.token())
+          if (csrfToken())
             void queryClient.prefetchQuery(
               queueQueryOptions(queueQueryFrom(new URL(request.url).searchParams)),
             );

@@ -161,6 +161,20 @@ describe('handling a case: completion, attachments, letter preview, sending a dr
     const row = page.getByRole('row').filter({ hasText: decisionDnr });
     await row.waitFor();
     expect((await row.textContent())?.replace(/\s/g, ' ')).toContain('30 000 kr');
+    // Before signing, the letter the decision would get can be read, marked UTKAST.
+    await row.getByRole('button', { name: sv.beslutsfattare.signCase(decisionDnr) }).click();
+    const signDialog = page.getByRole('dialog');
+    await signDialog.getByRole('heading', { name: sv.beslutsfattare.confirmTitle }).waitFor();
+    const [letter] = await Promise.all([
+      page.waitForEvent('download'),
+      signDialog.getByRole('button', { name: th.preview.button }).click(),
+    ]);
+    const text = pdfToText(readFileSync((await letter.path())!)).replace(/\s+/g, ' ');
+    expect(text).toContain('UTKAST');
+    expect(text).toContain('30 000 kr');
+    await signDialog.getByRole('button', { name: sv.beslutsfattare.cancel }).click();
+    await signDialog.waitFor({ state: 'hidden' });
+
     await row.getByRole('button', { name: th.beslutsfattare.returnCase(decisionDnr) }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: th.beslutsfattare.returnTitle }).waitFor();

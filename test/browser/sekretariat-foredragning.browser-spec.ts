@@ -156,9 +156,9 @@ describe('nämndsekreterare: presenting the delegation report and the follow-up 
 
     const frames = page.getByRole('table', { name: t.uppfoljning.frames.title });
     expect(await rowsOf(frames)).toEqual([
-      ['Regionala utvecklingsprojekt', '25 520 000 kr (indikativ)', '569 725 kr', '24 950 275 kr'],
-      ['Uppföljning och utvärdering', '1 000 000 kr (högst)', '0 kr', '1 000 000 kr'],
-      ['Företagsstöd', '13 333 000 kr (indikativ)', '3 586 849 kr', '9 746 151 kr'],
+      ['Regionala utvecklingsprojekt', '25 520 000 kr (indikativ)', '569 725 kr', '24 950 275 kr', '2,2 %'],
+      ['Uppföljning och utvärdering', '1 000 000 kr (högst)', '0 kr', '1 000 000 kr', '0 %'],
+      ['Företagsstöd', '13 333 000 kr (indikativ)', '3 586 849 kr', '9 746 151 kr', '26,9 %'],
     ]);
     const kommun = await rowsOf(page.getByRole('table', { name: t.uppfoljning.perKommun }));
     expect(kommun).toHaveLength(10);
@@ -175,6 +175,9 @@ describe('nämndsekreterare: presenting the delegation report and the follow-up 
     ]);
     // The charts show the same figures, hidden from screen readers, which read the tables.
     const charts = page.locator('.chart');
+    expect((await charts.nth(0).textContent())?.replace(/\s/g, ' ')).toContain(
+      `Företagsstöd${t.uppfoljning.frames.usedShare('26,9 %')}`.replace(/\s/g, ' '),
+    );
     expect(await charts.count()).toBe(4);
     expect(await charts.evaluateAll((cs) => cs.every((c) => c.getAttribute('aria-hidden') === 'true'))).toBe(
       true,

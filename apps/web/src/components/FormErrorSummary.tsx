@@ -15,9 +15,12 @@ export function FormErrorSummary({
   heading?: string;
 }) {
   const ref = useRef<ComponentRef<typeof ErrorSummary>>(null);
+  // Focus moves when the problems change, not on every render: a page that maps its errors anew each
+  // render would otherwise pull focus out of the field being corrected at each keystroke.
+  const shown = errors.map((e) => `${e.id}:${e.message}`).join('\n');
   useEffect(() => {
-    if (errors.length) ref.current?.focus();
-  }, [errors]);
+    if (shown) ref.current?.focus();
+  }, [shown]);
   if (!errors.length) return null;
   return (
     <ErrorSummary ref={ref}>

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
@@ -21,11 +21,10 @@ import { sv } from '../text/sv';
 
 const t = svSekretariat.uppfoljning;
 
-/** The share as the page shows it (`23,8 %`), or a dash when there was nothing to share. */
-const share = (f: IndicatorFigures) =>
-  f.companyGrantedCount
-    ? formatBasisPoints(Math.round((f.grantedCount * 10000) / f.companyGrantedCount))
-    : '–';
+/** A share as the page shows it (`23,8 %`), or a dash when there was nothing to share. */
+const share = (part: number, whole: number) =>
+  whole ? formatBasisPoints(Math.round((part * 10000) / whole)) : '–';
+const womenShare = (f: IndicatorFigures) => share(f.grantedCount, f.companyGrantedCount);
 
 /** The follow-up of a year (in the address), its charts each with the same figures as a table beside it. */
 export default function Uppfoljning() {
@@ -41,8 +40,7 @@ export default function Uppfoljning() {
       saveBlob(await downloadFollowUp(year, format), `uppfoljning-${typed}.${format}`);
     },
   });
-  // The same array while the error is the same, so the summary takes focus once per failure.
-  const errors = useMemo(() => toFieldErrors(figures.error, { year: t.year }), [figures.error]);
+  const errors = toFieldErrors(figures.error, { year: t.year });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setParams(new URLSearchParams({ ar: form.trim() }));
@@ -94,17 +92,14 @@ export default function Uppfoljning() {
             <Paragraph>
               {f.frames.inriktningsbeslut ? t.frames.from(f.frames.inriktningsbeslut) : t.frames.noDecision}
             </Paragraph>
-            <div className="chart-and-table">
+            <div className="stack">
               <UsageChart
                 items={f.frames.lines.map((l) => ({
                   key: l.code,
                   label: l.name,
                   used: l.used,
                   amount: l.indicative,
-                  text:
-                    l.indicative === null
-                      ? formatKronor(l.used)
-                      : `${formatKronor(l.used)} / ${formatKronor(l.indicative)}`,
+                  text: l.indicative ? t.frames.usedShare(share(l.used, l.indicative)) : formatKronor(l.used),
                 }))}
               />
               <TableScroll label={t.frames.title}>
@@ -116,6 +111,7 @@ export default function Uppfoljning() {
                       <Table.HeaderCell className="num">{t.frames.amount}</Table.HeaderCell>
                       <Table.HeaderCell className="num">{t.frames.used}</Table.HeaderCell>
                       <Table.HeaderCell className="num">{t.frames.left}</Table.HeaderCell>
+                      <Table.HeaderCell className="num">{t.frames.share}</Table.HeaderCell>
                     </Table.Row>
                   </Table.Head>
                   <Table.Body>
@@ -129,6 +125,9 @@ export default function Uppfoljning() {
                         </Table.Cell>
                         <Table.Cell className="num">{formatKronor(l.used)}</Table.Cell>
                         <Table.Cell className="num">{formatKronor(l.left)}</Table.Cell>
+                        <Table.Cell className="num">
+                          {l.indicative ? share(l.used, l.indicative) : '–'}
+                        </Table.Cell>
                       </Table.Row>
                     ))}
                   </Table.Body>
@@ -150,7 +149,7 @@ export default function Uppfoljning() {
                     key: String(y.year),
                     label: String(y.year),
                     value: y.companyGrantedCount ? y.grantedCount / y.companyGrantedCount : 0,
-                    text: share(y),
+                    text: womenShare(y),
                   }))}
                 />
                 <TableScroll label={t.women.title}>
@@ -171,7 +170,7 @@ export default function Uppfoljning() {
                           <Table.Cell className="num">
                             {t.women.countOf(y.grantedCount, y.companyGrantedCount)}
                           </Table.Cell>
-                          <Table.Cell className="num">{share(y)}</Table.Cell>
+                          <Table.Cell className="num">{womenShare(y)}</Table.Cell>
                           <Table.Cell className="num">{formatKronor(y.granted)}</Table.Cell>
                         </Table.Row>
                       ))}

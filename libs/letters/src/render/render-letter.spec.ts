@@ -239,6 +239,19 @@ describe('renderLetter: everything region-specific comes from the model', () => 
     expect(firstPage).not.toContain('Beslutet');
   });
 
+  it('prints a draft marking on every page beside the secrecy marking, and none without one', async () => {
+    const marking = 'UTKAST – inte ett fattat beslut';
+    const pages = (
+      await extractPdfText(await renderLetter({ ...otherRegion(), draftMarking: marking }))
+    ).split('\f');
+    expect(pages).toHaveLength(2);
+    for (const page of pages) {
+      expect(flat(page)).toContain(marking);
+      expect(flat(page)).toContain('SEKRETESS 30 kap. 23 § OSL');
+    }
+    expect(await extractPdfText(await renderLetter(otherRegion()))).not.toContain('UTKAST');
+  });
+
   it('has no region names or letter wording in the renderer’s code', () => {
     const code = readdirSync(__dirname)
       .filter(

@@ -4,6 +4,27 @@
  * bar carries its figure as text, so nothing is told by colour or length alone.
  */
 
+import { Fragment } from 'react';
+
+/** A label that may wrap after each slash (`Affärsutveckling/` `Digitalisering`), not inside a word. */
+function Label({ text }: { text: string }) {
+  const parts = text.split('/');
+  return (
+    <span className="chart__label">
+      {parts.map((p, i) => (
+        <Fragment key={i}>
+          {p}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
 export interface Bar {
   key: string;
   label: string;
@@ -19,7 +40,7 @@ export function BarChart({ bars, max }: { bars: Bar[]; max?: number }) {
     <div className="chart" aria-hidden="true">
       {bars.map((b) => (
         <div className="chart__row" key={b.key}>
-          <span className="chart__label">{b.label}</span>
+          <Label text={b.label} />
           <span className="chart__track">
             <span className="chart__bar" style={{ width: `${top > 0 ? (b.value / top) * 100 : 0}%` }} />
           </span>
@@ -47,7 +68,7 @@ export function UsageChart({ items }: { items: Usage[] }) {
     <div className="chart" aria-hidden="true">
       {items.map((i) => (
         <div className="chart__row" key={i.key}>
-          <span className="chart__label">{i.label}</span>
+          <Label text={i.label} />
           <span className="chart__track">
             {i.amount !== null && <span className="chart__amount" style={{ width: pct(i.amount) }} />}
             <span className="chart__bar" style={{ width: pct(i.used) }} />

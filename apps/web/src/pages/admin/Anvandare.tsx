@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -183,22 +183,17 @@ function StaffForm({
       onDone(saved);
     },
   });
-  // The same array while the error is the same, so the summary takes focus once per failure.
-  const errors = useMemo(
-    () =>
-      atGroups(
-        toFieldErrors(save.error, {
-          username: t.username,
-          displayName: t.displayName,
-          title: t.titleField,
-          roles: t.roles,
-          delegationPoints: t.delegationPoints,
-          substituteFor: t.substituteFor,
-          reason: svAdmin.reasonShort,
-        }),
-        { roles: t.roles, delegationPoints: t.delegationPoints, substituteFor: t.substituteFor },
-      ),
-    [save.error],
+  const errors = atGroups(
+    toFieldErrors(save.error, {
+      username: t.username,
+      displayName: t.displayName,
+      title: t.titleField,
+      roles: t.roles,
+      delegationPoints: t.delegationPoints,
+      substituteFor: t.substituteFor,
+      reason: svAdmin.reasonShort,
+    }),
+    { roles: t.roles, delegationPoints: t.delegationPoints, substituteFor: t.substituteFor },
   );
   const pointOptions = (points.data ?? []).map((p) => ({ value: p.point, label: `${p.point} ${p.title}` }));
   const submit = (e: FormEvent) => {

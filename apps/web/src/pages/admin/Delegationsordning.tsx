@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Dialog, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import {
@@ -142,14 +142,9 @@ function PointForm({
       onDone();
     },
   });
-  // The same array while the error is the same, so the summary takes focus once per failure.
-  const errors = useMemo(
-    () =>
-      atGroups(
-        toFieldErrors(save.error, { limitKronor: t.limitKronor, validFrom: t.validFrom, validTo: t.validTo }),
-        { substitutes: t.substitutesLegend },
-      ),
-    [save.error],
+  const errors = atGroups(
+    toFieldErrors(save.error, { limitKronor: t.limitKronor, validFrom: t.validFrom, validTo: t.validTo }),
+    { substitutes: t.substitutesLegend },
   );
   const candidates = (staff.data ?? []).filter(
     (s) =>

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -171,11 +171,7 @@ function EntryForm({
       onDone(saved);
     },
   });
-  // The same array while the error is the same, so the summary takes focus once per failure.
-  const errors = useMemo(
-    () => toFieldErrors(save.error, { code: t.code, name: t.name, parent: t.parent, kind: t.kind }),
-    [save.error],
-  );
+  const errors = toFieldErrors(save.error, { code: t.code, name: t.name, parent: t.parent, kind: t.kind });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
@@ -283,13 +279,8 @@ function Kommuner() {
     },
   });
   // The route's code and the body's name, shown at this form's own inputs.
-  // The same array while the error is the same, so the summary takes focus once per failure.
-  const errors = useMemo(
-    () =>
-      toFieldErrors(save.error, { code: t.kommunCode, name: t.kommunName }).map((e) =>
-        e.id ? { ...e, id: `kommun-${e.id}` } : e,
-      ),
-    [save.error],
+  const errors = toFieldErrors(save.error, { code: t.kommunCode, name: t.kommunName }).map((e) =>
+    e.id ? { ...e, id: `kommun-${e.id}` } : e,
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -7,6 +7,7 @@ import {
   sign,
   type DecisionListItem,
 } from '../../features/beslut/api';
+import { previewLetter, saveBlob } from '../../features/arende/api';
 import { toFieldErrors } from '../../api/errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { errorFor } from '../../components/FormErrorSummary';
@@ -63,6 +64,11 @@ export default function AttSignera() {
       setDone(tr.returned(item.diarienummer ?? ''));
       void queryClient.invalidateQueries({ queryKey: ['get'] });
     },
+  });
+  // The letter the decision would get, marked UTKAST, to read before signing.
+  const preview = useMutation({
+    mutationFn: async (item: DecisionListItem) =>
+      saveBlob(await previewLetter(item.id), svHandlaggning.preview.filename(item.diarienummer ?? item.id)),
   });
   const returnErrors = toFieldErrors(returning.error, { comment: tr.comment });
   const items = list.data?.items ?? [];
@@ -130,6 +136,7 @@ export default function AttSignera() {
                         data-size="sm"
                         onClick={() => {
                           signing.reset();
+                          preview.reset();
                           setToSign(item);
                         }}
                       >
@@ -162,9 +169,23 @@ export default function AttSignera() {
         onConfirm={() => toSign && signing.mutate(toSign)}
         onClose={() => setToSign(null)}
         pending={signing.isPending}
-        errors={toFieldErrors(signing.error)}
+        errors={[...toFieldErrors(signing.error), ...toFieldErrors(preview.error)]}
       >
-        {toSign && <Facts item={toSign} />}
+        {toSign && (
+          <>
+            <Facts item={toSign} />
+            <div>
+              <Button
+                data-size="sm"
+                variant="secondary"
+                onClick={() => preview.mutate(toSign)}
+                loading={preview.isPending}
+              >
+                {svHandlaggning.preview.button}
+              </Button>
+            </div>
+          </>
+        )}
       </ConfirmDialog>
       <ConfirmDialog
         open={toReturn !== null}

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { presentReport, type Presentation, type ReportFilter } from '../../features/rapport/api';
@@ -32,18 +32,13 @@ export function Presentera({ filter, unreported }: { filter: ReportFilter; unrep
       void queryClient.invalidateQueries({ queryKey: ['get'] });
     },
   });
-  // The same array while the error is the same, so the summary takes focus once per failure.
-  const errors = useMemo(
-    () =>
-      toFieldErrors(present.error, {
-        meetingDate: t.meetingDate,
-        paragraph: t.paragraph,
-        from: t.period,
-        to: t.period,
-        point: t.point,
-      }),
-    [present.error],
-  );
+  const errors = toFieldErrors(present.error, {
+    meetingDate: t.meetingDate,
+    paragraph: t.paragraph,
+    from: t.period,
+    to: t.period,
+    point: t.point,
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     present.mutate();

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
@@ -30,11 +30,7 @@ export default function Redovisning() {
       saveBlob(await downloadReport(filter, format), `delegationsbeslut-${from}-${to}.${format}`);
     },
   });
-  // The same array while the error is the same, so the summary takes focus once, not on every keystroke.
-  const errors = useMemo(
-    () => toFieldErrors(report.error, { from: t.from, to: t.to, point: t.point }),
-    [report.error],
-  );
+  const errors = toFieldErrors(report.error, { from: t.from, to: t.to, point: t.point });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const next = new URLSearchParams();

@@ -13,7 +13,8 @@ import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { Account, hashPassword, Role } from '@anslag/auth';
 import { dataSourceOptions } from '@anslag/database';
-import { createOrganisation, ensureReferenceData } from '@anslag/testing';
+import { Mandate } from '@anslag/identity';
+import { createOrganisation, ensureReferenceData, randomPersonnummer } from '@anslag/testing';
 import type { BenchResult } from './bench-result';
 import { withScratchDatabase } from './scratch-db';
 
@@ -74,7 +75,7 @@ async function measure(apis: number, dbUrl: string, orgId: string): Promise<Rate
         collectiveAgreement: true,
       }),
     });
-    if (created.status !== 201) throw new Error(`create case: ${created.status}`);
+    if (created.status !== 201) throw new Error(`create case: ${created.status} ${await created.text()}`);
     const { id } = (await created.json()) as { id: string };
     const best = { read: 0, live: 0 };
     for (let i = 0; i < RUNS; i++) {
@@ -96,13 +97,24 @@ export async function run(): Promise<BenchResult[]> {
       await ensureReferenceData(ds);
       const org = await createOrganisation(ds, { inTatort: false, kommunCode: '1885' });
       orgId = org.id;
-      await ds.getRepository(Account).save({
+      // An applicant signed in with a password, with a valid signatory mandate for the organisation.
+      const account = await ds.getRepository(Account).save({
         username: 'bench-sokande',
         displayName: 'bench-sokande',
         roles: [Role.sokande],
-        organisationIds: [org.id],
         delegationPoints: [],
+        personnummer: randomPersonnummer(),
         passwordHash: await hashPassword(PASSWORD),
+      });
+      await ds.getRepository(Mandate).insert({
+        organisationId: org.id,
+        personnummer: account.personnummer!,
+        accountId: account.id,
+        kind: 'firmatecknare',
+        status: 'giltig',
+        grantedAt: new Date(),
+        grantedByName: 'bench',
+        verifiedAt: new Date(),
       });
     } finally {
       await ds.destroy();

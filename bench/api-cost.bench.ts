@@ -3,8 +3,8 @@ import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { Role, TokenService } from '@anslag/auth';
-import { createOrganisation, ensureReferenceData } from '@anslag/testing';
+import { Role } from '@anslag/auth';
+import { createOrganisation, createUser, ensureReferenceData } from '@anslag/testing';
 import type { BenchResult } from './bench-result';
 import { withScratchDatabase } from './scratch-db';
 
@@ -52,12 +52,8 @@ export async function run(): Promise<BenchResult[]> {
     const ds = app.get(DataSource);
     await ensureReferenceData(ds);
     const org = await createOrganisation(ds, { inTatort: false, kommunCode: '1885' });
-    const token = await app.get(TokenService).issue({
-      userId: '00000000-0000-4000-8000-000000000001',
-      username: 'bench',
-      roles: [Role.sokande, Role.handlaggare],
-      organisationIds: [org.id],
-    });
+    // A real account with a valid mandate for the organisation: the guard reads the account's state.
+    const { token } = await createUser(app, [Role.sokande, Role.handlaggare], [org.id]);
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const created = await fetch(`${base}/api/cases`, {
       method: 'POST',

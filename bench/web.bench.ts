@@ -5,8 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { Role, TokenService } from '@anslag/auth';
-import { ensureReferenceData } from '@anslag/testing';
+import { Role } from '@anslag/auth';
+import { createUser, ensureReferenceData } from '@anslag/testing';
 import type { BenchResult } from './bench-result';
 import { seed } from './case-search.bench';
 import { withScratchDatabase } from './scratch-db';
@@ -37,12 +37,7 @@ export async function run(): Promise<BenchResult[]> {
     const ds = app.get(DataSource);
     await ensureReferenceData(ds);
     await seed(ds);
-    const token = await app.get(TokenService).issue({
-      userId: '00000000-0000-4000-8000-000000000001',
-      username: 'bench',
-      roles: [Role.handlaggare],
-      organisationIds: [],
-    });
+    const { token } = await createUser(app, [Role.handlaggare]);
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { Role, TokenService } from '@anslag/auth';
-import { ensureReferenceData } from '@anslag/testing';
+import { Role } from '@anslag/auth';
+import { createUser, ensureReferenceData } from '@anslag/testing';
 import type { RuleSet } from '@anslag/rules';
 import type { BenchResult } from './bench-result';
 import { withScratchDatabase } from './scratch-db';
@@ -51,12 +51,7 @@ export async function run(): Promise<BenchResult[]> {
     const ds = app.get(DataSource);
     await ensureReferenceData(ds);
     await seed(ds);
-    const token = await app.get(TokenService).issue({
-      userId: '00000000-0000-4000-8000-000000000001',
-      username: 'bench',
-      roles: [Role.handlaggare],
-      organisationIds: [],
-    });
+    const { token } = await createUser(app, [Role.handlaggare]);
     const [row] = await ds.query(`SELECT content FROM inriktningsbeslut WHERE status = 'antaget' LIMIT 1`);
     const draft: RuleSet = { ...row.content, id: 'utkast', validFrom: '2027-01-01' };
     draft.aidForms.mikrobidrag.maxPerDecision = 25_000;

@@ -112,7 +112,12 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
     const csvBefore = (await fetchBytes(`${REPORT}?${period}&format=csv`)).body;
     const followUpBefore = (await http.get('/api/reports/follow-up?year=2037').set(officer.auth).expect(200))
       .body;
-    expect(followUpBefore.indicators[0].current).toEqual({ year: 2037, grantedCount: 2, granted: 55_000 });
+    expect(followUpBefore.indicators[0].current).toEqual({
+      year: 2037,
+      grantedCount: 2,
+      granted: 55_000,
+      companyGrantedCount: 2,
+    });
 
     const before: Record<string, Buffer> = {};
     for (const v of VARIANTS) {

@@ -572,15 +572,16 @@ describe('reports', () => {
       expect(f.indicators).toEqual([
         expect.objectContaining({
           code: 'drivs_av_kvinnor',
-          current: { year: 2033, grantedCount: 1, granted: 50_000 },
-          previous: { year: 2032, grantedCount: 1, granted: 10_000 },
+          // Of the company grants of 2033, the change decision counts with the decision it changes.
+          current: { year: 2033, grantedCount: 1, granted: 50_000, companyGrantedCount: 2 },
+          previous: { year: 2032, grantedCount: 1, granted: 10_000, companyGrantedCount: 1 },
           change: 0,
           increased: false,
         }),
         expect.objectContaining({
           code: 'miljodriven',
-          current: { year: 2033, grantedCount: 1, granted: 50_000 },
-          previous: { year: 2032, grantedCount: 0, granted: 0 },
+          current: { year: 2033, grantedCount: 1, granted: 50_000, companyGrantedCount: 2 },
+          previous: { year: 2032, grantedCount: 0, granted: 0, companyGrantedCount: 1 },
           change: 1,
           increased: true,
         }),

@@ -159,21 +159,21 @@ function demoProviders(port) {
 }
 
 function printSignIn(publicUrl, persons, password) {
-  const back = encodeURIComponent('/api/auth/session');
   const lines = [
     '',
-    'Så loggar du in (välj personen på testsidan; du kommer tillbaka till /api/auth/session som visar vem du är):',
+    `Logga in i webbläsaren på ${publicUrl}/logga-in och välj hur:`,
     '',
-    `  Sökande med e-legitimation: ${publicUrl}/api/auth/oidc/e-legitimation/login?returnTo=${back}`,
+    '  "Logga in med e-legitimation" (sökande); välj personen på testsidan:',
     ...persons.applicants.map(
       (p) => `      ${`${p.givenName} ${p.familyName}`.padEnd(18)} ${p.personnummer}  ${p.note}`,
     ),
     '',
-    `  Personal via regionens inloggning: ${publicUrl}/api/auth/oidc/personal/login?returnTo=${back}`,
+    '  "Logga in som anställd" (regionens inloggning för personal); välj personen på testsidan:',
     ...persons.staff.map((p) => `      ${p.name.padEnd(20)} grupper: ${p.groups.join(', ')}`),
     '',
-    `  Lokala konton med lösenord (demokonton och nödkonton): POST ${publicUrl}/api/auth/login (bärartoken)`,
-    `      eller POST ${publicUrl}/api/auth/session (webbläsarsession), användarnamn enligt listan ovan, lösenord ${password}.`,
+    '  "Logga in med lösenord" (demokonton och nödkonton): sokande, handlaggare, beslutsfattare,',
+    `      namndsekreterare eller admin, lösenord ${password}. Med lösenord kan man inte skicka in ansökningar.`,
+    `  API-klienter: POST ${publicUrl}/api/auth/login ger en bärartoken för samma konton.`,
     '',
   ];
   console.log(lines.join('\n'));

@@ -10,6 +10,7 @@ import {
 } from './harness';
 import { sv } from '../../apps/web/src/text/sv';
 import { svUtbetalning } from '../../apps/web/src/text/sv-utbetalning';
+import { svInloggning } from '../../apps/web/src/text/sv-inloggning';
 
 jest.setTimeout(120_000);
 
@@ -81,7 +82,7 @@ describe('the browser application: serving, sign-in, layout', () => {
   });
 
   it.each([
-    ['sokande', [sv.nav.minaArenden, sv.nav.nyAnsokan]],
+    ['sokande', [sv.nav.minaArenden, sv.nav.nyAnsokan, svInloggning.nav.organisationer]],
     ['handlaggare', [sv.nav.arbetsko, svUtbetalning.nav.granska]],
     ['beslutsfattare', [sv.nav.attSignera, svUtbetalning.nav.attestera]],
     ['namndsekreterare', [sv.nav.redovisning, svUtbetalning.nav.uppfoljning]],

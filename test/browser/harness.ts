@@ -15,7 +15,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { Account, Role, TokenService } from '@anslag/auth';
 import { dataSourceOptions } from '@anslag/database';
-import { randomOrganisationsnummer } from '@anslag/testing';
+import { freePort, LocalIdp, randomOrganisationsnummer } from '@anslag/testing';
 import { DemoLoader, loadDemoData } from '@anslag/demo';
 import { LOA3, verifyMandates } from '@anslag/testing';
 import { createApiApp } from '../../apps/api/src/bootstrap';
@@ -33,8 +33,19 @@ export interface Stage {
   browser: Browser;
   app: NestFastifyApplication;
   ds: DataSource;
+  /** The local OpenID providers the api signs in with: e-legitimation (applicants) and the staff's. */
+  idps: { applicant: LocalIdp; staff: LocalIdp };
   stop(): Promise<void>;
 }
+
+/** The test persons the local providers offer (the demo's, libs/demo/data/test-persons.json). */
+export const TEST_PERSONS = JSON.parse(
+  readFileSync(join(ROOT, 'libs', 'demo', 'data', 'test-persons.json'), 'utf8'),
+) as {
+  applicants: { id: string; personnummer: string; givenName: string; familyName: string; loa: string }[];
+  staff: { id: string; username: string; name: string; groups: string[] }[];
+  staffGroupRoles: string;
+};
 
 async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/anslag');
@@ -68,9 +79,31 @@ export async function startStage(opts: { worker?: boolean } = {}): Promise<Stage
   await ds.runMigrations({ transaction: 'each' });
   await new DemoLoader(ds).load(loadDemoData(), PASSWORD);
 
+  // The api signs in through the project's own local OpenID providers, as the demo does.
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const [applicantIdp, staffIdp] = await Promise.all([
+    LocalIdp.start('e-legitimation', `${baseUrl}/api/auth/oidc/e-legitimation/callback`),
+    LocalIdp.start('personal', `${baseUrl}/api/auth/oidc/personal/callback`),
+  ]);
+  const oidcEnv: Record<string, string> = {
+    PUBLIC_URL: baseUrl,
+    APPLICANT_OIDC_ISSUER: applicantIdp.issuer,
+    APPLICANT_OIDC_CLIENT_ID: 'anslag-test',
+    APPLICANT_OIDC_CLIENT_SECRET: 'test-hemlighet',
+    STAFF_OIDC_ISSUER: staffIdp.issuer,
+    STAFF_OIDC_CLIENT_ID: 'anslag-test',
+    STAFF_OIDC_CLIENT_SECRET: 'test-hemlighet',
+    STAFF_OIDC_GROUP_ROLES: TEST_PERSONS.staffGroupRoles,
+  };
+  const savedEnv = Object.fromEntries(Object.keys(oidcEnv).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, oidcEnv);
   const app = await createApiApp({ logger: false, webRoot: WEB_ROOT });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.getHttpServer().address() as { port: number };
+  await app.listen({ port, host: '127.0.0.1' });
+  for (const [k, v] of Object.entries(savedEnv)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
   let worker: INestApplicationContext | null = null;
   if (opts.worker) {
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
@@ -93,14 +126,16 @@ export async function startStage(opts: { worker?: boolean } = {}): Promise<Stage
   });
   process.env.DATABASE_URL = saved;
   return {
-    baseUrl: `http://127.0.0.1:${address.port}`,
+    baseUrl,
     browser,
     app,
     ds,
+    idps: { applicant: applicantIdp, staff: staffIdp },
     async stop() {
       await browser.close();
       await worker?.close();
       await app.close();
+      await Promise.all([applicantIdp.stop(), staffIdp.stop()]);
       await ds.destroy();
       await db.drop();
     },
@@ -146,25 +181,38 @@ export async function photographOpenPages(name: string): Promise<void> {
   openPages.length = 0;
 }
 
-/** Signs in through the sign-in page, as a person would. */
+/**
+ * Signs in with a local account's password through the sign-in page, as a person would (demo and
+ * break-glass accounts; the API gives such a session no level of assurance).
+ */
 export async function signIn(page: Page, username: string): Promise<void> {
   await page.goto('/logga-in');
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
 }
 
 /**
- * Signs the demo applicant in as after e-legitimation (loa3), the level acting for an organisation needs.
- * The browser app signs in with the API's password login only so far, which never gives that level; the
- * real e-legitimation flow through the local OpenID provider is tested in test/identity.e2e-spec.ts.
+ * Signs the demo applicant in with e-legitimation (loa3), the level acting for an organisation needs,
+ * through the real flow: the sign-in page, the local provider's page where the test person with the
+ * account's personnummer is chosen, and back to the app.
  */
 export async function signInAsAfterElegitimation(page: Page, stage: Stage, username: string): Promise<void> {
-  const token = await asAfterElegitimation(stage, username);
+  const a = await stage.ds.getRepository(Account).findOneByOrFail({ username });
+  const person = TEST_PERSONS.applicants.find((p) => p.personnummer === a.personnummer);
+  if (!person) throw new Error(`no test person with the personnummer of ${username}`);
   await page.goto('/logga-in');
-  await page.evaluate((t) => sessionStorage.setItem('anslag.token', t), token);
-  await page.goto('/');
+  await signInThroughProvider(page, 'Logga in med e-legitimation', person.id);
+}
+
+/**
+ * From the sign-in page: follows the provider's link, picks the test person on the provider's page and
+ * waits until the app shows someone signed in.
+ */
+export async function signInThroughProvider(page: Page, link: string, personId: string): Promise<void> {
+  await page.getByRole('link', { name: link }).click();
+  await page.locator(`#person-${personId}`).click();
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
 }
 

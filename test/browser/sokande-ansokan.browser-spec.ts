@@ -14,6 +14,7 @@ import {
   type Stage,
 } from './harness';
 import { sv } from '../../apps/web/src/text/sv';
+import { svAnsokan } from '../../apps/web/src/text/sv-ansokan';
 
 jest.setTimeout(180_000);
 
@@ -24,6 +25,7 @@ async function startApplication(page: Page, organisation: RegExp, title: string)
     .getByRole('link', { name: sv.nav.nyAnsokan })
     .click();
   await page.getByRole('heading', { level: 1, name: sv.sokande.startTitle }).waitFor();
+  await page.getByRole('radio', { name: 'Mikrobidrag' }).check();
   await page.getByRole('radio', { name: organisation }).check();
   await page.getByLabel(sv.sokande.titleLabel).fill(title);
   await page.getByRole('button', { name: sv.sokande.start }).click();
@@ -114,6 +116,9 @@ describe('sökande: a mikrobidrag application in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: sv.sokande.startTitle }).waitFor();
     // A radio group is one stop for Tab; the arrow keys choose within it.
+    await tabTo(page, svAnsokan.start.projekt);
+    for (let i = 0; i < 8 && (await focused(page)) !== 'Mikrobidrag'; i++)
+      await page.keyboard.press('ArrowDown');
     await tabTo(page, /\(559990-0/);
     for (let i = 0; i < 5 && !/Samflex AB/.test(await focused(page)); i++)
       await page.keyboard.press('ArrowDown');

@@ -30,6 +30,7 @@ function holes(node: unknown, at: string, out: string[] = []): string[] {
 const FILE_ROUTES = [
   'get /api/cases/{caseId}/attachments/{id}',
   'get /api/decisions/{id}/letter',
+  'get /api/decisions/{id}/letter/preview',
   'get /api/reports/delegation-decisions',
   'get /api/reports/follow-up',
   'get /api/reports/delegation-decisions/presentations/{id}',

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import '@fontsource/inter/latin-400.css';
 import '@fontsource/inter/latin-500.css';
@@ -11,17 +11,17 @@ import './app/app.css';
 import { router } from './app/router';
 import { setUnauthorizedHandler } from './api/client';
 import { paths } from './app/paths';
+import { sessionQueryKey } from './app/auth';
+import { currentPath } from './api/session';
+import { queryClient } from './app/queryClient';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 },
-    mutations: { retry: false },
-  },
-});
-
+// The session has ended: sign in again and come back to the same page.
 setUnauthorizedHandler(() => {
+  if (window.location.pathname === paths.login) return;
+  const till = currentPath();
   queryClient.clear();
-  void router.navigate(paths.login);
+  queryClient.setQueryData(sessionQueryKey, null);
+  void router.navigate(`${paths.login}?till=${encodeURIComponent(till)}`, { replace: true });
 });
 
 createRoot(document.getElementById('root')!).render(

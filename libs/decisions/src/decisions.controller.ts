@@ -11,6 +11,7 @@ import {
   JavEntryDto,
   RecordNamndDto,
   RecordParagraphDto,
+  ReturnDecisionDto,
   SignDto,
 } from './signing/decision.dto';
 import { NamndParagraphService } from './signing/namnd-paragraph.service';
@@ -104,6 +105,21 @@ export class DecisionsController {
     @Body() dto: SignDto,
   ): Promise<DecisionDto> {
     return this.signing.sign(p, id, dto);
+  }
+
+  @Post('decisions/:id/return')
+  @Roles(Role.beslutsfattare)
+  @ApiOperation({
+    summary:
+      'Send a draft back to the handläggare with a comment instead of signing it; it leaves the signable list until the handläggare changes it. Beslutsfattare who could sign it.',
+  })
+  @ApiCreatedResponse({ type: DecisionDto })
+  returnToOfficer(
+    @CurrentUser() p: Principal,
+    @Param('id', new UuidPipe()) id: string,
+    @Body() dto: ReturnDecisionDto,
+  ): Promise<DecisionDto> {
+    return this.signing.returnToOfficer(p, id, dto.comment);
   }
 
   @Post('decisions/:id/namnd')

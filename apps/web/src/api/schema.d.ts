@@ -132,7 +132,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where the OpenID provider sends the browser back: exchanges the code, starts the session, redirects to returnTo. Open to anyone. */
+        /** Where the OpenID provider sends the browser back: exchanges the code, starts the session, redirects to returnTo. A failed sign-in redirects a browser (Accept: text/html) to /logga-in?fel=<code>, and answers any other client in the error shape. Open to anyone. */
         get: operations["BrowserAuth_callback"];
         put?: never;
         post?: never;
@@ -728,6 +728,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/{id}/letter/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter a draft decision would get, as PDF marked UTKAST on every page; rendered on request, never stored; 404 for a decision that is not a draft. Officers. */
+        get: operations["Letters_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions/{id}/letter/retry": {
         parameters: {
             query?: never;
@@ -877,6 +894,23 @@ export interface paths {
         /** Change one report's due date for this decision, with a reason. Handläggare. */
         put: operations["PaymentRequests_overrideSchedule"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft back to the handläggare with a comment instead of signing it; it leaves the signable list until the handläggare changes it. Beslutsfattare who could sign it. */
+        post: operations["Decisions_returnToOfficer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2508,6 +2542,10 @@ export interface components {
             overrideReason: string | null;
             reasons: components["schemas"]["ReasonsDto"] | null;
             rejectionGrounds: string | null;
+            /** @description beslutsfattarens kommentar till handläggaren */
+            returnComment: string | null;
+            /** @description när en beslutsfattare skickade tillbaka utkastet; null när det inte är tillbakaskickat */
+            returnedAt: string | null;
             shareBp: number | null;
             signedAt: string | null;
             signedByName: string | null;
@@ -2566,6 +2604,10 @@ export interface components {
             organisationName: string | null;
             /** @enum {string} */
             outcome: "bifall" | "delvis_bifall" | "avslag";
+            /** @description beslutsfattarens kommentar när det skickades tillbaka */
+            returnComment: string | null;
+            /** @description när utkastet skickades tillbaka till handläggaren */
+            returnedAt: string | null;
             /** @description projekt: andel i baspunkter */
             shareBp: number | null;
             /** @description den inloggade får signera beslutet nu */
@@ -3409,6 +3451,13 @@ export interface components {
             label: string;
             reports: number;
             total: number;
+        };
+        ReturnDecisionDto: {
+            /**
+             * @description vad handläggaren behöver ändra; visas för handläggaren och sparas i historiken
+             * @example Beloppet överstiger bedömningens högsta belopp utan skäl
+             */
+            comment: string;
         };
         RuleSetBodyDto: {
             /** @description Inriktningsbeslutets regler (RuleSet) */
@@ -6721,6 +6770,61 @@ export interface operations {
             };
         };
     };
+    Letters_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     Letters_retry: {
         parameters: {
             query?: never;
@@ -7374,6 +7478,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleItemDto"][];
+                };
+            };
+            /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Inte inloggad */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Rollen får inte anropa vägen, eller jäv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Finns inte (eller tillhör någon annan) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Går inte i ärendets eller beslutets nuvarande läge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Decisions_returnToOfficer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
                 };
             };
             /** @description Ogiltiga uppgifter: `details` namnger varje fält och problem */

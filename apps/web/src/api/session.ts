@@ -1,25 +1,25 @@
 /**
- * The signed-in person's bearer token, kept for the browser tab (sessionStorage) so that a reload keeps
- * one signed in and closing the tab signs out. The API's password login gives it; e-legitimation will
- * replace this with the API's own session cookie.
+ * The browser session is the API's own: an httpOnly cookie the app never sees, and a readable CSRF
+ * cookie whose value goes with every unsafe request in `x-csrf-token`. Nothing is kept in storage.
  */
-const KEY = 'anslag.token';
-const listeners = new Set<() => void>();
+const CSRF_COOKIE = 'anslag_csrf';
 
-export const session = {
-  token(): string | null {
-    return sessionStorage.getItem(KEY);
-  },
-  set(token: string): void {
-    sessionStorage.setItem(KEY, token);
-    listeners.forEach((l) => l());
-  },
-  clear(): void {
-    sessionStorage.removeItem(KEY);
-    listeners.forEach((l) => l());
-  },
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-};
+/** The CSRF token of the current session, or null when there is none. */
+export function csrfToken(): string | null {
+  for (const part of document.cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === CSRF_COOKIE)
+      return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+/** A path of this site to return to after signing in, or null (never another origin, never `//host`). */
+export function safeReturnPath(value: string | null | undefined): string | null {
+  return value && /^\/(?![/\\])/.test(value) && value.length <= 500 ? value : null;
+}
+
+/** Where the browser is now, as a path to return to. */
+export function currentPath(): string {
+  return window.location.pathname + window.location.search;
+}

@@ -52,4 +52,6 @@ export interface StoredEvaluation {
     };
     eligibleCosts: number;
   };
+  /** The frames with this case proposed; null where no frame applies. */
+  frames?: Schemas['FrameStatusDto'] | null;
 }

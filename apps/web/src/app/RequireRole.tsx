@@ -5,18 +5,19 @@ import { sv } from '../text/sv';
 import { paths } from './paths';
 import { useMe } from './auth';
 
-/** Shows the page to someone signed in with one of the roles; sends anyone else to sign in. */
+/** Shows the page to someone signed in with one of the roles; sends anyone else to sign in and back. */
 export function RequireRole({ roles, children }: { roles: string[]; children: ReactNode }) {
-  const { token, me, isLoading } = useMe();
+  const { signedIn, me, isLoading } = useMe();
   const location = useLocation();
-  if (!token)
+  if (isLoading) return <Spinner aria-label={sv.app.loading} />;
+  if (!signedIn)
     return (
       <Navigate
         to={`${paths.login}?till=${encodeURIComponent(location.pathname + location.search)}`}
         replace
       />
     );
-  if (isLoading || !me) return <Spinner aria-label={sv.app.loading} />;
+  if (!me) return <Spinner aria-label={sv.app.loading} />;
   if (!me.roles.some((r) => roles.includes(r))) return <Alert data-color="warning">{sv.app.forbidden}</Alert>;
   return <>{children}</>;
 }

@@ -3,17 +3,22 @@ export const paths = {
   start: '/',
   login: '/logga-in',
   tillganglighet: '/tillganglighet',
+  uppfoljning: '/uppfoljning',
   sokande: {
     arenden: '/sokande',
     ny: '/sokande/ansokan/ny',
+    organisationer: '/sokande/organisationer',
     ansokan: (id: string) => `/sokande/ansokan/${id}`,
     kvitto: (id: string) => `/sokande/ansokan/${id}/inskickad`,
+    del: (id: string, part: string) => `/sokande/ansokan/${id}/del/${part}`,
+    kontrollera: (id: string) => `/sokande/ansokan/${id}/kontrollera`,
     arende: (id: string) => `/sokande/arenden/${id}`,
     utbetalning: (id: string) => `/sokande/arenden/${id}/utbetalning`,
   },
   handlaggare: {
     ko: '/handlaggare',
     arende: (id: string) => `/handlaggare/arenden/${id}`,
+    kompletteringar: '/handlaggare/kompletteringar',
     utbetalningar: '/handlaggare/utbetalningar',
     utbetalning: (id: string) => `/handlaggare/utbetalningar/${id}`,
   },
@@ -27,6 +32,9 @@ export const paths = {
   },
   admin: {
     inriktningsbeslut: '/admin',
+    delegationsordning: '/admin/delegationsordning',
+    kataloger: '/admin/kataloger',
+    anvandare: '/admin/anvandare',
   },
 } as const;
 

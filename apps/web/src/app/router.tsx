@@ -4,16 +4,23 @@ import { Spinner } from '@digdir/designsystemet-react';
 import { AppLayout } from './layouts/AppLayout';
 import { RequireRole } from './RequireRole';
 import { homeOf, paths } from './paths';
-import { useMe } from './auth';
+import { meQueryOptions, useMe } from './auth';
+import { queryClient } from './queryClient';
+import { csrfToken } from '../api/session';
+import { queueQueryFrom, queueQueryOptions } from '../features/arbetsko/api';
 import { LoggaIn } from '../pages/LoggaIn';
 import { Tillganglighet } from '../pages/Tillganglighet';
 import { NotFound } from '../pages/NotFound';
 import { sv } from '../text/sv';
 
-/** Each role's pages load only when first visited, so the sign-in page stays small. */
+/**
+ * Each role's pages load only when first visited, so the sign-in page stays small. Who is signed in is
+ * asked while the page's code loads, not after it.
+ */
 function guarded(roles: string[], load: () => Promise<{ default: ComponentType }>) {
   return {
     lazy: async () => {
+      if (csrfToken()) void queryClient.prefetchQuery(meQueryOptions());
       const { default: Page } = await load();
       return {
         Component: () => (
@@ -27,8 +34,8 @@ function guarded(roles: string[], load: () => Promise<{ default: ComponentType }
 }
 
 function Start() {
-  const { token, me } = useMe();
-  if (!token) return <Navigate to={paths.login} replace />;
+  const { signedIn, me, isLoading } = useMe();
+  if (!isLoading && !signedIn) return <Navigate to={paths.login} replace />;
   if (!me) return <Spinner aria-label={sv.app.loading} />;
   return <Navigate to={homeOf[me.roles[0]] ?? paths.tillganglighet} replace />;
 }
@@ -42,8 +49,20 @@ export const router = createBrowserRouter([
       { path: paths.login, Component: LoggaIn },
       { path: paths.tillganglighet, Component: Tillganglighet },
       { path: paths.sokande.arenden, ...guarded(['sokande'], () => import('../pages/sokande/MinaArenden')) },
+      {
+        path: paths.sokande.organisationer,
+        ...guarded(['sokande'], () => import('../pages/sokande/Organisationer')),
+      },
       { path: paths.sokande.ny, ...guarded(['sokande'], () => import('../pages/sokande/NyAnsokan')) },
       { path: '/sokande/ansokan/:id', ...guarded(['sokande'], () => import('../pages/sokande/Ansokan')) },
+      {
+        path: '/sokande/ansokan/:id/del/:part',
+        ...guarded(['sokande'], () => import('../pages/sokande/AnsokanDel')),
+      },
+      {
+        path: '/sokande/ansokan/:id/kontrollera',
+        ...guarded(['sokande'], () => import('../pages/sokande/Kontrollera')),
+      },
       {
         path: '/sokande/ansokan/:id/inskickad',
         ...guarded(['sokande'], () => import('../pages/sokande/Kvitto')),
@@ -72,6 +91,18 @@ export const router = createBrowserRouter([
       {
         path: paths.handlaggare.ko,
         ...guarded(['handlaggare'], () => import('../pages/handlaggare/Arbetsko')),
+        // The queue's page of cases is asked for at once, beside the page's code and who is signed in.
+        loader: ({ request }: { request: Request }) => {
+          if (csrfToken())
+            void queryClient.prefetchQuery(
+              queueQueryOptions(queueQueryFrom(new URL(request.url).searchParams)),
+            );
+          return null;
+        },
+      },
+      {
+        path: paths.handlaggare.kompletteringar,
+        ...guarded(['handlaggare'], () => import('../pages/handlaggare/Kompletteringar')),
       },
       {
         path: '/handlaggare/arenden/:id',
@@ -89,6 +120,19 @@ export const router = createBrowserRouter([
         path: paths.admin.inriktningsbeslut,
         ...guarded(['admin'], () => import('../pages/admin/Inriktningsbeslut')),
       },
+      {
+        path: paths.uppfoljning,
+        ...guarded(
+          ['namndsekreterare', 'handlaggare', 'beslutsfattare', 'admin'],
+          () => import('../pages/Uppfoljning'),
+        ),
+      },
+      {
+        path: paths.admin.delegationsordning,
+        ...guarded(['admin'], () => import('../pages/admin/Delegationsordning')),
+      },
+      { path: paths.admin.kataloger, ...guarded(['admin'], () => import('../pages/admin/Kataloger')) },
+      { path: paths.admin.anvandare, ...guarded(['admin'], () => import('../pages/admin/Anvandare')) },
       { path: '*', Component: NotFound },
     ],
   },

@@ -61,10 +61,10 @@ export const sv = {
     casesTitle: 'Mina ärenden',
     casesIntro: 'Här ser du dina ansökningar och ärenden.',
     noCases: 'Du har inga ansökningar ännu.',
-    newApplication: 'Ny ansökan om mikrobidrag',
-    startTitle: 'Ansök om mikrobidrag',
+    newApplication: 'Ny ansökan',
+    startTitle: 'Ny ansökan',
     startIntro:
-      'Mikrobidrag är ett stöd till små företag som vill utveckla sin verksamhet, till exempel genom en investering eller ett köp av tjänster. Du behöver veta vad du vill köpa och vad det kostar. Det tar ungefär 15 minuter att fylla i ansökan.',
+      'Här söker du projektmedel eller stöd till ett företag. Du behöver veta vad du vill göra och vad det kostar. Ett företagsstöd tar ungefär 15 minuter att söka, en ansökan om projektmedel längre: du kan spara och fortsätta senare.',
     organisation: 'Organisation',
     organisationHint: 'Välj det företag som ansökan gäller.',
     noOrganisation: 'Du företräder ingen organisation ännu.',

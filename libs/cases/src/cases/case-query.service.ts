@@ -34,24 +34,24 @@ export class CaseQueryService {
     private readonly workQueue: WorkQueueService,
   ) {}
 
-  /** The case as its reader may see it; another organisation's case is NOT_FOUND, whatever the id. */
+  /**
+   * The case as its reader may see it; another organisation's case is NOT_FOUND, whatever the id. The
+   * case, its budget, declarations, completion requests and the reader's organisations are read at once
+   * (one round trip instead of three in a row); nothing is answered before the access check.
+   */
   async get(p: Principal, id: string): Promise<CaseDto> {
-    const c = await this.db
-      .getRepository(GrantCase)
-      .findOne({ where: { id }, relations: { organisation: true } });
-    if (!c) throw DomainError.notFound('Ärendet');
-    await this.access.assertOrganisation(p, c.organisationId, 'Ärendet');
-    const [lines, dm, cat] = await Promise.all([
+    const [c, mine, lines, dm, cat, requests] = await Promise.all([
+      this.db.getRepository(GrantCase).findOne({ where: { id }, relations: { organisation: true } }),
+      this.access.isOfficer(p) ? null : this.access.organisationsOf(p),
       this.db.getRepository(BudgetLine).find({ where: { caseId: id }, order: { position: 'ASC' } }),
       this.db
         .getRepository(DeMinimisDeclaration)
         .find({ where: { caseId: id }, order: { grantedOn: 'ASC' } }),
       this.catalogue.load(),
-    ]);
-    const [people, requests] = await Promise.all([
-      this.people.byIds([c.assignedTo]),
       this.completion.forCase(id),
     ]);
+    if (!c || (mine && !mine.includes(c.organisationId))) throw DomainError.notFound('Ärendet');
+    const people = await this.people.byIds([c.assignedTo]);
     return CaseDto.full(c, lines, dm, summariseBudget(lines, cat.regionGrantFinanciers), {
       assignedTo: c.assignedTo ? (people.get(c.assignedTo) ?? null) : null,
       completionRequests: requests,
@@ -60,9 +60,10 @@ export class CaseQueryService {
 
   /**
    * The officers' work queue and the applicants' own list. One page is a plain LIMIT over an index that
-   * fits the sort (registration_date with id in the same direction; see migration WorkQueueIndexes), and
-   * the total a COUNT(*) over the same filters without the join: filters on the organisation are
-   * subqueries that use its own indexes (trigram on the name, prefix on the number).
+   * fits the sort (registration_date with id in the same direction; see migration WorkQueueIndexes); the
+   * counts per status (the queue's tabs) give the total too. Unfiltered, they are the kept counts
+   * (migration CaseStatusCounts), not a count of every case; filters on the organisation are subqueries
+   * that use its own indexes (trigram on the name, prefix on the number).
    */
   async list(p: Principal, q: CaseQueryDto): Promise<CasePageDto> {
     const mine = this.access.isOfficer(p) ? null : await this.access.organisationsOf(p);
@@ -76,15 +77,14 @@ export class CaseQueryService {
       .addOrderBy('c.id', desc ? 'DESC' : 'ASC')
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
-    const count = this.filter(repo.createQueryBuilder('c').select('COUNT(*)::int', 'total'), p, q, mine);
-    const [rows, counted, counts] = await Promise.all([
-      page.getMany(),
-      count.getRawOne<{ total: number }>(),
-      this.counts(p, q, mine),
-    ]);
+    const [rows, counts] = await Promise.all([page.getMany(), this.counts(p, q, mine)]);
+    const byStatus = counts as unknown as Record<string, number>;
+    const total = (q.status?.length ? q.status : CASE_STATUSES).reduce((n, s) => n + (byStatus[s] ?? 0), 0);
     // The list shows what was applied for; for projects that is derived from the budget, in one query.
-    const asked = await this.askedOfRegion(rows.filter((r) => r.track === 'projekt').map((r) => r.id));
-    const queue = await this.workQueue.forCases(rows, this.access.isOfficer(p));
+    const [asked, queue] = await Promise.all([
+      this.askedOfRegion(rows.filter((r) => r.track === 'projekt').map((r) => r.id)),
+      this.workQueue.forCases(rows, this.access.isOfficer(p)),
+    ]);
     return {
       items: rows.map((r) => ({
         ...CaseSummaryDto.from(
@@ -94,11 +94,28 @@ export class CaseQueryService {
         ),
         ...queue.of(r),
       })),
-      total: counted?.total ?? 0,
+      total,
       page: q.page,
       pageSize: q.pageSize,
       counts,
     };
+  }
+
+  /** Whether the list is every case (an officer's, no filter but the status): the kept counts apply. */
+  private everyCase(q: CaseQueryDto, mine: string[] | null): boolean {
+    return (
+      !mine &&
+      !q.q &&
+      !q.assignee &&
+      !q.track &&
+      !q.aidForm &&
+      !q.kommun &&
+      !q.diarienummer &&
+      !q.organisationId &&
+      !q.organisation &&
+      !q.from &&
+      !q.to
+    );
   }
 
   /** The filters; without the status when counting the cases per status (the queue's tabs). */
@@ -149,20 +166,35 @@ export class CaseQueryService {
   }
 
   private async counts(p: Principal, q: CaseQueryDto, mine: string[] | null): Promise<StatusCountsDto> {
-    const rows: { status: string; n: string }[] = await this.filter(
-      this.db.getRepository(GrantCase).createQueryBuilder('c'),
-      p,
-      q,
-      mine,
-      false,
-    )
-      .select('c.status', 'status')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('c.status')
-      .getRawMany();
+    const rows = this.everyCase(q, mine)
+      ? await this.keptCounts()
+      : await this.filter(this.db.getRepository(GrantCase).createQueryBuilder('c'), p, q, mine, false)
+          .select('c.status', 'status')
+          .addSelect('COUNT(*)', 'n')
+          .groupBy('c.status')
+          .getRawMany<{ status: string; n: string }>();
     const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as unknown as StatusCountsDto;
     for (const r of rows) (counts as unknown as Record<string, number>)[r.status] = Number(r.n);
     return counts;
+  }
+
+  /**
+   * The number of cases per status as the triggers keep it: the sum of the differences. When more than a
+   * few hundred have piled up they are folded into one row per status (not awaited; a fold that meets
+   * another only takes the rows the other has not).
+   */
+  private async keptCounts(): Promise<{ status: string; n: string }[]> {
+    const rows: { status: string; n: string; rows: number }[] = await this.db.query(
+      `SELECT status, sum(n)::text AS n, count(*)::int AS rows FROM case_status_delta GROUP BY status`,
+    );
+    if (rows.reduce((sum, r) => sum + r.rows, 0) > 500)
+      void this.db
+        .query(
+          `WITH gone AS (DELETE FROM case_status_delta RETURNING status, n)
+           INSERT INTO case_status_delta (status, n) SELECT status, sum(n) FROM gone GROUP BY status`,
+        )
+        .catch(() => undefined);
+    return rows;
   }
 
   async historyOf(p: Principal, id: string): Promise<HistoryEntryDto[]> {

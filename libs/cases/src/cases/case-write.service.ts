@@ -91,7 +91,7 @@ export class CaseWriteService {
       });
       this.applyScalars(c, dto);
       const saved = await em.save(c);
-      await this.replaceLines(em, saved, dto);
+      await this.replaceLines(em, saved, dto, true);
       await this.history.record(em, {
         caseId: saved.id,
         actor: p,
@@ -217,9 +217,15 @@ export class CaseWriteService {
     for (const f of SCALARS) if (dto[f] !== undefined) (c as unknown as Record<string, unknown>)[f] = dto[f];
   }
 
-  private async replaceLines(em: EntityManager, c: GrantCase, dto: CaseFieldsDto): Promise<void> {
+  /** The budget and declarations given replace those stored; a new case has none to delete. */
+  private async replaceLines(
+    em: EntityManager,
+    c: GrantCase,
+    dto: CaseFieldsDto,
+    created = false,
+  ): Promise<void> {
     if (dto.budget) {
-      await em.delete(BudgetLine, { caseId: c.id });
+      if (!created) await em.delete(BudgetLine, { caseId: c.id });
       let position = 0;
       const rows: Partial<BudgetLine>[] = [
         ...dto.budget.costs.map((l) => ({
@@ -246,7 +252,7 @@ export class CaseWriteService {
       if (rows.length) await em.insert(BudgetLine, rows);
     }
     if (dto.costLines) {
-      await em.delete(BudgetLine, { caseId: c.id });
+      if (!created) await em.delete(BudgetLine, { caseId: c.id });
       const rows = dto.costLines.map((l, i) => ({
         caseId: c.id,
         kind: 'cost' as const,
@@ -261,7 +267,7 @@ export class CaseWriteService {
       if (rows.length) await em.insert(BudgetLine, rows);
     }
     if (dto.deMinimis) {
-      await em.delete(DeMinimisDeclaration, { caseId: c.id });
+      if (!created) await em.delete(DeMinimisDeclaration, { caseId: c.id });
       if (dto.deMinimis.length)
         await em.insert(
           DeMinimisDeclaration,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ReferenceCache } from '@anslag/database';
 import { selectInForce, type RuleSet, type RusCatalogue } from '@anslag/rules';
 import { CatalogueEntry } from '../entities/catalogue-entry.entity';
 import { Municipality } from '../entities/municipality.entity';
@@ -28,9 +29,17 @@ export interface CodesInForce {
 
 @Injectable()
 export class CatalogueService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cache: ReferenceCache,
+  ) {}
 
-  async load(em: EntityManager = this.db.manager): Promise<Catalogues> {
+  /** The active catalogues, from memory while no catalogue changed (ReferenceCache). */
+  load(em?: EntityManager): Promise<Catalogues> {
+    return this.cache.get('cases:catalogues', (m) => this.read(m), em);
+  }
+
+  private async read(em: EntityManager): Promise<Catalogues> {
     const rows = await em.find(CatalogueEntry, {
       where: { active: true },
       order: { sortOrder: 'ASC', code: 'ASC' },
@@ -57,25 +66,24 @@ export class CatalogueService {
    * The adopted inriktningsbeslut in force on `date` and the RUS catalogue it builds on, read straight
    * from their tables (the policy library owns writing them; cases only needs their codes).
    */
-  async inForce(date: string, em: EntityManager = this.db.manager): Promise<CodesInForce> {
+  async inForce(date: string, em?: EntityManager): Promise<CodesInForce> {
+    const { rows, rusRows } = await this.cache.get('cases:rules', (m) => this.adopted(m), em);
+    const row = selectInForce(rows, date);
+    const ruleSet = row?.content ?? null;
+    const rus = rusRows.find((r) => r.id === ruleSet?.rusId) ?? selectInForce(rusRows, date) ?? null;
+    return { ruleSet, rus: rus?.content ?? null };
+  }
+
+  private async adopted(em: EntityManager) {
     const rows: { valid_from: string; valid_to: string | null; content: RuleSet }[] = await em.query(
       `SELECT valid_from::text, valid_to::text, content FROM inriktningsbeslut WHERE status = 'antaget'`,
     );
-    const row = selectInForce(
-      rows.map((r) => ({ validFrom: r.valid_from, validTo: r.valid_to, content: r.content })),
-      date,
-    );
-    const ruleSet = row?.content ?? null;
     const rusRows: { id: string; valid_from: string; valid_to: string | null; content: RusCatalogue }[] =
       await em.query(`SELECT id, valid_from::text, valid_to::text, content FROM rus_catalogue`);
-    const rus =
-      rusRows.find((r) => r.id === ruleSet?.rusId) ??
-      selectInForce(
-        rusRows.map((r) => ({ ...r, validFrom: r.valid_from, validTo: r.valid_to })),
-        date,
-      ) ??
-      null;
-    return { ruleSet, rus: rus?.content ?? null };
+    return {
+      rows: rows.map((r) => ({ validFrom: r.valid_from, validTo: r.valid_to, content: r.content })),
+      rusRows: rusRows.map((r) => ({ ...r, validFrom: r.valid_from, validTo: r.valid_to })),
+    };
   }
 
   list(): Promise<CatalogueEntry[]> {

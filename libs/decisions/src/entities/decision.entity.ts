@@ -100,6 +100,11 @@ export interface DecisionReasons {
 })
 @Check('chk_decision_status', `status IN ('utkast', 'signerat')`)
 @Check('chk_decision_outcome', `outcome IN ('bifall', 'delvis_bifall', 'avslag')`)
+// A returned draft names who returned it and why; a signed decision is never returned.
+@Check(
+  'chk_decision_returned',
+  `returned_at IS NULL OR (status = 'utkast' AND returned_by IS NOT NULL AND return_comment IS NOT NULL)`,
+)
 @Check('chk_decision_kind', `kind IN ('beslut', 'andringsbeslut')`)
 // A signed decision always names its signer, its moment and the delegation point (or the nämnd).
 @Check(
@@ -169,6 +174,13 @@ export class Decision {
   @Column({ type: 'text', nullable: true }) signedByTitle: string | null;
   @Column({ type: 'timestamptz', nullable: true }) signedAt: Date | null;
   @Column({ type: 'text', nullable: true }) overrideReason: string | null;
+  /**
+   * Sent back to the handläggare by a beslutsfattare, with a comment: the draft leaves the signable list
+   * until the handläggare changes it (which clears these) or drafts anew.
+   */
+  @Column({ type: 'timestamptz', nullable: true }) returnedAt: Date | null;
+  @Column({ type: 'uuid', nullable: true }) returnedBy: string | null;
+  @Column({ type: 'text', nullable: true }) returnComment: string | null;
   /** Who else signs the letter (e.g. the enhetschef beside the decision maker), in order. */
   @Column({ type: 'jsonb', default: () => "'[]'" }) coSigners: CoSigner[];
 

@@ -48,6 +48,18 @@ export class DecisionListItemDto {
   @ApiProperty({ type: [PersonDto], description: 'de som anmält jäv i ärendet' }) jav: PersonDto[];
   @ApiProperty({ type: PersonDto, nullable: true }) draftedBy: PersonDto | null;
   @ApiProperty({ type: PersonDto, nullable: true }) signedBy: PersonDto | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'när utkastet skickades tillbaka till handläggaren',
+  })
+  returnedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'beslutsfattarens kommentar när det skickades tillbaka',
+  })
+  returnComment: string | null;
   @ApiProperty() decisionDate: string;
   @ApiProperty({ description: 'den inloggade får signera beslutet nu' }) signableByMe: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'varför den inloggade inte får signera' })

@@ -37,7 +37,10 @@ export class DecisionListService {
     const held = p.roles.includes(Role.beslutsfattare) ? (me?.delegationPoints ?? []) : [];
     if (q.signableByMe) {
       // Only what the reader could sign: drafts for delegation, without the reader's own jäv.
-      qb.andWhere('d.status = :draft AND NOT d.decided_by_namnd', { draft: 'utkast' }).andWhere(
+      // A draft sent back to the handläggare waits for them, not for a signature.
+      qb.andWhere('d.status = :draft AND NOT d.decided_by_namnd AND d.returned_at IS NULL', {
+        draft: 'utkast',
+      }).andWhere(
         'NOT EXISTS (SELECT 1 FROM conflict_of_interest j WHERE j.case_id = d.case_id AND j.account_id = :me)',
         { me: p.userId },
       );
@@ -73,15 +76,17 @@ export class DecisionListService {
           ? 'beslutet är redan fattat'
           : d.decidedByNamnd
             ? 'beslutet fattas av nämnden'
-            : !p.roles.includes(Role.beslutsfattare)
-              ? 'du är inte beslutsfattare'
-              : javIds.includes(p.userId)
-                ? 'du har anmält jäv i ärendet'
-                : !c || !open.includes(c.status)
-                  ? `ärendet har status "${c?.status ?? 'okänd'}"`
-                  : !mine
-                    ? 'ingen delegationspunkt du innehar omfattar beslutet'
-                    : null;
+            : d.returnedAt
+              ? 'utkastet är tillbakaskickat till handläggaren'
+              : !p.roles.includes(Role.beslutsfattare)
+                ? 'du är inte beslutsfattare'
+                : javIds.includes(p.userId)
+                  ? 'du har anmält jäv i ärendet'
+                  : !c || !open.includes(c.status)
+                    ? `ärendet har status "${c?.status ?? 'okänd'}"`
+                    : !mine
+                      ? 'ingen delegationspunkt du innehar omfattar beslutet'
+                      : null;
       return { d, c, covering, javIds, reason };
     });
     const wanted = q.signableByMe ? judged.filter((j) => j.reason === null) : judged;
@@ -110,6 +115,8 @@ export class DecisionListService {
         jav: javIds.map((id) => people.get(id)).filter((x) => x !== undefined),
         draftedBy: d.draftedBy ? (people.get(d.draftedBy) ?? null) : null,
         signedBy: d.signedBy ? (people.get(d.signedBy) ?? null) : null,
+        returnedAt: d.returnedAt?.toISOString() ?? null,
+        returnComment: d.returnComment,
         decisionDate: d.decisionDate,
         signableByMe: reason === null,
         notSignableReason: reason,

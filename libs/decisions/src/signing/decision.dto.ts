@@ -140,6 +140,18 @@ export class SignDto {
   substituteReason?: string;
 }
 
+export class ReturnDecisionDto {
+  @ApiProperty({
+    description: 'vad handläggaren behöver ändra; visas för handläggaren och sparas i historiken',
+    example: 'Beloppet överstiger bedömningens högsta belopp utan skäl',
+  })
+  @IsString()
+  @Matches(/\S/, { message: 'får inte vara tom' })
+  @MinLength(5)
+  @MaxLength(2000)
+  comment: string;
+}
+
 export class RecordParagraphDto {
   @ApiProperty({ example: '§ 4' })
   @IsString()
@@ -247,6 +259,14 @@ export class DecisionDto {
     description: 'satt när en ersättare beslutade i stället för innehavaren (punkt, innehavare, skäl)',
   })
   substituteFor: object | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'när en beslutsfattare skickade tillbaka utkastet; null när det inte är tillbakaskickat',
+  })
+  returnedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'beslutsfattarens kommentar till handläggaren' })
+  returnComment: string | null;
   @ApiPropertyOptional({
     type: [String],
     description: 'ramar som beslutet skulle överskrida (ramarna är indikativa: en flagga, inget hinder)',
@@ -299,6 +319,8 @@ export class DecisionDto {
       coSigners: d.coSigners,
       capsExceeded: d.capsExceeded,
       substituteFor: d.substituteFor,
+      returnedAt: d.returnedAt?.toISOString() ?? null,
+      returnComment: d.returnComment,
     };
   }
 }

@@ -81,6 +81,10 @@ export class DraftDecisionService {
       const c = await em.findOneOrFail(GrantCase, { where: { id: d.caseId } });
       const before = DecisionDto.from(d);
       this.apply(d, dto, c);
+      // A change answers a beslutsfattare's return: the draft is signable again (the comment stays in the history).
+      d.returnedAt = null;
+      d.returnedBy = null;
+      d.returnComment = null;
       const saved = await em.save(d);
       await this.history.record(em, {
         caseId: d.caseId,

@@ -15,7 +15,8 @@ import {
   type RulesInForce,
 } from '@anslag/policy';
 import { evaluate, regimeOn } from '@anslag/rules';
-import { DelegationService } from '../delegation/delegation.service';
+import { coveringPoint, DelegationService } from '../delegation/delegation.service';
+import { DelegationPoint } from '../entities/delegation-point.entity';
 import { DeMinimisLedgerEntry } from '../entities/de-minimis-ledger.entity';
 import { Decision, type CapExceeded } from '../entities/decision.entity';
 import { DecisionDto, RecordNamndDto, SignDto } from './decision.dto';
@@ -69,6 +70,7 @@ export class SignDecisionService {
           'Beslutet fattas av nämnden; nämndsekreteraren protokollför det',
         );
       this.assertOpen(c, d);
+      this.assertNotReturned(d);
       await this.assessment.assertNoJav(em, d.caseId, p.userId);
       const signer = await em.findOne(Account, { where: { id: p.userId, active: true } });
       if (!signer) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Kontot är inte längre aktivt');
@@ -99,6 +101,62 @@ export class SignDecisionService {
       d.signedByTitle = signer.title ?? point.decisionMakerTitle;
       return { ...(await this.finish(em, rules, p, d, c, overrideReason, frameWarnings)), frameWarnings };
     });
+  }
+
+  /**
+   * Sends a draft back to the handläggare with a comment, instead of signing it: only a beslutsfattare who
+   * could sign it now (a delegation point they hold covers it, no jäv, the case open). The comment stays on
+   * the draft and in the case history; the draft leaves the signable list until the handläggare changes it.
+   */
+  async returnToOfficer(p: Principal, id: string, comment: string): Promise<DecisionDto> {
+    return this.db.transaction(async (em) => {
+      const c = await this.lockCaseOf(em, id);
+      const d = await this.lockDraft(em, id);
+      if (d.decidedByNamnd)
+        throw new DomainError(ErrorCode.CONFLICT, 'Beslutet fattas av nämnden, inte under delegation');
+      this.assertOpen(c, d);
+      this.assertNotReturned(d);
+      await this.assessment.assertNoJav(em, d.caseId, p.userId);
+      const signer = await em.findOne(Account, { where: { id: p.userId, active: true } });
+      if (!signer) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Kontot är inte längre aktivt');
+      const points = await em.find(DelegationPoint);
+      const mine = coveringPoint(points, {
+        track: c.track,
+        aidForm: d.aidForm,
+        amount: d.amount ?? 0,
+        date: this.clock.today(),
+        heldPoints: signer.delegationPoints,
+      });
+      if (!mine)
+        throw new DomainError(
+          ErrorCode.FORBIDDEN,
+          'Bara en beslutsfattare som får signera beslutet kan skicka tillbaka det',
+          [{ field: 'id', problem: 'ingen delegationspunkt du innehar omfattar beslutet' }],
+        );
+      const before = DecisionDto.from(d);
+      d.returnedAt = this.clock.now();
+      d.returnedBy = signer.id;
+      d.returnComment = comment.trim();
+      const saved = await em.save(d);
+      await this.history.record(em, {
+        caseId: d.caseId,
+        actor: p,
+        action: 'beslut_tillbakaskickat',
+        before,
+        after: DecisionDto.from(saved),
+        reason: saved.returnComment,
+      });
+      return DecisionDto.from(saved);
+    });
+  }
+
+  private assertNotReturned(d: Decision): void {
+    if (d.returnedAt)
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        'Utkastet är tillbakaskickat till handläggaren; det kan signeras när handläggaren har ändrat det',
+        [{ field: 'id', problem: 'tillbakaskickat' }],
+      );
   }
 
   /** The nämnd's own decision (like PAN), recorded by the secretariat with the meeting date and §. */

@@ -49,6 +49,15 @@ function safeReturnTo(value: unknown): string {
     : '/';
 }
 
+/** The browser app's sign-in page, where a failed sign-in in a browser ends (`?fel=<code>`). */
+const SIGN_IN_PAGE = '/logga-in';
+
+/** A browser navigating (it asks for a page), not an API client. */
+function acceptsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  return typeof accept === 'string' && accept.includes('text/html');
+}
+
 function providerKind(value: string): ProviderKind {
   if (!(PROVIDER_KINDS as string[]).includes(value)) throw DomainError.notFound('Inloggningssättet');
   return value as ProviderKind;
@@ -107,7 +116,7 @@ export class BrowserAuthController {
   @Public()
   @ApiOperation({
     summary:
-      'Where the OpenID provider sends the browser back: exchanges the code, starts the session, redirects to returnTo. Open to anyone.',
+      'Where the OpenID provider sends the browser back: exchanges the code, starts the session, redirects to returnTo. A failed sign-in redirects a browser (Accept: text/html) to /logga-in?fel=<code>, and answers any other client in the error shape. Open to anyone.',
   })
   async callback(
     @Param('kind') kindParam: string,
@@ -115,31 +124,46 @@ export class BrowserAuthController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const kind = providerKind(kindParam);
-    const pending = await this.pending(request.cookies[PENDING_COOKIE], kind);
-    const url = new URL(request.url, this.config.PUBLIC_URL);
-    if (url.searchParams.has('error'))
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Inloggningen avbröts', [
-        { field: 'error', problem: url.searchParams.get('error') ?? '' },
-      ]);
-    const claims = await this.oidc.finish(pending, url);
-    let session;
-    if (kind === 'e-legitimation') {
-      const { account, acr } = await this.signIn.applicant(claims);
-      session = await this.sessions.create(account.id, 'e-legitimation', acr);
-    } else {
-      const account = await this.signIn.staff(claims);
-      session = await this.sessions.create(
-        account.id,
-        'personal-oidc',
-        typeof claims.acr === 'string' ? claims.acr : null,
-      );
+    let returnTo: string | null = null;
+    try {
+      const pending = await this.pending(request.cookies[PENDING_COOKIE], kind);
+      returnTo = pending.returnTo;
+      const url = new URL(request.url, this.config.PUBLIC_URL);
+      if (url.searchParams.has('error'))
+        throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Inloggningen avbröts', [
+          { field: 'error', problem: url.searchParams.get('error') ?? '' },
+        ]);
+      const claims = await this.oidc.finish(pending, url);
+      let session;
+      if (kind === 'e-legitimation') {
+        const { account, acr } = await this.signIn.applicant(claims);
+        session = await this.sessions.create(account.id, 'e-legitimation', acr);
+      } else {
+        const account = await this.signIn.staff(claims);
+        session = await this.sessions.create(
+          account.id,
+          'personal-oidc',
+          typeof claims.acr === 'string' ? claims.acr : null,
+        );
+      }
+      this.setSessionCookies(reply, session.cookieValue, session.csrfToken);
+      reply
+        .clearCookie(PENDING_COOKIE, { path: '/api/auth/oidc' })
+        .code(302)
+        .header('location', pending.returnTo)
+        .send();
+    } catch (err) {
+      // A person in a browser is sent back to the app's sign-in page, which says what went wrong in
+      // Swedish; any other client gets the error shape.
+      if (!(err instanceof DomainError) || !acceptsHtml(request)) throw err;
+      const back = new URLSearchParams({ fel: err.code });
+      if (returnTo && returnTo !== '/') back.set('till', returnTo);
+      reply
+        .clearCookie(PENDING_COOKIE, { path: '/api/auth/oidc' })
+        .code(302)
+        .header('location', `${SIGN_IN_PAGE}?${back.toString()}`)
+        .send();
     }
-    this.setSessionCookies(reply, session.cookieValue, session.csrfToken);
-    reply
-      .clearCookie(PENDING_COOKIE, { path: '/api/auth/oidc' })
-      .code(302)
-      .header('location', pending.returnTo)
-      .send();
   }
 
   @Post('session')

@@ -1,11 +1,16 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@anslag/auth';
 import { AccessService } from '@anslag/cases';
-import { DomainError } from '@anslag/common';
+import { DomainError, ErrorCode } from '@anslag/common';
 import type { LetterStatus } from '../entities/decision-letter.entity';
+import { buildDecisionLetterModel } from '../model/decision-letter-model.builder';
+import { renderLetter } from '../render/render-letter';
+import { LetterModelError } from '../render/validate';
 import { DecisionLetterStore } from '../storage/decision-letter.store';
+import { LetterDataLoader } from '../storage/letter-data.loader';
 import type { LetterStatusDto } from './letter-status.dto';
 
 export const LETTER_NOT_FAILED = 'LETTER_NOT_FAILED';
@@ -27,6 +32,9 @@ export interface LetterFile {
 }
 
 const WHAT = 'Beslutsbrevet';
+
+/** Printed on every page of a preview: it is not a decision. */
+export const DRAFT_MARKING = 'UTKAST – inte ett fattat beslut';
 
 /**
  * Reading a decision's letter and asking for a failed one again. Who may see it: officers, and the
@@ -84,6 +92,40 @@ export class DecisionLettersService {
       pdf: stored.pdf,
       sha256: stored.sha256,
       filename: `beslut-${row.diarienummer ?? decisionId}.pdf`,
+    };
+  }
+
+  /**
+   * The letter a draft decision would get, rendered now with the same model and renderer as the real one,
+   * marked UTKAST on every page and never stored. Officers only (the controller's roles); a decision that
+   * is not a draft has no preview (404), so a signed decision is read from its stored letter.
+   */
+  async preview(decisionId: string): Promise<LetterFile> {
+    const [row] = (await this.db.query(
+      `SELECT d.status, c.diarienummer FROM decision d JOIN grant_case c ON c.id = d.case_id WHERE d.id = $1`,
+      [decisionId],
+    )) as { status: string; diarienummer: string | null }[];
+    if (!row || row.status !== 'utkast') throw DomainError.notFound('Utkastet till beslut');
+    let pdf: Buffer;
+    try {
+      const input = await new LetterDataLoader(this.db).load(decisionId, { draft: true });
+      // Nobody has signed yet: the signature block says so instead of naming anyone.
+      const signatories =
+        input.signatories.length > 0 ? input.signatories : [{ name: 'Ej signerat', title: 'Beslutsfattare' }];
+      const model = { ...buildDecisionLetterModel({ ...input, signatories }), draftMarking: DRAFT_MARKING };
+      pdf = await renderLetter(model);
+    } catch (e) {
+      // What the letter lacks (a rejection without grounds, no letter template) is the draft's to fix.
+      if (e instanceof LetterModelError)
+        throw new DomainError(ErrorCode.CONFLICT, `Beslutsbrevet kan inte visas: ${e.message}`, [
+          { field: 'id', problem: e.message },
+        ]);
+      throw e;
+    }
+    return {
+      pdf,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      filename: `utkast-beslut-${row.diarienummer ?? decisionId}.pdf`,
     };
   }
 

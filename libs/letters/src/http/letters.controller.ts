@@ -39,6 +39,23 @@ export class LettersController {
       .send(letter.pdf);
   }
 
+  @Get('preview')
+  @Roles(...OFFICER_ROLES)
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    summary:
+      'The letter a draft decision would get, as PDF marked UTKAST on every page; rendered on request, never stored; 404 for a decision that is not a draft. Officers.',
+  })
+  async preview(@Param('id', new UuidPipe()) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const letter = await this.letters.preview(id);
+    await reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', attachmentDisposition(letter.filename))
+      .header('cache-control', 'no-store')
+      .header('x-content-sha256', letter.sha256)
+      .send(letter.pdf);
+  }
+
   @Get('status')
   @Roles(Role.sokande, ...OFFICER_ROLES)
   @ApiOperation({

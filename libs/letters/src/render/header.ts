@@ -107,6 +107,10 @@ export function drawPageFurniture(doc: Doc, model: LetterModel): void {
       bold(doc, SIZE.small + 1);
       placeRight(doc, model.secrecy, RIGHT, 22);
     }
+    if (model.draftMarking) {
+      bold(doc, SIZE.small + 1);
+      place(doc, model.draftMarking, LEFT, 22);
+    }
     doc.page.margins.bottom = bottom;
   }
 }

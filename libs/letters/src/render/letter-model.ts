@@ -110,6 +110,11 @@ export interface LetterModel {
   readonly reference: string;
   /** A secrecy marking printed at the top of every page, e.g. "SEKRETESS 30 kap. 23 § OSL". */
   readonly secrecy?: string | null;
+  /**
+   * A marking printed at the top of every page of a letter that is not a decision yet, e.g. "UTKAST – ej
+   * signerat beslut" in the officers' preview; never set on a letter sent to anyone.
+   */
+  readonly draftMarking?: string | null;
   readonly addressee: { readonly name: string; readonly addressLines: readonly string[] };
   /** "Medfinansiering av projekt MIND – Matrix for Industrial Network Development" */
   readonly title: string;

@@ -82,9 +82,13 @@ const toNumber = (v: string | number | null): number | null => (v === null ? nul
 export class LetterDataLoader {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  async load(decisionId: string): Promise<LetterInput> {
-    const d = await this.decision(decisionId);
-    if (d.decided_by_namnd && !d.namnd_paragraph) {
+  /**
+   * `draft`: the letter of a draft decision, for the officers' preview (never stored): the decision must be
+   * a draft, and the letter is made before anyone has signed it or the nämnd has given it a §.
+   */
+  async load(decisionId: string, opts: { draft?: boolean } = {}): Promise<LetterInput> {
+    const d = await this.decision(decisionId, opts.draft ?? false);
+    if (!opts.draft && d.decided_by_namnd && !d.namnd_paragraph) {
       throw new LetterNotReadyError(
         `Beslutsbrevet för nämndens beslut ${decisionId} väntar på att protokollets paragraf förs in`,
       );
@@ -209,7 +213,7 @@ export class LetterDataLoader {
     };
   }
 
-  private async decision(id: string): Promise<DecisionRow> {
+  private async decision(id: string, draft: boolean): Promise<DecisionRow> {
     const [row] = (await this.db.query(
       `SELECT d.id, d.status, d.outcome, d.amount::text AS amount, d.share_bp,
               d.earliest_start::text AS earliest_start, d.latest_end::text AS latest_end,
@@ -224,7 +228,9 @@ export class LetterDataLoader {
       [id],
     )) as DecisionRow[];
     if (!row) throw new LetterNotPossibleError(`Beslutet ${id} finns inte`);
-    if (row.status !== 'signerat') throw new LetterNotPossibleError(`Beslutet ${id} är inte signerat`);
+    if (draft) {
+      if (row.status !== 'utkast') throw new LetterNotPossibleError(`Beslutet ${id} är inte ett utkast`);
+    } else if (row.status !== 'signerat') throw new LetterNotPossibleError(`Beslutet ${id} är inte signerat`);
     return row;
   }
 

@@ -4,10 +4,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Principal } from '@anslag/auth';
 import { DomainError, ErrorCode } from '@anslag/common';
+import { ReferenceCache } from '@anslag/database';
 import { RuleSet, RusCatalogue, selectInForce, validateRuleSet } from '@anslag/rules';
 import { Inriktningsbeslut } from '../entities/inriktningsbeslut.entity';
 import { RusCatalogueRow } from '../entities/rus-catalogue.entity';
 import { AdoptDto, ExtendDto, InriktningsbeslutDto } from './inriktningsbeslut.dto';
+
+/** Every adopted decision with the exchange rates applied, and the RUS catalogues by id. */
+interface Adopted {
+  rows: Inriktningsbeslut[];
+  ruleSets: Map<string, RuleSet>;
+  rus: Map<string, RusCatalogue>;
+}
 
 export interface RulesInForce {
   row: Inriktningsbeslut;
@@ -24,6 +32,7 @@ export class PolicyService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly rates: ExchangeRatesService,
+    private readonly cache: ReferenceCache,
   ) {}
 
   async list(): Promise<InriktningsbeslutDto[]> {
@@ -144,15 +153,27 @@ export class PolicyService {
     });
   }
 
-  /** The adopted decision in force on a date, with the RUS catalogue it refers to. */
-  async inForce(date: string, em: EntityManager = this.db.manager): Promise<RulesInForce> {
-    const rows = await em.find(Inriktningsbeslut, { where: { status: In(['antaget']) } });
-    const row = selectInForce(rows, date);
+  /**
+   * The adopted decision in force on a date, with the RUS catalogue it refers to. Read from memory
+   * (ReferenceCache): the adopted decisions change only by an adoption or an extension, and a what-if
+   * over thousands of open cases asks once per registration date.
+   */
+  async inForce(date: string, em?: EntityManager): Promise<RulesInForce> {
+    const adopted = await this.cache.get('policy:adopted', (m) => this.adopted(m), em);
+    const row = selectInForce(adopted.rows, date);
     if (!row)
       throw new DomainError(ErrorCode.NO_RULES_IN_FORCE, `Inget antaget inriktningsbeslut gäller ${date}`);
+    return { row, ruleSet: adopted.ruleSets.get(row.id)!, rus: adopted.rus.get(row.content.rusId) };
+  }
+
+  private async adopted(em: EntityManager): Promise<Adopted> {
+    // One after the other: `em` may be a transaction's, one connection.
+    const rows = await em.find(Inriktningsbeslut, { where: { status: In(['antaget']) } });
+    const rus = await em.find(RusCatalogueRow);
+    const ruleSets = new Map<string, RuleSet>();
     // The monthly euro rates are loaded by an administrator, not adopted with the decision.
-    const ruleSet = await this.rates.applyTo(row.content, em);
-    return { row, ruleSet, rus: await this.rus(row.content.rusId, em) };
+    for (const row of rows) ruleSets.set(row.id, await this.rates.applyTo(row.content, em));
+    return { rows, ruleSets, rus: new Map(rus.map((r) => [r.id, r.content])) };
   }
 
   async rus(id: string, em: EntityManager = this.db.manager): Promise<RusCatalogue | undefined> {

@@ -13,6 +13,8 @@ export interface IndicatorFigures {
   year: number;
   grantedCount: number;
   granted: number;
+  /** Every company grant of the year, of any kind: the share's denominator. */
+  companyGrantedCount: number;
 }
 
 /** One of the nämnd's indicators: company grants of a kind, this year against the year before. */

@@ -184,13 +184,13 @@ function indicator(
   counts: (r: Decided) => boolean,
 ): Indicator {
   const figures = (y: number) => {
-    const hits = rows.filter(
-      (r) => r.year === y && r.track === 'foretagsstod' && r.outcome !== 'avslag' && counts(r),
-    );
+    const grants = rows.filter((r) => r.year === y && r.track === 'foretagsstod' && r.outcome !== 'avslag');
+    const hits = grants.filter(counts);
     return {
       year: y,
       grantedCount: hits.length,
       granted: hits.reduce((s, r) => s + Number(r.amount ?? 0), 0),
+      companyGrantedCount: grants.length,
     };
   };
   const current = figures(year);

@@ -16,6 +16,20 @@ export const STATUSES = [
   'aterkallad',
 ] as const;
 
+export const QUEUE_PAGE_SIZE = 50;
+
+/** The queue's query from the address (filters, sort and page live there), for the page and its loader. */
+export function queueQueryFrom(params: URLSearchParams): QueueQuery {
+  return {
+    status: (params.get('status') || undefined) as QueueQuery['status'],
+    diarienummer: params.get('diarienummer') || undefined,
+    organisation: params.get('organisation') || undefined,
+    sort: (params.get('sort') ?? '-registrationDate') as NonNullable<QueueQuery['sort']>,
+    page: Math.max(1, Number(params.get('sida') ?? '1') || 1),
+    pageSize: QUEUE_PAGE_SIZE,
+  };
+}
+
 export const queueQueryOptions = (query: QueueQuery) =>
   queryOptions({
     queryKey: queryKeys.get('/api/cases', query ?? {}),
@@ -24,20 +38,13 @@ export const queueQueryOptions = (query: QueueQuery) =>
     placeholderData: keepPreviousData,
   });
 
-/** How many cases are in each status, as the API counts them (one page of one row per status). */
+/** How many cases are in each status: the case list's counts, read from one page of one row. */
 export const statusCountsQueryOptions = () =>
   queryOptions({
     queryKey: queryKeys.get('/api/cases', { counts: true }),
     queryFn: async () => {
-      const counts = await Promise.all(
-        STATUSES.map(async (status) => {
-          const page = unwrap(
-            await api.GET('/api/cases', { params: { query: { status: [status], pageSize: 1 } } }),
-          ) as unknown as Page<CaseSummary>;
-          return [status, page.total] as const;
-        }),
-      );
-      return Object.fromEntries(counts) as Record<string, number>;
+      const page = unwrap(await api.GET('/api/cases', { params: { query: { pageSize: 1 } } }));
+      return page.counts as Record<string, number>;
     },
   });
 

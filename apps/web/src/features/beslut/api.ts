@@ -2,38 +2,32 @@ import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { queryKeys } from '../../api/queryKeys';
-import type { CaseSummary, Decision, Page } from '../../api/types';
+import type { Decision, Schemas } from '../../api/types';
 
-export interface AwaitingSignature {
-  case: CaseSummary;
-  decision: Decision;
-}
+export type DecisionListItem = Schemas['DecisionListItemDto'];
+
+const signableQuery = { status: 'utkast', signableByMe: true } as const;
 
 /**
- * Decisions drafted and not yet signed. The API has no list of them yet, so this reads the cases under
- * handling and each one's decisions (one page of 50 cases); the API's work lists will replace it.
+ * The drafts the signed-in beslutsfattare may sign now, with what signing needs (amount, the evaluated
+ * maximum, frame warnings, jäv), from the API's work list in one call.
  */
 export const awaitingSignatureQueryOptions = () =>
   queryOptions({
-    queryKey: queryKeys.get('/api/cases', { awaitingSignature: true }),
-    queryFn: async () => {
-      const cases = unwrap(
-        await api.GET('/api/cases', { params: { query: { status: ['under_handlaggning'], pageSize: 50 } } }),
-      ) as unknown as Page<CaseSummary>;
-      const withDecisions = await Promise.all(
-        cases.items.map(async (c) => {
-          const decisions = unwrap(
-            await api.GET('/api/cases/{caseId}/decisions', { params: { path: { caseId: c.id } } }),
-          ) as Decision[];
-          return decisions.filter((d) => d.status === 'utkast').map((decision) => ({ case: c, decision }));
-        }),
-      );
-      return withDecisions.flat();
-    },
+    queryKey: queryKeys.get('/api/decisions', signableQuery),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/decisions', { params: { query: { ...signableQuery, pageSize: 100 } } })),
   });
 
 export async function sign(id: string, overrideReason?: string): Promise<Decision> {
   return unwrap(
     await api.POST('/api/decisions/{id}/sign', { params: { path: { id } }, body: { overrideReason } }),
+  ) as Decision;
+}
+
+/** Sends the draft back to the handläggare with a comment, instead of signing it. */
+export async function returnDecision(id: string, comment: string): Promise<Decision> {
+  return unwrap(
+    await api.POST('/api/decisions/{id}/return', { params: { path: { id } }, body: { comment } }),
   ) as Decision;
 }

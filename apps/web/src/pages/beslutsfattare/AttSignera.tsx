@@ -1,37 +1,71 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Dialog, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { awaitingSignatureQueryOptions, sign, type AwaitingSignature } from '../../features/beslut/api';
+import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import {
+  awaitingSignatureQueryOptions,
+  returnDecision,
+  sign,
+  type DecisionListItem,
+} from '../../features/beslut/api';
 import { toFieldErrors } from '../../api/errors';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { errorFor } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
+import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatKronor } from '../../format';
+import { svHandlaggning } from '../../text/sv-handlaggning';
 import { sv } from '../../text/sv';
 
 const t = sv.beslutsfattare;
+const tr = svHandlaggning.beslutsfattare;
 
-/** Decisions awaiting the decision maker's signature; signing asks once, showing what is signed. */
+/** What is signed or sent back, shown in the dialog that asks once. */
+function Facts({ item }: { item: DecisionListItem }) {
+  return (
+    <dl className="facts">
+      <dt>{sv.handlaggare.diarienummer}</dt>
+      <dd>{item.diarienummer}</dd>
+      <dt>{sv.handlaggare.organisation}</dt>
+      <dd>{item.organisationName}</dd>
+      <dt>{sv.handlaggare.outcome}</dt>
+      <dd>{sv.decision.outcome[item.outcome] ?? item.outcome}</dd>
+      <dt>{sv.handlaggare.decisionAmount}</dt>
+      <dd>{formatKronor(item.amount)}</dd>
+    </dl>
+  );
+}
+
+/**
+ * Decisions awaiting the decision maker's signature, with the evaluated maximum and frame warnings beside
+ * each; signing asks once, showing what is signed; a draft can instead be sent back with a comment.
+ */
 export default function AttSignera() {
   usePageTitle(t.title);
   const list = useQuery(awaitingSignatureQueryOptions());
-  const [chosen, setChosen] = useState<AwaitingSignature | null>(null);
+  const [toSign, setToSign] = useState<DecisionListItem | null>(null);
+  const [toReturn, setToReturn] = useState<DecisionListItem | null>(null);
+  const [comment, setComment] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
   const queryClient = useQueryClient();
   const signing = useMutation({
-    mutationFn: (id: string) => sign(id),
-    onSuccess: () => {
-      dialog.current?.close();
-      setDone(chosen ? String(chosen.case.diarienummer ?? '') : '');
+    mutationFn: (item: DecisionListItem) => sign(item.id),
+    onSuccess: (_, item) => {
+      setToSign(null);
+      setDone(t.signed(item.diarienummer ?? ''));
       void queryClient.invalidateQueries({ queryKey: ['get'] });
     },
   });
-  const open = (item: AwaitingSignature) => {
-    signing.reset();
-    setChosen(item);
-    dialog.current?.showModal();
-  };
+  const returning = useMutation({
+    mutationFn: (item: DecisionListItem) => returnDecision(item.id, comment),
+    onSuccess: (_, item) => {
+      setToReturn(null);
+      setDone(tr.returned(item.diarienummer ?? ''));
+      void queryClient.invalidateQueries({ queryKey: ['get'] });
+    },
+  });
+  const returnErrors = toFieldErrors(returning.error, { comment: tr.comment });
+  const items = list.data?.items ?? [];
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
@@ -40,14 +74,14 @@ export default function AttSignera() {
       <Paragraph>{t.intro}</Paragraph>
       {done !== null && (
         <Alert data-color="success" role="status">
-          {t.signed(done)}
+          {done}
         </Alert>
       )}
       {list.isLoading && <Loading />}
       {list.isError && <LoadFailed />}
-      {list.data && list.data.length === 0 && <Paragraph>{t.none}</Paragraph>}
-      {list.data && list.data.length > 0 && (
-        <div className="table-scroll">
+      {list.data && items.length === 0 && <Paragraph>{t.none}</Paragraph>}
+      {items.length > 0 && (
+        <TableScroll label={t.title}>
           <Table data-size="sm">
             <caption className="visually-hidden">{t.title}</caption>
             <Table.Head>
@@ -64,59 +98,102 @@ export default function AttSignera() {
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {list.data.map((item) => (
-                <Table.Row key={item.decision.id}>
-                  <Table.Cell>{item.case.diarienummer ?? '–'}</Table.Cell>
-                  <Table.Cell>{item.case.organisationName ?? '–'}</Table.Cell>
-                  <Table.Cell>
-                    {sv.decision.outcome[item.decision.outcome] ?? item.decision.outcome}
-                  </Table.Cell>
+              {items.map((item) => (
+                <Table.Row key={item.id}>
+                  <Table.Cell>{item.diarienummer ?? '–'}</Table.Cell>
+                  <Table.Cell>{item.organisationName ?? '–'}</Table.Cell>
+                  <Table.Cell>{sv.decision.outcome[item.outcome] ?? item.outcome}</Table.Cell>
+                  <Table.Cell className="num">{formatKronor(item.amount)}</Table.Cell>
                   <Table.Cell className="num">
-                    {formatKronor(item.decision.amount as number | null)}
+                    {formatKronor(item.evaluatedMax)}
+                    {item.aboveEvaluatedMax && (
+                      <>
+                        {' '}
+                        <Tag data-color="warning">{tr.aboveMax}</Tag>
+                      </>
+                    )}
                   </Table.Cell>
-                  <Table.Cell className="num">
-                    {formatKronor(item.decision.evaluatedMax as number | null)}
-                  </Table.Cell>
-                  <Table.Cell>{item.decision.frameWarnings?.join(' ') || '–'}</Table.Cell>
                   <Table.Cell>
-                    <Button data-size="sm" onClick={() => open(item)}>
-                      {t.signCase(String(item.case.diarienummer ?? ''))}
-                    </Button>
+                    {item.frameWarnings.length > 0 ? (
+                      <ul className="plain">
+                        {item.frameWarnings.map((w) => (
+                          <li key={w}>{w}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      tr.none
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <div className="row">
+                      <Button
+                        data-size="sm"
+                        onClick={() => {
+                          signing.reset();
+                          setToSign(item);
+                        }}
+                      >
+                        {t.signCase(item.diarienummer ?? '')}
+                      </Button>
+                      <Button
+                        data-size="sm"
+                        variant="secondary"
+                        onClick={() => {
+                          returning.reset();
+                          setComment('');
+                          setToReturn(item);
+                        }}
+                      >
+                        {tr.returnCase(item.diarienummer ?? '')}
+                      </Button>
+                    </div>
                   </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
-      <Dialog ref={dialog} closedby="any" aria-labelledby="sign-title" onClose={() => setChosen(null)}>
-        {chosen && (
-          <div className="stack">
-            <Heading level={2} data-size="sm" id="sign-title">
-              {t.confirmTitle}
-            </Heading>
-            <dl className="facts">
-              <dt>{sv.handlaggare.diarienummer}</dt>
-              <dd>{chosen.case.diarienummer}</dd>
-              <dt>{sv.handlaggare.organisation}</dt>
-              <dd>{chosen.case.organisationName}</dd>
-              <dt>{sv.handlaggare.outcome}</dt>
-              <dd>{sv.decision.outcome[chosen.decision.outcome] ?? chosen.decision.outcome}</dd>
-              <dt>{sv.handlaggare.decisionAmount}</dt>
-              <dd>{formatKronor(chosen.decision.amount as number | null)}</dd>
-            </dl>
-            <FormErrorSummary errors={toFieldErrors(signing.error)} />
-            <div className="row">
-              <Button onClick={() => signing.mutate(chosen.decision.id)} loading={signing.isPending}>
-                {t.confirm}
-              </Button>
-              <Button variant="secondary" onClick={() => dialog.current?.close()}>
-                {t.cancel}
-              </Button>
-            </div>
-          </div>
+      <ConfirmDialog
+        open={toSign !== null}
+        title={t.confirmTitle}
+        confirmLabel={t.confirm}
+        cancelLabel={t.cancel}
+        onConfirm={() => toSign && signing.mutate(toSign)}
+        onClose={() => setToSign(null)}
+        pending={signing.isPending}
+        errors={toFieldErrors(signing.error)}
+      >
+        {toSign && <Facts item={toSign} />}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={toReturn !== null}
+        title={tr.returnTitle}
+        confirmLabel={tr.confirmReturn}
+        cancelLabel={t.cancel}
+        onConfirm={() => toReturn && returning.mutate(toReturn)}
+        onClose={() => setToReturn(null)}
+        pending={returning.isPending}
+        errors={returnErrors}
+      >
+        {toReturn && (
+          <>
+            <Facts item={toReturn} />
+            <Paragraph>{tr.returnIntro}</Paragraph>
+            <Textfield
+              id="comment"
+              multiline
+              rows={4}
+              label={tr.comment}
+              description={tr.commentHint}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              error={errorFor(returnErrors, 'comment')}
+              required
+            />
+          </>
         )}
-      </Dialog>
+      </ConfirmDialog>
     </div>
   );
 }

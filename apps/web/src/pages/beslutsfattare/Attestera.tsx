@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Dialog, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { toFieldErrors } from '../../api/errors';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -19,20 +19,18 @@ export default function Attestera() {
   const list = useQuery(proposedPaymentsQueryOptions());
   const [chosen, setChosen] = useState<Payment | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
   const queryClient = useQueryClient();
   const authorise = useMutation({
-    mutationFn: (id: string) => authorisePayment(id),
-    onSuccess: () => {
-      dialog.current?.close();
-      setDone(chosen?.diarienummer ?? '');
+    mutationFn: (p: Payment) => authorisePayment(p.id),
+    onSuccess: (_, p) => {
+      setChosen(null);
+      setDone(p.diarienummer ?? '');
       void queryClient.invalidateQueries({ queryKey: ['get'] });
     },
   });
   const open = (p: Payment) => {
     authorise.reset();
     setChosen(p);
-    dialog.current?.showModal();
   };
   return (
     <div className="stack">
@@ -81,32 +79,27 @@ export default function Attestera() {
           </Table>
         </TableScroll>
       )}
-      <Dialog ref={dialog} closedby="any" aria-labelledby="attest-title" onClose={() => setChosen(null)}>
+      <ConfirmDialog
+        open={chosen !== null}
+        title={t.confirmTitle}
+        confirmLabel={t.confirm}
+        cancelLabel={t.cancel}
+        onConfirm={() => chosen && authorise.mutate(chosen)}
+        onClose={() => setChosen(null)}
+        pending={authorise.isPending}
+        errors={toFieldErrors(authorise.error)}
+      >
         {chosen && (
-          <div className="stack">
-            <Heading level={2} data-size="sm" id="attest-title">
-              {t.confirmTitle}
-            </Heading>
-            <dl className="facts">
-              <dt>{sv.handlaggare.diarienummer}</dt>
-              <dd>{chosen.diarienummer}</dd>
-              <dt>{t.payee}</dt>
-              <dd>{chosen.payeeName}</dd>
-              <dt>{t.net}</dt>
-              <dd>{formatKronor(chosen.net)}</dd>
-            </dl>
-            <FormErrorSummary errors={toFieldErrors(authorise.error)} />
-            <div className="row">
-              <Button onClick={() => authorise.mutate(chosen.id)} loading={authorise.isPending}>
-                {t.confirm}
-              </Button>
-              <Button variant="secondary" onClick={() => dialog.current?.close()}>
-                {t.cancel}
-              </Button>
-            </div>
-          </div>
+          <dl className="facts">
+            <dt>{sv.handlaggare.diarienummer}</dt>
+            <dd>{chosen.diarienummer}</dd>
+            <dt>{t.payee}</dt>
+            <dd>{chosen.payeeName}</dd>
+            <dt>{t.net}</dt>
+            <dd>{formatKronor(chosen.net)}</dd>
+          </dl>
         )}
-      </Dialog>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -3,7 +3,9 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Heading, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import {
+  QUEUE_PAGE_SIZE,
   STATUSES,
+  queueQueryFrom,
   queueQueryOptions,
   statusCountsQueryOptions,
   type QueueQuery,
@@ -16,7 +18,7 @@ import { formatDate, formatKronor } from '../../format';
 import { sv } from '../../text/sv';
 
 type Sort = NonNullable<QueueQuery['sort']>;
-const PAGE_SIZE = 50;
+const PAGE_SIZE = QUEUE_PAGE_SIZE;
 
 /** The work queue: filters, sort and page live in the address, so a view can be bookmarked and shared. */
 export default function Arbetsko() {
@@ -25,16 +27,9 @@ export default function Arbetsko() {
   const status = params.get('status') ?? '';
   const diarienummer = params.get('diarienummer') ?? '';
   const organisation = params.get('organisation') ?? '';
-  const sort = (params.get('sort') ?? '-registrationDate') as Sort;
-  const page = Math.max(1, Number(params.get('sida') ?? '1') || 1);
-  const query: QueueQuery = {
-    status: (status || undefined) as QueueQuery['status'],
-    diarienummer: diarienummer || undefined,
-    organisation: organisation || undefined,
-    sort,
-    page,
-    pageSize: PAGE_SIZE,
-  };
+  const query = queueQueryFrom(params);
+  const sort = query.sort as Sort;
+  const page = query.page ?? 1;
   const list = useQuery(queueQueryOptions(query));
   // The counts wait for the page of cases, so that the table is drawn first.
   const counts = useQuery({ ...statusCountsQueryOptions(), enabled: !!list.data });

@@ -13,7 +13,12 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import { caseQueryOptions } from '../../features/ansokan/api';
-import { caseDecisionsQueryOptions } from '../../features/arende/api';
+import { caseDecisionsQueryOptions, previewLetter, saveBlob } from '../../features/arende/api';
+import { Assignment } from '../../features/arende/components/Assignment';
+import { Attachments } from '../../features/arende/components/Attachments';
+import { Completion } from '../../features/arende/components/Completion';
+import { Frames } from '../../features/arende/components/Frames';
+import { useMe } from '../../app/auth';
 import {
   assess,
   draftDecision,
@@ -30,6 +35,7 @@ import { LoadFailed, Loading } from '../../components/Loading';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatDate, formatDateTime, formatKronor } from '../../format';
 import { sv } from '../../text/sv';
+import { svHandlaggning } from '../../text/sv-handlaggning';
 
 const t = sv.handlaggare;
 
@@ -37,6 +43,7 @@ const t = sv.handlaggare;
 export default function HandlaggareArende() {
   const { id = '' } = useParams();
   const c = useQuery(caseQueryOptions(id));
+  const { me } = useMe();
   const dnr = c.data ? String(c.data.diarienummer ?? '') : '';
   usePageTitle(t.caseTitle(dnr));
   if (c.isLoading) return <Loading />;
@@ -58,10 +65,13 @@ export default function HandlaggareArende() {
         <dt>{t.registered}</dt>
         <dd>{formatDate(c.data.registrationDate as string | null)}</dd>
       </dl>
+      <Assignment c={c.data} me={me?.userId} />
       <div className="side-by-side">
         <Application c={c.data} />
         <Evaluation c={c.data} />
       </div>
+      <Completion c={c.data} />
+      <Attachments caseId={id} />
       <Decisions c={c.data} />
       <History id={id} />
     </div>
@@ -121,8 +131,10 @@ function Application({ c }: { c: Case }) {
 function Evaluation({ c }: { c: Case }) {
   const queryClient = useQueryClient();
   const ev = useQuery(evaluationQueryOptions(c.id));
+  // A completion that came in resumes the handling; a new case starts it.
   const start = useMutation({
-    mutationFn: () => transition(c.id, 'paborja_handlaggning'),
+    mutationFn: () =>
+      transition(c.id, c.status === 'inskickad' ? 'paborja_handlaggning' : 'ateruppta_handlaggning'),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['get'] }),
   });
   const run = useMutation({
@@ -141,7 +153,7 @@ function Evaluation({ c }: { c: Case }) {
       <div className="row">
         {canStart && (
           <Button onClick={() => start.mutate()} loading={start.isPending}>
-            {t.startHandling}
+            {c.status === 'inskickad' ? t.startHandling : svHandlaggning.completion.resume}
           </Button>
         )}
         {c.status === 'under_handlaggning' && (
@@ -158,6 +170,7 @@ function Evaluation({ c }: { c: Case }) {
       {ev.isLoading && <Loading />}
       {ev.data === null && <Paragraph>{t.notAssessed}</Paragraph>}
       {ev.data && <EvaluationView stored={ev.data} />}
+      {ev.data && <Frames frames={ev.data.frames} />}
     </section>
   );
 }
@@ -249,6 +262,11 @@ function Decisions({ c }: { c: Case }) {
     rejectionGrounds: t.rejectionGrounds,
   });
   const open = decisions.data?.find((d) => d.status === 'utkast');
+  const returned = open?.returnedAt ? open : undefined;
+  const preview = useMutation({
+    mutationFn: async (id: string) =>
+      saveBlob(await previewLetter(id), svHandlaggning.preview.filename(String(c.diarienummer ?? id))),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     draft.mutate();
@@ -287,8 +305,28 @@ function Decisions({ c }: { c: Case }) {
           </Table>
         </div>
       )}
-      {open && <Alert data-color="info">{t.awaitingSignature}</Alert>}
-      {c.status === 'under_handlaggning' && ev.data && !open && (
+      {returned && (
+        <Alert data-color="warning">
+          <Heading level={3} data-size="xs">
+            {svHandlaggning.returned.heading}
+          </Heading>
+          <Paragraph>{svHandlaggning.returned.body(String(returned.returnComment ?? ''))}</Paragraph>
+          <Paragraph>{svHandlaggning.returned.next}</Paragraph>
+        </Alert>
+      )}
+      {open && !returned && <Alert data-color="info">{t.awaitingSignature}</Alert>}
+      {open && (
+        <div className="stack">
+          <Paragraph data-size="sm">{svHandlaggning.preview.hint}</Paragraph>
+          <div>
+            <Button variant="secondary" onClick={() => preview.mutate(open.id)} loading={preview.isPending}>
+              {svHandlaggning.preview.button}
+            </Button>
+          </div>
+          <FormErrorSummary errors={toFieldErrors(preview.error)} />
+        </div>
+      )}
+      {c.status === 'under_handlaggning' && ev.data && (!open || returned) && (
         <form onSubmit={submit} noValidate className="stack narrow">
           <FormErrorSummary errors={errors} />
           <Fieldset>

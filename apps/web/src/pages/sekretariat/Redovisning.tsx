@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
@@ -10,6 +10,8 @@ import { LoadFailed, Loading } from '../../components/Loading';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatKronor } from '../../format';
 import { sv } from '../../text/sv';
+import { Presentera } from './Presentera';
+import { EjRedovisat, Foredragna } from './Foredragna';
 
 const t = sv.sekretariat;
 
@@ -28,7 +30,11 @@ export default function Redovisning() {
       saveBlob(await downloadReport(filter, format), `delegationsbeslut-${from}-${to}.${format}`);
     },
   });
-  const errors = toFieldErrors(report.error, { from: t.from, to: t.to, point: t.point });
+  // The same array while the error is the same, so the summary takes focus once, not on every keystroke.
+  const errors = useMemo(
+    () => toFieldErrors(report.error, { from: t.from, to: t.to, point: t.point }),
+    [report.error],
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const next = new URLSearchParams();
@@ -91,6 +97,10 @@ export default function Redovisning() {
           </div>
           {download.isPending && <Paragraph role="status">{t.preparing}</Paragraph>}
           {download.isError && <Alert data-color="danger">{sv.app.loadFailed}</Alert>}
+          <Presentera
+            filter={filter}
+            unreported={report.data.groups.flatMap((g) => g.rows).filter((r) => !r.reportedIn).length}
+          />
           {report.data.groups.map((g) => (
             <div className="table-scroll" key={g.point}>
               <Table data-size="sm" zebra>
@@ -132,6 +142,8 @@ export default function Redovisning() {
           ))}
         </div>
       )}
+      <EjRedovisat />
+      <Foredragna />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Navigate, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
+  Checkbox,
   Fieldset,
   Heading,
   Paragraph,
@@ -12,16 +13,28 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { caseQueryOptions, submitCase, updateCase } from '../../features/ansokan/api';
+import {
+  aidFormsQueryOptions,
+  caseQueryOptions,
+  costTypesQueryOptions,
+  priorityCriteriaQueryOptions,
+  submitCase,
+  updateCase,
+} from '../../features/ansokan/api';
+import { Attachments } from '../../features/ansokan/components/Attachments';
+import { useFocusFromHash } from '../../features/ansokan/useFocusFromHash';
+import { ProjectTaskList } from '../../features/ansokan/components/ProjectTaskList';
 import { parseAmount, sumAmounts } from '../../features/ansokan/amount';
 import { toFieldErrors, type FieldError } from '../../api/errors';
 import type { Case, Schemas } from '../../api/types';
+import { AssuranceNotice, assuranceError } from '../../components/AssuranceNotice';
 import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { usePageTitle } from '../../app/usePageTitle';
 import { paths } from '../../app/paths';
 import { formatKronor } from '../../format';
 import { sv } from '../../text/sv';
+import { svAnsokan } from '../../text/sv-ansokan';
 
 interface CostRow {
   description: string;
@@ -30,6 +43,8 @@ interface CostRow {
 }
 
 interface Draft {
+  aidSubform: string;
+  priorityClaims: string[];
   description: string;
   plannedStart: string;
   collectiveAgreement: '' | 'ja' | 'nej';
@@ -40,6 +55,8 @@ interface Draft {
 function draftOf(c: Case): Draft {
   const costLines = (c.budgetLines ?? []).filter((l) => l.kind === 'cost');
   return {
+    aidSubform: (c.aidSubform as string | null) ?? '',
+    priorityClaims: c.priorityClaims,
     description: (c.description as string | null) ?? '',
     plannedStart: (c.plannedStart as string | null) ?? '',
     collectiveAgreement: c.collectiveAgreement === null ? '' : c.collectiveAgreement ? 'ja' : 'nej',
@@ -59,6 +76,8 @@ function bodyOf(d: Draft): Schemas['UpdateCaseDto'] {
     .filter((r) => r.description || r.costType || r.amount)
     .map((r) => ({ description: r.description, costType: r.costType, amount: parseAmount(r.amount) }));
   return {
+    aidSubform: d.aidSubform || undefined,
+    priorityClaims: d.priorityClaims,
     description: d.description || undefined,
     plannedStart: d.plannedStart || undefined,
     collectiveAgreement: d.collectiveAgreement === '' ? undefined : d.collectiveAgreement === 'ja',
@@ -68,21 +87,34 @@ function bodyOf(d: Draft): Schemas['UpdateCaseDto'] {
 }
 
 /** The form's names of the fields the API may name, by input id. */
-const labels = sv.sokande.fieldNames;
+const labels = { ...svAnsokan.answers, ...sv.sokande.fieldNames };
 
 const time = new Intl.DateTimeFormat('sv-SE', { timeStyle: 'short' });
 
 export default function Ansokan() {
   const { id = '' } = useParams();
   const current = useQuery(caseQueryOptions(id));
-  usePageTitle(sv.sokande.formTitle);
-  if (current.isLoading) return <Loading />;
+  const aidForms = useQuery(aidFormsQueryOptions());
+  const form = aidForms.data?.find((f) => f.code === current.data?.aidForm);
+  const title =
+    current.data?.track === 'projekt' ? svAnsokan.projectTitle : svAnsokan.formTitle(form?.name ?? '');
+  usePageTitle(title);
+  if (current.isLoading || aidForms.isLoading) return <Loading />;
   if (current.isError || !current.data) return <LoadFailed />;
-  if (current.data.status !== 'utkast') return <Navigate to={paths.sokande.arende(id)} replace />;
-  return <ApplicationForm initial={current.data} />;
+  if (current.data.status !== 'utkast' && current.data.status !== 'komplettering_begard')
+    return <Navigate to={paths.sokande.arende(id)} replace />;
+  if (current.data.track === 'projekt') return <ProjectTaskList c={current.data} />;
+  return <ApplicationForm initial={current.data} title={title} form={form} />;
 }
 
-function ApplicationForm({ initial }: { initial: Case }) {
+type AidForm = Schemas['AidFormDto'];
+
+/** The application for company support, any aid form: its sub-forms, cost types, priorities and attachments. */
+function ApplicationForm({ initial, title, form }: { initial: Case; title: string; form?: AidForm }) {
+  useFocusFromHash();
+  const costTypes = useQuery(costTypesQueryOptions());
+  const criteria = useQuery(priorityCriteriaQueryOptions());
+  const completion = initial.status === 'komplettering_begard';
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
   const [dirty, setDirty] = useState(false);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
@@ -105,12 +137,13 @@ function ApplicationForm({ initial }: { initial: Case }) {
   }, [dirty]);
 
   const save = useMutation({
-    mutationFn: () => updateCase(initial.id, bodyOf(draft)),
-    onSuccess: () => {
+    mutationFn: (_then?: string) => updateCase(initial.id, bodyOf(draft)),
+    onSuccess: (_, then?: string) => {
       setDirty(false);
       setSavedAt(new Date());
       setErrors([]);
       void queryClient.invalidateQueries({ queryKey: ['get'] });
+      if (then) void navigate(then);
     },
     onError: (e) => setErrors(toFieldErrors(e, labels)),
   });
@@ -126,23 +159,44 @@ function ApplicationForm({ initial }: { initial: Case }) {
       // Marked stale, not read again now: this page would otherwise see the case submitted and move on.
       void queryClient.invalidateQueries({ queryKey: ['get'], refetchType: 'none' });
     },
-    onError: (e) => setErrors(toFieldErrors(e, labels)),
+    onError: (e) => setErrors(assuranceError(e) ?? toFieldErrors(e, labels)),
   });
 
   const total = sumAmounts(draft.costs.map((r) => r.amount));
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    submit.mutate();
+    // While a completion is asked for, the application is changed and saved, not submitted anew.
+    if (completion) save.mutate(paths.sokande.arende(initial.id));
+    else submit.mutate();
   };
 
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
-        {sv.sokande.formTitle}
+        {title}
       </Heading>
       <Paragraph>{initial.title}</Paragraph>
       <FormErrorSummary errors={errors} />
       <form onSubmit={onSubmit} noValidate className="stack">
+        {!!form?.subforms.length && (
+          <Fieldset id="aidSubform" tabIndex={-1}>
+            <Fieldset.Legend>{svAnsokan.subform}</Fieldset.Legend>
+            <Fieldset.Description>{svAnsokan.subformHint}</Fieldset.Description>
+            {form.subforms.map((sub) => (
+              <Radio
+                key={sub.code}
+                name="aidSubform"
+                value={sub.code}
+                label={sub.name}
+                checked={draft.aidSubform === sub.code}
+                onChange={() => change({ aidSubform: sub.code })}
+              />
+            ))}
+            {errorFor(errors, 'aidSubform') && (
+              <ValidationMessage>{errorFor(errors, 'aidSubform')}</ValidationMessage>
+            )}
+          </Fieldset>
+        )}
         <Textfield
           id="description"
           multiline
@@ -187,7 +241,13 @@ function ApplicationForm({ initial }: { initial: Case }) {
 
         <Fieldset id="costLines" tabIndex={-1}>
           <Fieldset.Legend>{sv.sokande.costsLegend}</Fieldset.Legend>
-          <Fieldset.Description>{sv.sokande.costsHint}</Fieldset.Description>
+          <Fieldset.Description>
+            {sv.sokande.costsHint}
+            {!!form?.costTypes.length &&
+              ` ${svAnsokan.acceptedCostTypes(
+                form.costTypes.map((c) => costTypes.data?.find((x) => x.code === c)?.name ?? c),
+              )}`}
+          </Fieldset.Description>
           {errorFor(errors, 'costLines') && (
             <ValidationMessage>{errorFor(errors, 'costLines')}</ValidationMessage>
           )}
@@ -228,10 +288,10 @@ function ApplicationForm({ initial }: { initial: Case }) {
                           onChange={(e) => setCost(i, { costType: e.target.value })}
                           aria-invalid={!!errorFor(errors, idOf('costType'))}
                         >
-                          <Select.Option value="">Välj</Select.Option>
-                          {Object.entries(sv.sokande.costTypes).map(([code, label]) => (
-                            <Select.Option key={code} value={code}>
-                              {label}
+                          <Select.Option value="">{svAnsokan.choose}</Select.Option>
+                          {(costTypes.data ?? []).map((ct) => (
+                            <Select.Option key={ct.code} value={ct.code}>
+                              {ct.name}
                             </Select.Option>
                           ))}
                         </Select>
@@ -299,11 +359,73 @@ function ApplicationForm({ initial }: { initial: Case }) {
           required
         />
 
+        <AssuranceNotice />
+
+        {!!form?.priorityCriteria.length && (
+          <Fieldset id="priorityClaims" tabIndex={-1}>
+            <Fieldset.Legend>{svAnsokan.priorityLegend}</Fieldset.Legend>
+            <Fieldset.Description>{svAnsokan.priorityHint}</Fieldset.Description>
+            {form.priorityCriteria.map((code) => (
+              <Checkbox
+                key={code}
+                value={code}
+                label={criteria.data?.find((x) => x.code === code)?.text ?? code}
+                checked={draft.priorityClaims.includes(code)}
+                onChange={(e) =>
+                  change({
+                    priorityClaims: e.target.checked
+                      ? [...draft.priorityClaims, code]
+                      : draft.priorityClaims.filter((x) => x !== code),
+                  })
+                }
+              />
+            ))}
+            {errorFor(errors, 'priorityClaims') && (
+              <ValidationMessage>{errorFor(errors, 'priorityClaims')}</ValidationMessage>
+            )}
+          </Fieldset>
+        )}
+
+        <Heading level={2} data-size="md">
+          {svAnsokan.attachmentsTask}
+        </Heading>
+        <Attachments
+          caseId={initial.id}
+          track="foretagsstod"
+          aidForm={initial.aidForm as string | null}
+          problems={errors}
+        />
+
         <div className="row">
-          <Button type="submit" loading={submit.isPending}>
-            {sv.sokande.submit}
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => save.mutate()} loading={save.isPending}>
+          {completion ? (
+            <Button
+              type="button"
+              onClick={() => save.mutate(paths.sokande.arende(initial.id))}
+              loading={save.isPending}
+            >
+              {svAnsokan.completion.backToCase}
+            </Button>
+          ) : (
+            <>
+              <Button type="submit" loading={submit.isPending}>
+                {sv.sokande.submit}
+              </Button>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => save.mutate(paths.sokande.kontrollera(initial.id))}
+                loading={save.isPending && save.variables !== undefined}
+              >
+                {svAnsokan.toCheck}
+              </Button>
+            </>
+          )}
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => save.mutate(undefined)}
+            loading={save.isPending && save.variables === undefined}
+          >
             {sv.sokande.saveDraft}
           </Button>
           <span role="status">{savedAt && !dirty ? sv.sokande.savedAt(time.format(savedAt)) : ''}</span>

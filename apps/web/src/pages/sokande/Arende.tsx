@@ -2,6 +2,7 @@ import { useQuery, useMutation } from '@tanstack/react-query';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { caseQueryOptions } from '../../features/ansokan/api';
+import { CaseHistory, CompletionAnswer } from '../../features/ansokan/components/Completion';
 import { caseDecisionsQueryOptions, downloadLetter } from '../../features/arende/api';
 import { StatusTag } from '../../components/StatusTag';
 import { LoadFailed, Loading } from '../../components/Loading';
@@ -10,6 +11,7 @@ import { paths } from '../../app/paths';
 import { formatDate, formatKronor } from '../../format';
 import { sv } from '../../text/sv';
 import { svUtbetalning } from '../../text/sv-utbetalning';
+import { svAnsokan } from '../../text/sv-ansokan';
 
 /** The applicant's case: the state in one sentence and the one thing to do now. */
 export default function Arende() {
@@ -47,6 +49,10 @@ export default function Arende() {
       {c.data.status === 'utkast' && (
         <RouterLink to={paths.sokande.ansokan(id)}>{sv.sokande.continueDraft}</RouterLink>
       )}
+      {c.data.status === 'komplettering_begard' && <CompletionAnswer c={c.data} />}
+      {c.data.status === 'komplettering_inkommen' && (
+        <Alert data-color="success">{svAnsokan.completion.sent}</Alert>
+      )}
       {signed && (
         <div className="stack">
           <Paragraph>
@@ -62,6 +68,7 @@ export default function Arende() {
           {download.isError && <Alert data-color="danger">{sv.app.loadFailed}</Alert>}
         </div>
       )}
+      <CaseHistory caseId={id} />
     </div>
   );
 }

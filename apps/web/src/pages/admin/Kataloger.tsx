@@ -1,0 +1,358 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import {
+  catalogueQueryOptions,
+  kommunerQueryOptions,
+  saveCatalogueEntry,
+  saveKommun,
+  type CatalogueEntry,
+  type CatalogueKind,
+} from '../../features/administration/api';
+import { toFieldErrors } from '../../api/errors';
+import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
+import { LoadFailed, Loading } from '../../components/Loading';
+import { TableScroll } from '../../components/TableScroll';
+import { usePageTitle } from '../../app/usePageTitle';
+import { svAdmin } from '../../text/sv-admin';
+
+const t = svAdmin.catalogues;
+const KINDS = Object.keys(t.kinds) as CatalogueKind[];
+
+/** The region's catalogues, one at a time (chosen in the address), and its kommuner; entries are added or changed in a dialog. */
+export default function Kataloger() {
+  usePageTitle(t.title);
+  const [params, setParams] = useSearchParams();
+  const kind = (KINDS.find((k) => k === params.get('katalog')) ?? 'cost_category') as CatalogueKind;
+  const entries = useQuery(catalogueQueryOptions());
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [editing, setEditing] = useState<{ entry: CatalogueEntry | null } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const open = (entry: CatalogueEntry | null) => {
+    setDone(null);
+    setEditing({ entry });
+    dialog.current?.showModal();
+  };
+  const shown = entries.data?.filter((e) => e.kind === kind) ?? [];
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        {t.title}
+      </Heading>
+      <Paragraph>{t.intro}</Paragraph>
+      {done && (
+        <Alert data-color="success" role="status">
+          {t.saved(done)}
+        </Alert>
+      )}
+      <div className="row">
+        <Field>
+          <Label htmlFor="shown-kind">{t.kind}</Label>
+          <Select
+            id="shown-kind"
+            value={kind}
+            onChange={(e) => setParams(new URLSearchParams({ katalog: e.target.value }), { replace: true })}
+          >
+            {KINDS.map((k) => (
+              <Select.Option key={k} value={k}>
+                {t.kinds[k]}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Button variant="secondary" onClick={() => open(null)}>
+          {t.add}
+        </Button>
+      </div>
+      {entries.isLoading && <Loading />}
+      {entries.isError && <LoadFailed />}
+      {entries.data && (
+        <TableScroll label={t.kinds[kind]}>
+          <Table data-size="sm" zebra>
+            <caption>
+              {t.kinds[kind]} – {t.entries(shown.length)}
+            </caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t.code}</Table.HeaderCell>
+                <Table.HeaderCell>{t.name}</Table.HeaderCell>
+                {kind === 'aid_subform' && <Table.HeaderCell>{t.parent}</Table.HeaderCell>}
+                <Table.HeaderCell>{t.active}</Table.HeaderCell>
+                <Table.HeaderCell>
+                  <span className="visually-hidden">{svAdmin.save}</span>
+                </Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {shown.map((e) => (
+                <Table.Row key={e.code}>
+                  <Table.Cell>
+                    <code>{e.code}</code>
+                  </Table.Cell>
+                  <Table.HeaderCell scope="row">{e.name}</Table.HeaderCell>
+                  {kind === 'aid_subform' && <Table.Cell>{e.parent ?? '–'}</Table.Cell>}
+                  <Table.Cell>{e.active ? svAdmin.yes : svAdmin.no}</Table.Cell>
+                  <Table.Cell>
+                    <Button data-size="sm" variant="tertiary" onClick={() => open(e)}>
+                      {t.edit(e.name)}
+                    </Button>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
+      )}
+      <Dialog ref={dialog} closedby="any" aria-labelledby="entry-title" onClose={() => setEditing(null)}>
+        {editing && (
+          <EntryForm
+            entry={editing.entry}
+            kind={kind}
+            aidForms={entries.data?.filter((e) => e.kind === 'aid_form') ?? []}
+            onDone={(saved) => {
+              dialog.current?.close();
+              setDone(saved.name);
+              if (saved.kind !== kind)
+                setParams(new URLSearchParams({ katalog: saved.kind }), { replace: true });
+            }}
+            onCancel={() => dialog.current?.close()}
+          />
+        )}
+      </Dialog>
+      <Kommuner />
+    </div>
+  );
+}
+
+function EntryForm({
+  entry,
+  kind: shownKind,
+  aidForms,
+  onDone,
+  onCancel,
+}: {
+  entry: CatalogueEntry | null;
+  kind: CatalogueKind;
+  aidForms: CatalogueEntry[];
+  onDone: (saved: CatalogueEntry) => void;
+  onCancel: () => void;
+}) {
+  const [form, setForm] = useState({
+    kind: entry?.kind ?? shownKind,
+    code: entry?.code ?? '',
+    name: entry?.name ?? '',
+    parent: entry?.parent ?? '',
+    active: entry?.active ?? true,
+  });
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: () =>
+      saveCatalogueEntry(form.kind, form.code.trim(), {
+        name: form.name,
+        active: form.active,
+        ...(form.kind === 'aid_subform' ? { parent: form.parent || null } : {}),
+      }),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ['get'] });
+      onDone(saved);
+    },
+  });
+  // The same array while the error is the same, so the summary takes focus once per failure.
+  const errors = useMemo(
+    () => toFieldErrors(save.error, { code: t.code, name: t.name, parent: t.parent, kind: t.kind }),
+    [save.error],
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate className="stack">
+      <Heading level={2} data-size="sm" id="entry-title">
+        {entry ? t.editTitle(entry.name) : t.addTitle}
+      </Heading>
+      <FormErrorSummary errors={errors} />
+      {entry ? (
+        <dl className="facts">
+          <dt>{t.kind}</dt>
+          <dd>{t.kinds[entry.kind]}</dd>
+          <dt>{t.code}</dt>
+          <dd>
+            <code>{entry.code}</code>
+          </dd>
+        </dl>
+      ) : (
+        <>
+          <Field>
+            <Label htmlFor="kind">{t.kind}</Label>
+            <Select
+              id="kind"
+              value={form.kind}
+              onChange={(e) => setForm({ ...form, kind: e.target.value as CatalogueKind })}
+            >
+              {KINDS.map((k) => (
+                <Select.Option key={k} value={k}>
+                  {t.kinds[k]}
+                </Select.Option>
+              ))}
+            </Select>
+            {errorFor(errors, 'kind') && <ValidationMessage>{errorFor(errors, 'kind')}</ValidationMessage>}
+          </Field>
+          <Textfield
+            id="code"
+            label={t.code}
+            description={t.codeHint}
+            maxLength={60}
+            value={form.code}
+            onChange={(e) => setForm({ ...form, code: e.target.value })}
+            error={errorFor(errors, 'code')}
+          />
+        </>
+      )}
+      <Textfield
+        id="name"
+        label={t.name}
+        maxLength={200}
+        value={form.name}
+        onChange={(e) => setForm({ ...form, name: e.target.value })}
+        error={errorFor(errors, 'name')}
+      />
+      {form.kind === 'aid_subform' && (
+        <Field>
+          <Label htmlFor="parent">{t.parent}</Label>
+          <Select
+            id="parent"
+            value={form.parent}
+            onChange={(e) => setForm({ ...form, parent: e.target.value })}
+            aria-invalid={!!errorFor(errors, 'parent')}
+          >
+            <Select.Option value="">–</Select.Option>
+            {aidForms.map((f) => (
+              <Select.Option key={f.code} value={f.code}>
+                {f.name}
+              </Select.Option>
+            ))}
+          </Select>
+          {errorFor(errors, 'parent') && <ValidationMessage>{errorFor(errors, 'parent')}</ValidationMessage>}
+        </Field>
+      )}
+      <Checkbox
+        id="active"
+        label={t.activeLabel}
+        checked={form.active}
+        onChange={(e) => setForm({ ...form, active: e.target.checked })}
+      />
+      <div className="row">
+        <Button type="submit" loading={save.isPending}>
+          {svAdmin.save}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {svAdmin.cancel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The region's kommuner, and a form to add one or change a name. */
+function Kommuner() {
+  const kommuner = useQuery(kommunerQueryOptions());
+  const [form, setForm] = useState({ code: '', name: '' });
+  const [done, setDone] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: () => saveKommun(form.code.trim(), form.name),
+    onSuccess: async (k) => {
+      await queryClient.invalidateQueries({ queryKey: ['get'] });
+      setDone(k.name);
+      setForm({ code: '', name: '' });
+    },
+  });
+  // The route's code and the body's name, shown at this form's own inputs.
+  // The same array while the error is the same, so the summary takes focus once per failure.
+  const errors = useMemo(
+    () =>
+      toFieldErrors(save.error, { code: t.kommunCode, name: t.kommunName }).map((e) =>
+        e.id ? { ...e, id: `kommun-${e.id}` } : e,
+      ),
+    [save.error],
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    save.mutate();
+  };
+  return (
+    <section className="stack" aria-labelledby="kommuner-title">
+      <Heading level={2} data-size="md" id="kommuner-title">
+        {t.kommuner}
+      </Heading>
+      {done && (
+        <Alert data-color="success" role="status">
+          {t.saved(done)}
+        </Alert>
+      )}
+      <FormErrorSummary errors={errors} />
+      <form onSubmit={submit} noValidate className="row">
+        <Textfield
+          id="kommun-code"
+          label={t.kommunCode}
+          description={t.kommunCodeHint}
+          inputMode="numeric"
+          maxLength={4}
+          value={form.code}
+          onChange={(e) => setForm({ ...form, code: e.target.value })}
+          error={errorFor(errors, 'kommun-code')}
+        />
+        <Textfield
+          id="kommun-name"
+          label={t.kommunName}
+          maxLength={100}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          error={errorFor(errors, 'kommun-name')}
+        />
+        <Button type="submit" loading={save.isPending}>
+          {t.addKommun}
+        </Button>
+      </form>
+      {kommuner.isLoading && <Loading />}
+      {kommuner.isError && <LoadFailed />}
+      {kommuner.data && (
+        <TableScroll label={t.kommuner}>
+          <Table data-size="sm" zebra>
+            <caption className="visually-hidden">{t.kommuner}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t.kommunCode}</Table.HeaderCell>
+                <Table.HeaderCell>{t.kommunName}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {kommuner.data.map((k) => (
+                <Table.Row key={k.code}>
+                  <Table.Cell>{k.code}</Table.Cell>
+                  <Table.Cell>{k.name}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}

@@ -16,6 +16,7 @@ import {
   CaseSummaryDto,
   type DeclarationOfCase,
   HistoryEntryDto,
+  type PersonDto,
 } from './case-response.dto';
 import { CompletionRequestService } from './completion-request.service';
 import { PeopleService } from './people.service';
@@ -29,6 +30,74 @@ const ORDER: Record<string, [string, 'ASC' | 'DESC']> = {
   diarienummer: ['c.diarienummer', 'ASC'],
   title: ['c.title', 'ASC'],
 };
+
+/** Amounts as text, through the same check as the entities' (a safe integer or an error). */
+const kronor = <T extends { amount: string }>(r: T) => ({
+  ...r,
+  amount: kronorTransformer.from(r.amount) as number,
+});
+
+/** The case read by CaseQueryService.get: every column CaseDto.full shows, and what hangs off it. */
+const CASE_SQL = `
+  SELECT c.id, c.diarienummer, c.nyps_id AS "nypsId", c.track, c.status, c.organisation_id AS "organisationId",
+         c.title, c.aid_form AS "aidForm", c.aid_subform AS "aidSubform", c.amount_applied::text AS "amountApplied",
+         c.description, c.period_start::text AS "periodStart", c.period_end::text AS "periodEnd", c.forstudie,
+         c.eu_cofinancing AS "euCofinancing", c.builds_on_earlier AS "buildsOnEarlier", c.rus_areas AS "rusAreas",
+         c.effektmal, c.sections, c.planned_start::text AS "plannedStart",
+         c.collective_agreement AS "collectiveAgreement", c.priority_claims AS "priorityClaims",
+         c.state_aid_facts AS "stateAidFacts", c.home_delivery AS "homeDelivery",
+         c.service_area_attestation AS "serviceAreaAttestation", c.state_aid_assessment AS "stateAidAssessment",
+         c.eu_basis AS "euBasis", c.secrecy_marking AS "secrecyMarking", c.received_at AS "receivedAt",
+         c.registration_date::text AS "registrationDate", c.assigned_to AS "assignedTo", c.version,
+         o.name AS "organisationName", o.kommun_code AS "kommunCode",
+         CASE WHEN a.id IS NULL THEN NULL
+              ELSE json_build_object('id', a.id, 'displayName', a.display_name, 'title', a.title) END AS assignee,
+         (SELECT COALESCE(json_agg(json_build_object('kind', kind, 'code', code, 'label', label, 'year', year,
+                   'amount', amount::text, 'financingForm', financing_form, 'costType', cost_type,
+                   'dated', dated::text) ORDER BY position), '[]')
+            FROM budget_line WHERE case_id = c.id) AS lines,
+         (SELECT COALESCE(json_agg(json_build_object('grantor', grantor, 'grantedOn', granted_on::text,
+                   'amount', amount::text, 'currency', currency, 'regulation', regulation,
+                   'recipient', recipient) ORDER BY granted_on), '[]')
+            FROM de_minimis_declaration WHERE case_id = c.id) AS dm,
+         (SELECT COALESCE(json_agg(json_build_object('id', id, 'reason', reason, 'requestedAt', requested_at,
+                   'requestedBy', requested_by, 'dueDate', due_date::text, 'answeredAt', answered_at)
+                   ORDER BY requested_at), '[]')
+            FROM completion_request WHERE case_id = c.id) AS requests
+  FROM grant_case c
+  JOIN organisation o ON o.id = c.organisation_id
+  LEFT JOIN account a ON a.id = c.assigned_to
+  WHERE c.id = $1`;
+
+interface CaseRow {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  kommunCode: string | null;
+  amountApplied: string | null;
+  assignee: PersonDto | null;
+  lines: AsStored<BudgetLineOfCase>[];
+  dm: AsStored<DeclarationOfCase>[];
+  requests: {
+    id: string;
+    reason: string;
+    requestedAt: string;
+    requestedBy: string | null;
+    dueDate: string;
+    answeredAt: string | null;
+  }[];
+  [column: string]: unknown;
+}
+
+/** The row as the GrantCase that CaseDto.full reads (its organisation's name and kommun included). */
+function toCase(row: CaseRow): GrantCase {
+  const { organisationName, kommunCode, lines: _l, dm: _d, requests: _r, assignee: _a, ...c } = row;
+  return {
+    ...c,
+    amountApplied: row.amountApplied === null ? null : (kronorTransformer.from(row.amountApplied) as number),
+    organisation: { name: organisationName, kommunCode },
+  } as unknown as GrantCase;
+}
 
 @Injectable()
 export class CaseQueryService {
@@ -44,47 +113,35 @@ export class CaseQueryService {
 
   /**
    * The case as its reader may see it; another organisation's case is NOT_FOUND, whatever the id. The
-   * case, its budget, declarations, completion requests and the reader's organisations are read at once
-   * (one round trip instead of three in a row); nothing is answered before the access check.
+   * case with its organisation, assigned officer, budget, declarations and completion requests is one
+   * statement of plain SQL with its columns named (TypeORM's query building and hydration were half of
+   * this request's CPU); the reader's organisations are read beside it. Nothing is answered before the
+   * access check.
    */
   async get(p: Principal, id: string): Promise<CaseDto> {
-    const [c, mine, { lines, dm }, cat, requests] = await Promise.all([
-      this.db.getRepository(GrantCase).findOne({ where: { id }, relations: { organisation: true } }),
+    const [[row], mine, cat] = await Promise.all([
+      this.db.query(CASE_SQL, [id]) as Promise<CaseRow[]>,
       this.access.isOfficer(p) ? null : this.access.organisationsOf(p),
-      this.linesAndDeclarations(id),
       this.catalogue.load(),
-      this.completion.forCase(id),
     ]);
-    if (!c || (mine && !mine.includes(c.organisationId))) throw DomainError.notFound('Ärendet');
-    const people = await this.people.byIds([c.assignedTo]);
-    return CaseDto.full(c, lines, dm, summariseBudget(lines, cat.regionGrantFinanciers), {
-      assignedTo: c.assignedTo ? (people.get(c.assignedTo) ?? null) : null,
-      completionRequests: requests,
-    });
-  }
-
-  /** The case's budget lines and de minimis declarations, in their order, in one statement. */
-  private async linesAndDeclarations(
-    id: string,
-  ): Promise<{ lines: BudgetLineOfCase[]; dm: DeclarationOfCase[] }> {
-    const [row] = (await this.db.query(
-      `SELECT
-         (SELECT COALESCE(json_agg(json_build_object('kind', kind, 'code', code, 'label', label, 'year', year,
-                   'amount', amount::text, 'financingForm', financing_form, 'costType', cost_type,
-                   'dated', dated::text) ORDER BY position), '[]')
-            FROM budget_line WHERE case_id = $1) AS lines,
-         (SELECT COALESCE(json_agg(json_build_object('grantor', grantor, 'grantedOn', granted_on::text,
-                   'amount', amount::text, 'currency', currency, 'regulation', regulation,
-                   'recipient', recipient) ORDER BY granted_on), '[]')
-            FROM de_minimis_declaration WHERE case_id = $1) AS dm`,
-      [id],
-    )) as { lines: AsStored<BudgetLineOfCase>[]; dm: AsStored<DeclarationOfCase>[] }[];
-    // Amounts as text, through the same check as the entities' (a safe integer or an error).
-    const kronor = <T extends { amount: string }>(r: T) => ({
-      ...r,
-      amount: kronorTransformer.from(r.amount) as number,
-    });
-    return { lines: row.lines.map(kronor), dm: row.dm.map(kronor) };
+    if (!row || (mine && !mine.includes(row.organisationId))) throw DomainError.notFound('Ärendet');
+    const lines = row.lines.map(kronor);
+    const requests = await this.completion.toDtos(
+      row.requests.map((r) => ({
+        ...r,
+        caseId: row.id,
+        requestedAt: new Date(r.requestedAt),
+        answeredAt: r.answeredAt === null ? null : new Date(r.answeredAt),
+        answeredBy: null,
+      })),
+    );
+    return CaseDto.full(
+      toCase(row),
+      lines,
+      row.dm.map(kronor),
+      summariseBudget(lines, cat.regionGrantFinanciers),
+      { assignedTo: row.assignee, completionRequests: requests },
+    );
   }
 
   /**

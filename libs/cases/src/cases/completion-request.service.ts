@@ -49,13 +49,6 @@ export class CompletionRequestService {
     );
   }
 
-  async forCase(caseId: string): Promise<CompletionRequestDto[]> {
-    const rows = await this.db
-      .getRepository(CompletionRequest)
-      .find({ where: { caseId }, order: { requestedAt: 'ASC' } });
-    return this.toDtos(rows);
-  }
-
   async toDtos(rows: CompletionRequest[]): Promise<CompletionRequestDto[]> {
     const people = await this.people.byIds(rows.map((r) => r.requestedBy));
     const today = this.clock.today();

@@ -78,11 +78,16 @@ export class CaseWriteService {
   ) {}
 
   async create(p: Principal, dto: CreateCaseDto): Promise<CaseDto> {
-    await this.access.assertOrganisation(p, dto.organisationId, 'Organisationen');
+    // The catalogues and the rules in force are read before the transaction, where the process keeps
+    // them (ReferenceCache; read in a transaction they were loaded afresh every time). Under READ
+    // COMMITTED a read inside the transaction would see nothing more settled: it locks nothing.
+    const [, cat, codes] = await Promise.all([
+      this.access.assertOrganisation(p, dto.organisationId, 'Organisationen'),
+      this.catalogue.load(),
+      this.catalogue.inForce(this.clock.today()),
+    ]);
+    this.checkFields(dto.track, dto, cat, codes);
     const id = await this.db.transaction(async (em) => {
-      const cat = await this.catalogue.load(em);
-      const codes = await this.catalogue.inForce(this.clock.today(), em);
-      this.checkFields(dto.track, dto, cat, codes);
       const c = em.create(GrantCase, {
         track: dto.track,
         organisationId: dto.organisationId,

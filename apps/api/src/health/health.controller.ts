@@ -19,6 +19,8 @@ export class HealthController {
     summary: 'The process answers (no I/O): the liveness probe. Open to anyone (orchestrators).',
   })
   @ApiOkResponse({ type: LivenessDto })
+  // GET is answered the same way by an onRequest hook before routing (bootstrap.ts, answerLiveness);
+  // this handler states the route and answers HEAD.
   live(): LivenessDto {
     return { status: 'ok' };
   }

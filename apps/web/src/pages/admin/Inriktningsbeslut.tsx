@@ -52,7 +52,7 @@ export default function Inriktningsbeslut() {
       .sort((a, b) => String(b.validFrom).localeCompare(String(a.validFrom)))[0] ?? null;
   const base = draft ?? inForce;
   if (!base) return <Alert data-color="info">{t.none}</Alert>;
-  return <Editor key={`${base.id}:${base.version}`} base={base} isDraft={!!draft} inForce={inForce} />;
+  return <Editor key={base.id} base={base} isDraft={!!draft} inForce={inForce} />;
 }
 
 function Editor({ base, isDraft, inForce }: { base: Decision; isDraft: boolean; inForce: Decision | null }) {

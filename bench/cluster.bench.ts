@@ -7,13 +7,14 @@
  * instance buys on this machine, not on one with a core per instance.
  */
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { Account, hashPassword, Role } from '@anslag/auth';
 import { dataSourceOptions } from '@anslag/database';
-import { createOrganisation, ensureReferenceData } from '@anslag/testing';
+import { Mandate } from '@anslag/identity';
+import { createOrganisation, ensureReferenceData, randomPersonnummer } from '@anslag/testing';
 import type { BenchResult } from './bench-result';
 import { withScratchDatabase } from './scratch-db';
 
@@ -74,8 +75,11 @@ async function measure(apis: number, dbUrl: string, orgId: string): Promise<Rate
         collectiveAgreement: true,
       }),
     });
-    if (created.status !== 201) throw new Error(`create case: ${created.status}`);
+    if (created.status !== 201) throw new Error(`create case: ${created.status} ${await created.text()}`);
     const { id } = (await created.json()) as { id: string };
+    // A warm-up, not counted: the processes' code is compiled by the JIT under the first requests.
+    await rps({ url: `${cluster.url}/api/cases/${id}`, headers: auth });
+    await rps({ url: `${cluster.url}/health/live` });
     const best = { read: 0, live: 0 };
     for (let i = 0; i < RUNS; i++) {
       best.read = Math.max(best.read, await rps({ url: `${cluster.url}/api/cases/${id}`, headers: auth }));
@@ -96,20 +100,31 @@ export async function run(): Promise<BenchResult[]> {
       await ensureReferenceData(ds);
       const org = await createOrganisation(ds, { inTatort: false, kommunCode: '1885' });
       orgId = org.id;
-      await ds.getRepository(Account).save({
+      // An applicant signed in with a password, with a valid signatory mandate for the organisation.
+      const account = await ds.getRepository(Account).save({
         username: 'bench-sokande',
         displayName: 'bench-sokande',
         roles: [Role.sokande],
-        organisationIds: [org.id],
         delegationPoints: [],
+        personnummer: randomPersonnummer(),
         passwordHash: await hashPassword(PASSWORD),
+      });
+      await ds.getRepository(Mandate).insert({
+        organisationId: org.id,
+        personnummer: account.personnummer!,
+        accountId: account.id,
+        kind: 'firmatecknare',
+        status: 'giltig',
+        grantedAt: new Date(),
+        grantedByName: 'bench',
+        verifiedAt: new Date(),
       });
     } finally {
       await ds.destroy();
     }
     const one = await measure(1, dbUrl, orgId);
     const two = await measure(2, dbUrl, orgId);
-    const note = `${cpus().length} cores shared by autocannon, nginx, the api processes and PostgreSQL; 20 connections, ${DURATION_S} s, best of ${RUNS}; apps/cli/cluster.js`;
+    const note = `${cpus().length} cores shared by autocannon, nginx, the api processes and PostgreSQL; 20 connections, ${DURATION_S} s after a warm-up, best of ${RUNS}; load average ${loadavg()[0].toFixed(1)} at the end; apps/cli/cluster.js`;
     return [
       {
         name: 'GET /api/cases/{id} with its token through nginx: 2 api processes vs 1',

@@ -11,6 +11,9 @@ import {
 import { sv } from '../../apps/web/src/text/sv';
 import { svUtbetalning } from '../../apps/web/src/text/sv-utbetalning';
 import { svInloggning } from '../../apps/web/src/text/sv-inloggning';
+import { svHandlaggning } from '../../apps/web/src/text/sv-handlaggning';
+import { svSekretariat } from '../../apps/web/src/text/sv-sekretariat';
+import { svAdmin } from '../../apps/web/src/text/sv-admin';
 
 jest.setTimeout(120_000);
 
@@ -83,10 +86,27 @@ describe('the browser application: serving, sign-in, layout', () => {
 
   it.each([
     ['sokande', [sv.nav.minaArenden, sv.nav.nyAnsokan, svInloggning.nav.organisationer]],
-    ['handlaggare', [sv.nav.arbetsko, svUtbetalning.nav.granska]],
-    ['beslutsfattare', [sv.nav.attSignera, svUtbetalning.nav.attestera]],
-    ['namndsekreterare', [sv.nav.redovisning, svUtbetalning.nav.uppfoljning]],
-    ['admin', [sv.nav.inriktningsbeslut]],
+    [
+      'handlaggare',
+      [
+        sv.nav.arbetsko,
+        svHandlaggning.nav.kompletteringar,
+        svUtbetalning.nav.granska,
+        svSekretariat.nav.uppfoljning,
+      ],
+    ],
+    ['beslutsfattare', [sv.nav.attSignera, svUtbetalning.nav.attestera, svSekretariat.nav.uppfoljning]],
+    ['namndsekreterare', [sv.nav.redovisning, svUtbetalning.nav.uppfoljning, svSekretariat.nav.uppfoljning]],
+    [
+      'admin',
+      [
+        sv.nav.inriktningsbeslut,
+        svAdmin.nav.delegationsordning,
+        svAdmin.nav.kataloger,
+        svAdmin.nav.anvandare,
+        svSekretariat.nav.uppfoljning,
+      ],
+    ],
   ])('gives %s a skip link and the navigation of the role', async (username, links) => {
     const { context, page } = await newPage(stage);
     await signIn(page, username);

@@ -124,7 +124,9 @@ export async function startStage(opts: { worker?: boolean } = {}): Promise<Stage
       '--disable-default-apps',
     ],
   });
-  process.env.DATABASE_URL = saved;
+  // Assigning undefined would leave the text "undefined" in the environment.
+  if (saved === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = saved;
   return {
     baseUrl,
     browser,

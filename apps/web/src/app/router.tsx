@@ -4,7 +4,7 @@ import { Spinner } from '@digdir/designsystemet-react';
 import { AppLayout } from './layouts/AppLayout';
 import { RequireRole } from './RequireRole';
 import { homeOf, paths } from './paths';
-import { meQueryOptions, useMe } from './auth';
+import { meQueryOptions, sessionQueryOptions, useMe } from './auth';
 import { queryClient } from './queryClient';
 import { csrfToken } from '../api/session';
 import { queueQueryFrom, queueQueryOptions } from '../features/arbetsko/api';
@@ -20,7 +20,10 @@ import { sv } from '../text/sv';
 function guarded(roles: string[], load: () => Promise<{ default: ComponentType }>) {
   return {
     lazy: async () => {
-      if (csrfToken()) void queryClient.prefetchQuery(meQueryOptions());
+      if (csrfToken()) {
+        void queryClient.prefetchQuery(sessionQueryOptions());
+        void queryClient.prefetchQuery(meQueryOptions());
+      }
       const { default: Page } = await load();
       return {
         Component: () => (

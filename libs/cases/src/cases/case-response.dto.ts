@@ -6,6 +6,16 @@ import type { DeMinimisDeclaration } from '../entities/de-minimis-declaration.en
 import type { GrantCase } from '../entities/grant-case.entity';
 import type { BudgetSummary } from './budget';
 
+/** What a case's answer shows of its budget lines and de minimis declarations. */
+export type BudgetLineOfCase = Pick<
+  BudgetLine,
+  'kind' | 'code' | 'label' | 'year' | 'amount' | 'financingForm' | 'costType' | 'dated'
+>;
+export type DeclarationOfCase = Pick<
+  DeMinimisDeclaration,
+  'grantor' | 'grantedOn' | 'amount' | 'currency' | 'regulation' | 'recipient'
+>;
+
 export class YearSummaryDto {
   @ApiProperty() year: number;
   @ApiProperty() costs: number;
@@ -175,8 +185,8 @@ export class CaseDto extends CaseSummaryDto {
 
   static full(
     c: GrantCase,
-    lines: BudgetLine[],
-    dm: DeMinimisDeclaration[],
+    lines: BudgetLineOfCase[],
+    dm: DeclarationOfCase[],
     summary: BudgetSummary,
     extra: {
       assignedTo: PersonDto | null;

@@ -117,11 +117,7 @@ export function AppLayout() {
               >
                 {sv.app.signOut}
               </Button>
-              {logout.isError && (
-                <span role="alert" className="app-user__error">
-                  {svInloggning.logoutFailed}
-                </span>
-              )}
+              {logout.isError && <span role="alert">{svInloggning.logoutFailed}</span>}
             </div>
           )}
         </div>

@@ -16,6 +16,7 @@ import { toFieldErrors, unwrap } from '../../api/errors';
 import { queryKeys } from '../../api/queryKeys';
 import type { Decision } from '../../api/types';
 import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
+import { AssuranceNotice, assuranceError } from '../../components/AssuranceNotice';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -216,7 +217,7 @@ function RequestForm({ request, onSubmitted }: { request: PaymentRequest; onSubm
   });
   const problems = [
     ...toFieldErrors(save.error),
-    ...toFieldErrors(submit.error),
+    ...(assuranceError(submit.error) ?? toFieldErrors(submit.error)),
     ...toFieldErrors(check.error),
     ...(checked && !checked.ok
       ? checked.problems.map((p) => ({
@@ -381,6 +382,7 @@ function RequestForm({ request, onSubmitted }: { request: PaymentRequest; onSubm
           </List.Unordered>
         </Alert>
       )}
+      <AssuranceNotice />
       <div className="row">
         <Button variant="secondary" onClick={() => save.mutate()} loading={save.isPending}>
           {t.save}

@@ -243,9 +243,15 @@ export interface AxeViolation {
  * DevTools protocol, so the page's own Content-Security-Policy does not need to allow it.
  */
 export async function axe(page: Page): Promise<AxeViolation[]> {
-  // A dialog fading in is measured at its final colours, not halfway through its transition.
+  // A dialog fading in is measured at its final colours, not halfway through its transition. A spinner's
+  // endless animation never finishes, so only animations with an end are awaited.
   await page.evaluate(() =>
-    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
   );
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {

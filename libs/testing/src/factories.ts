@@ -23,8 +23,9 @@ export const TEST_IDS = {
 
 /** A valid 10-digit organisationsnummer (Luhn check digit), random enough for parallel suites. */
 export function randomOrganisationsnummer(): string {
-  // Third digit ≥ 2 marks a legal person's number (a personnummer has a month there).
-  const body = `556${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+  // Third digit ≥ 2 marks a legal person's number (a personnummer has a month there). 80 million
+  // numbers: suites share one database, and a clash of two made-up numbers would fail a test by chance.
+  const body = `5${randomInt(0, 10)}${randomInt(2, 10)}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
   let total = 0;
   for (let i = 0; i < 9; i++) {
     let d = Number(body[i]) * (i % 2 === 0 ? 2 : 1);

@@ -17,6 +17,7 @@ import { BarChart, UsageChart } from '../components/charts/Charts';
 import { usePageTitle } from '../app/usePageTitle';
 import { formatBasisPoints, formatKronor } from '../format';
 import { svSekretariat } from '../text/sv-sekretariat';
+import { Progress } from '../components/Progress';
 import { sv } from '../text/sv';
 
 const t = svSekretariat.uppfoljning;
@@ -82,7 +83,7 @@ export default function Uppfoljning() {
               </Button>
             ))}
           </div>
-          {download.isPending && <Paragraph role="status">{t.preparing}</Paragraph>}
+          <Progress active={download.isPending} text={t.preparing} />
           {download.isError && <Alert data-color="danger">{sv.app.loadFailed}</Alert>}
           <Paragraph>
             {t.totals(f.totals.grantedCount, formatKronor(f.totals.granted), f.totals.rejectedCount)}

@@ -6,15 +6,6 @@ import type { Loose, Schemas } from '../../api/types';
 
 export type Inriktningsbeslut = Loose<Schemas['InriktningsbeslutDto']>;
 
-/** The parts of an aid form the admin edits here; the rest of the rule set travels unchanged. */
-export interface AidFormLimits {
-  code: string;
-  name: string;
-  maxShareBp: number | null;
-  maxPerDecision: number | null;
-  maxPerCompany: number | null;
-}
-
 /** The what-if as the API answers it (the document does not describe it yet). */
 export interface WhatIfResult {
   openCases: number;
@@ -47,25 +38,4 @@ export async function saveDraft(
     ? await api.PUT('/api/policy/inriktningsbeslut/{id}', { params: { path: { id } }, body: { content } })
     : await api.POST('/api/policy/inriktningsbeslut', { body: { content } });
   return unwrap(r) as Inriktningsbeslut;
-}
-
-export function aidFormsOf(content: Record<string, unknown>): AidFormLimits[] {
-  const forms = (content.aidForms ?? {}) as Record<string, Omit<AidFormLimits, 'code'>>;
-  return Object.entries(forms).map(([code, f]) => ({
-    code,
-    name: f.name,
-    maxShareBp: f.maxShareBp ?? null,
-    maxPerDecision: f.maxPerDecision ?? null,
-    maxPerCompany: f.maxPerCompany ?? null,
-  }));
-}
-
-/** The rule set with the edited limits written back into its aid forms. */
-export function withAidForms(
-  content: Record<string, unknown>,
-  edited: Record<string, Partial<AidFormLimits>>,
-): Record<string, unknown> {
-  const forms = { ...((content.aidForms ?? {}) as Record<string, Record<string, unknown>>) };
-  for (const [code, limits] of Object.entries(edited)) forms[code] = { ...forms[code], ...limits };
-  return { ...content, aidForms: forms };
 }

@@ -1,41 +1,43 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Heading, Paragraph, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
 import {
-  aidFormsOf,
+  Alert,
+  Button,
+  Details,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import {
   decisionsQueryOptions,
   runWhatIf,
   saveDraft,
-  withAidForms,
-  type AidFormLimits,
   type Inriktningsbeslut as Decision,
 } from '../../features/inriktningsbeslut/api';
-import { parseAmount } from '../../features/ansokan/amount';
-import { toFieldErrors } from '../../api/errors';
+import {
+  contentWith,
+  fieldsOf,
+  shownValue,
+  valueAt,
+  type DraftField,
+} from '../../features/inriktningsbeslut/form';
+import { toFieldErrors, type FieldError } from '../../api/errors';
 import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { Progress } from '../../components/Progress';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { usePageTitle } from '../../app/usePageTitle';
-import { formatDate, formatKronor } from '../../format';
+import { formatBasisPoints, formatDate, formatKronor } from '../../format';
 import { sv } from '../../text/sv';
+import { svInriktning as ti } from '../../text/sv-inriktning';
 
 const t = sv.admin;
-type Field = 'maxShareBp' | 'maxPerDecision' | 'maxPerCompany';
-const FIELDS: Field[] = ['maxShareBp', 'maxPerDecision', 'maxPerCompany'];
-
-/** The input id that shows a limit, as the API names it in the rule set (content.aidForms.<code>.<field>). */
-const inputId = (code: string, field: Field) => `content-aidForms-${code}-${field}`;
-const shown = (f: AidFormLimits, field: Field) => {
-  const v = f[field];
-  if (v === null) return '';
-  return field === 'maxShareBp' ? String(v / 100) : String(v);
-};
-/** Per cent (as typed) to basis points, kronor to whole kronor; anything else as typed, for the API to name. */
-function valueOf(field: Field, typed: string): number | string | null {
-  if (typed.trim() === '') return null;
-  if (field !== 'maxShareBp') return parseAmount(typed) ?? null;
-  const p = typed.trim().replace(',', '.');
-  return /^\d{1,3}(\.\d{1,2})?$/.test(p) ? Math.round(Number(p) * 100) : typed;
-}
 
 /** The admin edits a draft inriktningsbeslut in a form and sees the what-if against the decision in force. */
 export default function Inriktningsbeslut() {
@@ -50,53 +52,53 @@ export default function Inriktningsbeslut() {
       .sort((a, b) => String(b.validFrom).localeCompare(String(a.validFrom)))[0] ?? null;
   const base = draft ?? inForce;
   if (!base) return <Alert data-color="info">{t.none}</Alert>;
-  return <Editor base={base} draftId={draft?.id ?? null} inForce={inForce} />;
+  return <Editor key={base.id} base={base} isDraft={!!draft} inForce={inForce} />;
 }
 
-function Editor({
-  base,
-  draftId,
-  inForce,
-}: {
-  base: Decision;
-  draftId: string | null;
-  inForce: Decision | null;
-}) {
-  const forms = useMemo(() => aidFormsOf(base.content), [base]);
+function Editor({ base, isDraft, inForce }: { base: Decision; isDraft: boolean; inForce: Decision | null }) {
+  const fields = useMemo(() => fieldsOf(base.content), [base]);
   const [typed, setTyped] = useState<Record<string, string>>(() =>
-    Object.fromEntries(
-      forms.flatMap((f) => FIELDS.map((field) => [inputId(f.code, field), shown(f, field)])),
-    ),
+    Object.fromEntries(fields.map((f) => [f.id, shownValue(f, valueAt(base.content, f.path))])),
   );
   const queryClient = useQueryClient();
-  const content = () =>
-    withAidForms(
-      base.content,
-      Object.fromEntries(
-        forms.map((f) => [
-          f.code,
-          Object.fromEntries(
-            FIELDS.map((field) => [field, valueOf(field, typed[inputId(f.code, field)] ?? '')]),
-          ),
-        ]),
-      ),
-    );
+  const content = () => contentWith(base.content, fields, typed);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['get'] });
   const whatIf = useMutation({ mutationFn: () => runWhatIf(content()) });
   const save = useMutation({
-    mutationFn: () => saveDraft(draftId, content()),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['get'] }),
+    mutationFn: () => saveDraft(isDraft ? base.id : null, content()),
+    onSuccess: refresh,
   });
-  const labels = Object.fromEntries(
-    forms.flatMap((f) =>
-      FIELDS.map((field) => [inputId(f.code, field), `${f.name}, ${t.fields[field].toLowerCase()}`]),
-    ),
-  );
-  const errors = [...toFieldErrors(whatIf.error, labels), ...toFieldErrors(save.error, labels)];
+  const create = useMutation({
+    mutationFn: () => saveDraft(null, (inForce ?? base).content),
+    onSuccess: refresh,
+  });
+  const labels = Object.fromEntries(fields.map((f) => [f.id, f.group ? `${f.group}, ${f.label}` : f.label]));
+  const errors = [
+    ...toFieldErrors(whatIf.error, labels),
+    ...toFieldErrors(save.error, labels),
+    ...toFieldErrors(create.error, labels),
+  ];
   const submit = (e: FormEvent) => {
     e.preventDefault();
     whatIf.mutate();
   };
-  const changed = whatIf.data?.cases.filter((c) => c.changed) ?? [];
+  const input = (f: DraftField) => (
+    <Input
+      key={f.id}
+      field={f}
+      value={typed[f.id] ?? ''}
+      onChange={(v) => setTyped((prev) => ({ ...prev, [f.id]: v }))}
+      errors={errors}
+      inForce={inForce && isDraft ? valueAt(inForce.content, f.path) : undefined}
+    />
+  );
+  const section = (s: DraftField['section']) => fields.filter((f) => f.section === s);
+  const groups = (s: DraftField['section']) => {
+    const by = new Map<string, DraftField[]>();
+    for (const f of section(s)) by.set(f.group ?? '', [...(by.get(f.group ?? '') ?? []), f]);
+    return [...by.entries()];
+  };
+  const notes = (base.content.aidForms ?? {}) as Record<string, { name: string; geography?: Geo }>;
 
   return (
     <div className="stack">
@@ -104,48 +106,63 @@ function Editor({
         {t.title}
       </Heading>
       <Paragraph>
-        {draftId
+        {isDraft
           ? t.editingDraft(base.title)
           : t.basedOn(base.title, formatDate(String(inForce?.validFrom ?? '')))}
       </Paragraph>
+      {!isDraft && (
+        <div className="stack">
+          <Paragraph data-size="sm">{ti.newDraftHint}</Paragraph>
+          <div className="row">
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => create.mutate()}
+              loading={create.isPending}
+            >
+              {ti.newDraft}
+            </Button>
+          </div>
+          <Progress active={create.isPending} text={ti.creating} />
+        </div>
+      )}
       <FormErrorSummary errors={errors} />
       <form onSubmit={submit} noValidate className="stack">
-        <div className="table-scroll">
-          <Table data-size="sm">
-            <caption>{t.aidForms}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{sv.handlaggare.aidForm}</Table.HeaderCell>
-                {FIELDS.map((field) => (
-                  <Table.HeaderCell key={field}>{t.fields[field]}</Table.HeaderCell>
-                ))}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {forms.map((f) => (
-                <Table.Row key={f.code}>
-                  <Table.HeaderCell scope="row">{f.name}</Table.HeaderCell>
-                  {FIELDS.map((field) => {
-                    const id = inputId(f.code, field);
-                    return (
-                      <Table.Cell key={field}>
-                        <Textfield
-                          id={id}
-                          aria-label={`${f.name}, ${t.fields[field].toLowerCase()}`}
-                          inputMode="numeric"
-                          suffix={field === 'maxShareBp' ? '%' : 'kr'}
-                          value={typed[id] ?? ''}
-                          onChange={(e) => setTyped({ ...typed, [id]: e.target.value })}
-                          error={errorFor(errors, id)}
-                        />
-                      </Table.Cell>
-                    );
-                  })}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <Section id="beslutet" title={ti.sections.decision}>
+          {section('decision').map(input)}
+        </Section>
+        <Section id="ramar" title={ti.sections.frames} intro={ti.sections.framesIntro}>
+          {groups('frames').map(([group, fs]) => (
+            <Fieldset key={group}>
+              <Fieldset.Legend>{group}</Fieldset.Legend>
+              {fs.map(input)}
+            </Fieldset>
+          ))}
+        </Section>
+        <Section id="stodformer" title={ti.sections.aidForms} intro={ti.sections.aidFormsIntro}>
+          {groups('aidForms').map(([group, fs]) => {
+            const geo = Object.values(notes).find((n) => n.name === group)?.geography;
+            return (
+              <Fieldset key={group}>
+                <Fieldset.Legend>{group}</Fieldset.Legend>
+                {fs.map(input)}
+                {geo && geo.kind !== 'outside_tatort' && (
+                  <Paragraph data-size="sm">
+                    {ti.fields.geography}: {geographyText(geo)}
+                  </Paragraph>
+                )}
+              </Fieldset>
+            );
+          })}
+        </Section>
+        <Section id="prioriteringar" title={ti.sections.priorities}>
+          {groups('priorities').map(([group, fs]) => (
+            <Fieldset key={group}>
+              <Fieldset.Legend>{group}</Fieldset.Legend>
+              {fs.map(input)}
+            </Fieldset>
+          ))}
+        </Section>
         <div className="row">
           <Button type="submit" loading={whatIf.isPending}>
             {t.runWhatIf}
@@ -153,51 +170,157 @@ function Editor({
           <Button type="button" variant="secondary" onClick={() => save.mutate()} loading={save.isPending}>
             {sv.sokande.saveDraft}
           </Button>
-          {save.isSuccess && <span role="status">{t.saved}</span>}
         </div>
+        <div role="status">{save.isSuccess && t.saved}</div>
       </form>
-      {whatIf.isPending && (
-        <Paragraph role="status">
-          <Spinner aria-hidden data-size="sm" /> {t.running}
-        </Paragraph>
-      )}
-      {whatIf.data && (
-        <section className="stack" aria-labelledby="konsekvenser">
-          <Heading level={2} data-size="md" id="konsekvenser">
-            {t.resultTitle}
-          </Heading>
-          <Paragraph role="status">{t.summary(whatIf.data.changedCases, whatIf.data.openCases)}</Paragraph>
-          {changed.length > 0 && (
-            <div className="table-scroll">
-              <Table data-size="sm">
-                <caption>{t.changedCases}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{sv.handlaggare.diarienummer}</Table.HeaderCell>
-                    <Table.HeaderCell>{sv.handlaggare.title}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.maxNow}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.maxDraft}</Table.HeaderCell>
-                    <Table.HeaderCell>{t.outcomeDraft}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {changed.map((c) => (
-                    <Table.Row key={c.caseId}>
-                      <Table.Cell>{c.diarienummer ?? '–'}</Table.Cell>
-                      <Table.Cell>{c.title}</Table.Cell>
-                      <Table.Cell className="num">
-                        {c.current ? formatKronor(c.current.maxGrant) : '–'}
-                      </Table.Cell>
-                      <Table.Cell className="num">{formatKronor(c.draft.maxGrant)}</Table.Cell>
-                      <Table.Cell>{t.outcomes[c.draft.outcome] ?? c.draft.outcome}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
-          )}
-        </section>
-      )}
+      <Progress active={whatIf.isPending} text={t.running} />
+      {whatIf.data && <WhatIf result={whatIf.data} />}
     </div>
+  );
+}
+
+type Geo = { kind: string; tatort?: string; programme?: string };
+function geographyText(g: Geo): string {
+  if (g.kind === 'rural') return ti.geographies.rural(g.tatort ?? '');
+  if (g.kind === 'service_area') return ti.geographies.service_area(g.programme ?? '');
+  return ti.geographies.whole_county;
+}
+
+function Section({
+  id,
+  title,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="stack" aria-labelledby={id}>
+      <Heading level={2} data-size="md" id={id}>
+        {title}
+      </Heading>
+      {intro && <Paragraph data-size="sm">{intro}</Paragraph>}
+      {children}
+    </section>
+  );
+}
+
+function inForceText(f: DraftField, v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  if (f.kind === 'kronor' || f.kind === 'optionalKronor' || f.kind === 'subframe')
+    return ti.inForceValue(typeof v === 'number' ? formatKronor(v) : '–');
+  if (f.kind === 'percent') return ti.inForceValue(typeof v === 'number' ? formatBasisPoints(v) : '–');
+  return undefined;
+}
+
+function Input({
+  field: f,
+  value,
+  onChange,
+  errors,
+  inForce,
+}: {
+  field: DraftField;
+  value: string;
+  onChange: (v: string) => void;
+  errors: FieldError[];
+  inForce: unknown;
+}) {
+  const error = errorFor(errors, f.id);
+  const description = [f.hint, inForceText(f, inForce)].filter(Boolean).join(' ') || undefined;
+  if (f.kind === 'list')
+    return (
+      <CheckboxGroup
+        id={f.id}
+        legend={f.label}
+        description={description}
+        options={(f.options ?? []).map((o) => ({ value: o, label: f.optionLabels?.[o] ?? o }))}
+        value={value ? value.split(',') : []}
+        onChange={(next) => onChange(next.join(','))}
+        error={error}
+      />
+    );
+  if (f.kind === 'choice')
+    return (
+      <Field>
+        <Label htmlFor={f.id}>{f.label}</Label>
+        <Select id={f.id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={!!error}>
+          {(f.options ?? []).map((o) => (
+            <Select.Option key={o} value={o}>
+              {f.optionLabels?.[o] ?? o}
+            </Select.Option>
+          ))}
+        </Select>
+        {error && <ValidationMessage>{error}</ValidationMessage>}
+      </Field>
+    );
+  const numeric = ['kronor', 'optionalKronor', 'subframe', 'percent', 'count'].includes(f.kind);
+  const common = { id: f.id, label: f.label, description, error };
+  if (f.kind === 'longText')
+    return (
+      <Textfield {...common} multiline rows={3} value={value} onChange={(e) => onChange(e.target.value)} />
+    );
+  return (
+    <Textfield
+      {...common}
+      inputMode={numeric ? 'numeric' : undefined}
+      suffix={f.kind === 'percent' ? '%' : numeric && f.kind !== 'count' ? 'kr' : undefined}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
+function WhatIf({ result }: { result: Awaited<ReturnType<typeof runWhatIf>> }) {
+  const changed = result.cases.filter((c) => c.changed);
+  const unchanged = result.cases.filter((c) => !c.changed);
+  const table = (caption: string, cases: typeof result.cases) => (
+    <div className="table-scroll">
+      <Table data-size="sm">
+        <caption>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{sv.handlaggare.diarienummer}</Table.HeaderCell>
+            <Table.HeaderCell>{sv.handlaggare.title}</Table.HeaderCell>
+            <Table.HeaderCell className="num">{t.maxNow}</Table.HeaderCell>
+            <Table.HeaderCell className="num">{t.maxDraft}</Table.HeaderCell>
+            <Table.HeaderCell>{ti.outcomeNow}</Table.HeaderCell>
+            <Table.HeaderCell>{t.outcomeDraft}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {cases.map((c) => (
+            <Table.Row key={c.caseId}>
+              <Table.Cell>{c.diarienummer ?? '–'}</Table.Cell>
+              <Table.Cell>{c.title}</Table.Cell>
+              <Table.Cell className="num">{c.current ? formatKronor(c.current.maxGrant) : '–'}</Table.Cell>
+              <Table.Cell className="num">{formatKronor(c.draft.maxGrant)}</Table.Cell>
+              <Table.Cell>
+                {c.current ? (t.outcomes[c.current.outcome] ?? c.current.outcome) : '–'}
+              </Table.Cell>
+              <Table.Cell>{t.outcomes[c.draft.outcome] ?? c.draft.outcome}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+  return (
+    <section className="stack" aria-labelledby="konsekvenser">
+      <Heading level={2} data-size="md" id="konsekvenser">
+        {t.resultTitle}
+      </Heading>
+      <Paragraph>{t.summary(result.changedCases, result.openCases)}</Paragraph>
+      {changed.length > 0 && table(t.changedCases, changed)}
+      {unchanged.length > 0 && (
+        <Details>
+          <Details.Summary>{ti.unchangedCases(unchanged.length)}</Details.Summary>
+          <Details.Content>{table(ti.unchangedCases(unchanged.length), unchanged)}</Details.Content>
+        </Details>
+      )}
+    </section>
   );
 }

@@ -9,6 +9,7 @@ import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatKronor } from '../../format';
+import { Progress } from '../../components/Progress';
 import { sv } from '../../text/sv';
 import { Presentera } from './Presentera';
 import { EjRedovisat, Foredragna } from './Foredragna';
@@ -91,7 +92,7 @@ export default function Redovisning() {
               </Button>
             ))}
           </div>
-          {download.isPending && <Paragraph role="status">{t.preparing}</Paragraph>}
+          <Progress active={download.isPending} text={t.preparing} />
           {download.isError && <Alert data-color="danger">{sv.app.loadFailed}</Alert>}
           <Presentera
             filter={filter}

@@ -1,0 +1,56 @@
+/** The administrator's texts for the form of a draft inriktningsbeslut. */
+export const svInriktning = {
+  newDraft: 'Nytt utkast från beslutet som gäller',
+  newDraftHint:
+    'Utkastet sparas som en kopia av beslutet som gäller. Det gäller inte förrän nämnden har antagit det.',
+  creating: 'Utkastet skapas…',
+  inForceValue: (v: string) => `I beslutet som gäller: ${v}`,
+  emptyMeansNone: 'Lämna tomt om beslutet inte anger någon gräns.',
+  sections: {
+    decision: 'Beslutet och dess giltighet',
+    frames: 'Ramar',
+    framesIntro: 'Anslagets fördelning på ramar, med delramar för de stödformer som beslutet anger.',
+    aidForms: 'Stödformer',
+    aidFormsIntro: 'Högsta andel, tak per beslut och per företag och var stödet får ges.',
+    priorities: 'Prioriteringar',
+    firmPriorities: 'Prioriterade företag',
+    projectRanking: 'Rangordning av projekt',
+  },
+  fields: {
+    title: 'Beslutets titel',
+    shortTitle: 'Kort titel',
+    shortTitleHint: 'Används i hänvisningar, till exempel Inriktningsbeslut 2019.',
+    validFrom: 'Gäller från',
+    validTo: 'Gäller till och med',
+    validToHint: 'ÅÅÅÅ-MM-DD. Lämna tomt om beslutet gäller tills vidare.',
+    dateHint: 'ÅÅÅÅ-MM-DD.',
+    amount: 'Belopp',
+    binding: 'Ramens karaktär',
+    subframe: (form: string) => `Delram för ${form}`,
+    maxEmployees: 'Högst antal anställda',
+    geography: 'Var stödet får ges',
+    tatortMode: (tatort: string) => `Företag i ${tatort}`,
+    exceptions: 'Undantag i tätorten',
+    criterion: (n: number) => `Prioritering ${n}`,
+    rank: (rank: string) => `Prioritet ${rank}`,
+  },
+  bindings: {
+    indikativ: 'Indikativ (kan justeras under året)',
+    hogst: 'Högst (ett angivet tak)',
+  } as Record<string, string>,
+  tatortModes: {
+    refuse: 'Får inte stöd, utom vid undantag',
+    priority: 'Får stöd, men lägre prioritet (en anmärkning)',
+  } as Record<string, string>,
+  exceptions: {
+    born_outside_nordics: 'Företaget drivs av en person född utanför Norden',
+    run_by_women_new_innovative_idea: 'Företaget drivs av kvinnor med en ny, innovativ idé',
+  } as Record<string, string>,
+  geographies: {
+    whole_county: 'Hela länet',
+    rural: (tatort: string) => `Landsbygd utanför ${tatort}`,
+    service_area: (programme: string) => `Områden med gles service enligt ${programme}`,
+  },
+  unchangedCases: (n: number) => `Ärenden som inte påverkas (${n})`,
+  outcomeNow: 'Utfall nu',
+};

@@ -122,7 +122,7 @@ class Instance {
   }
 
   start() {
-    const { openSync } = require('node:fs');
+    const { openSync, closeSync } = require('node:fs');
     const out = openSync(this.logPath, 'a');
     const args = [
       ...require('./node-flags.json')[this.kind],
@@ -135,6 +135,8 @@ class Instance {
       env: this.env,
       stdio: ['ignore', out, out],
     });
+    // The child has its own copy of the log's descriptor; this process's copy would leak one per start.
+    closeSync(out);
     this.exited = new Promise((resolve) =>
       this.proc.once('exit', (code, signal) => resolve({ code, signal })),
     );

@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import IORedis from 'ioredis';
+import { createConnection, createServer } from 'node:net';
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -11,6 +10,30 @@ export function freePort(): Promise<number> {
       const { port } = srv.address() as { port: number };
       srv.close(() => resolve(port));
     });
+  });
+}
+
+/**
+ * Whether a Redis on the port answers PING, over a plain socket that is destroyed at once. (An ioredis
+ * client's disconnect() leaves a 2 s timer behind after a refused connection, which kept a test worker
+ * from exiting.)
+ */
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    let answer = '';
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.on('error', () => done(false));
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (chunk) => {
+      answer += chunk.toString('latin1');
+      if (answer.includes('\r\n')) done(answer.startsWith('+PONG'));
+    });
+    socket.on('close', () => done(answer.startsWith('+PONG')));
   });
 }
 
@@ -41,20 +64,7 @@ export class PrivateRedis {
       },
     );
     for (let i = 0; i < 100; i++) {
-      const probe = new IORedis(this.url, {
-        lazyConnect: true,
-        maxRetriesPerRequest: 0,
-        retryStrategy: () => null,
-      });
-      probe.on('error', () => undefined);
-      try {
-        await probe.connect();
-        if ((await probe.ping()) === 'PONG') return;
-      } catch {
-        // not up yet
-      } finally {
-        probe.disconnect();
-      }
+      if (await answersPing(this.port)) return;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`redis-server did not start on port ${this.port}`);

@@ -62,7 +62,10 @@ describe('from application to letter: handläggare, beslutsfattare and sökande 
   it('lets the handläggare find both in the queue, see the refusal and the maximum, and draft a decision', async () => {
     const { context, page } = await newPage(stage);
     await signIn(page, 'handlaggare');
-    await page.getByLabel(sv.handlaggare.status).selectOption({ label: sv.status.inskickad });
+    // Exact: the counts list is named "Antal ärenden per status" too, once the counts have come.
+    await page
+      .getByLabel(sv.handlaggare.status, { exact: true })
+      .selectOption({ label: sv.status.inskickad });
     await page.getByRole('button', { name: sv.handlaggare.search }).click();
     await page.getByRole('link', { name: refused }).waitFor();
     expect(new URL(page.url()).searchParams.get('status')).toBe('inskickad');

@@ -37,7 +37,7 @@ function sink(): { stream: Writable; bytes: () => number } {
   return { stream, bytes: () => n };
 }
 
-async function seed(ds: DataSource): Promise<void> {
+export async function seed(ds: DataSource): Promise<void> {
   await ds.query(`INSERT INTO municipality (code, name) VALUES ('1880','Örebro'),('1881','Kumla'),('1885','Lindesberg'),
     ('1864','Ljusnarsberg'),('1882','Askersund'),('1861','Hallsberg') ON CONFLICT DO NOTHING`);
   await ds.query(`INSERT INTO catalogue_entry (kind, code, name, parent) VALUES ('aid_form','konsultcheck','Konsulttjänst',NULL),

@@ -74,27 +74,26 @@ export type EvaluationOrganisation = Pick<
  * What the evaluation reads of a case: taken from an entity (`evaluationCaseOf`), or mapped from plain
  * rows when many cases are read at once (the what-if over every open case).
  */
-export interface EvaluationCase
-  extends Pick<
-    GrantCase,
-    | 'id'
-    | 'organisationId'
-    | 'track'
-    | 'aidForm'
-    | 'aidSubform'
-    | 'amountApplied'
-    | 'forstudie'
-    | 'euCofinancing'
-    | 'buildsOnEarlier'
-    | 'rusAreas'
-    | 'plannedStart'
-    | 'priorityClaims'
-    | 'stateAidFacts'
-    | 'homeDelivery'
-    | 'serviceAreaAttestation'
-    | 'stateAidAssessment'
-    | 'euBasis'
-  > {
+export interface EvaluationCase extends Pick<
+  GrantCase,
+  | 'id'
+  | 'organisationId'
+  | 'track'
+  | 'aidForm'
+  | 'aidSubform'
+  | 'amountApplied'
+  | 'forstudie'
+  | 'euCofinancing'
+  | 'buildsOnEarlier'
+  | 'rusAreas'
+  | 'plannedStart'
+  | 'priorityClaims'
+  | 'stateAidFacts'
+  | 'homeDelivery'
+  | 'serviceAreaAttestation'
+  | 'stateAidAssessment'
+  | 'euBasis'
+> {
   /** The registration date, else the date in Sweden the case was created. */
   registrationDate: string;
   /** When the application came in (else when the case was created), as an ISO instant. */

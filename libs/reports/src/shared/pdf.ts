@@ -155,7 +155,12 @@ export class PdfTable {
     this.draw(values, columns, this.layout(values, columns), isHeader);
   }
 
-  private draw(values: readonly string[], columns: readonly Column[], row: RowLayout, isHeader = false): void {
+  private draw(
+    values: readonly string[],
+    columns: readonly Column[],
+    row: RowLayout,
+    isHeader = false,
+  ): void {
     const doc = this.doc;
     const y = doc.y;
     const lineHeight = doc.currentLineHeight(true);

@@ -551,6 +551,11 @@ describe('assessment and decisions', () => {
       expect(whatIf.body.cases[0]).toEqual(
         expect.objectContaining({ current: expect.any(Object), draft: expect.any(Object) }),
       );
+      // Only the changed cases in full; the unchanged as a count and a page.
+      expect(whatIf.body.cases.every((c: { changed: boolean }) => c.changed)).toBe(true);
+      expect(whatIf.body.cases).toHaveLength(whatIf.body.changedCases);
+      expect(whatIf.body.unchanged).toMatchObject({ page: 1, pageSize: 50 });
+      expect(whatIf.body.unchanged.total + whatIf.body.changedCases).toBe(whatIf.body.openCases);
       const after = await countRows();
       expect(after).toEqual(before);
       const mine = whatIf.body.cases.find((c: { caseId: string }) => c.caseId === openId);

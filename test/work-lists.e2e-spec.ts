@@ -322,6 +322,32 @@ describe('work lists', () => {
       changed: true,
     });
     expect(row.changedTerms).toEqual(expect.arrayContaining(['maxGrant', 'per_beslut']));
+    expect(result.cases.every((c: { changed: boolean }) => c.changed)).toBe(true);
+    const { total } = result.unchanged;
+    expect(total + result.changedCases).toBe(result.openCases);
+    // The unchanged cases page by page, none of them twice and none changed.
+    const seen = new Set<string>();
+    for (let page = 1; page <= total + 1; page++) {
+      const body = (
+        await http
+          .get(`/api/policy/inriktningsbeslut/${draft.id}/what-if?page=${page}&pageSize=1`)
+          .set(secretary.auth)
+          .expect(200)
+      ).body;
+      expect(body.unchanged).toMatchObject({ total, page, pageSize: 1 });
+      expect(body.unchanged.items).toHaveLength(page <= total ? 1 : 0);
+      for (const c of body.unchanged.items) {
+        expect(c.changed).toBe(false);
+        expect(c.changedTerms).toEqual([]);
+        seen.add(c.caseId);
+      }
+    }
+    expect(seen.size).toBe(total);
+    const bad = await http
+      .get(`/api/policy/inriktningsbeslut/${draft.id}/what-if?pageSize=0`)
+      .set(secretary.auth)
+      .expect(400);
+    expect(bad.body.details[0]).toMatchObject({ field: 'pageSize' });
     await http.get(`/api/policy/inriktningsbeslut/${draft.id}/what-if`).set(applicant.auth).expect(403);
   });
 });

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { IsDateString, IsOptional } from 'class-validator';
 import { ALL_ROLES, CurrentUser, OFFICER_ROLES, Principal, Role, Roles } from '@anslag/auth';
-import { BodyLimit, Clock, DOCUMENT_BODY, UuidPipe } from '@anslag/common';
+import { BodyLimit, Clock, DOCUMENT_BODY, PageQueryDto, UuidPipe } from '@anslag/common';
 import type { FrameStatus, RusCatalogue } from '@anslag/rules';
 import { FramesService } from './assessment/frames.service';
 import { WhatIfResult, WhatIfService } from './assessment/what-if.service';
@@ -130,22 +130,30 @@ export class PolicyController {
   @Roles(Role.admin, Role.handlaggare, Role.namndsekreterare)
   @ApiOperation({
     summary:
-      'Every open case under a rule set sent in full, beside the decision in force, with frame totals. Changes nothing; logs the personal facts it reads. Admin, handläggare, nämndsekreterare.',
+      'Every open case under a rule set sent in full, beside the decision in force, with frame totals: the cases that change in full, of the unchanged their number and one page (page, pageSize). Changes nothing; logs the personal facts it reads. Admin, handläggare, nämndsekreterare.',
   })
   @BodyLimit(DOCUMENT_BODY)
   @ApiCreatedResponse({ type: WhatIfResultDto })
-  whatIfRun(@CurrentUser() p: Principal, @Body() dto: RuleSetBodyDto): Promise<WhatIfResult> {
-    return this.whatIf.run(p, dto.content);
+  whatIfRun(
+    @CurrentUser() p: Principal,
+    @Body() dto: RuleSetBodyDto,
+    @Query() q: PageQueryDto,
+  ): Promise<WhatIfResult> {
+    return this.whatIf.run(p, dto.content, q);
   }
 
   @Get('inriktningsbeslut/:id/what-if')
   @Roles(Role.admin, Role.handlaggare, Role.namndsekreterare)
   @ApiOperation({
     summary:
-      'Every open case under a stored draft, by its id, beside the decision in force: per case the organisation, aid form, amount applied and which terms change. Writes nothing. Admin, handläggare, nämndsekreterare.',
+      'Every open case under a stored draft, by its id, beside the decision in force: per case the organisation, aid form, amount applied and which terms change; the unchanged cases as a count and one page (page, pageSize). Writes nothing. Admin, handläggare, nämndsekreterare.',
   })
   @ApiOkResponse({ type: WhatIfResultDto })
-  whatIfOf(@CurrentUser() p: Principal, @Param('id', new UuidPipe()) id: string): Promise<WhatIfResult> {
-    return this.whatIf.runFor(p, id);
+  whatIfOf(
+    @CurrentUser() p: Principal,
+    @Param('id', new UuidPipe()) id: string,
+    @Query() q: PageQueryDto,
+  ): Promise<WhatIfResult> {
+    return this.whatIf.runFor(p, id, q);
   }
 }

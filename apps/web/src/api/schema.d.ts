@@ -1664,7 +1664,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every open case under a stored draft, by its id, beside the decision in force: per case the organisation, aid form, amount applied and which terms change. Writes nothing. Admin, handläggare, nämndsekreterare. */
+        /** Every open case under a stored draft, by its id, beside the decision in force: per case the organisation, aid form, amount applied and which terms change; the unchanged cases as a count and one page (page, pageSize). Writes nothing. Admin, handläggare, nämndsekreterare. */
         get: operations["Policy_whatIfOf"];
         put?: never;
         post?: never;
@@ -1700,7 +1700,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Every open case under a rule set sent in full, beside the decision in force, with frame totals. Changes nothing; logs the personal facts it reads. Admin, handläggare, nämndsekreterare. */
+        /** Every open case under a rule set sent in full, beside the decision in force, with frame totals: the cases that change in full, of the unchanged their number and one page (page, pageSize). Changes nothing; logs the personal facts it reads. Admin, handläggare, nämndsekreterare. */
         post: operations["Policy_whatIfRun"];
         delete?: never;
         options?: never;
@@ -3897,10 +3897,13 @@ export interface components {
             draft: components["schemas"]["WhatIfFramesDto"];
         };
         WhatIfResultDto: {
+            /** @description alla ärenden som utkastet ändrar */
             cases: components["schemas"]["WhatIfRowDto"][];
             changedCases: number;
             frames: components["schemas"]["WhatIfFramesPairDto"];
             openCases: number;
+            /** @description en sida av de ärenden som utkastet inte ändrar (page, pageSize i frågan) */
+            unchanged: components["schemas"]["WhatIfUnchangedPageDto"];
         };
         WhatIfRowDto: {
             aidForm: string | null;
@@ -3919,6 +3922,13 @@ export interface components {
             title: string;
             /** @enum {string} */
             track: "projekt" | "foretagsstod";
+        };
+        WhatIfUnchangedPageDto: {
+            items: components["schemas"]["WhatIfRowDto"][];
+            page: number;
+            pageSize: number;
+            /** @description antal öppna ärenden som utkastet inte ändrar */
+            total: number;
         };
         WhatIfViewDto: {
             /** @description termerna som sätter högsta beloppet */
@@ -10595,7 +10605,10 @@ export interface operations {
     };
     Policy_whatIfOf: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -10689,7 +10702,10 @@ export interface operations {
     };
     Policy_whatIfRun: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

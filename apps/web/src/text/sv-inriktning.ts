@@ -52,5 +52,8 @@ export const svInriktning = {
     service_area: (programme: string) => `Områden med gles service enligt ${programme}`,
   },
   unchangedCases: (n: number) => `Ärenden som inte påverkas (${n})`,
+  unchangedShown: (from: number, to: number, total: number) => `Visar ${from}–${to} av ${total}`,
+  previousPage: 'Föregående sida',
+  nextPage: 'Nästa sida',
   outcomeNow: 'Utfall nu',
 };

@@ -74,10 +74,23 @@ export class WhatIfFramesPairDto {
   @ApiProperty({ type: WhatIfFramesDto }) draft: WhatIfFramesDto;
 }
 
+export class WhatIfUnchangedPageDto {
+  @ApiProperty({ type: [WhatIfRowDto] }) items: WhatIfRowDto[];
+  @ApiProperty({ description: 'antal öppna ärenden som utkastet inte ändrar' }) total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
 export class WhatIfResultDto {
   @ApiProperty() openCases: number;
   @ApiProperty() changedCases: number;
-  @ApiProperty({ type: [WhatIfRowDto] }) cases: WhatIfRowDto[];
+  @ApiProperty({ type: [WhatIfRowDto], description: 'alla ärenden som utkastet ändrar' })
+  cases: WhatIfRowDto[];
+  @ApiProperty({
+    type: WhatIfUnchangedPageDto,
+    description: 'en sida av de ärenden som utkastet inte ändrar (page, pageSize i frågan)',
+  })
+  unchanged: WhatIfUnchangedPageDto;
   @ApiProperty({ type: WhatIfFramesPairDto }) frames: WhatIfFramesPairDto;
 }
 

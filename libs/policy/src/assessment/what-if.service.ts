@@ -137,21 +137,35 @@ export interface WhatIfRow {
   changedTerms: string[];
 }
 
+const rankOf = (e: Evaluation): string | null => ('rank' in e.priority ? e.priority.rank : null);
+
+/** The amount of a term among the terms of a maximum, undefined when it is not there. */
+function termAmount(terms: Evaluation['maxGrant']['terms'], term: string): number | undefined {
+  for (const t of terms) if (t.term === term) return t.amount;
+  return undefined;
+}
+
 /** What differs between the two evaluations: outcome, rank, the maximum, and each amount term. */
 function changedTerms(now: Evaluation | null, draft: Evaluation): string[] {
   if (!now) return ['outcome', 'maxGrant'];
   const out: string[] = [];
   if (now.outcome !== draft.outcome) out.push('outcome');
-  const rank = (e: Evaluation) => ('rank' in e.priority ? e.priority.rank : null);
-  if (rank(now) !== rank(draft)) out.push('rank');
+  if (rankOf(now) !== rankOf(draft)) out.push('rank');
   if (now.maxGrant.amount !== draft.maxGrant.amount) out.push('maxGrant');
-  const terms = new Set([...now.maxGrant.terms, ...draft.maxGrant.terms].map((t) => t.term));
-  for (const term of terms) {
-    const a = now.maxGrant.terms.find((t) => t.term === term)?.amount;
-    const b = draft.maxGrant.terms.find((t) => t.term === term)?.amount;
-    if (a !== b) out.push(term);
-  }
+  const a = now.maxGrant.terms;
+  const b = draft.maxGrant.terms;
+  for (const t of a) if (termAmount(b, t.term) !== t.amount) out.push(t.term);
+  for (const t of b) if (termAmount(a, t.term) === undefined && !out.includes(t.term)) out.push(t.term);
   return out;
+}
+
+function viewOf(e: Evaluation): WhatIfView {
+  return {
+    outcome: e.outcome,
+    maxGrant: e.maxGrant.amount,
+    rank: rankOf(e),
+    limitedBy: e.maxGrant.limitedBy,
+  };
 }
 
 export interface WhatIfFrames {
@@ -160,10 +174,19 @@ export interface WhatIfFrames {
   openMaxByFrame: Record<string, number>;
 }
 
+/** Which page of the unchanged cases the answer carries (the changed ones are all in it). */
+export interface UnchangedPage {
+  page: number;
+  pageSize: number;
+}
+
 export interface WhatIfResult {
   openCases: number;
   changedCases: number;
+  /** Every case the draft changes, in registration order. */
   cases: WhatIfRow[];
+  /** One page of the cases the draft leaves as they are. */
+  unchanged: { items: WhatIfRow[]; total: number; page: number; pageSize: number };
   frames: { current: WhatIfFrames | null; draft: WhatIfFrames };
 }
 
@@ -185,13 +208,21 @@ export class WhatIfService {
   ) {}
 
   /** The what-if of a stored draft (or any version) of the inriktningsbeslut, by its id. */
-  async runFor(p: Principal, id: string): Promise<WhatIfResult> {
+  async runFor(p: Principal, id: string, page?: UnchangedPage): Promise<WhatIfResult> {
     const row = await this.db.getRepository(Inriktningsbeslut).findOne({ where: { id } });
     if (!row) throw DomainError.notFound('Inriktningsbeslutet');
-    return this.run(p, row.content);
+    return this.run(p, row.content, page);
   }
 
-  async run(p: Principal, submitted: RuleSet): Promise<WhatIfResult> {
+  /**
+   * Every case the draft changes in full, and of those it leaves as they are only their number and the
+   * asked page: the unchanged are most of the open cases and the reader looks at the changed ones.
+   */
+  async run(
+    p: Principal,
+    submitted: RuleSet,
+    { page, pageSize }: UnchangedPage = { page: 1, pageSize: 50 },
+  ): Promise<WhatIfResult> {
     await this.policy.check(submitted);
     const draft = await this.rates.applyTo(submitted);
     const draftRus = await this.policy.rus(draft.rusId);
@@ -203,30 +234,32 @@ export class WhatIfService {
       'konsekvensanalys',
     );
     const inForce = new Map<string, RulesInForce | null>();
-    const rows: WhatIfRow[] = [];
+    const changed: WhatIfRow[] = [];
+    const unchanged: WhatIfRow[] = [];
+    const from = (page - 1) * pageSize;
+    let unchangedTotal = 0;
     const openDraft: Record<string, number> = {};
     const openCurrent: Record<string, number> = {};
     let current: RulesInForce | null = null;
     for (const c of cases) {
       const input = inputs.get(c.id)!;
       const date = c.registrationDate;
-      if (!inForce.has(date)) inForce.set(date, await this.policy.inForce(date).catch(() => null));
-      const rules = inForce.get(date)!;
+      let rules = inForce.get(date);
+      if (rules === undefined) {
+        rules = await this.policy.inForce(date).catch(() => null);
+        inForce.set(date, rules);
+      }
       current = rules ?? current;
       const d = evaluate(input, draft, draftRus);
       const now = rules ? evaluate(input, rules.ruleSet, rules.rus) : null;
-      const summary = (e: typeof d): WhatIfView => ({
-        outcome: e.outcome,
-        maxGrant: e.maxGrant.amount,
-        rank: 'rank' in e.priority ? e.priority.rank : null,
-        limitedBy: e.maxGrant.limitedBy,
-      });
-      const draftView = summary(d);
-      const currentView = now ? summary(now) : null;
       add(openDraft, frameOf(input, draft)?.frame, d.maxGrant.amount);
       if (rules && now) add(openCurrent, frameOf(input, rules.ruleSet)?.frame, now.maxGrant.amount);
       const terms = changedTerms(now, d);
-      rows.push({
+      if (terms.length === 0) {
+        const index = unchangedTotal++;
+        if (index < from || index >= from + pageSize) continue;
+      }
+      (terms.length > 0 ? changed : unchanged).push({
         caseId: c.id,
         diarienummer: c.diarienummer,
         title: c.title,
@@ -234,8 +267,8 @@ export class WhatIfService {
         track: c.track,
         aidForm: c.aidSubform ? `${c.aidForm}/${c.aidSubform}` : c.aidForm,
         amountApplied: input.amountApplied ?? c.amountApplied ?? 0,
-        current: currentView,
-        draft: draftView,
+        current: now ? viewOf(now) : null,
+        draft: viewOf(d),
         changed: terms.length > 0,
         changedTerms: terms,
       });
@@ -244,9 +277,10 @@ export class WhatIfService {
     const year = Number(today.slice(0, 4));
     current = current ?? (await this.policy.inForce(today).catch(() => null));
     return {
-      openCases: rows.length,
-      changedCases: rows.filter((r) => r.changed).length,
-      cases: rows,
+      openCases: cases.length,
+      changedCases: changed.length,
+      cases: changed,
+      unchanged: { items: unchanged, total: unchangedTotal, page, pageSize },
       frames: {
         current: current
           ? { status: await this.frames.status(current.ruleSet, year), openMaxByFrame: openCurrent }

@@ -6,18 +6,22 @@ import type { Loose, Schemas } from '../../api/types';
 
 export type Inriktningsbeslut = Loose<Schemas['InriktningsbeslutDto']>;
 
-/** The what-if as the API answers it (the document does not describe it yet). */
+/** A case in the what-if: the maximum and outcome now and under the draft. */
+export interface WhatIfCase {
+  caseId: string;
+  diarienummer: string | null;
+  title: string;
+  current: { outcome: string; maxGrant: number } | null;
+  draft: { outcome: string; maxGrant: number };
+  changed: boolean;
+}
+
+/** The what-if as the API answers it: every changed case, and one page of the unchanged. */
 export interface WhatIfResult {
   openCases: number;
   changedCases: number;
-  cases: {
-    caseId: string;
-    diarienummer: string | null;
-    title: string;
-    current: { outcome: string; maxGrant: number } | null;
-    draft: { outcome: string; maxGrant: number };
-    changed: boolean;
-  }[];
+  cases: WhatIfCase[];
+  unchanged: { items: WhatIfCase[]; total: number; page: number; pageSize: number };
 }
 
 export const decisionsQueryOptions = () =>
@@ -26,8 +30,14 @@ export const decisionsQueryOptions = () =>
     queryFn: async () => unwrap(await api.GET('/api/policy/inriktningsbeslut')) as Inriktningsbeslut[],
   });
 
-export async function runWhatIf(content: Record<string, unknown>): Promise<WhatIfResult> {
-  return unwrap(await api.POST('/api/policy/what-if', { body: { content } })) as unknown as WhatIfResult;
+/** The what-if of a draft, with the given page of the unchanged cases. */
+export async function runWhatIf(content: Record<string, unknown>, page = 1): Promise<WhatIfResult> {
+  return unwrap(
+    await api.POST('/api/policy/what-if', {
+      body: { content },
+      params: { query: page > 1 ? { page } : {} },
+    }),
+  ) as unknown as WhatIfResult;
 }
 
 export async function saveDraft(

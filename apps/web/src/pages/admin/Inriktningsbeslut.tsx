@@ -17,6 +17,7 @@ import {
 import {
   decisionsQueryOptions,
   runWhatIf,
+  type WhatIfResult,
   saveDraft,
   type Inriktningsbeslut as Decision,
 } from '../../features/inriktningsbeslut/api';
@@ -63,7 +64,7 @@ function Editor({ base, isDraft, inForce }: { base: Decision; isDraft: boolean; 
   const queryClient = useQueryClient();
   const content = () => contentWith(base.content, fields, typed);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['get'] });
-  const whatIf = useMutation({ mutationFn: () => runWhatIf(content()) });
+  const whatIf = useMutation({ mutationFn: (page: number) => runWhatIf(content(), page) });
   const save = useMutation({
     mutationFn: () => saveDraft(isDraft ? base.id : null, content()),
     onSuccess: refresh,
@@ -80,7 +81,7 @@ function Editor({ base, isDraft, inForce }: { base: Decision; isDraft: boolean; 
   ];
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    whatIf.mutate();
+    whatIf.mutate(1);
   };
   const input = (f: DraftField) => (
     <Input
@@ -174,7 +175,9 @@ function Editor({ base, isDraft, inForce }: { base: Decision; isDraft: boolean; 
         <div role="status">{save.isSuccess && t.saved}</div>
       </form>
       <Progress active={whatIf.isPending} text={t.running} />
-      {whatIf.data && <WhatIf result={whatIf.data} />}
+      {whatIf.data && (
+        <WhatIf result={whatIf.data} busy={whatIf.isPending} onPage={(page) => whatIf.mutate(page)} />
+      )}
     </div>
   );
 }
@@ -274,9 +277,18 @@ function Input({
   );
 }
 
-function WhatIf({ result }: { result: Awaited<ReturnType<typeof runWhatIf>> }) {
-  const changed = result.cases.filter((c) => c.changed);
-  const unchanged = result.cases.filter((c) => !c.changed);
+function WhatIf({
+  result,
+  busy,
+  onPage,
+}: {
+  result: WhatIfResult;
+  busy: boolean;
+  onPage: (page: number) => void;
+}) {
+  const changed = result.cases;
+  const unchanged = result.unchanged;
+  const first = (unchanged.page - 1) * unchanged.pageSize;
   const table = (caption: string, cases: typeof result.cases) => (
     <div className="table-scroll">
       <Table data-size="sm">
@@ -315,10 +327,37 @@ function WhatIf({ result }: { result: Awaited<ReturnType<typeof runWhatIf>> }) {
       </Heading>
       <Paragraph>{t.summary(result.changedCases, result.openCases)}</Paragraph>
       {changed.length > 0 && table(t.changedCases, changed)}
-      {unchanged.length > 0 && (
+      {unchanged.total > 0 && (
         <Details>
-          <Details.Summary>{ti.unchangedCases(unchanged.length)}</Details.Summary>
-          <Details.Content>{table(ti.unchangedCases(unchanged.length), unchanged)}</Details.Content>
+          <Details.Summary>{ti.unchangedCases(unchanged.total)}</Details.Summary>
+          <Details.Content>
+            {table(ti.unchangedCases(unchanged.total), unchanged.items)}
+            {unchanged.total > unchanged.pageSize && (
+              <div className="stack">
+                <Paragraph>
+                  {ti.unchangedShown(first + 1, first + unchanged.items.length, unchanged.total)}
+                </Paragraph>
+                <div>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    disabled={busy || unchanged.page <= 1}
+                    onClick={() => onPage(unchanged.page - 1)}
+                  >
+                    {ti.previousPage}
+                  </Button>{' '}
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    disabled={busy || first + unchanged.items.length >= unchanged.total}
+                    onClick={() => onPage(unchanged.page + 1)}
+                  >
+                    {ti.nextPage}
+                  </Button>
+                </div>
+              </div>
+            )}
+          </Details.Content>
         </Details>
       )}
     </section>

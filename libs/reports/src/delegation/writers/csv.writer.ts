@@ -35,26 +35,21 @@ const FLUSH_AT = 64 * 1024;
  * The report's shape is kept: a heading line before each delegation point's rows and a "Summa" line after
  * them (Dnr column: the label; Stöd: the counts; Belopp: the granted sum), then the overall sum.
  * A row is written straight into the text being gathered (no record array, no per-row stream write), so
- * that a large export costs little more than reading its rows.
+ * that a large export costs little more than reading its rows. Items may come in batches (as the export
+ * reads them): a batch is written without a pause, in pieces of 64 KiB, and the writer then waits for the
+ * reader to take them.
  */
 export async function writeCsv(
   meta: ReportMeta,
-  items: AsyncIterable<ReportItem>,
+  items: AsyncIterable<ReportItem | readonly ReportItem[]>,
   out: Writable,
   opts: CsvOptions,
 ): Promise<void> {
   const kronor = opts.numberFormat === 'sv' ? (n: number) => formatKronor(n, { unit: false }) : String;
   let text = '\ufeff' + csvLine(COLUMNS);
-  const flush = async () => {
-    // A reader gone (the client closed the connection) stops the rows: drained() throws ReaderGoneError.
-    if (out.destroyed) await drained(out);
-    out.write(text);
-    text = '';
-    await drained(out);
-  };
   const sumLine = (label: string, t: ReportTotals) =>
     `${csvField(label)};${csvField(totalsLabel(t))};;;;;${csvField(kronor(t.granted))};\r\n`;
-  for await (const item of items) {
+  const put = (item: ReportItem) => {
     switch (item.kind) {
       case 'group':
         text += `${csvField(item.group.heading)};;;;;;;\r\n`;
@@ -87,7 +82,21 @@ export async function writeCsv(
         text += sumLine(meta.point ? `Summa` : 'Summa totalt', item.totals);
         break;
     }
-    if (text.length >= FLUSH_AT) await flush();
+    if (text.length >= FLUSH_AT) {
+      out.write(text);
+      text = '';
+    }
+  };
+  for await (const batch of items) {
+    // A reader gone (the client closed the connection) stops the rows: drained() throws ReaderGoneError.
+    if (out.destroyed) await drained(out);
+    if (Array.isArray(batch)) for (const item of batch as readonly ReportItem[]) put(item);
+    else put(batch as ReportItem);
+    if (out.writableNeedDrain) await drained(out);
   }
-  if (text.length > 0) await flush();
+  if (text.length > 0) {
+    if (out.destroyed) await drained(out);
+    out.write(text);
+    await drained(out);
+  }
 }

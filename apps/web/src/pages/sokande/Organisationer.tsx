@@ -26,7 +26,7 @@ import { toFieldErrors, type FieldError } from '../../api/errors';
 import type { Schemas } from '../../api/types';
 import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
-import { TableScroll } from '../../components/TableScroll';
+import { ListTable } from '../../components/ListTable';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatDate } from '../../format';
 import { svInloggning } from '../../text/sv-inloggning';
@@ -194,60 +194,42 @@ export default function Organisationer() {
         {(orgs.isError || mandates.isError) && <LoadFailed />}
         {orgs.data && orgs.data.length === 0 && <Paragraph>{t.none}</Paragraph>}
         {orgs.data && orgs.data.length > 0 && (
-          <TableScroll label={t.tableCaption}>
-            <Table>
-              <caption className="visually-hidden">{t.tableCaption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.name}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.organisationsnummer}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.kommun}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.mandate}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {orgs.data.map((o) => (
-                  <Table.Row key={o.id}>
-                    <Table.HeaderCell scope="row">{o.name}</Table.HeaderCell>
-                    <Table.Cell>{o.organisationsnummer}</Table.Cell>
-                    <Table.Cell>{o.kommun ?? f.outsideRegion}</Table.Cell>
-                    <Table.Cell>
-                      <MandateCell mandates={mandatesOf(o.id)} />
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+          <ListTable
+            label={t.tableCaption}
+            columns={[t.name, t.organisationsnummer, t.kommun, t.mandate]}
+            plain
+          >
+            {orgs.data.map((o) => (
+              <Table.Row key={o.id}>
+                <Table.HeaderCell scope="row">{o.name}</Table.HeaderCell>
+                <Table.Cell>{o.organisationsnummer}</Table.Cell>
+                <Table.Cell>{o.kommun ?? f.outsideRegion}</Table.Cell>
+                <Table.Cell>
+                  <MandateCell mandates={mandatesOf(o.id)} />
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </ListTable>
         )}
         <Heading level={3} data-size="xs">
           {t.mandatesHeading}
         </Heading>
         {mandates.data && mandates.data.length === 0 && <Paragraph>{t.noMandates}</Paragraph>}
         {mandates.data && mandates.data.length > 0 && (
-          <TableScroll label={t.mandatesCaption}>
-            <Table>
-              <caption className="visually-hidden">{t.mandatesCaption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.name}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.mandateKind}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.mandateStatus}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.validUntil}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {mandates.data.map((m) => (
-                  <Table.Row key={m.id}>
-                    <Table.HeaderCell scope="row">{m.organisationName ?? '–'}</Table.HeaderCell>
-                    <Table.Cell>{t.kind[m.kind] ?? m.kind}</Table.Cell>
-                    <Table.Cell>{t.status[m.status] ?? m.status}</Table.Cell>
-                    <Table.Cell>{m.validUntil ? formatDate(m.validUntil) : t.noEnd}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+          <ListTable
+            label={t.mandatesCaption}
+            columns={[t.name, t.mandateKind, t.mandateStatus, t.validUntil]}
+            plain
+          >
+            {mandates.data.map((m) => (
+              <Table.Row key={m.id}>
+                <Table.HeaderCell scope="row">{m.organisationName ?? '–'}</Table.HeaderCell>
+                <Table.Cell>{t.kind[m.kind] ?? m.kind}</Table.Cell>
+                <Table.Cell>{t.status[m.status] ?? m.status}</Table.Cell>
+                <Table.Cell>{m.validUntil ? formatDate(m.validUntil) : t.noEnd}</Table.Cell>
+              </Table.Row>
+            ))}
+          </ListTable>
         )}
       </section>
 

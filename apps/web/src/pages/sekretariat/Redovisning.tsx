@@ -1,15 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { downloadReport, reportQueryOptions } from '../../features/rapport/api';
-import { saveBlob } from '../../features/arende/api';
+import { Downloads } from '../../features/rapport/components/Downloads';
 import { toFieldErrors } from '../../api/errors';
 import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatKronor } from '../../format';
-import { Progress } from '../../components/Progress';
 import { sv } from '../../text/sv';
 import { Presentera } from './Presentera';
 import { EjRedovisat, Foredragna } from './Foredragna';
@@ -26,11 +25,6 @@ export default function Redovisning() {
   const [form, setForm] = useState({ from, to, point });
   const filter = { from, to, point: point || undefined };
   const report = useQuery({ ...reportQueryOptions(filter), enabled: !!from && !!to });
-  const download = useMutation({
-    mutationFn: async (format: 'csv' | 'xlsx' | 'pdf') => {
-      saveBlob(await downloadReport(filter, format), `delegationsbeslut-${from}-${to}.${format}`);
-    },
-  });
   const errors = toFieldErrors(report.error, { from: t.from, to: t.to, point: t.point });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -80,20 +74,11 @@ export default function Redovisning() {
       {report.isError && !errors.length && <LoadFailed />}
       {report.data && (
         <div className="stack">
-          <div className="row">
-            {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
-              <Button
-                key={f}
-                variant="secondary"
-                onClick={() => download.mutate(f)}
-                loading={download.isPending && download.variables === f}
-              >
-                {t.download(f.toUpperCase())}
-              </Button>
-            ))}
-          </div>
-          <Progress active={download.isPending} text={t.preparing} />
-          {download.isError && <Alert data-color="danger">{sv.app.loadFailed}</Alert>}
+          <Downloads
+            file={(format) => downloadReport(filter, format)}
+            name={(format) => `delegationsbeslut-${from}-${to}.${format}`}
+            text={t}
+          />
           <Presentera
             filter={filter}
             unreported={report.data.groups.flatMap((g) => g.rows).filter((r) => !r.reportedIn).length}

@@ -25,6 +25,7 @@ import {
 import { atGroups } from '../../features/administration/fields';
 import { toFieldErrors } from '../../api/errors';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { fieldsOf } from '../../components/fields';
 import { errorFor } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { DialogForm, FormDialog, Saved, useFormDialog, useSave } from '../../components/FormDialog';
@@ -163,6 +164,7 @@ function StaffForm({
     }),
     { roles: t.roles, delegationPoints: t.delegationPoints, substituteFor: t.substituteFor },
   );
+  const field = fieldsOf(form, (patch) => setForm({ ...form, ...patch }), errors);
   const pointOptions = (points.data ?? []).map((p) => ({ value: p.point, label: `${p.point} ${p.title}` }));
   return (
     <DialogForm
@@ -181,32 +183,15 @@ function StaffForm({
         </dl>
       ) : (
         <Textfield
-          id="username"
+          {...field('username')}
           label={t.username}
           description={t.usernameHint}
           maxLength={100}
           autoComplete="off"
-          value={form.username}
-          onChange={(e) => setForm({ ...form, username: e.target.value })}
-          error={errorFor(errors, 'username')}
         />
       )}
-      <Textfield
-        id="displayName"
-        label={t.displayName}
-        maxLength={200}
-        value={form.displayName}
-        onChange={(e) => setForm({ ...form, displayName: e.target.value })}
-        error={errorFor(errors, 'displayName')}
-      />
-      <Textfield
-        id="title"
-        label={t.titleField}
-        maxLength={200}
-        value={form.title}
-        onChange={(e) => setForm({ ...form, title: e.target.value })}
-        error={errorFor(errors, 'title')}
-      />
+      <Textfield {...field('displayName')} label={t.displayName} maxLength={200} />
+      <Textfield {...field('title')} label={t.titleField} maxLength={200} />
       <CheckboxGroup
         id="roles"
         legend={t.roles}

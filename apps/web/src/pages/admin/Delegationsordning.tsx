@@ -11,6 +11,7 @@ import {
 import { atGroups, kronorOrTyped } from '../../features/administration/fields';
 import { toFieldErrors } from '../../api/errors';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { fieldsOf } from '../../components/fields';
 import { errorFor } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { DialogForm, FormDialog, Saved, useFormDialog, useSave } from '../../components/FormDialog';
@@ -112,6 +113,7 @@ function PointForm({
     toFieldErrors(save.error, { limitKronor: t.limitKronor, validFrom: t.validFrom, validTo: t.validTo }),
     { substitutes: t.substitutesLegend },
   );
+  const field = fieldsOf(form, (patch) => setForm({ ...form, ...patch }), errors);
   const candidates = (staff.data ?? []).filter(
     (s) =>
       s.active && (s.effectiveRoles.includes('beslutsfattare') || point.substituteAccountIds.includes(s.id)),
@@ -128,33 +130,14 @@ function PointForm({
       onCancel={onCancel}
     >
       <Textfield
-        id="limitKronor"
+        {...field('limitKronor')}
         label={t.limitKronor}
         description={t.limitHint}
         inputMode="numeric"
         suffix="kr"
-        value={form.limitKronor}
-        onChange={(e) => setForm({ ...form, limitKronor: e.target.value })}
-        error={errorFor(errors, 'limitKronor')}
       />
-      <Textfield
-        id="validFrom"
-        label={t.validFrom}
-        description="ÅÅÅÅ-MM-DD"
-        inputMode="numeric"
-        value={form.validFrom}
-        onChange={(e) => setForm({ ...form, validFrom: e.target.value })}
-        error={errorFor(errors, 'validFrom')}
-      />
-      <Textfield
-        id="validTo"
-        label={t.validTo}
-        description={t.dateHint}
-        inputMode="numeric"
-        value={form.validTo}
-        onChange={(e) => setForm({ ...form, validTo: e.target.value })}
-        error={errorFor(errors, 'validTo')}
-      />
+      <Textfield {...field('validFrom')} label={t.validFrom} description="ÅÅÅÅ-MM-DD" inputMode="numeric" />
+      <Textfield {...field('validTo')} label={t.validTo} description={t.dateHint} inputMode="numeric" />
       {staff.isLoading && <Loading />}
       {staff.data && (
         <CheckboxGroup

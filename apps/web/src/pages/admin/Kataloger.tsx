@@ -23,6 +23,7 @@ import {
 } from '../../features/administration/api';
 import { toFieldErrors } from '../../api/errors';
 import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
+import { fieldsOf } from '../../components/fields';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { DialogForm, FormDialog, Saved, useFormDialog, useSave } from '../../components/FormDialog';
 import { ListTable } from '../../components/ListTable';
@@ -143,6 +144,7 @@ function EntryForm({
     onDone,
   );
   const errors = toFieldErrors(save.error, { code: t.code, name: t.name, parent: t.parent, kind: t.kind });
+  const field = fieldsOf(form, (patch) => setForm({ ...form, ...patch }), errors);
   return (
     <DialogForm
       titleId="entry-title"
@@ -179,25 +181,10 @@ function EntryForm({
             </Select>
             {errorFor(errors, 'kind') && <ValidationMessage>{errorFor(errors, 'kind')}</ValidationMessage>}
           </Field>
-          <Textfield
-            id="code"
-            label={t.code}
-            description={t.codeHint}
-            maxLength={60}
-            value={form.code}
-            onChange={(e) => setForm({ ...form, code: e.target.value })}
-            error={errorFor(errors, 'code')}
-          />
+          <Textfield {...field('code')} label={t.code} description={t.codeHint} maxLength={60} />
         </>
       )}
-      <Textfield
-        id="name"
-        label={t.name}
-        maxLength={200}
-        value={form.name}
-        onChange={(e) => setForm({ ...form, name: e.target.value })}
-        error={errorFor(errors, 'name')}
-      />
+      <Textfield {...field('name')} label={t.name} maxLength={200} />
       {form.kind === 'aid_subform' && (
         <Field>
           <Label htmlFor="parent">{t.parent}</Label>
@@ -243,6 +230,7 @@ function Kommuner() {
   const errors = toFieldErrors(save.error, { code: t.kommunCode, name: t.kommunName }).map((e) =>
     e.id ? { ...e, id: `kommun-${e.id}` } : e,
   );
+  const field = fieldsOf(form, (patch) => setForm({ ...form, ...patch }), errors, 'kommun-');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
@@ -257,23 +245,13 @@ function Kommuner() {
       <FormErrorSummary errors={errors} />
       <form onSubmit={submit} noValidate className="row">
         <Textfield
-          id="kommun-code"
+          {...field('code')}
           label={t.kommunCode}
           description={t.kommunCodeHint}
           inputMode="numeric"
           maxLength={4}
-          value={form.code}
-          onChange={(e) => setForm({ ...form, code: e.target.value })}
-          error={errorFor(errors, 'kommun-code')}
         />
-        <Textfield
-          id="kommun-name"
-          label={t.kommunName}
-          maxLength={100}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          error={errorFor(errors, 'kommun-name')}
-        />
+        <Textfield {...field('name')} label={t.kommunName} maxLength={100} />
         <Button type="submit" loading={save.isPending}>
           {t.addKommun}
         </Button>

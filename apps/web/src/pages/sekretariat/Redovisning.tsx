@@ -5,8 +5,9 @@ import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsyst
 import { downloadReport, reportQueryOptions } from '../../features/rapport/api';
 import { Downloads } from '../../features/rapport/components/Downloads';
 import { toFieldErrors } from '../../api/errors';
-import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
+import { fieldsOf } from '../../components/fields';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatKronor } from '../../format';
 import { sv } from '../../text/sv';
@@ -26,6 +27,7 @@ export default function Redovisning() {
   const filter = { from, to, point: point || undefined };
   const report = useQuery({ ...reportQueryOptions(filter), enabled: !!from && !!to });
   const errors = toFieldErrors(report.error, { from: t.from, to: t.to, point: t.point });
+  const field = fieldsOf(form, (patch) => setForm({ ...form, ...patch }), errors);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const next = new URLSearchParams();
@@ -42,32 +44,9 @@ export default function Redovisning() {
       <Paragraph>{t.intro}</Paragraph>
       <FormErrorSummary errors={errors} />
       <form onSubmit={submit} noValidate className="row">
-        <Textfield
-          id="from"
-          label={t.from}
-          description="ÅÅÅÅ-MM-DD"
-          inputMode="numeric"
-          value={form.from}
-          onChange={(e) => setForm({ ...form, from: e.target.value })}
-          error={errorFor(errors, 'from')}
-        />
-        <Textfield
-          id="to"
-          label={t.to}
-          description="ÅÅÅÅ-MM-DD"
-          inputMode="numeric"
-          value={form.to}
-          onChange={(e) => setForm({ ...form, to: e.target.value })}
-          error={errorFor(errors, 'to')}
-        />
-        <Textfield
-          id="point"
-          label={t.point}
-          description={t.pointHint}
-          value={form.point}
-          onChange={(e) => setForm({ ...form, point: e.target.value })}
-          error={errorFor(errors, 'point')}
-        />
+        <Textfield {...field('from')} label={t.from} description="ÅÅÅÅ-MM-DD" inputMode="numeric" />
+        <Textfield {...field('to')} label={t.to} description="ÅÅÅÅ-MM-DD" inputMode="numeric" />
+        <Textfield {...field('point')} label={t.point} description={t.pointHint} />
         <Button type="submit">{t.show}</Button>
       </form>
       {report.isLoading && <Loading />}

@@ -8,21 +8,24 @@ interface Entry {
 }
 
 /**
- * Reference data that rarely changes (catalogues, the adopted rule sets, RUS catalogues, exchange rates),
- * kept in memory per process. Each use reads one counter (`reference_version`, raised by triggers in the
- * same transaction as any change to those tables, through the api or not) and reloads when it moved: a
- * change committed through one api instance is seen by every other from its next request on, with no
- * message that could be lost or arrive late. The counter is one row read by its primary key, in place of
- * the tables' rows and their hydration.
+ * Values kept in memory per process while a counter row stays where it was. The counter is raised by
+ * triggers in the same transaction as any change to what the values are read from (through the api or
+ * not), so a change committed through one api instance is seen by every other from its next use on, with
+ * no message that could be lost or arrive late. The counter is one row read by its primary key, in place
+ * of the tables' rows and their hydration.
  *
  * Inside a transaction the counter is read through it; a value loaded there is used but not kept, so a
- * transaction's own uncommitted (and maybe rolled back) changes never reach other requests.
+ * transaction's own uncommitted (and maybe rolled back) changes never reach other requests. The counter
+ * is read before the value is loaded: a value is at least as new as the counter it is kept under.
  */
-@Injectable()
-export class ReferenceCache {
+export abstract class CounterCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  protected constructor(
+    private readonly db: DataSource,
+    /** A table of one row (id = 1) with a bigint `version`, raised by triggers (see the migrations). */
+    private readonly counter: string,
+  ) {}
 
   async get<T>(key: string, load: (em: EntityManager) => Promise<T>, em?: EntityManager): Promise<T> {
     const inTransaction = !!em?.queryRunner?.isTransactionActive;
@@ -42,9 +45,32 @@ export class ReferenceCache {
   }
 
   private async version(em: EntityManager): Promise<string> {
-    const [row] = (await em.query(`SELECT version::text AS v FROM reference_version WHERE id = 1`)) as {
+    const [row] = (await em.query(`SELECT version::text AS v FROM ${this.counter} WHERE id = 1`)) as {
       v: string;
     }[];
     return row?.v ?? '0';
+  }
+}
+
+/**
+ * Reference data that rarely changes (catalogues, the adopted rule sets, RUS catalogues, exchange rates),
+ * under `reference_version` (migration ReferenceVersion).
+ */
+@Injectable()
+export class ReferenceCache extends CounterCache {
+  constructor(@InjectDataSource() db: DataSource) {
+    super(db, 'reference_version');
+  }
+}
+
+/**
+ * What signed decisions add up to (the frames' usage), under `signed_decision_version`, raised when a
+ * decision is signed, when a signed one changes (an amendment signed, an annulment) and when a grant is
+ * closed (migration SignedDecisionVersion). Drafts do not move it.
+ */
+@Injectable()
+export class SignedDecisionCache extends CounterCache {
+  constructor(@InjectDataSource() db: DataSource) {
+    super(db, 'signed_decision_version');
   }
 }

@@ -88,18 +88,27 @@ export function orderBy(sort: string): string {
  * case ids alone (an index-only scan where an index holds the filter and the sort), then only its rows are
  * read with their organisation, officer, latest assessment (officers only), latest decision and its
  * letter (applicants: signed ones), open completion request and, for projects, what is asked of the region.
+ *
+ * `fewMatches`: the matches are known to be few (a free-text search, counted first). They are then all
+ * found first through their indexes and sorted; else the planner, misled by its estimate of a trigram
+ * match, may walk the sort's index and filter, reading most of the table before it has a page.
  */
 export function pageSql(
   q: CaseQueryDto,
   scope: ListScope,
   officer: boolean,
+  fewMatches = false,
 ): { sql: string; params: unknown[] } {
   const p = new Params();
   const where = whereClause(conditions(q, scope, p, true));
   const order = orderBy(q.sort ?? '-registrationDate');
   const limit = p.add(q.pageSize);
   const offset = p.add((q.page - 1) * q.pageSize);
-  const sql = `
+  const column = COLUMNS[(q.sort ?? '-registrationDate').replace(/^-/, '')];
+  const chosen = fewMatches
+    ? `(SELECT c.id FROM hits c ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`
+    : `(SELECT c.id FROM grant_case c ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
+  const sql = `${fewMatches ? `WITH hits AS MATERIALIZED (SELECT c.id, c.${column} FROM grant_case c ${where})` : ''}
   SELECT c.id, c.diarienummer, c.nyps_id AS "nypsId", c.track, c.status, c.title,
          c.organisation_id AS "organisationId", o.name AS "organisationName", o.kommun_code AS "kommunCode",
          c.aid_form AS "aidForm", c.aid_subform AS "aidSubform", c.amount_applied::text AS "amountApplied",
@@ -126,7 +135,7 @@ export function pageSql(
                  'requestedBy', r.requested_by, 'dueDate', r.due_date::text)
             FROM completion_request r WHERE r.case_id = c.id AND r.answered_at IS NULL
            ORDER BY r.requested_at DESC LIMIT 1) AS request
-  FROM (SELECT c.id FROM grant_case c ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) page
+  FROM ${chosen} page
   JOIN grant_case c ON c.id = page.id
   JOIN organisation o ON o.id = c.organisation_id
   LEFT JOIN account a ON a.id = c.assigned_to

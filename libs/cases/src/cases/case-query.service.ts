@@ -25,6 +25,8 @@ import { PeopleService } from './people.service';
 type AsStored<T extends { amount: number }> = Omit<T, 'amount'> & { amount: string };
 
 const DAY = 24 * 60 * 60 * 1000;
+/** Up to this many matches, a free-text search finds them all through its indexes and sorts them. */
+const FEW_MATCHES = 2000;
 
 /** Amounts as text, through the same check as the entities' (a safe integer or an error). */
 const kronor = <T extends { amount: string }>(r: T) => ({
@@ -158,13 +160,26 @@ export class CaseQueryService {
       org ? this.organisationsMatching(org) : null,
     ]);
     const scope: ListScope = { mine, userId: p.userId, textOrganisations, organisations };
-    const page = pageSql(q, scope, officer);
-    const [rows, counts] = await Promise.all([
-      this.db.query(page.sql, page.params) as Promise<PageRow[]>,
-      this.counts(q, scope),
-    ]);
-    const byStatus = counts as unknown as Record<string, number>;
-    const total = (q.status?.length ? q.status : CASE_STATUSES).reduce((n, s) => n + (byStatus[s] ?? 0), 0);
+    const totalOf = (counts: StatusCountsDto) =>
+      (q.status?.length ? q.status : CASE_STATUSES).reduce(
+        (n, s) => n + ((counts as unknown as Record<string, number>)[s] ?? 0),
+        0,
+      );
+    let rows: PageRow[];
+    let counts: StatusCountsDto;
+    if (text) {
+      // A free-text search is counted first: the count tells whether its matches are few (see pageSql).
+      counts = await this.counts(q, scope);
+      const page = pageSql(q, scope, officer, totalOf(counts) <= FEW_MATCHES);
+      rows = await this.db.query(page.sql, page.params);
+    } else {
+      const page = pageSql(q, scope, officer);
+      [rows, counts] = await Promise.all([
+        this.db.query(page.sql, page.params) as Promise<PageRow[]>,
+        this.counts(q, scope),
+      ]);
+    }
+    const total = totalOf(counts);
     const requests = await this.completion.toDtos(
       rows.flatMap((r) =>
         r.request

@@ -15,7 +15,8 @@ import {
  * The officers' search in the work queue: free text over title, diarienummer and the organisation's name
  * or number, and the organisation filter, give the cases, order, total and counts that the same search
  * written plainly over the joined tables gives; with few matches and with many (over 2 000: the page is
- * then found another way), on the first page and a later one. A database of its own, so that counts are
+ * then found another way), with a term naming over 1 000 organisations (matched in a subquery, not by a
+ * list of ids), on the first page and a later one. A database of its own, so that counts are
  * exact.
  */
 describe('case search', () => {
@@ -54,6 +55,20 @@ describe('case search', () => {
     await insert(kvarnen, 4700, 20, 'Ny kvarnsten');
     await insert(glas.id, 4720, 15, 'Glasugn');
     await insert(serie.id, 10000, 2100, 'Serie');
+    // 1 100 organisations with one case each: a name part naming more than 1 000 of them.
+    await ds.query(
+      `WITH o AS (
+         INSERT INTO organisation (organisationsnummer, name, street_address, postal_code, city, kommun_code,
+                                   in_tatort, legal_form)
+         SELECT '77' || lpad(i::text, 4, '0') || '-' || lpad(i::text, 4, '0'), 'Mångbolaget ' || i, 'Gatan 1',
+                '70211', 'Örebro', '1880', false, 'Aktiebolag'
+         FROM generate_series(1, 1100) i RETURNING id, name)
+       INSERT INTO grant_case (diarienummer, track, status, organisation_id, title, aid_form, amount_applied,
+                               registration_date, registered_at, version)
+       SELECT '25RS' || (50000 + row_number() OVER ()), 'foretagsstod', 'inskickad', o.id, 'Ansökan från ' || o.name,
+              'mikrobidrag', 20000, DATE '2025-01-01' + (row_number() OVER ())::int % 200, now(), 1
+       FROM o`,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -102,6 +117,7 @@ describe('case search', () => {
     ['part of a diarienummer', 'RS471', 10],
     ['part of a title', 'glasugn', 15],
     ['a word in many cases (over 2 000)', 'serie', 2100],
+    ['a name part of over 1 000 organisations', 'mångbolag', 1100],
   ])('finds cases by %s, as the plain search does', async (_what, term, matches) => {
     for (const [sort, page] of [
       ['-registrationDate', 1],
@@ -116,7 +132,7 @@ describe('case search', () => {
   });
 
   it('filters on the organisation by part of its name or the start of its number', async () => {
-    for (const term of ['GLASBRUK', 'bruket', '559900', 'kvarn']) {
+    for (const term of ['GLASBRUK', 'bruket', '559900', 'kvarn', 'mångbolaget 1', '77']) {
       const want = await expected(
         `(o.name ILIKE $1 OR o.organisationsnummer LIKE $2)`,
         [`%${term}%`, `${term}%`],
@@ -145,6 +161,6 @@ describe('case search', () => {
     expect((await search({ q: 'glas_gn' })).total).toBe(0);
     const all = await expected('true', [], '-registrationDate', 1);
     expect(await search({ q: '%' })).toEqual(all);
-    expect(all.total).toBe(2135);
+    expect(all.total).toBe(3235);
   });
 });

@@ -11,15 +11,24 @@ export class Params {
   }
 }
 
+/**
+ * The organisations a search names: their ids when there are at most MANY_ORGANISATIONS (looked up first),
+ * else the term itself, matched in a subquery (a term like "AB" names nearly every organisation; a list
+ * of all their ids would be a long parameter, and such a search reads most cases anyway).
+ */
+export type OrganisationMatch = { ids: string[] } | { term: string };
+
+export const MANY_ORGANISATIONS = 1000;
+
 /** What the filters need besides the query: whose cases (null: every case) and who asks. */
 export interface ListScope {
   /** The applicant's organisations; null for officers. */
   mine: string[] | null;
   userId: string;
-  /** The organisations whose name or number matches the free text (`q`), looked up first. */
-  textOrganisations: string[];
+  /** The organisations whose name or number matches the free text (`q`). */
+  textOrganisations: OrganisationMatch;
   /** The same for the organisation filter; null when there is none. */
-  organisations: string[] | null;
+  organisations: OrganisationMatch | null;
 }
 
 /** A term for ILIKE/LIKE with the user's wildcards taken out. */
@@ -29,8 +38,17 @@ export const likeTerm = (s: string) => s.replace(/[%_\\]/g, '');
  * The organisations whose name holds the term (trigram index on the name) or whose number starts with it
  * (prefix index on the number): two branches, so that each uses its own index.
  */
-export const ORGANISATIONS_SQL = `SELECT id FROM organisation WHERE name ILIKE $1
-  UNION SELECT id FROM organisation WHERE organisationsnummer LIKE $2`;
+const MATCHING_ORGANISATIONS = (name: string, prefix: string) =>
+  `SELECT id FROM organisation WHERE name ILIKE ${name}
+   UNION SELECT id FROM organisation WHERE organisationsnummer LIKE ${prefix}`;
+
+/** The ids of the matching organisations, one more than MANY_ORGANISATIONS at most. */
+export const ORGANISATIONS_SQL = `${MATCHING_ORGANISATIONS('$1', '$2')} LIMIT ${MANY_ORGANISATIONS + 1}`;
+
+function organisationCondition(m: OrganisationMatch, p: Params): string {
+  if ('ids' in m) return `c.organisation_id = ANY(${p.add(m.ids)}::uuid[])`;
+  return `c.organisation_id IN (${MATCHING_ORGANISATIONS(p.add(`%${m.term}%`), p.add(`${m.term}%`))})`;
+}
 
 /**
  * The conditions on grant_case `c`. Every one is on a column of the case itself, so that the planner can
@@ -47,8 +65,8 @@ export function conditions(q: CaseQueryDto, scope: ListScope, p: Params, withSta
   if (text) {
     const t = p.add(`%${text}%`);
     const branches = [`c.title ILIKE ${t}`, `c.diarienummer ILIKE ${t}`];
-    if (scope.textOrganisations.length)
-      branches.push(`c.organisation_id = ANY(${p.add(scope.textOrganisations)}::uuid[])`);
+    const orgs = scope.textOrganisations;
+    if (!('ids' in orgs) || orgs.ids.length) branches.push(organisationCondition(orgs, p));
     where.push(`(${branches.join(' OR ')})`);
   }
   if (q.assignee === 'mine') where.push(`c.assigned_to = ${p.add(scope.userId)}`);
@@ -61,7 +79,7 @@ export function conditions(q: CaseQueryDto, scope: ListScope, p: Params, withSta
   if (q.diarienummer)
     where.push(`c.diarienummer LIKE ${p.add(`${likeTerm(q.diarienummer.toUpperCase())}%`)}`);
   if (q.organisationId) where.push(`c.organisation_id = ${p.add(q.organisationId)}`);
-  if (scope.organisations) where.push(`c.organisation_id = ANY(${p.add(scope.organisations)}::uuid[])`);
+  if (scope.organisations) where.push(organisationCondition(scope.organisations, p));
   if (q.from) where.push(`c.registration_date >= ${p.add(q.from)}`);
   if (q.to) where.push(`c.registration_date <= ${p.add(q.to)}`);
   return where;

@@ -9,7 +9,16 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { GrantCase } from '../entities/grant-case.entity';
 import { HistoryService } from '../history/history.service';
 import { summariseBudget } from './budget';
-import { countsSql, type ListScope, likeTerm, ORGANISATIONS_SQL, type PageRow, pageSql } from './case-list';
+import {
+  countsSql,
+  type ListScope,
+  likeTerm,
+  MANY_ORGANISATIONS,
+  type OrganisationMatch,
+  ORGANISATIONS_SQL,
+  type PageRow,
+  pageSql,
+} from './case-list';
 import { CASE_STATUSES, type CaseQueryDto, CasePageDto, StatusCountsDto } from './case-query.dto';
 import {
   type BudgetLineOfCase,
@@ -156,7 +165,7 @@ export class CaseQueryService {
     const org = q.organisation ? likeTerm(q.organisation) : '';
     const [mine, textOrganisations, organisations] = await Promise.all([
       officer ? null : this.access.organisationsOf(p),
-      text ? this.organisationsMatching(text) : [],
+      text ? this.organisationsMatching(text) : { ids: [] },
       org ? this.organisationsMatching(org) : null,
     ]);
     const scope: ListScope = { mine, userId: p.userId, textOrganisations, organisations };
@@ -239,9 +248,9 @@ export class CaseQueryService {
     };
   }
 
-  private async organisationsMatching(term: string): Promise<string[]> {
+  private async organisationsMatching(term: string): Promise<OrganisationMatch> {
     const rows: { id: string }[] = await this.db.query(ORGANISATIONS_SQL, [`%${term}%`, `${term}%`]);
-    return rows.map((r) => r.id);
+    return rows.length > MANY_ORGANISATIONS ? { term } : { ids: rows.map((r) => r.id) };
   }
 
   /** Whether the list is every case (an officer's, no filter but the status): the kept counts apply. */

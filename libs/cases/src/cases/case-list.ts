@@ -45,9 +45,11 @@ const MATCHING_ORGANISATIONS = (name: string, prefix: string) =>
 /** The ids of the matching organisations, one more than MANY_ORGANISATIONS at most. */
 export const ORGANISATIONS_SQL = `${MATCHING_ORGANISATIONS('$1', '$2')} LIMIT ${MANY_ORGANISATIONS + 1}`;
 
+/** Many organisations: the case's own organisation is looked up by its key and matched (one row each). */
 function organisationCondition(m: OrganisationMatch, p: Params): string {
   if ('ids' in m) return `c.organisation_id = ANY(${p.add(m.ids)}::uuid[])`;
-  return `c.organisation_id IN (${MATCHING_ORGANISATIONS(p.add(`%${m.term}%`), p.add(`${m.term}%`))})`;
+  return `EXISTS (SELECT 1 FROM organisation m WHERE m.id = c.organisation_id
+    AND (m.name ILIKE ${p.add(`%${m.term}%`)} OR m.organisationsnummer LIKE ${p.add(`${m.term}%`)}))`;
 }
 
 /**

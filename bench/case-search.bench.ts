@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { Role } from '@anslag/auth';
@@ -72,16 +72,24 @@ interface PlanNode {
  * and whether a sort spilled to disk.
  */
 async function planFacts(ds: DataSource, request: () => Promise<unknown>): Promise<string> {
+  // The list's statements go through the pool TypeORM holds (plainQuery), the others through ds.query.
   const sent: [string, unknown[]][] = [];
+  const pool = (ds.driver as unknown as { master: Pool }).master;
   const query = ds.query.bind(ds);
+  const poolQuery = pool.query.bind(pool);
   ds.query = ((sql: string, params?: unknown[]) => {
     sent.push([sql, params ?? []]);
     return query(sql, params);
   }) as typeof ds.query;
+  pool.query = ((sql: string, params?: unknown[]) => {
+    sent.push([sql, params ?? []]);
+    return poolQuery(sql, params);
+  }) as typeof pool.query;
   try {
     await request();
   } finally {
     ds.query = query;
+    pool.query = poolQuery;
   }
   const facts: string[] = [];
   let blocks = 0;

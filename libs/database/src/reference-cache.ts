@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { plainQuery } from './plain-query';
+
+const VERSION_SQL = `SELECT version::text AS v FROM reference_version WHERE id = 1`;
 
 interface Entry {
   version: string;
@@ -17,17 +20,22 @@ interface Entry {
  *
  * Inside a transaction the counter is read through it; a value loaded there is used but not kept, so a
  * transaction's own uncommitted (and maybe rolled back) changes never reach other requests.
+ *
+ * Outside a transaction, uses asked for in the same turn (a request that needs the catalogues and the
+ * rules at once) share one read of the counter. The read is sent after all of them asked, so it sees every
+ * change committed before any of them; a use that comes once it is sent reads again.
  */
 @Injectable()
 export class ReferenceCache {
   private readonly entries = new Map<string, Entry>();
+  private unsent?: Promise<string>;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async get<T>(key: string, load: (em: EntityManager) => Promise<T>, em?: EntityManager): Promise<T> {
     const inTransaction = !!em?.queryRunner?.isTransactionActive;
     const manager = inTransaction ? em! : this.db.manager;
-    const version = await this.version(manager);
+    const version = await (inTransaction ? this.version(manager) : this.sharedVersion());
     const hit = this.entries.get(key);
     if (hit && hit.version === version) return hit.value as Promise<T>;
     const value = load(manager);
@@ -41,8 +49,18 @@ export class ReferenceCache {
     return value;
   }
 
+  private sharedVersion(): Promise<string> {
+    if (!this.unsent)
+      this.unsent = Promise.resolve().then(async () => {
+        this.unsent = undefined;
+        const [row] = await plainQuery<{ v: string }>(this.db, VERSION_SQL);
+        return row?.v ?? '0';
+      });
+    return this.unsent;
+  }
+
   private async version(em: EntityManager): Promise<string> {
-    const [row] = (await em.query(`SELECT version::text AS v FROM reference_version WHERE id = 1`)) as {
+    const [row] = (await em.query(VERSION_SQL)) as {
       v: string;
     }[];
     return row?.v ?? '0';

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Principal, Role } from '@anslag/auth';
 import { Clock, DomainError } from '@anslag/common';
-import { kronorTransformer } from '@anslag/database';
+import { kronorTransformer, plainQuery } from '@anslag/database';
 import { AccessService } from '../access.service';
-import { CatalogueService } from '../catalogue/catalogue.service';
+import { type Catalogues, CatalogueService } from '../catalogue/catalogue.service';
 import { GrantCase } from '../entities/grant-case.entity';
 import { HistoryService } from '../history/history.service';
 import { summariseBudget } from './budget';
@@ -122,13 +122,16 @@ export class CaseQueryService {
    * case with its organisation, assigned officer, budget, declarations and completion requests is one
    * statement of plain SQL with its columns named (TypeORM's query building and hydration were half of
    * this request's CPU); the reader's organisations are read beside it. Nothing is answered before the
-   * access check.
+   * access check. The statement goes through the pg pool, not TypeORM's query runner (plainQuery).
+   *
+   * `written` is for the answer to a write that has just checked the reader's access to the case's
+   * organisation and read the catalogues: neither is read again.
    */
-  async get(p: Principal, id: string): Promise<CaseDto> {
+  async get(p: Principal, id: string, written?: { catalogues: Catalogues }): Promise<CaseDto> {
     const [[row], mine, cat] = await Promise.all([
-      this.db.query(CASE_SQL, [id]) as Promise<CaseRow[]>,
-      this.access.isOfficer(p) ? null : this.access.organisationsOf(p),
-      this.catalogue.load(),
+      plainQuery<CaseRow>(this.db, CASE_SQL, [id]),
+      this.access.isOfficer(p) || written ? null : this.access.organisationsOf(p),
+      written?.catalogues ?? this.catalogue.load(),
     ]);
     if (!row || (mine && !mine.includes(row.organisationId))) throw DomainError.notFound('Ärendet');
     const lines = row.lines.map(kronor);
@@ -157,7 +160,7 @@ export class CaseQueryService {
    * only. The counts per status (the queue's tabs) give the total too; unfiltered, they are the kept counts
    * (migration CaseStatusCounts), not a count of every case. An organisation named in a search is looked up
    * first (trigram index on the name, prefix index on the number), so that the case's own indexes serve
-   * the rest.
+   * the rest. The statements go through the pg pool, not TypeORM's query runner (plainQuery).
    */
   async list(p: Principal, q: CaseQueryDto): Promise<CasePageDto> {
     const officer = this.access.isOfficer(p);
@@ -180,11 +183,11 @@ export class CaseQueryService {
       // A free-text search is counted first: the count tells whether its matches are few (see pageSql).
       counts = await this.counts(q, scope);
       const page = pageSql(q, scope, officer, totalOf(counts) <= FEW_MATCHES);
-      rows = await this.db.query(page.sql, page.params);
+      rows = await plainQuery<PageRow>(this.db, page.sql, page.params);
     } else {
       const page = pageSql(q, scope, officer);
       [rows, counts] = await Promise.all([
-        this.db.query(page.sql, page.params) as Promise<PageRow[]>,
+        plainQuery<PageRow>(this.db, page.sql, page.params),
         this.counts(q, scope),
       ]);
     }
@@ -249,7 +252,7 @@ export class CaseQueryService {
   }
 
   private async organisationsMatching(term: string): Promise<OrganisationMatch> {
-    const rows: { id: string }[] = await this.db.query(ORGANISATIONS_SQL, [`%${term}%`, `${term}%`]);
+    const rows = await plainQuery<{ id: string }>(this.db, ORGANISATIONS_SQL, [`%${term}%`, `${term}%`]);
     return rows.length > MANY_ORGANISATIONS ? { term } : { ids: rows.map((r) => r.id) };
   }
 
@@ -275,7 +278,7 @@ export class CaseQueryService {
     if (this.everyCase(q, scope)) rows = await this.keptCounts();
     else {
       const { sql, params } = countsSql(q, scope);
-      rows = await this.db.query(sql, params);
+      rows = await plainQuery<{ status: string; n: string }>(this.db, sql, params);
     }
     const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as unknown as StatusCountsDto;
     for (const r of rows) (counts as unknown as Record<string, number>)[r.status] = Number(r.n);
@@ -288,7 +291,8 @@ export class CaseQueryService {
    * another only takes the rows the other has not).
    */
   private async keptCounts(): Promise<{ status: string; n: string }[]> {
-    const rows: { status: string; n: string; rows: number }[] = await this.db.query(
+    const rows = await plainQuery<{ status: string; n: string; rows: number }>(
+      this.db,
       `SELECT status, sum(n)::text AS n, count(*)::int AS rows FROM case_status_delta GROUP BY status`,
     );
     if (rows.reduce((sum, r) => sum + r.rows, 0) > 500)

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { Account, Role, TokenService } from '@anslag/auth';
@@ -71,77 +70,94 @@ export async function startStage(opts: { worker?: boolean } = {}): Promise<Stage
   if (!existsSync(join(WEB_ROOT, 'index.html')))
     throw new Error('dist/web saknas: bygg webbappen först (npm test gör det)');
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} saknas: npm test installerar Debians chromium`);
-  const db = await createDatabase();
+  // What has been started so far, stopped in reverse order by stop() or when a later step fails (a
+  // failed start leaves no database, process or server behind).
+  const started: Array<() => Promise<unknown>> = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of started.reverse()) await stop().catch(() => undefined);
+    started.length = 0;
+  };
   const saved = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = db.url;
-  const ds = new DataSource(dataSourceOptions(db.url));
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
-  await new DemoLoader(ds).load(loadDemoData(), PASSWORD);
+  try {
+    const db = await createDatabase();
+    started.push(() => db.drop());
+    process.env.DATABASE_URL = db.url;
+    const ds = new DataSource(dataSourceOptions(db.url));
+    await ds.initialize();
+    started.push(() => ds.destroy());
+    await ds.runMigrations({ transaction: 'each' });
+    await new DemoLoader(ds).load(loadDemoData(), PASSWORD);
 
-  // The api signs in through the project's own local OpenID providers, as the demo does.
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const [applicantIdp, staffIdp] = await Promise.all([
-    LocalIdp.start('e-legitimation', `${baseUrl}/api/auth/oidc/e-legitimation/callback`),
-    LocalIdp.start('personal', `${baseUrl}/api/auth/oidc/personal/callback`),
-  ]);
-  const oidcEnv: Record<string, string> = {
-    PUBLIC_URL: baseUrl,
-    APPLICANT_OIDC_ISSUER: applicantIdp.issuer,
-    APPLICANT_OIDC_CLIENT_ID: 'anslag-test',
-    APPLICANT_OIDC_CLIENT_SECRET: 'test-hemlighet',
-    STAFF_OIDC_ISSUER: staffIdp.issuer,
-    STAFF_OIDC_CLIENT_ID: 'anslag-test',
-    STAFF_OIDC_CLIENT_SECRET: 'test-hemlighet',
-    STAFF_OIDC_GROUP_ROLES: TEST_PERSONS.staffGroupRoles,
-  };
-  const savedEnv = Object.fromEntries(Object.keys(oidcEnv).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, oidcEnv);
-  const app = await createApiApp({ logger: false, webRoot: WEB_ROOT });
-  await app.listen({ port, host: '127.0.0.1' });
-  for (const [k, v] of Object.entries(savedEnv)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    // The api signs in through the project's own local OpenID providers, as the demo does.
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const idps = await Promise.allSettled([
+      LocalIdp.start('e-legitimation', `${baseUrl}/api/auth/oidc/e-legitimation/callback`),
+      LocalIdp.start('personal', `${baseUrl}/api/auth/oidc/personal/callback`),
+    ]);
+    for (const r of idps) if (r.status === 'fulfilled') started.push(() => r.value.stop());
+    for (const r of idps) if (r.status === 'rejected') throw r.reason;
+    const [applicantIdp, staffIdp] = idps.map((r) => (r as PromiseFulfilledResult<LocalIdp>).value);
+    const oidcEnv: Record<string, string> = {
+      PUBLIC_URL: baseUrl,
+      APPLICANT_OIDC_ISSUER: applicantIdp.issuer,
+      APPLICANT_OIDC_CLIENT_ID: 'anslag-test',
+      APPLICANT_OIDC_CLIENT_SECRET: 'test-hemlighet',
+      STAFF_OIDC_ISSUER: staffIdp.issuer,
+      STAFF_OIDC_CLIENT_ID: 'anslag-test',
+      STAFF_OIDC_CLIENT_SECRET: 'test-hemlighet',
+      STAFF_OIDC_GROUP_ROLES: TEST_PERSONS.staffGroupRoles,
+    };
+    const savedEnv = Object.fromEntries(Object.keys(oidcEnv).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, oidcEnv);
+    let app: NestFastifyApplication;
+    try {
+      app = await createApiApp({ logger: false, webRoot: WEB_ROOT });
+    } finally {
+      for (const [k, v] of Object.entries(savedEnv)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    started.push(() => app.close());
+    await app.listen({ port, host: '127.0.0.1' });
+    if (opts.worker) {
+      const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+      started.push(() => worker.close());
+      await worker.init();
+    }
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-default-apps',
+      ],
+    });
+    started.push(() => browser.close());
+    return {
+      baseUrl,
+      browser,
+      app,
+      ds,
+      idps: { applicant: applicantIdp, staff: staffIdp },
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  } finally {
+    // Assigning undefined would leave the text "undefined" in the environment.
+    if (saved === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved;
   }
-  let worker: INestApplicationContext | null = null;
-  if (opts.worker) {
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-    await worker.init();
-  }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-    ],
-  });
-  // Assigning undefined would leave the text "undefined" in the environment.
-  if (saved === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved;
-  return {
-    baseUrl,
-    browser,
-    app,
-    ds,
-    idps: { applicant: applicantIdp, staff: staffIdp },
-    async stop() {
-      await browser.close();
-      await worker?.close();
-      await app.close();
-      await Promise.all([applicantIdp.stop(), staffIdp.stop()]);
-      await ds.destroy();
-      await db.drop();
-    },
-  };
 }
 
 /** Script errors the app threw in any page of this suite; suites assert it stays empty. */

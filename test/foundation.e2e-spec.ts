@@ -22,6 +22,13 @@ describe('foundation', () => {
     expect(ready.body).toEqual({ status: 'ok', postgres: { status: 'up' }, redis: { status: 'up' } });
     const live = await request(app.getHttpServer()).get('/health/live').expect(200);
     expect(live.body).toEqual({ status: 'ok' });
+    // Answered from a hook straight to the socket, it still carries what every answer carries.
+    expect(live.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(live.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(live.headers['x-content-type-options']).toBe('nosniff');
+    expect(live.headers['cache-control']).toBe('no-store');
+    const given = await request(app.getHttpServer()).get('/health/live').set('X-Request-Id', 'abc-123');
+    expect(given.headers['x-request-id']).toBe('abc-123');
   });
 
   it('keeps a request id given by the caller', async () => {

@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { Account, Role, TokenService } from '@anslag/auth';
 import { dataSourceOptions } from '@anslag/database';
 import { freePort, LocalIdp, randomOrganisationsnummer } from '@anslag/testing';
@@ -71,81 +70,123 @@ export async function startStage(opts: { worker?: boolean } = {}): Promise<Stage
   if (!existsSync(join(WEB_ROOT, 'index.html')))
     throw new Error('dist/web saknas: bygg webbappen först (npm test gör det)');
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} saknas: npm test installerar Debians chromium`);
-  const db = await createDatabase();
+  // What has been started so far, stopped in reverse order by stop() or when a later step fails (a
+  // failed start leaves no database, process or server behind).
+  const started: Array<() => Promise<unknown>> = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of started.reverse()) await stop().catch(() => undefined);
+    started.length = 0;
+  };
   const saved = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = db.url;
-  const ds = new DataSource(dataSourceOptions(db.url));
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
-  await new DemoLoader(ds).load(loadDemoData(), PASSWORD);
+  try {
+    const db = await createDatabase();
+    started.push(() => db.drop());
+    process.env.DATABASE_URL = db.url;
+    const ds = new DataSource(dataSourceOptions(db.url));
+    await ds.initialize();
+    started.push(() => ds.destroy());
+    await ds.runMigrations({ transaction: 'each' });
+    await new DemoLoader(ds).load(loadDemoData(), PASSWORD);
 
-  // The api signs in through the project's own local OpenID providers, as the demo does.
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const [applicantIdp, staffIdp] = await Promise.all([
-    LocalIdp.start('e-legitimation', `${baseUrl}/api/auth/oidc/e-legitimation/callback`),
-    LocalIdp.start('personal', `${baseUrl}/api/auth/oidc/personal/callback`),
-  ]);
-  const oidcEnv: Record<string, string> = {
-    PUBLIC_URL: baseUrl,
-    APPLICANT_OIDC_ISSUER: applicantIdp.issuer,
-    APPLICANT_OIDC_CLIENT_ID: 'anslag-test',
-    APPLICANT_OIDC_CLIENT_SECRET: 'test-hemlighet',
-    STAFF_OIDC_ISSUER: staffIdp.issuer,
-    STAFF_OIDC_CLIENT_ID: 'anslag-test',
-    STAFF_OIDC_CLIENT_SECRET: 'test-hemlighet',
-    STAFF_OIDC_GROUP_ROLES: TEST_PERSONS.staffGroupRoles,
-  };
-  const savedEnv = Object.fromEntries(Object.keys(oidcEnv).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, oidcEnv);
-  const app = await createApiApp({ logger: false, webRoot: WEB_ROOT });
-  await app.listen({ port, host: '127.0.0.1' });
-  for (const [k, v] of Object.entries(savedEnv)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    // The api signs in through the project's own local OpenID providers, as the demo does.
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const idps = await Promise.allSettled([
+      LocalIdp.start('e-legitimation', `${baseUrl}/api/auth/oidc/e-legitimation/callback`),
+      LocalIdp.start('personal', `${baseUrl}/api/auth/oidc/personal/callback`),
+    ]);
+    for (const r of idps) if (r.status === 'fulfilled') started.push(() => r.value.stop());
+    for (const r of idps) if (r.status === 'rejected') throw r.reason;
+    const [applicantIdp, staffIdp] = idps.map((r) => (r as PromiseFulfilledResult<LocalIdp>).value);
+    const oidcEnv: Record<string, string> = {
+      PUBLIC_URL: baseUrl,
+      APPLICANT_OIDC_ISSUER: applicantIdp.issuer,
+      APPLICANT_OIDC_CLIENT_ID: 'anslag-test',
+      APPLICANT_OIDC_CLIENT_SECRET: 'test-hemlighet',
+      STAFF_OIDC_ISSUER: staffIdp.issuer,
+      STAFF_OIDC_CLIENT_ID: 'anslag-test',
+      STAFF_OIDC_CLIENT_SECRET: 'test-hemlighet',
+      STAFF_OIDC_GROUP_ROLES: TEST_PERSONS.staffGroupRoles,
+    };
+    const savedEnv = Object.fromEntries(Object.keys(oidcEnv).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, oidcEnv);
+    let app: NestFastifyApplication;
+    try {
+      app = await createApiApp({ logger: false, webRoot: WEB_ROOT });
+    } finally {
+      for (const [k, v] of Object.entries(savedEnv)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    started.push(() => app.close());
+    await app.listen({ port, host: '127.0.0.1' });
+    if (opts.worker) {
+      const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+      started.push(() => worker.close());
+      await worker.init();
+    }
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-default-apps',
+      ],
+    });
+    started.push(() => browser.close());
+    return {
+      baseUrl,
+      browser,
+      app,
+      ds,
+      idps: { applicant: applicantIdp, staff: staffIdp },
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  } finally {
+    // Assigning undefined would leave the text "undefined" in the environment.
+    if (saved === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved;
   }
-  let worker: INestApplicationContext | null = null;
-  if (opts.worker) {
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-    await worker.init();
-  }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-    ],
-  });
-  // Assigning undefined would leave the text "undefined" in the environment.
-  if (saved === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved;
-  return {
-    baseUrl,
-    browser,
-    app,
-    ds,
-    idps: { applicant: applicantIdp, staff: staffIdp },
-    async stop() {
-      await browser.close();
-      await worker?.close();
-      await app.close();
-      await Promise.all([applicantIdp.stop(), staffIdp.stop()]);
-      await ds.destroy();
-      await db.drop();
-    },
-  };
 }
 
 /** Script errors the app threw in any page of this suite; suites assert it stays empty. */
 export const pageErrors: string[] = [];
+
+/**
+ * A suite's stage: started before its tests, stopped after them; each test and hook may take `timeout`
+ * ms (starting the stage takes long on a loaded machine). After each test the pages still open are
+ * photographed under the suite's name and no page may have thrown a script error. Answers the stage once
+ * it has started (a suite's own set-up follows in a beforeAll of its own).
+ */
+export function suiteStage(
+  name: string,
+  { timeout, worker }: { timeout: number; worker?: boolean },
+): () => Stage {
+  jest.setTimeout(timeout);
+  const opts = { worker };
+  let stage: Stage | undefined;
+  beforeAll(async () => {
+    stage = await startStage(opts);
+  });
+  afterEach(() => photographOpenPages(name));
+  afterAll(() => stage?.stop());
+  afterEach(() => expect(pageErrors).toEqual([]));
+  return () => {
+    if (!stage) throw new Error(`the stage of ${name} has not started`);
+    return stage;
+  };
+}
 
 /** A fresh browser context (no cookies, no storage) at the given width, Swedish locale. */
 export async function newPage(stage: Stage, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
@@ -380,4 +421,33 @@ export async function tabTo(page: Page, name: string | RegExp): Promise<void> {
     if (typeof name === 'string' ? now === name : name.test(now)) return;
   }
   throw new Error(`Tab never reached "${String(name)}"`);
+}
+
+/** The links of the error summary (designsystemet renders it as an element or a class, by version). */
+export const SUMMARY_LINKS = '.ds-error-summary a, ds-error-summary a';
+
+/** Where the error summary's links point, in order (`#field`). */
+export const summaryHrefs = (page: Page): Promise<(string | null)[]> =>
+  page.locator(SUMMARY_LINKS).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+
+/** The page's width at 360 px: the page itself never scrolls sideways (wide tables scroll in their own box). */
+export async function fitsNarrowScreen(page: Page): Promise<number> {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 360, height: 900 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize(size);
+  return width;
+}
+
+/** A table's body as rows of trimmed cell texts (header cells included), as a reader would hear them. */
+export async function rowsOf(table: Locator): Promise<string[][]> {
+  return table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(tr.querySelectorAll('th, td')).map((c) =>
+          (c.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ),
+      ),
+    );
 }

@@ -62,9 +62,10 @@ export async function createApiApp(
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   boundRequests(app, fastify);
-  // Before the cookie plugin's hook: the liveness probe is answered without parsing cookies.
-  securityHeaders(fastify);
-  answerLiveness(fastify);
+  // First of the hooks: the liveness probe is answered before any header is set or cookie parsed.
+  const security = helmetHeaders();
+  answerLiveness(fastify, security.set, app.get(ShutdownDrain));
+  securityHeaders(fastify, security);
   await app.register(cookie as never);
   await app.register(multipart as never, {
     // files: 1 refuses a second file (413) rather than dropping it; see AttachmentsService.
@@ -116,13 +117,8 @@ const HELMET: HelmetOptions = {
   crossOriginEmbedderPolicy: false,
 };
 
-/**
- * Helmet's headers, worked out once: with no nonces they depend on no request. (@fastify/helmet made
- * helmet's middleware anew, parsing the policy, for every request: a tenth of a light request's CPU.)
- * They are set in an onRequest hook on the response as helmet sets them, so every answer carries them,
- * errors and static files included.
- */
-function securityHeaders(fastify: FastifyInstance): void {
+/** Helmet's headers, worked out once: with no nonces they depend on no request. */
+function helmetHeaders(): { set: [string, string][]; removed: string[] } {
   const set: [string, string][] = [];
   const removed: string[] = [];
   const recorder = {
@@ -132,6 +128,18 @@ function securityHeaders(fastify: FastifyInstance): void {
   helmet(HELMET)({} as IncomingMessage, recorder as never, (err?: unknown) => {
     if (err) throw err;
   });
+  return { set, removed };
+}
+
+/**
+ * Helmet's headers set in an onRequest hook on the response as helmet sets them, so every answer carries
+ * them, errors and static files included. (@fastify/helmet made helmet's middleware anew, parsing the
+ * policy, for every request: a tenth of a light request's CPU.)
+ */
+function securityHeaders(
+  fastify: FastifyInstance,
+  { set, removed }: { set: [string, string][]; removed: string[] },
+): void {
   fastify.addHook('onRequest', (_request, reply, done) => {
     for (const [name, value] of set) reply.raw.setHeader(name, value);
     for (const name of removed) reply.raw.removeHeader(name);
@@ -139,18 +147,32 @@ function securityHeaders(fastify: FastifyInstance): void {
   });
 }
 
-const LIVE = JSON.stringify({ status: 'ok' });
+const LIVE = Buffer.from(JSON.stringify({ status: 'ok' }));
 
 /**
- * GET /health/live answered from a hook: the process answers, nothing more (no guard, no Nest routing).
- * HealthController.live states the route in the OpenAPI document and answers HEAD. Registered after
- * the security headers' hook and before the cookie plugin's; the onSend hooks (request id, draining)
- * still run. The answer is written as text (no serializer).
+ * GET /health/live answered from a hook: the process answers, nothing more (no guard, no Nest routing,
+ * no cookie parsing, no serializer, no onSend hooks). Registered before every other hook, so no header
+ * is set yet and Node writes the given list as it is. The answer is written straight to the socket with the headers every
+ * answer carries, worked out once (the security headers, no-store), its request id, and
+ * `Connection: close` while draining. HealthController.live states the route in the OpenAPI document
+ * and answers HEAD.
  */
-function answerLiveness(fastify: FastifyInstance): void {
+function answerLiveness(fastify: FastifyInstance, security: [string, string][], drain: ShutdownDrain): void {
+  const fixed = [
+    ...security.flat(),
+    'content-type',
+    'application/json; charset=utf-8',
+    'content-length',
+    String(LIVE.length),
+    'cache-control',
+    'no-store',
+  ];
   fastify.addHook('onRequest', (request, reply, done) => {
     if (request.method === 'GET' && request.routeOptions.url === '/health/live') {
-      void reply.type('application/json; charset=utf-8').send(LIVE);
+      reply.hijack();
+      const headers = [...fixed, 'x-request-id', request.id];
+      if (drain.draining) headers.push('connection', 'close');
+      reply.raw.writeHead(200, headers).end(LIVE);
       return;
     }
     done();

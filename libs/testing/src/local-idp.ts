@@ -23,7 +23,10 @@ export class LocalIdp {
       stdio: 'ignore',
     });
     const idp = new LocalIdp(proc, `http://127.0.0.1:${port}`);
-    for (let i = 0; i < 200; i++) {
+    // Starting Node and oidc-provider takes well over 10 s on a busy two-core machine; wait for the
+    // provider's answer (or its exit) rather than a fixed number of tries.
+    const until = Date.now() + 45_000;
+    while (Date.now() < until) {
       try {
         const r = await fetch(`${idp.issuer}/.well-known/openid-configuration`);
         if (r.ok) return idp;

@@ -9,7 +9,7 @@ import {
   ensureReferenceData,
   mindLikeProject,
   type TestUser,
-  usePrivateDatabase,
+  PrivateDatabase,
 } from '@anslag/testing';
 import { type OpenApiDoc, type Operation, operations, resolve, type Schema } from './support/openapi';
 
@@ -23,14 +23,14 @@ describe('every route refuses bad input in the error shape, naming the field, wr
   let app: NestFastifyApplication;
   let ds: DataSource;
   let http: ReturnType<typeof request>;
-  let db: Awaited<ReturnType<typeof usePrivateDatabase>>;
+  let db: PrivateDatabase;
   let doc: OpenApiDoc;
   const users = new Map<string, TestUser>();
   const ids: Record<string, string> = {};
   const NIL = '00000000-0000-4000-8000-000000000000';
 
   beforeAll(async () => {
-    db = await usePrivateDatabase();
+    db = await PrivateDatabase.use();
     app = await createTestApp();
     ds = app.get(DataSource);
     http = request(app.getHttpServer());

@@ -8,7 +8,7 @@ import {
   createUser,
   ensureReferenceData,
   type TestUser,
-  usePrivateDatabase,
+  PrivateDatabase,
 } from '@anslag/testing';
 import { pdfToText } from './letter-text';
 
@@ -27,7 +27,7 @@ describe('a draft decision: letter preview and sending it back', () => {
   let app: NestFastifyApplication;
   let ds: DataSource;
   let http: ReturnType<typeof request>;
-  let db: Awaited<ReturnType<typeof usePrivateDatabase>>;
+  let db: PrivateDatabase;
   let applicant: TestUser;
   let officer: TestUser;
   let decider33: TestUser;
@@ -36,7 +36,7 @@ describe('a draft decision: letter preview and sending it back', () => {
   let draftId: string;
 
   beforeAll(async () => {
-    db = await usePrivateDatabase();
+    db = await PrivateDatabase.use();
     app = await createTestApp();
     ds = app.get(DataSource);
     http = request(app.getHttpServer());

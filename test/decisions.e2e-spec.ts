@@ -9,7 +9,7 @@ import {
   ensureReferenceData,
   mindLikeProject,
   TestUser,
-  usePrivateDatabase,
+  PrivateDatabase,
 } from '@anslag/testing';
 
 describe('assessment and decisions', () => {
@@ -468,11 +468,11 @@ describe('assessment and decisions', () => {
     // Adopting a rule set ends the one in force (here the 2019 set) the day before it begins: on a database
     // and an app of this block's own, so that no other test sees the shortened 2019 set. The suite's
     // helpers (firm, mikrobidragCase) and officer work on whichever app is current.
-    let db: Awaited<ReturnType<typeof usePrivateDatabase>>;
+    let db: PrivateDatabase;
     let shared: { app: NestFastifyApplication; ds: DataSource; http: typeof http; officer: TestUser };
     beforeAll(async () => {
       shared = { app, ds, http, officer };
-      db = await usePrivateDatabase();
+      db = await PrivateDatabase.use();
       app = await createTestApp();
       ds = app.get(DataSource);
       http = request(app.getHttpServer());

@@ -20,10 +20,10 @@ import {
   createUser,
   ensureReferenceData,
   mindLikeProject,
+  PrivateDatabase,
   type TestUser,
 } from '@anslag/testing';
 import ruleSet2019 from '../libs/demo/data/inriktningsbeslut-2019.json';
-import { PrivateDatabase } from './letters-support';
 import {
   codeLikeTokens,
   pdfMetadata,
@@ -93,13 +93,11 @@ describe('the demo’s 25 decision letters', () => {
   let app: NestFastifyApplication;
   let ds: DataSource;
   let http: ReturnType<typeof request>;
-  const saved = process.env.DATABASE_URL;
   const letters = new Map<string, { model: LetterModel; input: LetterInput; text: string }>();
 
   beforeAll(async () => {
     // A database of the suite's own: the demo's fixed organisation numbers and rule set, loaded once.
-    db = await PrivateDatabase.create();
-    process.env.DATABASE_URL = db.url;
+    db = await PrivateDatabase.use();
     app = await createTestApp();
     ds = app.get(DataSource);
     http = request(app.getHttpServer());
@@ -108,7 +106,6 @@ describe('the demo’s 25 decision letters', () => {
   afterAll(async () => {
     await app.close();
     await db.drop();
-    process.env.DATABASE_URL = saved;
   });
 
   it('renders every one and checks its text, amounts, grounds, year, legal basis and appeal', async () => {
@@ -300,12 +297,10 @@ describe('letters of decisions built through the API: each outcome × track × a
     `Villkoret om stödberättigande kostnader i inriktningsbeslutet är inte uppfyllt för ${what}: kostnaden för den begagnade utrustningen är inte styrkt med offert.`;
 
   let db: PrivateDatabase;
-  const saved = process.env.DATABASE_URL;
 
   beforeAll(async () => {
     // A database of the suite's own, so that suites counting rows of the shared one are not disturbed.
-    db = await PrivateDatabase.create();
-    process.env.DATABASE_URL = db.url;
+    db = await PrivateDatabase.use();
     app = await createTestApp();
     ds = app.get(DataSource);
     http = request(app.getHttpServer());
@@ -317,7 +312,6 @@ describe('letters of decisions built through the API: each outcome × track × a
   afterAll(async () => {
     await app.close();
     await db.drop();
-    process.env.DATABASE_URL = saved;
   });
 
   async function takeUp(applicant: TestUser, body: object): Promise<string> {

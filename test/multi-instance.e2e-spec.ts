@@ -15,9 +15,10 @@ import {
   createTestApp,
   createUser,
   ensureReferenceData,
+  PrivateDatabase,
   TestUser,
 } from '@anslag/testing';
-import { letterRows, PrivateDatabase, waitFor } from './letters-support';
+import { letterRows, waitFor } from './letters-support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startCluster } = require('../apps/cli/cluster.js') as {
@@ -43,15 +44,14 @@ describe('two api and two worker processes behind nginx', () => {
   let cluster: Cluster;
   let app: NestFastifyApplication;
   let ds: DataSource;
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, JWT_SECRET: process.env.JWT_SECRET };
+  const savedSecret = process.env.JWT_SECRET;
 
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js'))) {
       throw new Error('dist/ is missing: run the suite with npm test, which compiles before jest');
     }
     // A database of its own: the workers' outbox relays take every pending row they find.
-    db = await PrivateDatabase.create();
-    process.env.DATABASE_URL = db.url;
+    db = await PrivateDatabase.use();
     process.env.JWT_SECRET = randomBytes(32).toString('hex');
     app = await createTestApp();
     ds = app.get(DataSource);
@@ -75,7 +75,7 @@ describe('two api and two worker processes behind nginx', () => {
     await cluster?.stop();
     await app?.close();
     await db?.drop();
-    Object.assign(process.env, saved);
+    process.env.JWT_SECRET = savedSecret;
   }, 120_000);
 
   const direct = (i: number) => request(`http://127.0.0.1:${cluster.apis[i].port}`);

@@ -1,15 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
-import { dataSourceOptions } from '@anslag/database';
 import {
   createOrganisation,
   createTestApp,
   createUser,
   ensureReferenceData,
   mindLikeProject,
+  PrivateDatabase,
   TEST_IDS,
 } from '@anslag/testing';
 
@@ -19,47 +18,24 @@ import {
  * adopting ends every earlier decision and the shared one is used by other suites.
  */
 describe('reference data cached per instance, changed through another', () => {
-  const adminUrl = new URL(process.env.DATABASE_URL!);
-  adminUrl.pathname = '/postgres';
-  const dbName = `${process.env.ANSLAG_TEST_DB}_reference_cache`;
+  let db: PrivateDatabase;
   let a: NestFastifyApplication;
   let b: NestFastifyApplication;
 
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: adminUrl.toString() });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
   const version = async (): Promise<number> =>
     Number((await a.get(DataSource).query(`SELECT version FROM reference_version`))[0].version);
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE "${dbName}"`);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${dbName}`;
-    const migrator = new DataSource(dataSourceOptions(url.toString(), { entities: [] }));
-    await migrator.initialize();
-    await migrator.runMigrations({ transaction: 'each' });
-    await migrator.destroy();
-    const shared = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = url.toString();
-    try {
-      a = await createTestApp();
-      b = await createTestApp();
-    } finally {
-      process.env.DATABASE_URL = shared;
-    }
+    db = await PrivateDatabase.use();
+    a = await createTestApp();
+    b = await createTestApp();
     await ensureReferenceData(a.get(DataSource));
   }, 60_000);
 
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await db?.drop();
   });
 
   it('a rule set adopted through one instance is the one in force in the other', async () => {

@@ -10,7 +10,7 @@ import {
   createUser,
   ensureReferenceData,
   type TestUser,
-  usePrivateDatabase,
+  PrivateDatabase,
 } from '@anslag/testing';
 import ruleSet2019 from '../libs/demo/data/inriktningsbeslut-2019.json';
 
@@ -23,7 +23,7 @@ import ruleSet2019 from '../libs/demo/data/inriktningsbeslut-2019.json';
 describe('work lists', () => {
   let app: NestFastifyApplication;
   let http: ReturnType<typeof request>;
-  let db: Awaited<ReturnType<typeof usePrivateDatabase>>;
+  let db: PrivateDatabase;
   let applicant: TestUser;
   let anna: TestUser;
   let bertil: TestUser;
@@ -35,7 +35,7 @@ describe('work lists', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    db = await usePrivateDatabase();
+    db = await PrivateDatabase.use();
     app = await createTestApp();
     const ds = app.get(DataSource);
     http = request(app.getHttpServer());

@@ -15,5 +15,5 @@ export {
 } from './factories';
 export { tableCounts, asOwner } from './db-state';
 export { submittedAndTakenUp } from './case-flow';
-export { usePrivateDatabase } from './private-database';
+export { PrivateDatabase } from './private-database';
 export { Browser, LocalIdp, signInThroughIdp, type SignInHops } from './local-idp';

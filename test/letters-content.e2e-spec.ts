@@ -15,6 +15,7 @@ import type { LetterModel } from '../libs/letters/src/render';
 import { renderLetter } from '../libs/letters/src/render';
 import type { RuleSet } from '@anslag/rules';
 import {
+  CaseFlow,
   createOrganisation,
   createTestApp,
   createUser,
@@ -291,6 +292,7 @@ describe('letters of decisions built through the API: each outcome × track × a
   let officer: TestUser;
   let decider32: TestUser;
   let decider33: TestUser;
+  let flow: CaseFlow;
   const rules = ruleSet2019 as unknown as RuleSet;
   const outcomes = ['bifall', 'delvis_bifall', 'avslag'] as const;
   const grounds = (what: string) =>
@@ -308,27 +310,14 @@ describe('letters of decisions built through the API: each outcome × track × a
     officer = await createUser(app, [Role.handlaggare]);
     decider32 = await createUser(app, [Role.beslutsfattare], [], ['3.2']);
     decider33 = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
+    flow = new CaseFlow(app, { officer });
   });
   afterAll(async () => {
     await app.close();
     await db.drop();
   });
 
-  async function takeUp(applicant: TestUser, body: object): Promise<string> {
-    const c = await http.post('/api/cases').set(applicant.auth).send(body).expect(201);
-    await http
-      .post(`/api/cases/${c.body.id}/transitions`)
-      .set(applicant.auth)
-      .send({ transition: 'skicka_in' })
-      .expect(201);
-    await http
-      .post(`/api/cases/${c.body.id}/transitions`)
-      .set(officer.auth)
-      .send({ transition: 'paborja_handlaggning' })
-      .expect(201);
-    await http.post(`/api/cases/${c.body.id}/evaluation`).set(officer.auth).expect(201);
-    return c.body.id;
-  }
+  const takeUp = (applicant: TestUser, body: object): Promise<string> => flow.assessed(applicant, body);
 
   async function decide(
     caseId: string,
@@ -336,17 +325,9 @@ describe('letters of decisions built through the API: each outcome × track × a
     signer: TestUser,
     fields: object,
   ): Promise<string> {
-    const draft = await http
-      .post(`/api/cases/${caseId}/decisions`)
-      .set(officer.auth)
-      .send({ outcome, ...fields })
-      .expect(201);
-    await http
-      .post(`/api/decisions/${draft.body.id}/sign`)
-      .set(signer.auth)
-      .send({ overrideReason: 'Provbeslut för brevkontroll' })
-      .expect(201);
-    return draft.body.id;
+    const draft = await flow.draft(caseId, { outcome, ...fields });
+    await flow.sign(draft.id, signer, { overrideReason: 'Provbeslut för brevkontroll' });
+    return draft.id;
   }
 
   async function letterOf(

@@ -14,6 +14,6 @@ export {
   type TestUser,
 } from './factories';
 export { tableCounts, asOwner } from './db-state';
-export { submittedAndTakenUp } from './case-flow';
+export { CaseFlow, type CaseFlowRoles } from './case-flow';
 export { PrivateDatabase } from './private-database';
 export { Browser, LocalIdp, signInThroughIdp, type SignInHops } from './local-idp';

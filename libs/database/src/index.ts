@@ -4,3 +4,4 @@ export { DatabaseModule } from './database.module';
 export { QueryLogger } from './query-logger';
 export { retryTransaction } from './retry';
 export { ReferenceCache } from './reference-cache';
+export { readSideBySide } from './side-by-side';

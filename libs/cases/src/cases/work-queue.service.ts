@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { Clock } from '@anslag/common';
+import { readSideBySide } from '@anslag/database';
 import { CompletionRequest } from '../entities/completion-request.entity';
 import type { GrantCase } from '../entities/grant-case.entity';
 import type {
@@ -39,10 +40,10 @@ export class WorkQueueService {
     const ids = rows.map((r) => r.id);
     const people = await this.people.byIds(rows.map((r) => r.assignedTo));
     if (ids.length === 0) return { people, of: () => ({}) };
-    const [evaluations, decisions, requests] = await Promise.all([
-      officer ? this.evaluations(ids) : Promise.resolve(new Map<string, EvaluationSummaryDto>()),
-      this.decisions(ids, officer),
-      this.openRequests(ids),
+    const [evaluations, decisions, requests] = await readSideBySide(this.db.manager, [
+      () => (officer ? this.evaluations(ids) : Promise.resolve(new Map<string, EvaluationSummaryDto>())),
+      () => this.decisions(ids, officer),
+      () => this.openRequests(ids),
     ]);
     const now = this.clock.now().getTime();
     return {

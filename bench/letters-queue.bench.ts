@@ -23,6 +23,8 @@ import type { BenchResult } from './bench-result';
 const WORKER_NODE_FLAGS: string[] = JSON.parse(
   readFileSync(join(__dirname, '..', '..', 'apps', 'cli', 'node-flags.json'), 'utf8'),
 ).worker;
+/** Extra Node flags for the worker, to see where its time goes: BENCH_WORKER_FLAGS="--cpu-prof --cpu-prof-dir=…". */
+const PROFILE_FLAGS = (process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter((f) => f !== '');
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 1_000);
 const SOAK = Number(process.env.BENCH_LETTERS_SOAK ?? 10_000);
 const SOAK_SAMPLE = Math.min(1_000, SOAK);
@@ -204,6 +206,7 @@ async function startWorker(databaseUrl: string): Promise<ChildProcess> {
     process.execPath,
     [
       ...WORKER_NODE_FLAGS,
+      ...PROFILE_FLAGS,
       '-r',
       join(dist, '..', 'apps', 'cli', 'paths.js'),
       join(dist, 'apps', 'worker', 'src', 'main.js'),

@@ -37,7 +37,7 @@ function sink(): { stream: Writable; bytes: () => number } {
   return { stream, bytes: () => n };
 }
 
-async function seed(ds: DataSource): Promise<void> {
+export async function seed(ds: DataSource): Promise<void> {
   await ds.query(`INSERT INTO municipality (code, name) VALUES ('1880','Örebro'),('1881','Kumla'),('1885','Lindesberg'),
     ('1864','Ljusnarsberg'),('1882','Askersund'),('1861','Hallsberg') ON CONFLICT DO NOTHING`);
   await ds.query(`INSERT INTO catalogue_entry (kind, code, name, parent) VALUES ('aid_form','konsultcheck','Konsulttjänst',NULL),
@@ -79,15 +79,15 @@ async function seed(ds: DataSource): Promise<void> {
 
 /** Rows per second and peak resident memory of one export through the service. */
 async function serviceExport(svc: DelegationReportService, format: ReportFormat) {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
   const start = process.hrtime.bigint();
   const file = await svc.export({ from: FROM, to: TO, point: null, onlyUnreported: false, format });
   const out = sink();
   await pipeline(file.stream, out.stream);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   clearInterval(timer);
-  return { rate: DECISIONS / seconds, peak: Math.max(peak, process.memoryUsage().rss), bytes: out.bytes() };
+  return { rate: DECISIONS / seconds, peak: Math.max(peak, process.memoryUsage.rss()), bytes: out.bytes() };
 }
 
 /** The same query's rows written by PostgreSQL itself as CSV. */
@@ -133,7 +133,7 @@ export async function run(): Promise<BenchResult[]> {
 
     await serviceExport(svc, 'csv'); // warm-up: JIT, pool, PostgreSQL's caches
     await copyExport(url.toString());
-    const rssBefore = process.memoryUsage().rss;
+    const rssBefore = process.memoryUsage.rss();
     const csv: Awaited<ReturnType<typeof serviceExport>>[] = [];
     const copy: Awaited<ReturnType<typeof copyExport>>[] = [];
     for (let i = 0; i < RUNS; i++) {

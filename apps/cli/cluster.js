@@ -85,6 +85,10 @@ http {
   upstream anslag_api {
 ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n')}
     keepalive 32;
+    # Idle kept-alive connections are closed by nginx after 1 s, before a stopping api's drain
+    # (SHUTDOWN_DRAIN_MS, 2 s) ends: the api then never closes a connection nginx may be sending a
+    # POST on, which nginx could not retry.
+    keepalive_timeout 1s;
   }
   server {
     listen 127.0.0.1:${port};

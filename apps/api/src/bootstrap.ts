@@ -62,9 +62,10 @@ export async function createApiApp(
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   boundRequests(app, fastify);
-  await app.register(cookie as never);
+  // Before the cookie plugin's hook: the liveness probe is answered without parsing cookies.
   securityHeaders(fastify);
   answerLiveness(fastify);
+  await app.register(cookie as never);
   await app.register(multipart as never, {
     // files: 1 refuses a second file (413) rather than dropping it; see AttachmentsService.
     limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10, parts: 11 },
@@ -75,12 +76,14 @@ export async function createApiApp(
     logRequests(fastify, log);
   } else app.useLogger(false);
   const drain = app.get(ShutdownDrain);
-  fastify.addHook('onSend', async (request, reply) => {
+  // A callback, not an async function: no promise per answer.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     if (drain.draining) reply.header('connection', 'close');
     // Answers of the api are personal or official data: never kept by a browser or a shared cache.
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs'))
       reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
   app.enableShutdownHooks();
 
@@ -136,15 +139,18 @@ function securityHeaders(fastify: FastifyInstance): void {
   });
 }
 
+const LIVE = JSON.stringify({ status: 'ok' });
+
 /**
  * GET /health/live answered from a hook: the process answers, nothing more (no guard, no Nest routing).
  * HealthController.live states the route in the OpenAPI document and answers HEAD. Registered after
- * the security headers' hook; the onSend hooks (request id, draining) still run.
+ * the security headers' hook and before the cookie plugin's; the onSend hooks (request id, draining)
+ * still run. The answer is written as text (no serializer).
  */
 function answerLiveness(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     if (request.method === 'GET' && request.routeOptions.url === '/health/live') {
-      void reply.send({ status: 'ok' });
+      void reply.type('application/json; charset=utf-8').send(LIVE);
       return;
     }
     done();

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Principal, Representation, STAFF_ROLES } from '@anslag/auth';
 import { DomainError } from '@anslag/common';
 
@@ -10,10 +9,7 @@ import { DomainError } from '@anslag/common';
  */
 @Injectable()
 export class AccessService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly representation: Representation,
-  ) {}
+  constructor(private readonly representation: Representation) {}
 
   /** Staff who read cases. An admin alone does not (least privilege): it administers users and rules. */
   isOfficer(p: Principal): boolean {
@@ -21,7 +17,7 @@ export class AccessService {
   }
 
   /** The applicant's organisations through its mandates, read fresh on every call. */
-  async organisationsOf(p: Principal, em: EntityManager = this.db.manager): Promise<string[]> {
+  async organisationsOf(p: Principal, em?: EntityManager): Promise<string[]> {
     return this.representation.organisationsOf(p, em);
   }
 

@@ -29,6 +29,11 @@ const formatter = new Intl.DateTimeFormat('sv-SE', {
   day: '2-digit',
 });
 
+/** The last minute formatted: Stockholm's offsets are whole hours, so a date holds for a whole UTC minute. */
+let last = { minute: NaN, date: '' };
+
 export function stockholmDate(at: Date): string {
-  return formatter.format(at);
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== last.minute) last = { minute, date: formatter.format(at) };
+  return last.date;
 }

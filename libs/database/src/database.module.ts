@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, appDatabaseUrl } from '@anslag/config';
 import { dataSourceOptions } from './data-source-options';
 import { QueryLogger } from './query-logger';
-import { ReferenceCache } from './reference-cache';
+import { ReferenceCache, SignedDecisionCache } from './reference-cache';
 
 /**
  * The database connection of the api and the worker, as the role that owns nothing (appDatabaseUrl).
@@ -25,8 +25,8 @@ export class DatabaseModule {
   private static build(timeouts: Record<string, number>): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [ReferenceCache],
-      exports: [ReferenceCache],
+      providers: [ReferenceCache, SignedDecisionCache],
+      exports: [ReferenceCache, SignedDecisionCache],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],

@@ -3,5 +3,6 @@ export { kronorTransformer } from './transformers';
 export { DatabaseModule } from './database.module';
 export { QueryLogger } from './query-logger';
 export { retryTransaction } from './retry';
-export { ReferenceCache } from './reference-cache';
+export { CounterCache, ReferenceCache, SignedDecisionCache } from './reference-cache';
+export { insertTogether, plainQuery } from './plain-query';
 export { readSideBySide } from './side-by-side';

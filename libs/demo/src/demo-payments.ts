@@ -90,7 +90,7 @@ export class DemoPayments {
       this.clock,
       this.config,
     );
-    this.access = new AccessService(db, representation);
+    this.access = new AccessService(representation);
     const history = new HistoryService(db);
     this.requests = new PaymentRequestsService(db, this.access, history, this.clock, representation);
     this.verification = new VerificationService(db, this.access, history, this.requests, this.clock);

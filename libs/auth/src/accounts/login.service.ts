@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@anslag/common';
+import { plainQuery } from '@anslag/database';
 import { effectiveRoles } from '../principal';
 import { TokenService } from '../token.service';
 import { Account } from './account.entity';
@@ -33,7 +34,8 @@ export class LoginService {
    * Read from the delegation order's table by name: auth sits below the decisions library.
    */
   async ownPoints(userId: string, today: string): Promise<OwnPoint[]> {
-    return this.db.query(
+    return plainQuery<OwnPoint>(
+      this.db,
       `SELECT DISTINCT ON (p.point) p.point, p.title, p.decision_maker_title AS "decisionMakerTitle",
               CASE WHEN p.point = ANY(a.delegation_points) THEN 'innehavare' ELSE 'ersattare' END AS "as"
        FROM account a JOIN delegation_point p

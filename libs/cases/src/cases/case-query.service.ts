@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { type Principal, Role } from '@anslag/auth';
 import { DomainError } from '@anslag/common';
-import { kronorTransformer } from '@anslag/database';
+import { kronorTransformer, plainQuery } from '@anslag/database';
 import { AccessService } from '../access.service';
-import { CatalogueService } from '../catalogue/catalogue.service';
+import { type Catalogues, CatalogueService } from '../catalogue/catalogue.service';
 import { GrantCase } from '../entities/grant-case.entity';
 import { HistoryService } from '../history/history.service';
 import { summariseBudget } from './budget';
@@ -116,13 +116,16 @@ export class CaseQueryService {
    * case with its organisation, assigned officer, budget, declarations and completion requests is one
    * statement of plain SQL with its columns named (TypeORM's query building and hydration were half of
    * this request's CPU); the reader's organisations are read beside it. Nothing is answered before the
-   * access check.
+   * access check. The statement goes through the pg pool, not TypeORM's query runner (plainQuery).
+   *
+   * `written` is for the answer to a write that has just checked the reader's access to the case's
+   * organisation and read the catalogues: neither is read again.
    */
-  async get(p: Principal, id: string): Promise<CaseDto> {
+  async get(p: Principal, id: string, written?: { catalogues: Catalogues }): Promise<CaseDto> {
     const [[row], mine, cat] = await Promise.all([
-      this.db.query(CASE_SQL, [id]) as Promise<CaseRow[]>,
-      this.access.isOfficer(p) ? null : this.access.organisationsOf(p),
-      this.catalogue.load(),
+      plainQuery<CaseRow>(this.db, CASE_SQL, [id]),
+      this.access.isOfficer(p) || written ? null : this.access.organisationsOf(p),
+      written?.catalogues ?? this.catalogue.load(),
     ]);
     if (!row || (mine && !mine.includes(row.organisationId))) throw DomainError.notFound('Ärendet');
     const lines = row.lines.map(kronor);

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, type InsertQueryBuilder, type ObjectLiteral } from 'typeorm';
 import { Principal, Role } from '@anslag/auth';
 import { Clock, DomainError, ErrorCode, ErrorDetail } from '@anslag/common';
+import { insertTogether } from '@anslag/database';
 import { AccessService } from '../access.service';
 import { Catalogues, CatalogueService, CodesInForce } from '../catalogue/catalogue.service';
 import { BudgetLine } from '../entities/budget-line.entity';
@@ -87,25 +89,23 @@ export class CaseWriteService {
       this.catalogue.inForce(this.clock.today()),
     ]);
     this.checkFields(dto.track, dto, cat, codes);
-    const id = await this.db.transaction(async (em) => {
-      const c = em.create(GrantCase, {
-        track: dto.track,
-        organisationId: dto.organisationId,
-        status: 'utkast',
-        createdBy: p.userId,
-      });
-      this.applyScalars(c, dto);
-      const saved = await em.save(c);
-      await this.replaceLines(em, saved, dto, true);
-      await this.history.record(em, {
-        caseId: saved.id,
-        actor: p,
-        action: 'skapad',
-        after: this.snapshot(dto),
-      });
-      return saved.id;
+    // The case, its budget and declarations and its history entry are one statement (insertTogether):
+    // one round trip and one transaction, with the case's id made here so that the rows can name it.
+    const c = this.db.manager.create(GrantCase, {
+      id: randomUUID(),
+      track: dto.track,
+      organisationId: dto.organisationId,
+      status: 'utkast',
+      createdBy: p.userId,
     });
-    return this.query.get(p, id);
+    this.applyScalars(c, dto);
+    const em = this.db.manager;
+    await insertTogether(em, [
+      em.createQueryBuilder().insert().into(GrantCase).values(c),
+      ...this.newLines(em, c.id, dto),
+      this.history.insert(em, { caseId: c.id, actor: p, action: 'skapad', after: this.snapshot(dto) }),
+    ]);
+    return this.query.get(p, c.id, { catalogues: cat });
   }
 
   async update(p: Principal, id: string, dto: UpdateCaseDto): Promise<CaseDto> {
@@ -222,15 +222,24 @@ export class CaseWriteService {
     for (const f of SCALARS) if (dto[f] !== undefined) (c as unknown as Record<string, unknown>)[f] = dto[f];
   }
 
-  /** The budget and declarations given replace those stored; a new case has none to delete. */
-  private async replaceLines(
+  /** The budget and declarations given replace those stored. */
+  private async replaceLines(em: EntityManager, c: GrantCase, dto: CaseFieldsDto): Promise<void> {
+    if (dto.budget || dto.costLines) await em.delete(BudgetLine, { caseId: c.id });
+    if (dto.deMinimis) await em.delete(DeMinimisDeclaration, { caseId: c.id });
+    for (const insert of this.newLines(em, c.id, dto)) await insert.execute();
+  }
+
+  /** The INSERTs of the budget lines and declarations given, if any (multi-row, one per table). */
+  private newLines(
     em: EntityManager,
-    c: GrantCase,
+    caseId: string,
     dto: CaseFieldsDto,
-    created = false,
-  ): Promise<void> {
+  ): InsertQueryBuilder<ObjectLiteral>[] {
+    const inserts: InsertQueryBuilder<ObjectLiteral>[] = [];
+    const insert = (entity: typeof BudgetLine | typeof DeMinimisDeclaration, rows: ObjectLiteral[]) => {
+      if (rows.length) inserts.push(em.createQueryBuilder().insert().into(entity).values(rows));
+    };
     if (dto.budget) {
-      if (!created) await em.delete(BudgetLine, { caseId: c.id });
       let position = 0;
       const rows: Partial<BudgetLine>[] = [
         ...dto.budget.costs.map((l) => ({
@@ -253,32 +262,30 @@ export class CaseWriteService {
           year: l.year,
           amount: l.amount,
         })),
-      ].map((r) => ({ ...r, caseId: c.id, position: position++ }));
-      if (rows.length) await em.insert(BudgetLine, rows);
+      ].map((r) => ({ ...r, caseId, position: position++ }));
+      insert(BudgetLine, rows);
     }
-    if (dto.costLines) {
-      if (!created) await em.delete(BudgetLine, { caseId: c.id });
-      const rows = dto.costLines.map((l, i) => ({
-        caseId: c.id,
-        kind: 'cost' as const,
-        code: l.costType,
-        label: l.description,
-        year: null,
-        amount: l.amount,
-        costType: l.costType,
-        dated: l.dated ?? null,
-        position: i,
-      }));
-      if (rows.length) await em.insert(BudgetLine, rows);
-    }
-    if (dto.deMinimis) {
-      if (!created) await em.delete(DeMinimisDeclaration, { caseId: c.id });
-      if (dto.deMinimis.length)
-        await em.insert(
-          DeMinimisDeclaration,
-          dto.deMinimis.map((d) => ({ ...d, caseId: c.id })),
-        );
-    }
+    if (dto.costLines)
+      insert(
+        BudgetLine,
+        dto.costLines.map((l, i) => ({
+          caseId,
+          kind: 'cost' as const,
+          code: l.costType,
+          label: l.description,
+          year: null,
+          amount: l.amount,
+          costType: l.costType,
+          dated: l.dated ?? null,
+          position: i,
+        })),
+      );
+    if (dto.deMinimis)
+      insert(
+        DeMinimisDeclaration,
+        dto.deMinimis.map((d) => ({ ...d, caseId })),
+      );
+    return inserts;
   }
 
   private pick(c: GrantCase, dto: CaseFieldsDto): Record<string, unknown> {

@@ -5,7 +5,8 @@ import { Account, type Principal, Role } from '@anslag/auth';
 import { Clock } from '@anslag/common';
 import { readSideBySide } from '@anslag/database';
 import { DECIDABLE, GrantCase, PeopleService } from '@anslag/cases';
-import { FramesService, PolicyService } from '@anslag/policy';
+import { FramesService, PolicyService, type RulesInForce } from '@anslag/policy';
+import { frameStatus, type FrameUsage } from '@anslag/rules';
 import { coveringPoint } from '../delegation/delegation.service';
 import { DelegationPoint } from '../entities/delegation-point.entity';
 import { Decision } from '../entities/decision.entity';
@@ -94,6 +95,7 @@ export class DecisionListService {
     const page = q.signableByMe ? wanted.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) : wanted;
     const people = await this.people.byIds(page.flatMap((j) => [j.d.draftedBy, j.d.signedBy, ...j.javIds]));
     const items: DecisionListItemDto[] = [];
+    const frameWarnings = this.frameWarner();
     for (const { d, c, covering, javIds, reason } of page)
       items.push({
         id: d.id,
@@ -112,7 +114,7 @@ export class DecisionListService {
         aidForm: d.aidForm,
         delegationPoint: d.delegationPoint ?? covering?.point ?? null,
         decidedByNamnd: d.decidedByNamnd,
-        frameWarnings: d.status === 'utkast' && c ? await this.frameWarnings(d, c) : [],
+        frameWarnings: d.status === 'utkast' && c ? await frameWarnings(d, c) : [],
         jav: javIds.map((id) => people.get(id)).filter((x) => x !== undefined),
         draftedBy: d.draftedBy ? (people.get(d.draftedBy) ?? null) : null,
         signedBy: d.signedBy ? (people.get(d.signedBy) ?? null) : null,
@@ -147,16 +149,30 @@ export class DecisionListService {
     return out;
   }
 
-  private async frameWarnings(d: Decision, c: GrantCase): Promise<string[]> {
-    if (d.outcome === 'avslag' || !d.frame || d.amount === null) return [];
-    const rules = await this.policy.inForce(c.registrationDate ?? d.decisionDate).catch(() => null);
-    if (!rules) return [];
+  /**
+   * The frame warnings of a page's drafts: the rules in force per registration date and this year's
+   * usage are read once for the page (each read checks its cache's counter, a query), not per draft.
+   */
+  private frameWarner(): (d: Decision, c: GrantCase) => Promise<string[]> {
     // Signing dates the decision today, so the warnings are those of today's year.
-    const status = await this.frames.status(rules.ruleSet, Number(this.clock.today().slice(0, 4)), {
-      frame: d.frame,
-      aidForm: d.aidForm?.split('/')[0] ?? null,
-      amount: d.amount,
-    });
-    return status.reasons;
+    let usage: Promise<FrameUsage> | null = null;
+    const rules = new Map<string, Promise<RulesInForce | null>>();
+    return async (d, c) => {
+      if (d.outcome === 'avslag' || !d.frame || d.amount === null) return [];
+      const date = c.registrationDate ?? d.decisionDate;
+      if (!rules.has(date))
+        rules.set(
+          date,
+          this.policy.inForce(date).catch(() => null),
+        );
+      const inForce = await rules.get(date)!;
+      if (!inForce) return [];
+      usage ??= this.frames.usage(Number(this.clock.today().slice(0, 4)));
+      return frameStatus(inForce.ruleSet, await usage, {
+        frame: d.frame,
+        aidForm: d.aidForm?.split('/')[0] ?? null,
+        amount: d.amount,
+      }).reasons;
+    };
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Account, MandateUsed, Principal, Representation, Role } from '@anslag/auth';
 import { Clock, DomainError } from '@anslag/common';
+import { plainQuery } from '@anslag/database';
 import { AppConfig, listSetting } from '@anslag/config';
 import { Mandate } from '../entities/mandate.entity';
 import { OrganisationEventsService } from './organisation-events.service';
@@ -31,8 +32,11 @@ export class RepresentationService extends Representation {
     super();
   }
 
-  async organisationsOf(p: Principal, em: EntityManager = this.db.manager): Promise<string[]> {
-    const rows: { id: string }[] = await em.query(
+  async organisationsOf(p: Principal, em?: EntityManager): Promise<string[]> {
+    // Outside a transaction through the pg pool (plainQuery): it is read on every applicant's request.
+    const query = <T>(text: string, params: unknown[]): Promise<T[]> =>
+      em ? em.query(text, params) : plainQuery<T>(this.db, text, params);
+    const rows = await query<{ id: string }>(
       `SELECT m.organisation_id AS id FROM mandate m
         WHERE m.account_id = $1 AND m.status IN ('overifierad', 'giltig')
           AND (m.valid_until IS NULL OR m.valid_until >= $2::date)

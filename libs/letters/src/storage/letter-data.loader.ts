@@ -75,6 +75,145 @@ interface CaseRow {
 
 const toNumber = (v: string | number | null): number | null => (v === null ? null : Number(v));
 
+interface BudgetLineRow {
+  kind: LetterBudgetLineData['kind'];
+  code: string;
+  label: string | null;
+  year: number | null;
+  amount: string;
+  sector: 'offentlig' | 'privat' | null;
+  region_grant: boolean | null;
+}
+
+interface RuleSetRow {
+  valid_from: string;
+  adopted_on: string | null;
+  paragraph: string | null;
+  refs: { kind: string; date: string; paragraph: string | null }[] | null;
+  rates: ExchangeRate[] | null;
+}
+
+/** Everything a letter is made of, read in one statement (one round trip per letter, not five). */
+interface LetterDataRow {
+  decision: DecisionRow | null;
+  grant_case: CaseRow | null;
+  budget_lines: BudgetLineRow[];
+  settings: { key: string; value: unknown }[] | null;
+  rule_set: RuleSetRow | null;
+}
+
+/**
+ * The decision (with its officer), its case and organisation, the budget lines (a line without a label of
+ * its own is named from the catalogue: a letter never shows a code), the region's settings, and the
+ * inriktningsbeslut the case was assessed under (the decision's evaluation), else the one adopted and in
+ * force on the case's registration date (else the decision date). Dates as text, amounts as text.
+ */
+const LETTER_DATA_SQL = `
+  WITH d AS (
+    SELECT d.id, d.status, d.outcome, d.amount::text AS amount, d.share_bp,
+           d.earliest_start::text AS earliest_start, d.latest_end::text AS latest_end,
+           d.financing, d.conditions, d.reasons, d.rejection_grounds, d.legal_basis, d.appealable,
+           d.decided_by_namnd, d.decision_date::text AS decision_date, d.signed_by_name, d.signed_by_title, d.co_signers,
+           d.namnd_meeting_date::text AS namnd_meeting_date, d.namnd_paragraph, d.aid_form, d.de_minimis_eur,
+           d.de_minimis_ore_per_eur, d.de_minimis_regime,
+           d.evaluation_id,
+           d.case_id, a.display_name AS officer_name
+      FROM decision d LEFT JOIN account a ON a.id = d.drafted_by
+     WHERE d.id = $1
+  ), c AS (
+    SELECT c.diarienummer, c.track, c.title, c.period_start::text AS period_start,
+           c.period_end::text AS period_end, c.rus_areas, c.effektmal, c.sections,
+           c.amount_applied::text AS amount_applied, c.description, c.secrecy_marking,
+           COALESCE(sub.name, form.name) AS aid_form_name, c.registration_date::text AS registration_date,
+           c.organisation_id,
+           o.name AS org_name, o.organisationsnummer, o.street_address, o.postal_code, o.city
+      FROM grant_case c
+      JOIN organisation o ON o.id = c.organisation_id
+      LEFT JOIN catalogue_entry form ON form.kind = 'aid_form' AND form.code = c.aid_form
+      LEFT JOIN catalogue_entry sub ON sub.kind = 'aid_subform' AND sub.code = c.aid_subform AND sub.parent = c.aid_form
+     WHERE c.id = (SELECT case_id FROM d)
+  )
+  SELECT (SELECT row_to_json(d) FROM d) AS decision,
+         (SELECT row_to_json(c) FROM c) AS grant_case,
+         (SELECT COALESCE(json_agg(l ORDER BY l.position, l.year NULLS FIRST, l.id), '[]')
+            FROM (SELECT l.kind, l.code, COALESCE(NULLIF(l.label, ''), cat.name, f.name, l.code) AS label, l.year,
+                         l.amount::text AS amount, f.sector, f.region_grant, l.position, l.id
+                    FROM budget_line l
+                    LEFT JOIN catalogue_entry f ON l.kind IN ('financing', 'in_kind') AND f.kind = 'financier' AND f.code = l.code
+                    LEFT JOIN catalogue_entry cat ON l.kind = 'cost' AND cat.kind = 'cost_category' AND cat.code = l.code
+                   WHERE l.case_id = (SELECT case_id FROM d)) l) AS budget_lines,
+         (SELECT json_agg(json_build_object('key', key, 'value', value)) FROM region_setting
+           WHERE key IN ('region', 'letterTemplates', 'legalBases')) AS settings,
+         (SELECT row_to_json(r) FROM (
+            SELECT i.valid_from::text AS valid_from, i.adopted_on::text AS adopted_on, i.paragraph,
+                   i.content -> 'references' AS refs, i.content -> 'deMinimis' -> 'exchangeRates' AS rates
+              FROM inriktningsbeslut i, (SELECT (SELECT evaluation_id FROM d) AS evaluation_id,
+                                                COALESCE((SELECT registration_date FROM c), (SELECT decision_date FROM d))::date AS day) k
+             WHERE (k.evaluation_id IS NOT NULL AND i.id = (SELECT inriktningsbeslut_id FROM case_evaluation WHERE id = k.evaluation_id))
+                OR (k.evaluation_id IS NULL AND i.status = 'antaget' AND i.valid_from <= k.day
+                    AND (i.valid_to IS NULL OR i.valid_to >= k.day))
+             ORDER BY i.valid_from DESC LIMIT 1) r) AS rule_set`;
+
+function checkedDecision(row: DecisionRow | null, id: string, draft: boolean): DecisionRow {
+  if (!row) throw new LetterNotPossibleError(`Beslutet ${id} finns inte`);
+  if (draft) {
+    if (row.status !== 'utkast') throw new LetterNotPossibleError(`Beslutet ${id} är inte ett utkast`);
+  } else if (row.status !== 'signerat') throw new LetterNotPossibleError(`Beslutet ${id} är inte signerat`);
+  return row;
+}
+
+function budgetLinesOf(rows: BudgetLineRow[]): LetterBudgetLineData[] {
+  return rows.map((r) => ({
+    kind: r.kind,
+    code: r.code,
+    label: r.label,
+    year: r.year,
+    amount: Number(r.amount),
+    sector: r.sector,
+    regionGrant: r.region_grant ?? false,
+  }));
+}
+
+function settingsOf(rows: { key: string; value: unknown }[]): {
+  region: LetterRegionProfile;
+  templates: LetterTemplateSet;
+  legalBases: LetterLegalBases | null;
+} {
+  const value = <T>(key: string): T => {
+    const row = rows.find((r) => r.key === key);
+    if (!row) throw new LetterNotPossibleError(`Regionens inställning "${key}" saknas`);
+    return row.value as T;
+  };
+  return {
+    region: value<LetterRegionProfile>('region'),
+    templates: value<LetterTemplateSet>('letterTemplates'),
+    legalBases: (rows.find((r) => r.key === 'legalBases')?.value as LetterLegalBases | undefined) ?? null,
+  };
+}
+
+function ruleSetOf(
+  row: RuleSetRow | null,
+): { reference: LetterRuleSetReference; rates: ExchangeRate[] } | null {
+  if (!row) return null;
+  const refs = row.refs ?? [];
+  const adopted = refs.find((r) => r.kind === 'beslut');
+  const extended =
+    refs
+      .filter((r) => r.kind === 'forlangning')
+      .map((r) => r.date)
+      .sort()
+      .pop() ?? null;
+  return {
+    reference: {
+      year: Number(row.valid_from.slice(0, 4)),
+      decidedDate: adopted?.date ?? row.adopted_on,
+      paragraph: adopted?.paragraph ?? row.paragraph,
+      extendedDate: extended,
+    },
+    rates: row.rates ?? [],
+  };
+}
+
 /**
  * Reads everything a decision's letter is made of, as plain data for the model builder. Dates are read
  * as text so that no time zone touches them.
@@ -87,16 +226,18 @@ export class LetterDataLoader {
    * a draft, and the letter is made before anyone has signed it or the nämnd has given it a §.
    */
   async load(decisionId: string, opts: { draft?: boolean } = {}): Promise<LetterInput> {
-    const d = await this.decision(decisionId, opts.draft ?? false);
+    const [read] = (await this.db.query(LETTER_DATA_SQL, [decisionId])) as LetterDataRow[];
+    const d = checkedDecision(read?.decision ?? null, decisionId, opts.draft ?? false);
     if (!opts.draft && d.decided_by_namnd && !d.namnd_paragraph) {
       throw new LetterNotReadyError(
         `Beslutsbrevet för nämndens beslut ${decisionId} väntar på att protokollets paragraf förs in`,
       );
     }
-    const c = await this.grantCase(d.case_id);
-    const lines = await this.budgetLines(d.case_id);
-    const settings = await this.settings();
-    const ruleSet = await this.ruleSet(d.evaluation_id, c.registration_date ?? d.decision_date);
+    const c = read.grant_case;
+    if (!c) throw new LetterNotPossibleError(`Ärendet ${d.case_id} finns inte`);
+    const lines = budgetLinesOf(read.budget_lines);
+    const settings = settingsOf(read.settings ?? []);
+    const ruleSet = ruleSetOf(read.rule_set);
     const { region, templates, legalBases } = settings;
     // The nämnd signs as the committee (its name is the signer row): the letter names it in Beslutet.
     const signatories = [
@@ -166,141 +307,6 @@ export class LetterDataLoader {
       aidFormName: c.aid_form_name,
       legalBases,
       ruleSet: ruleSet?.reference ?? null,
-    };
-  }
-
-  /**
-   * The inriktningsbeslut the case was assessed under (the decision's evaluation), else the one adopted
-   * and in force on the case's registration date.
-   */
-  private async ruleSet(
-    evaluationId: string | null,
-    date: string,
-  ): Promise<{ reference: LetterRuleSetReference; rates: ExchangeRate[] } | null> {
-    const [row] = (await this.db.query(
-      `SELECT i.valid_from::text AS valid_from, i.adopted_on::text AS adopted_on, i.paragraph,
-              i.content -> 'references' AS refs, i.content -> 'deMinimis' -> 'exchangeRates' AS rates
-         FROM inriktningsbeslut i
-        WHERE ($1::uuid IS NOT NULL AND i.id = (SELECT inriktningsbeslut_id FROM case_evaluation WHERE id = $1))
-           OR ($1::uuid IS NULL AND i.status = 'antaget' AND i.valid_from <= $2::date
-               AND (i.valid_to IS NULL OR i.valid_to >= $2::date))
-        ORDER BY i.valid_from DESC LIMIT 1`,
-      [evaluationId, date],
-    )) as {
-      valid_from: string;
-      adopted_on: string | null;
-      paragraph: string | null;
-      refs: { kind: string; date: string; paragraph: string | null }[] | null;
-      rates: ExchangeRate[] | null;
-    }[];
-    if (!row) return null;
-    const refs = row.refs ?? [];
-    const adopted = refs.find((r) => r.kind === 'beslut');
-    const extended =
-      refs
-        .filter((r) => r.kind === 'forlangning')
-        .map((r) => r.date)
-        .sort()
-        .pop() ?? null;
-    return {
-      reference: {
-        year: Number(row.valid_from.slice(0, 4)),
-        decidedDate: adopted?.date ?? row.adopted_on,
-        paragraph: adopted?.paragraph ?? row.paragraph,
-        extendedDate: extended,
-      },
-      rates: row.rates ?? [],
-    };
-  }
-
-  private async decision(id: string, draft: boolean): Promise<DecisionRow> {
-    const [row] = (await this.db.query(
-      `SELECT d.id, d.status, d.outcome, d.amount::text AS amount, d.share_bp,
-              d.earliest_start::text AS earliest_start, d.latest_end::text AS latest_end,
-              d.financing, d.conditions, d.reasons, d.rejection_grounds, d.legal_basis, d.appealable,
-              d.decided_by_namnd, d.decision_date::text AS decision_date, d.signed_by_name, d.signed_by_title, d.co_signers,
-              d.namnd_meeting_date::text AS namnd_meeting_date, d.namnd_paragraph, d.aid_form, d.de_minimis_eur,
-              d.de_minimis_ore_per_eur, d.de_minimis_regime,
-              d.evaluation_id,
-              d.case_id, a.display_name AS officer_name
-         FROM decision d LEFT JOIN account a ON a.id = d.drafted_by
-        WHERE d.id = $1`,
-      [id],
-    )) as DecisionRow[];
-    if (!row) throw new LetterNotPossibleError(`Beslutet ${id} finns inte`);
-    if (draft) {
-      if (row.status !== 'utkast') throw new LetterNotPossibleError(`Beslutet ${id} är inte ett utkast`);
-    } else if (row.status !== 'signerat') throw new LetterNotPossibleError(`Beslutet ${id} är inte signerat`);
-    return row;
-  }
-
-  private async grantCase(id: string): Promise<CaseRow> {
-    const [row] = (await this.db.query(
-      `SELECT c.diarienummer, c.track, c.title, c.period_start::text AS period_start,
-              c.period_end::text AS period_end, c.rus_areas, c.effektmal, c.sections,
-              c.amount_applied::text AS amount_applied, c.description, c.secrecy_marking,
-              COALESCE(sub.name, form.name) AS aid_form_name, c.registration_date::text AS registration_date,
-              c.organisation_id,
-              o.name AS org_name, o.organisationsnummer, o.street_address, o.postal_code, o.city
-         FROM grant_case c
-         JOIN organisation o ON o.id = c.organisation_id
-         LEFT JOIN catalogue_entry form ON form.kind = 'aid_form' AND form.code = c.aid_form
-         LEFT JOIN catalogue_entry sub ON sub.kind = 'aid_subform' AND sub.code = c.aid_subform AND sub.parent = c.aid_form
-        WHERE c.id = $1`,
-      [id],
-    )) as CaseRow[];
-    if (!row) throw new LetterNotPossibleError(`Ärendet ${id} finns inte`);
-    return row;
-  }
-
-  private async budgetLines(caseId: string): Promise<LetterBudgetLineData[]> {
-    const rows = (await this.db.query(
-      // A line without a label of its own is named from the catalogue: a letter never shows a code.
-      `SELECT l.kind, l.code, COALESCE(NULLIF(l.label, ''), cat.name, f.name, l.code) AS label, l.year,
-              l.amount::text AS amount, f.sector, f.region_grant
-         FROM budget_line l
-         LEFT JOIN catalogue_entry f ON l.kind IN ('financing', 'in_kind') AND f.kind = 'financier' AND f.code = l.code
-         LEFT JOIN catalogue_entry cat ON l.kind = 'cost' AND cat.kind = 'cost_category' AND cat.code = l.code
-        WHERE l.case_id = $1
-        ORDER BY l.position, l.year NULLS FIRST, l.id`,
-      [caseId],
-    )) as {
-      kind: LetterBudgetLineData['kind'];
-      code: string;
-      label: string | null;
-      year: number | null;
-      amount: string;
-      sector: 'offentlig' | 'privat' | null;
-      region_grant: boolean | null;
-    }[];
-    return rows.map((r) => ({
-      kind: r.kind,
-      code: r.code,
-      label: r.label,
-      year: r.year,
-      amount: Number(r.amount),
-      sector: r.sector,
-      regionGrant: r.region_grant ?? false,
-    }));
-  }
-
-  private async settings(): Promise<{
-    region: LetterRegionProfile;
-    templates: LetterTemplateSet;
-    legalBases: LetterLegalBases | null;
-  }> {
-    const rows = (await this.db.query(
-      `SELECT key, value FROM region_setting WHERE key IN ('region', 'letterTemplates', 'legalBases')`,
-    )) as { key: string; value: unknown }[];
-    const value = <T>(key: string): T => {
-      const row = rows.find((r) => r.key === key);
-      if (!row) throw new LetterNotPossibleError(`Regionens inställning "${key}" saknas`);
-      return row.value as T;
-    };
-    return {
-      region: value<LetterRegionProfile>('region'),
-      templates: value<LetterTemplateSet>('letterTemplates'),
-      legalBases: (rows.find((r) => r.key === 'legalBases')?.value as LetterLegalBases | undefined) ?? null,
     };
   }
 }

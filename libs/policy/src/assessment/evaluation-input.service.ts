@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  BudgetLine,
-  CatalogueService,
-  DeMinimisDeclaration,
-  GrantCase,
-  summariseBudget,
-} from '@anslag/cases';
+import { CatalogueService, GrantCase, Organisation, summariseBudget } from '@anslag/cases';
 import { stockholmDate } from '@anslag/common';
+import { kronorTransformer } from '@anslag/database';
 import type { EarlierGrant, EvaluationInput, RusCatalogue, ServiceAreaFact } from '@anslag/rules';
 
 interface LedgerRow {
@@ -42,13 +37,104 @@ interface ServiceProgramme {
   areas: { name: string; postalCodes: string[] }[];
 }
 
+interface LineRow {
+  case_id: string;
+  kind: 'cost' | 'financing' | 'in_kind';
+  code: string;
+  label: string | null;
+  year: number | null;
+  amount: string;
+  cost_type: string | null;
+  dated: string | null;
+}
+interface DeclarationRow {
+  case_id: string;
+  granted_on: string;
+  amount: string;
+  currency: 'SEK' | 'EUR';
+  grantor: string;
+  regulation: string | null;
+  recipient: string | null;
+}
+
+/** What the evaluation reads of an organisation. */
+export type EvaluationOrganisation = Pick<
+  Organisation,
+  | 'organisationsnummer'
+  | 'postalCode'
+  | 'kommunCode'
+  | 'inTatort'
+  | 'employees'
+  | 'fteHundredths'
+  | 'runBy'
+  | 'bornOutsideNordics'
+>;
+
+/**
+ * What the evaluation reads of a case: taken from an entity (`evaluationCaseOf`), or mapped from plain
+ * rows when many cases are read at once (the what-if over every open case).
+ */
+export interface EvaluationCase extends Pick<
+  GrantCase,
+  | 'id'
+  | 'organisationId'
+  | 'track'
+  | 'aidForm'
+  | 'aidSubform'
+  | 'amountApplied'
+  | 'forstudie'
+  | 'euCofinancing'
+  | 'buildsOnEarlier'
+  | 'rusAreas'
+  | 'plannedStart'
+  | 'priorityClaims'
+  | 'stateAidFacts'
+  | 'homeDelivery'
+  | 'serviceAreaAttestation'
+  | 'stateAidAssessment'
+  | 'euBasis'
+> {
+  /** The registration date, else the date in Sweden the case was created. */
+  registrationDate: string;
+  /** When the application came in (else when the case was created), as an ISO instant. */
+  receivedAt: string;
+  organisation: EvaluationOrganisation | null;
+}
+
+export function evaluationCaseOf(c: GrantCase): EvaluationCase {
+  return {
+    ...c,
+    registrationDate: c.registrationDate ?? stockholmDate(c.createdAt),
+    receivedAt: (c.receivedAt ?? c.createdAt).toISOString(),
+    organisation: c.organisation ?? null,
+  };
+}
+
+/** Rows by a key, in the order given. */
+function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const r of rows) {
+    const list = m.get(key(r));
+    if (list) list.push(r);
+    else m.set(key(r), [r]);
+  }
+  return m;
+}
+
+/** The rows of several lists, each once, in their original order. */
+function union<T>(order: Map<T, number>, lists: (T[] | undefined)[]): T[] {
+  const found = new Set<T>();
+  for (const list of lists) for (const r of list ?? []) found.add(r);
+  return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+}
+
 const postal = (code: string) => code.replace(/\s/g, '');
 
 /**
  * Whether a site lies where service is sparse (2000:284 § 5): an officer's attestation when there is
  * one, else the region's service programme by postal code, else unknown.
  */
-function serviceAreaOf(c: GrantCase, programme: ServiceProgramme | null): ServiceAreaFact | null {
+function serviceAreaOf(c: EvaluationCase, programme: ServiceProgramme | null): ServiceAreaFact | null {
   const att = c.serviceAreaAttestation;
   if (att) return { eligible: att.eligible, basis: 'attested', area: att.area, attestedBy: att.attestedBy };
   if (!programme || !c.organisation) return null;
@@ -83,9 +169,18 @@ export class EvaluationInputService {
     rus: RusCatalogue | undefined,
     em: EntityManager = this.db.manager,
   ): Promise<Map<string, EvaluationInput>> {
+    return this.buildFrom(cases.map(evaluationCaseOf), rus, em);
+  }
+
+  async buildFrom(
+    cases: readonly EvaluationCase[],
+    rus: RusCatalogue | undefined,
+    em: EntityManager = this.db.manager,
+  ): Promise<Map<string, EvaluationInput>> {
     const out = new Map<string, EvaluationInput>();
     if (cases.length === 0) return out;
-    const ids = cases.map((c) => c.id);
+    // The ids as one array literal: pg would otherwise escape each of them again for every query.
+    const ids = `{${cases.map((c) => c.id).join(',')}}`;
     const orgIds = [...new Set(cases.map((c) => c.organisationId))];
     // Caps and the de minimis ledger follow the legal person: earlier decisions count for an organisation
     // when they were taken for its row or for its organisationsnummer, whatever row holds it now.
@@ -93,15 +188,16 @@ export class EvaluationInputService {
       ...new Set(cases.map((c) => c.organisation?.organisationsnummer).filter((n): n is string => !!n)),
     ];
     // One after another: `em` may be a transaction, and a connection runs one query at a time.
-    const lines = await em
-      .createQueryBuilder(BudgetLine, 'b')
-      .where('b.case_id = ANY(:ids)', { ids })
-      .orderBy('b.position')
-      .getMany();
-    const declarations = await em
-      .createQueryBuilder(DeMinimisDeclaration, 'd')
-      .where('d.case_id = ANY(:ids)', { ids })
-      .getMany();
+    const lines = (await em.query(
+      `SELECT case_id, kind, code, label, year, amount::text, cost_type, dated::text
+         FROM budget_line WHERE case_id = ANY($1::uuid[]) ORDER BY position`,
+      [ids],
+    )) as LineRow[];
+    const declarations = (await em.query(
+      `SELECT case_id, granted_on::text, amount::text, currency, grantor, regulation, recipient
+         FROM de_minimis_declaration WHERE case_id = ANY($1::uuid[])`,
+      [ids],
+    )) as DeclarationRow[];
     // The single undertaking (1407/2013 art. 2.2): the organisations linked to each applicant, whichever
     // side recorded the link. Their de minimis aid from the region counts in the applicant's room.
     const links = (await em.query(
@@ -156,27 +252,23 @@ export class EvaluationInputService {
       `SELECT value->'serviceProgramme' AS programme FROM region_setting WHERE key = 'region'`,
     )) as { programme: ServiceProgramme | null }[];
     const programme = region?.programme ?? null;
-    const group = <T, K>(rows: T[], key: (r: T) => K) => {
-      const m = new Map<K, T[]>();
-      for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
-      return m;
-    };
-    const linesBy = group(lines, (l) => l.caseId);
-    const declBy = group(declarations, (d) => d.caseId);
-    /** The rows that belong to the legal person of a case's organisation. */
-    const ofLegalPerson = <T extends { organisation_id: string; organisationsnummer: string | null }>(
-      rows: T[],
-      c: GrantCase,
-    ) =>
-      rows.filter(
-        (r) =>
-          r.organisation_id === c.organisationId ||
-          (r.organisationsnummer !== null && r.organisationsnummer === c.organisation?.organisationsnummer),
-      );
-    const linksBy = group(links, (l) => l.organisation_id);
+    const linesBy = groupBy(
+      lines.map((l) => ({ ...l, amount: kronorTransformer.from(l.amount) as number })),
+      (l) => l.case_id,
+    );
+    const declBy = groupBy(declarations, (d) => d.case_id);
+    const linksBy = groupBy(links, (l) => l.organisation_id);
+    // Earlier grants and the ledger by organisation row and by organisationsnummer, so that each case
+    // looks up its own rows rather than filtering all of them.
+    const grantOrder = new Map(grants.map((g, i) => [g, i]));
+    const grantsByOrg = groupBy(grants, (g) => g.organisation_id);
+    const grantsByNr = groupBy(grants, (g) => g.organisationsnummer);
+    const ledgerOrder = new Map(ledger.map((l, i) => [l, i]));
+    const ledgerByOrg = groupBy(ledger, (l) => l.organisation_id);
+    const ledgerByNr = groupBy(ledger, (l) => l.organisationsnummer);
 
     for (const c of cases) {
-      const registrationDate = c.registrationDate ?? stockholmDate(c.createdAt);
+      const registrationDate = c.registrationDate;
       const caseLines = linesBy.get(c.id) ?? [];
       if (c.track === 'projekt') {
         const s = summariseBudget(caseLines, cat.regionGrantFinanciers);
@@ -194,7 +286,12 @@ export class EvaluationInputService {
         continue;
       }
       const org = c.organisation!;
-      const earlier: EarlierGrant[] = ofLegalPerson(grants, c)
+      const nr = org.organisationsnummer ?? null;
+      // The decisions of the case's legal person: for its organisation's row or its organisationsnummer.
+      const earlier: EarlierGrant[] = union(grantOrder, [
+        grantsByOrg.get(c.organisationId),
+        nr === null ? undefined : grantsByNr.get(nr),
+      ])
         .filter((g) => g.case_id !== c.id)
         .map((g) => ({
           aidForm: g.aid_form,
@@ -212,12 +309,10 @@ export class EvaluationInputService {
         c.organisation?.organisationsnummer,
         ...members.map((m) => m.linked_number),
       ]);
-      const regionAid = ledger.filter(
-        (l) =>
-          (memberIds.has(l.organisation_id) ||
-            (l.organisationsnummer !== null && memberNrs.has(l.organisationsnummer))) &&
-          l.case_id !== c.id,
-      );
+      const regionAid = union(ledgerOrder, [
+        ...[...memberIds].map((id) => ledgerByOrg.get(id)),
+        ...[...memberNrs].map((n) => (n == null ? undefined : ledgerByNr.get(n))),
+      ]).filter((l) => l.case_id !== c.id);
       out.set(c.id, {
         track: 'foretagsstod',
         registrationDate,
@@ -227,13 +322,13 @@ export class EvaluationInputService {
           .filter((l) => l.kind === 'cost')
           .map((l) => ({
             amount: l.amount,
-            costType: l.costType ?? l.code,
+            costType: l.cost_type ?? l.code,
             description: l.label ?? undefined,
             date: l.dated,
           })),
         amountApplied: c.amountApplied ?? 0,
         plannedStart: c.plannedStart ?? registrationDate,
-        receivedAt: (c.receivedAt ?? c.createdAt).toISOString(),
+        receivedAt: c.receivedAt,
         organisation: {
           // Reasons name the kommun: "utanför Örebro tätort (Lindesberg kommun)".
           kommun: org.kommunCode ? (kommuner.get(org.kommunCode) ?? org.kommunCode) : '',
@@ -249,8 +344,8 @@ export class EvaluationInputService {
           grants: earlier,
           deMinimis: [
             ...(declBy.get(c.id) ?? []).map((d) => ({
-              date: d.grantedOn,
-              amount: d.amount,
+              date: d.granted_on,
+              amount: kronorTransformer.from(d.amount) as number,
               currency: d.currency,
               grantor: d.grantor,
               regulation: d.regulation,

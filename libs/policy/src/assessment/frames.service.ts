@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { SignedDecisionCache } from '@anslag/database';
 import {
   frameStatus,
   type FrameStatus,
@@ -34,9 +34,17 @@ GROUP BY ROLLUP (COALESCE(e.frame, gc.track), COALESCE(split_part(e.aid_form, '/
 
 @Injectable()
 export class FramesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly cache: SignedDecisionCache) {}
 
-  async usage(year: number, em: EntityManager = this.db.manager): Promise<Required<FrameUsage>> {
+  /**
+   * Kept in memory per year while no decision is signed, changed or closed (SignedDecisionCache): every
+   * assessment, decision list and signature reads it, and it changes only with a signature.
+   */
+  async usage(year: number, em?: EntityManager): Promise<Required<FrameUsage>> {
+    return this.cache.get(`frame-usage:${year}`, (m) => this.load(year, m), em);
+  }
+
+  private async load(year: number, em: EntityManager): Promise<Required<FrameUsage>> {
     const rows: { frame: string | null; aid_form: string | null; total: string }[] = await em.query(
       FRAME_USAGE_SQL,
       [`${year}-01-01`, `${year}-12-31`],
@@ -49,7 +57,10 @@ export class FramesService {
       else if (r.aid_form !== '')
         usage.aidForms[r.aid_form] = (usage.aidForms[r.aid_form] ?? 0) + Number(r.total);
     }
-    return usage;
+    // Shared by every request of the instance: nobody changes it.
+    Object.freeze(usage.frames);
+    Object.freeze(usage.aidForms);
+    return Object.freeze(usage);
   }
 
   /** The frames of a rule set for a year: granted in that year, the proposed grant, what is left. */

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@anslag/auth';
-import { GrantCase, PersonalDataLogService } from '@anslag/cases';
+import { PersonalDataLogService, type RunBy, type Track } from '@anslag/cases';
 import { Clock, DomainError } from '@anslag/common';
+import { kronorTransformer } from '@anslag/database';
 import {
   evaluate,
   frameOf,
@@ -16,10 +17,104 @@ import {
 import { Inriktningsbeslut } from '../entities/inriktningsbeslut.entity';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
 import { PolicyService, RulesInForce } from '../inriktningsbeslut/policy.service';
-import { EvaluationInputService } from './evaluation-input.service';
+import { type EvaluationCase, EvaluationInputService } from './evaluation-input.service';
 import { FramesService } from './frames.service';
 
 const OPEN = ['inskickad', 'under_handlaggning', 'komplettering_begard', 'komplettering_inkommen'];
+
+/**
+ * Every open case with what the evaluation and the answer read of it and its organisation, as plain rows
+ * with named columns (no entities): dates as text, the received instant as ISO text.
+ */
+const OPEN_CASES_SQL = `
+  SELECT c.id, c.diarienummer, c.title, c.track, c.organisation_id, c.aid_form, c.aid_subform,
+         c.amount_applied::text AS amount_applied, c.forstudie, c.eu_cofinancing, c.builds_on_earlier,
+         c.rus_areas, c.planned_start::text AS planned_start, c.priority_claims, c.state_aid_facts,
+         c.home_delivery, c.service_area_attestation, c.state_aid_assessment, c.eu_basis,
+         COALESCE(c.registration_date, (c.created_at AT TIME ZONE 'Europe/Stockholm')::date)::text AS registration_date,
+         to_char(COALESCE(c.received_at, c.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at,
+         o.name AS organisation_name, o.organisationsnummer, o.postal_code, o.kommun_code, o.in_tatort,
+         o.employees, o.fte_hundredths, o.run_by, o.born_outside_nordics
+    FROM grant_case c JOIN organisation o ON o.id = c.organisation_id
+   WHERE c.status = ANY($1)
+   ORDER BY c.registration_date, c.id`;
+
+interface OpenCaseRow {
+  id: string;
+  diarienummer: string | null;
+  title: string;
+  track: Track;
+  organisation_id: string;
+  aid_form: string | null;
+  aid_subform: string | null;
+  amount_applied: string | null;
+  forstudie: boolean;
+  eu_cofinancing: boolean;
+  builds_on_earlier: boolean;
+  rus_areas: string[];
+  planned_start: string | null;
+  priority_claims: string[];
+  state_aid_facts: EvaluationCase['stateAidFacts'];
+  home_delivery: EvaluationCase['homeDelivery'];
+  service_area_attestation: EvaluationCase['serviceAreaAttestation'];
+  state_aid_assessment: EvaluationCase['stateAidAssessment'];
+  eu_basis: string | null;
+  registration_date: string;
+  received_at: string;
+  organisation_name: string;
+  organisationsnummer: string;
+  postal_code: string;
+  kommun_code: string | null;
+  in_tatort: boolean;
+  employees: number | null;
+  fte_hundredths: number | null;
+  run_by: RunBy | null;
+  born_outside_nordics: boolean | null;
+}
+
+/** An open case as the evaluation reads it, with what the answer shows besides. */
+interface OpenCase extends EvaluationCase {
+  diarienummer: string | null;
+  title: string;
+  organisationName: string;
+}
+
+function openCaseOf(r: OpenCaseRow): OpenCase {
+  return {
+    id: r.id,
+    diarienummer: r.diarienummer,
+    title: r.title,
+    organisationName: r.organisation_name,
+    organisationId: r.organisation_id,
+    track: r.track,
+    aidForm: r.aid_form,
+    aidSubform: r.aid_subform,
+    amountApplied: kronorTransformer.from(r.amount_applied) as number | null,
+    forstudie: r.forstudie,
+    euCofinancing: r.eu_cofinancing,
+    buildsOnEarlier: r.builds_on_earlier,
+    rusAreas: r.rus_areas,
+    plannedStart: r.planned_start,
+    priorityClaims: r.priority_claims,
+    stateAidFacts: r.state_aid_facts,
+    homeDelivery: r.home_delivery,
+    serviceAreaAttestation: r.service_area_attestation,
+    stateAidAssessment: r.state_aid_assessment,
+    euBasis: r.eu_basis,
+    registrationDate: r.registration_date,
+    receivedAt: r.received_at,
+    organisation: {
+      organisationsnummer: r.organisationsnummer,
+      postalCode: r.postal_code,
+      kommunCode: r.kommun_code,
+      inTatort: r.in_tatort,
+      employees: r.employees,
+      fteHundredths: r.fte_hundredths,
+      runBy: r.run_by,
+      bornOutsideNordics: r.born_outside_nordics,
+    },
+  };
+}
 
 interface WhatIfView {
   outcome: Outcome;
@@ -100,18 +195,11 @@ export class WhatIfService {
     await this.policy.check(submitted);
     const draft = await this.rates.applyTo(submitted);
     const draftRus = await this.policy.rus(draft.rusId);
-    const cases = await this.db
-      .getRepository(GrantCase)
-      .createQueryBuilder('c')
-      .leftJoinAndSelect('c.organisation', 'o')
-      .where('c.status IN (:...open)', { open: OPEN })
-      .orderBy('c.registrationDate', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .getMany();
-    const inputs = await this.inputs.build(cases, draftRus);
+    const cases = ((await this.db.query(OPEN_CASES_SQL, [OPEN])) as OpenCaseRow[]).map(openCaseOf);
+    const inputs = await this.inputs.buildFrom(cases, draftRus);
     await this.personalData.logReads(
       p,
-      cases.map((c) => c.organisation!),
+      cases.map((c) => ({ id: c.organisationId, bornOutsideNordics: c.organisation!.bornOutsideNordics })),
       'konsekvensanalys',
     );
     const inForce = new Map<string, RulesInForce | null>();
@@ -121,7 +209,7 @@ export class WhatIfService {
     let current: RulesInForce | null = null;
     for (const c of cases) {
       const input = inputs.get(c.id)!;
-      const date = c.registrationDate ?? input.registrationDate;
+      const date = c.registrationDate;
       if (!inForce.has(date)) inForce.set(date, await this.policy.inForce(date).catch(() => null));
       const rules = inForce.get(date)!;
       current = rules ?? current;
@@ -142,7 +230,7 @@ export class WhatIfService {
         caseId: c.id,
         diarienummer: c.diarienummer,
         title: c.title,
-        organisationName: c.organisation?.name ?? null,
+        organisationName: c.organisationName,
         track: c.track,
         aidForm: c.aidSubform ? `${c.aidForm}/${c.aidSubform}` : c.aidForm,
         amountApplied: input.amountApplied ?? c.amountApplied ?? 0,

@@ -73,6 +73,26 @@ export function ensureSpace(doc: Doc, height: number): boolean {
   return true;
 }
 
+/** A line of a cell that fits its width, with its measured width. */
+interface FittedLine {
+  text: string;
+  width: number;
+}
+/** A cell's lines when all fit; null when pdfkit has to wrap it. */
+type CellLayout = FittedLine[] | null;
+interface RowLayout {
+  cells: CellLayout[];
+  height: number;
+}
+
+/** pdfkit's drawing of one line of text at a point, given its width measured already (not measured again). */
+function fragment(doc: Doc, text: string, x: number, y: number, textWidth: number): void {
+  (doc as unknown as PdfFragments)._fragment(text, x, y, { textWidth });
+}
+interface PdfFragments {
+  _fragment(text: string, x: number, y: number, options: { textWidth: number }): void;
+}
+
 /** A table drawn row by row; its heading is repeated after each page break. */
 export class PdfTable {
   constructor(
@@ -83,7 +103,7 @@ export class PdfTable {
   header(): void {
     bold(this.doc);
     const titles = this.columns.map((c) => c.title);
-    this.cells(titles, this.columns, undefined, true);
+    this.cells(titles, this.columns, true);
     this.rule(0.6);
   }
 
@@ -91,13 +111,13 @@ export class PdfTable {
   row(values: readonly string[], opts: { bold?: boolean; ruleAbove?: boolean; span?: number } = {}): void {
     const widths = this.widths(opts.span ?? 1);
     (opts.bold ? bold : regular)(this.doc);
-    const height = this.height(values, widths);
-    if (ensureSpace(this.doc, height + 2)) {
+    const layout = this.layout(values, widths);
+    if (ensureSpace(this.doc, layout.height + 2)) {
       this.header();
       (opts.bold ? bold : regular)(this.doc);
     }
     if (opts.ruleAbove) this.rule(0.4);
-    this.cells(values, widths, height);
+    this.draw(values, widths, layout);
   }
 
   private widths(span: number): Column[] {
@@ -106,32 +126,62 @@ export class PdfTable {
     return [{ ...this.columns[0], width: first }, ...this.columns.slice(span)];
   }
 
-  private height(values: readonly string[], columns: readonly Column[]): number {
-    let h = 0;
-    values.forEach((v, i) => {
-      h = Math.max(h, this.doc.heightOfString(v || ' ', { width: columns[i].width - 2 * CELL_PAD }));
+  /**
+   * Each cell's lines and the row's height. A cell whose lines all fit its width is drawn line by line
+   * without pdfkit's line wrapper (which lays every word out again to measure it, and once more to draw);
+   * a longer cell is wrapped by pdfkit.
+   */
+  private layout(values: readonly string[], columns: readonly Column[]): RowLayout {
+    const lineHeight = this.doc.currentLineHeight(true);
+    let height = 0;
+    const cells = values.map((v, i): CellLayout => {
+      const width = columns[i].width - 2 * CELL_PAD;
+      const lines: FittedLine[] = [];
+      for (const text of v.split('\n')) {
+        const w = this.doc.widthOfString(text.trimEnd());
+        if (w > width) {
+          height = Math.max(height, this.doc.heightOfString(v || ' ', { width }));
+          return null;
+        }
+        lines.push({ text, width: w });
+      }
+      height = Math.max(height, lines.length * lineHeight);
+      return lines;
     });
-    return h + 2 * CELL_PAD;
+    return { cells, height: height + 2 * CELL_PAD };
   }
 
-  private cells(
+  private cells(values: readonly string[], columns: readonly Column[], isHeader = false): void {
+    this.draw(values, columns, this.layout(values, columns), isHeader);
+  }
+
+  private draw(
     values: readonly string[],
     columns: readonly Column[],
-    height = this.height(values, columns),
+    row: RowLayout,
     isHeader = false,
   ): void {
-    const y = this.doc.y;
+    const doc = this.doc;
+    const y = doc.y;
+    const lineHeight = doc.currentLineHeight(true);
     let x = MARGIN.left;
     values.forEach((v, i) => {
       const c = columns[i];
-      this.doc.text(v, x + CELL_PAD, y + CELL_PAD, {
-        width: c.width - 2 * CELL_PAD,
-        align: isHeader ? 'left' : (c.align ?? 'left'),
-      });
+      const width = c.width - 2 * CELL_PAD;
+      const align = isHeader ? 'left' : (c.align ?? 'left');
+      const lines = row.cells[i];
+      if (lines) {
+        lines.forEach((l, n) => {
+          const left = x + CELL_PAD + (align === 'right' ? width - l.width : 0);
+          fragment(doc, l.text, left, y + CELL_PAD + n * lineHeight, l.width);
+        });
+      } else {
+        doc.text(v, x + CELL_PAD, y + CELL_PAD, { width, align });
+      }
       x += c.width;
     });
-    this.doc.x = MARGIN.left;
-    this.doc.y = y + height;
+    doc.x = MARGIN.left;
+    doc.y = y + row.height;
   }
 
   private rule(width: number): void {

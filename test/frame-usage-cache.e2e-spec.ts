@@ -1,0 +1,87 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { Role } from '@anslag/auth';
+import {
+  CaseFlow,
+  createTestApp,
+  createUser,
+  ensureReferenceData,
+  mikrobidragApplication,
+  PrivateDatabase,
+} from '@anslag/testing';
+
+interface FrameLine {
+  scope: string;
+  code: string;
+  granted: number;
+}
+
+/**
+ * Two api instances on one database, each keeping the frames' usage (what signed decisions have drawn)
+ * in memory: a decision signed through one counts in the other's frames from the next request on, and a
+ * draft leaves the counter they compare alone. A database of its own, so that no other suite's
+ * signatures move the figures.
+ */
+describe('frame usage cached per instance, signed through another', () => {
+  let a: NestFastifyApplication;
+  let b: NestFastifyApplication;
+  let db: PrivateDatabase;
+
+  const counter = async (): Promise<number> =>
+    Number((await a.get(DataSource).query(`SELECT version FROM signed_decision_version`))[0].version);
+
+  beforeAll(async () => {
+    db = await PrivateDatabase.use();
+    a = await createTestApp();
+    b = await createTestApp();
+    await ensureReferenceData(a.get(DataSource));
+  }, 60_000);
+
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await db?.drop();
+  });
+
+  it('a mikrobidrag signed through one instance is granted in the frames and the assessment of the other', async () => {
+    const ds = a.get(DataSource);
+    const officer = await createUser(a, [Role.handlaggare]);
+    const decider = await createUser(a, [Role.beslutsfattare], [], ['3.3']);
+    // Drafted and signed through A.
+    const flow = new CaseFlow(a, { officer, decider });
+    const { org, applicant } = await flow.firm();
+    // Each instance signs its own tokens: B's reader logs in at B.
+    const reader = await createUser(b, [Role.handlaggare]);
+    const viaB = request(b.getHttpServer());
+    const granted = (lines: FrameLine[]) => ({
+      frame: lines.find((l) => l.scope === 'frame' && l.code === 'foretagsstod')?.granted,
+      aidForm: lines.find((l) => l.scope === 'aid_form' && l.code === 'mikrobidrag')?.granted ?? null,
+    });
+    const framesOnB = async () =>
+      granted((await viaB.get('/api/policy/frames').set(reader.auth).expect(200)).body.lines);
+
+    const caseId = await flow.assessed(applicant, mikrobidragApplication(org.id, 30_000));
+    const atStart = await counter();
+    const draft = await flow.draft(caseId);
+    expect(draft.amount).toBe(30_000);
+    // A draft draws on no frame: the counter stays.
+    expect(await counter()).toBe(atStart);
+
+    // B reads (and keeps) the usage before the signature: nothing granted yet.
+    expect(await framesOnB()).toEqual({ frame: 0, aidForm: null });
+    const evaluationOnB = async () =>
+      granted(
+        (await viaB.get(`/api/cases/${caseId}/evaluation`).set(reader.auth).expect(200)).body.frames.lines,
+      );
+    expect(await evaluationOnB()).toEqual({ frame: 0, aidForm: null });
+
+    await flow.sign(draft.id);
+    const [stored] = await ds.query(`SELECT status, amount::int FROM decision WHERE id = $1`, [draft.id]);
+    expect(stored).toEqual({ status: 'signerat', amount: 30_000 });
+    // The counter the instances compare moved in the signature's own commit.
+    expect(await counter()).toBeGreaterThan(atStart);
+    expect(await framesOnB()).toEqual({ frame: 30_000, aidForm: null });
+    expect(await evaluationOnB()).toEqual({ frame: 30_000, aidForm: null });
+  });
+});

@@ -2,14 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
-import {
-  CaseFlow,
-  createTestApp,
-  createUser,
-  ensureReferenceData,
-  mikrobidragApplication,
-  PrivateDatabase,
-} from '@anslag/testing';
+import { CaseFlow, createUser, mikrobidragApplication, twoInstances } from '@anslag/testing';
 
 interface FrameLine {
   scope: string;
@@ -26,23 +19,15 @@ interface FrameLine {
 describe('frame usage cached per instance, signed through another', () => {
   let a: NestFastifyApplication;
   let b: NestFastifyApplication;
-  let db: PrivateDatabase;
+  let close: () => Promise<void>;
 
   const counter = async (): Promise<number> =>
     Number((await a.get(DataSource).query(`SELECT version FROM signed_decision_version`))[0].version);
 
   beforeAll(async () => {
-    db = await PrivateDatabase.use();
-    a = await createTestApp();
-    b = await createTestApp();
-    await ensureReferenceData(a.get(DataSource));
+    ({ a, b, close } = await twoInstances());
   }, 60_000);
-
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await db?.drop();
-  });
+  afterAll(() => close?.());
 
   it('a mikrobidrag signed through one instance is granted in the frames and the assessment of the other', async () => {
     const ds = a.get(DataSource);

@@ -2,15 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
-import {
-  createOrganisation,
-  createTestApp,
-  createUser,
-  ensureReferenceData,
-  mindLikeProject,
-  PrivateDatabase,
-  TEST_IDS,
-} from '@anslag/testing';
+import { createOrganisation, createUser, mindLikeProject, twoInstances, TEST_IDS } from '@anslag/testing';
 
 /**
  * Two api instances on one database, each keeping the rule sets and catalogues in memory: what an admin
@@ -18,25 +10,17 @@ import {
  * adopting ends every earlier decision and the shared one is used by other suites.
  */
 describe('reference data cached per instance, changed through another', () => {
-  let db: PrivateDatabase;
   let a: NestFastifyApplication;
   let b: NestFastifyApplication;
+  let close: () => Promise<void>;
 
   const version = async (): Promise<number> =>
     Number((await a.get(DataSource).query(`SELECT version FROM reference_version`))[0].version);
 
   beforeAll(async () => {
-    db = await PrivateDatabase.use();
-    a = await createTestApp();
-    b = await createTestApp();
-    await ensureReferenceData(a.get(DataSource));
+    ({ a, b, close } = await twoInstances());
   }, 60_000);
-
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await db?.drop();
-  });
+  afterAll(() => close?.());
 
   it('a rule set adopted through one instance is the one in force in the other', async () => {
     const officer = await createUser(b, [Role.handlaggare]);

@@ -17,3 +17,4 @@ export { tableCounts, asOwner } from './db-state';
 export { CaseFlow, type CaseFlowRoles } from './case-flow';
 export { PrivateDatabase } from './private-database';
 export { Browser, LocalIdp, signInThroughIdp, type SignInHops } from './local-idp';
+export { twoInstances } from './two-instances';

@@ -36,7 +36,7 @@ export async function run(): Promise<BenchResult[]> {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const ds = app.get(DataSource);
     await ensureReferenceData(ds);
-    await seed(ds);
+    await seed(ds, url);
     const { token } = await createUser(app, [Role.handlaggare]);
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const browser = await chromium.launch({

@@ -2,16 +2,14 @@
 import {
   apiAs,
   newPage,
-  pageErrors,
-  photographOpenPages,
   ruralFirm,
   screenshots,
   seriousViolations,
   signIn,
-  startStage,
   submittedMikrobidrag,
   tabTo,
-  type Stage,
+  suiteStage,
+  SUMMARY_LINKS,
 } from './harness';
 import { sv } from '../../apps/web/src/text/sv';
 import { svInriktning as ti } from '../../apps/web/src/text/sv-inriktning';
@@ -27,22 +25,20 @@ interface Decision {
   };
 }
 
-jest.setTimeout(180_000);
-
 describe('admin: a draft inriktningsbeslut and its what-if in the browser', () => {
-  let stage: Stage;
+  const stage = suiteStage('admin-inriktningsbeslut', { timeout: 180_000 });
   let open: string;
   beforeAll(async () => {
-    stage = await startStage();
-    open = await submittedMikrobidrag(stage, await ruralFirm(stage, 'Skogsbrynets Bageri AB'), 'Ny bakugn');
+    open = await submittedMikrobidrag(
+      stage(),
+      await ruralFirm(stage(), 'Skogsbrynets Bageri AB'),
+      'Ny bakugn',
+    );
   });
-  afterEach(() => photographOpenPages('admin-inriktningsbeslut'));
-  afterAll(() => stage?.stop());
-  afterEach(() => expect(pageErrors).toEqual([]));
 
   it('lowers the mikrobidrag cap in a form and sees which open cases change, writing nothing', async () => {
-    const before = await stage.ds.query(`SELECT count(*)::int AS n FROM inriktningsbeslut`);
-    const { context, page } = await newPage(stage);
+    const before = await stage().ds.query(`SELECT count(*)::int AS n FROM inriktningsbeslut`);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'admin');
     const cap = page
       .getByRole('group', { name: 'Mikrobidrag', exact: true })
@@ -57,19 +53,19 @@ describe('admin: a draft inriktningsbeslut and its what-if in the browser', () =
     expect((await row.textContent())?.replace(/\s/g, ' ')).toMatch(/30 000 kr.*20 000 kr/);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'admin-konsekvensanalys');
-    expect(await stage.ds.query(`SELECT count(*)::int AS n FROM inriktningsbeslut`)).toEqual(before);
+    expect(await stage().ds.query(`SELECT count(*)::int AS n FROM inriktningsbeslut`)).toEqual(before);
     await context.close();
   });
 
   it('names the limit the rules library refuses', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'admin');
     await page
       .getByRole('group', { name: 'Mikrobidrag', exact: true })
       .getByLabel(sv.admin.fields.maxShareBp, { exact: true })
       .fill('150');
     await page.getByRole('button', { name: sv.admin.runWhatIf }).click();
-    const links = page.locator('.ds-error-summary a, ds-error-summary a');
+    const links = page.locator(SUMMARY_LINKS);
     await links.first().waitFor();
     const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toContain('#content-aidForms-mikrobidrag-maxShareBp');
@@ -77,12 +73,12 @@ describe('admin: a draft inriktningsbeslut and its what-if in the browser', () =
   });
 
   it('makes a draft from the decision in force, changes a frame, the tätort rule and a priority, and stores them', async () => {
-    const call = await apiAs(stage, 'admin');
+    const call = await apiAs(stage(), 'admin');
     const inForce = (await call<Decision[]>('GET', '/api/policy/inriktningsbeslut')).find(
       (d) => d.status === 'antaget',
     )!;
     const frameName = inForce.content.frames.foretagsstod.name;
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'admin');
     await page.getByRole('heading', { name: ti.sections.frames }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -131,11 +127,11 @@ describe('admin: a draft inriktningsbeslut and its what-if in the browser', () =
   });
 
   it('names a bad frame amount at its field, and shows progress while the what-if runs', async () => {
-    const call = await apiAs(stage, 'admin');
+    const call = await apiAs(stage(), 'admin');
     const frameName = (await call<Decision[]>('GET', '/api/policy/inriktningsbeslut')).find(
       (d) => d.status === 'utkast',
     )!.content.frames.foretagsstod.name;
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'admin');
     const amount = page
       .getByRole('group', { name: frameName, exact: true })

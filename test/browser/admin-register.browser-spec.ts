@@ -3,45 +3,25 @@ import {
   apiAs,
   focused,
   newPage,
-  pageErrors,
-  photographOpenPages,
   screenshots,
   seriousViolations,
   signIn,
-  startStage,
   tabTo,
-  type Stage,
+  suiteStage,
+  fitsNarrowScreen,
+  SUMMARY_LINKS,
+  summaryHrefs,
 } from './harness';
 import { svAdmin } from '../../apps/web/src/text/sv-admin';
 import { sv } from '../../apps/web/src/text/sv';
 
-jest.setTimeout(180_000);
-
-/** At 360 px the page itself never scrolls sideways (wide tables scroll in their own box). */
-async function fitsNarrowScreen(page: import('playwright-core').Page): Promise<number> {
-  const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  await page.setViewportSize({ width: 360, height: 900 });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  await page.setViewportSize(size);
-  return width;
-}
-
 const t = svAdmin;
-const summaryLinks = '.ds-error-summary a, ds-error-summary a';
-const hrefs = (page: import('playwright-core').Page) =>
-  page.locator(summaryLinks).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 
 describe('admin: the delegation order, the catalogues and the staff accounts in the browser', () => {
-  let stage: Stage;
-  beforeAll(async () => {
-    stage = await startStage();
-  });
-  afterEach(() => photographOpenPages('admin-register'));
-  afterAll(() => stage?.stop());
-  afterEach(() => expect(pageErrors).toEqual([]));
+  const stage = suiteStage('admin-register', { timeout: 180_000 });
 
   it("changes point 3.3's limit with the keyboard, the API naming a limit that is not a number", async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'admin');
     await page.getByRole('link', { name: t.nav.delegationsordning }).click();
     const table = page.getByRole('table', { name: t.delegation.title });
@@ -62,10 +42,10 @@ describe('admin: the delegation order, the catalogues and the staff accounts in 
     await page.keyboard.press('Control+A');
     await page.keyboard.type('en miljon');
     await page.keyboard.press('Enter');
-    await dialog.locator(summaryLinks).first().waitFor();
-    expect(await hrefs(page)).toEqual(['#limitKronor']);
+    await dialog.locator(SUMMARY_LINKS).first().waitFor();
+    expect(await summaryHrefs(page)).toEqual(['#limitKronor']);
     expect(await seriousViolations(page)).toEqual([]);
-    await dialog.locator(summaryLinks).first().click();
+    await dialog.locator(SUMMARY_LINKS).first().click();
     expect(await focused(page)).toBe(t.delegation.limitKronor);
     await page.keyboard.press('Control+A');
     await page.keyboard.type('1 500 000');
@@ -77,7 +57,7 @@ describe('admin: the delegation order, the catalogues and the staff accounts in 
     await row.filter({ hasText: /1\s500\s000\skr/ }).waitFor();
 
     const points = await (
-      await apiAs(stage, 'admin')
+      await apiAs(stage(), 'admin')
     )<{ point: string; limitKronor: number | null }[]>('GET', '/api/delegation-points');
     expect(points.map((p) => [p.point, p.limitKronor])).toEqual([
       ['3.2', 1_000_000],
@@ -87,7 +67,7 @@ describe('admin: the delegation order, the catalogues and the staff accounts in 
   });
 
   it('adds a financier to the catalogue and a kommun', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'admin');
     await page.getByRole('link', { name: t.nav.kataloger }).click();
     await page.getByLabel(t.catalogues.kind).selectOption('financier');
@@ -104,8 +84,8 @@ describe('admin: the delegation order, the catalogues and the staff accounts in 
     await dialog.getByLabel(t.catalogues.code).fill('Sparbanken Bergslagen');
     await dialog.getByLabel(t.catalogues.name).fill('Sparbanksstiftelsen Bergslagen');
     await dialog.getByRole('button', { name: t.save }).click();
-    await dialog.locator(summaryLinks).first().waitFor();
-    expect(await hrefs(page)).toEqual(['#code']);
+    await dialog.locator(SUMMARY_LINKS).first().waitFor();
+    expect(await summaryHrefs(page)).toEqual(['#code']);
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByLabel(t.catalogues.code).fill('sparbanken_bergslagen');
     await dialog.getByRole('button', { name: t.save }).click();
@@ -124,7 +104,7 @@ describe('admin: the delegation order, the catalogues and the staff accounts in 
       .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    const call = await apiAs(stage, 'admin');
+    const call = await apiAs(stage(), 'admin');
     const entries = await call<{ kind: string; code: string; name: string; active: boolean }[]>(
       'GET',
       '/api/catalogues/entries',
@@ -145,7 +125,7 @@ describe('admin: the delegation order, the catalogues and the staff accounts in 
   });
 
   it('creates a staff account, then makes her a decision maker holding point 3.3, each with why', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'admin');
     await page.getByRole('link', { name: t.nav.anvandare }).click();
     await page.getByRole('table', { name: t.staff.title }).waitFor();
@@ -158,8 +138,8 @@ describe('admin: the delegation order, the catalogues and the staff accounts in 
     await dialog.getByRole('heading', { name: t.staff.createTitle }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: t.staff.create }).click();
-    await dialog.locator(summaryLinks).first().waitFor();
-    const missing = await hrefs(page);
+    await dialog.locator(SUMMARY_LINKS).first().waitFor();
+    const missing = await summaryHrefs(page);
     expect(missing).toEqual(expect.arrayContaining(['#username', '#displayName', '#reason']));
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'admin-anvandare-fel');
@@ -192,7 +172,7 @@ describe('admin: the delegation order, the catalogues and the staff accounts in 
       .waitFor();
 
     const staff = await (
-      await apiAs(stage, 'admin')
+      await apiAs(stage(), 'admin')
     )<
       {
         username: string;

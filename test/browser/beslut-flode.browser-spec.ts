@@ -4,28 +4,22 @@ import { extractPdfText } from '../../libs/letters/src/render/extract-text';
 import { randomOrganisationsnummer } from '@anslag/testing';
 import {
   apiAs,
-  photographOpenPages,
   newPage,
-  pageErrors,
   screenshots,
   seriousViolations,
   signIn,
-  startStage,
   submittedMikrobidrag,
-  type Stage,
+  suiteStage,
 } from './harness';
 import { sv } from '../../apps/web/src/text/sv';
 
-jest.setTimeout(240_000);
-
 describe('from application to letter: handläggare, beslutsfattare and sökande in the browser', () => {
-  let stage: Stage;
+  const stage = suiteStage('beslut-flode', { timeout: 240_000, worker: true });
   let refused: string;
   let eligible: string;
 
   beforeAll(async () => {
-    stage = await startStage({ worker: true });
-    const applicant = await apiAs(stage, 'sokande');
+    const applicant = await apiAs(stage(), 'sokande');
     const firm = (o: object) =>
       applicant<{ id: string }>('POST', '/api/organisations', {
         organisationsnummer: randomOrganisationsnummer(),
@@ -52,15 +46,12 @@ describe('from application to letter: handläggare, beslutsfattare and sökande 
       kommunCode: '1863',
       runBy: 'kvinnor',
     });
-    refused = await submittedMikrobidrag(stage, town.id, 'Ny fräsmaskin i stan');
-    eligible = await submittedMikrobidrag(stage, rural.id, 'Ny fräsmaskin på landet');
+    refused = await submittedMikrobidrag(stage(), town.id, 'Ny fräsmaskin i stan');
+    eligible = await submittedMikrobidrag(stage(), rural.id, 'Ny fräsmaskin på landet');
   });
-  afterEach(() => photographOpenPages('beslut-flode'));
-  afterAll(() => stage?.stop());
-  afterEach(() => expect(pageErrors).toEqual([]));
 
   it('lets the handläggare find both in the queue, see the refusal and the maximum, and draft a decision', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'handlaggare');
     // Exact: the counts list is named "Antal ärenden per status" too, once the counts have come.
     await page
@@ -106,7 +97,7 @@ describe('from application to letter: handläggare, beslutsfattare and sökande 
 
     await page.getByRole('button', { name: sv.handlaggare.draftDecision }).click();
     await page.getByText(sv.handlaggare.awaitingSignature).waitFor();
-    const [draft] = await stage.ds.query(
+    const [draft] = await stage().ds.query(
       `SELECT d.status, d.amount, d.outcome FROM decision d JOIN grant_case c ON c.id = d.case_id WHERE c.diarienummer = $1`,
       [eligible],
     );
@@ -115,7 +106,7 @@ describe('from application to letter: handläggare, beslutsfattare and sökande 
   });
 
   it('lets the beslutsfattare sign it after seeing what is signed', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'beslutsfattare');
     await page.getByRole('button', { name: sv.beslutsfattare.signCase(eligible) }).click();
     const dialog = page.getByRole('dialog');
@@ -128,7 +119,7 @@ describe('from application to letter: handläggare, beslutsfattare and sökande 
       .getByRole('status')
       .filter({ hasText: sv.beslutsfattare.signed(eligible) })
       .waitFor();
-    const [signed] = await stage.ds.query(
+    const [signed] = await stage().ds.query(
       `SELECT d.status, a.username FROM decision d JOIN grant_case c ON c.id = d.case_id
        JOIN account a ON a.id = d.signed_by WHERE c.diarienummer = $1`,
       [eligible],
@@ -139,8 +130,8 @@ describe('from application to letter: handläggare, beslutsfattare and sökande 
 
   it('lets the applicant download the letter, which holds the granted amount', async () => {
     // The worker renders the letter after signing: wait for it through the API.
-    const officer = await apiAs(stage, 'handlaggare');
-    const [row] = await stage.ds.query(
+    const officer = await apiAs(stage(), 'handlaggare');
+    const [row] = await stage().ds.query(
       `SELECT d.id FROM decision d JOIN grant_case c ON c.id = d.case_id WHERE c.diarienummer = $1`,
       [eligible],
     );
@@ -149,7 +140,7 @@ describe('from application to letter: handläggare, beslutsfattare and sökande 
       if (s.status === 'done') break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'sokande');
     await page.getByRole('link', { name: 'Ny fräsmaskin på landet' }).click();
     await page.getByText(sv.sokande.stateSentence.beslutad).waitFor();

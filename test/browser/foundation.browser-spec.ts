@@ -1,13 +1,5 @@
 /// <reference lib="dom" />
-import {
-  photographOpenPages,
-  newPage,
-  screenshots,
-  seriousViolations,
-  signIn,
-  startStage,
-  type Stage,
-} from './harness';
+import { newPage, screenshots, seriousViolations, signIn, suiteStage, SUMMARY_LINKS } from './harness';
 import { sv } from '../../apps/web/src/text/sv';
 import { svUtbetalning } from '../../apps/web/src/text/sv-utbetalning';
 import { svInloggning } from '../../apps/web/src/text/sv-inloggning';
@@ -15,18 +7,11 @@ import { svHandlaggning } from '../../apps/web/src/text/sv-handlaggning';
 import { svSekretariat } from '../../apps/web/src/text/sv-sekretariat';
 import { svAdmin } from '../../apps/web/src/text/sv-admin';
 
-jest.setTimeout(120_000);
-
 describe('the browser application: serving, sign-in, layout', () => {
-  let stage: Stage;
-  beforeAll(async () => {
-    stage = await startStage();
-  });
-  afterEach(() => photographOpenPages('foundation'));
-  afterAll(() => stage?.stop());
+  const stage = suiteStage('foundation', { timeout: 120_000 });
 
   it('is served at / with Swedish as its language, and sends someone not signed in to sign in', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     const res = await page.goto('/');
     expect(res?.headers()['content-type']).toMatch(/text\/html/);
     await page.getByRole('heading', { level: 1, name: sv.login.title }).waitFor();
@@ -39,20 +24,20 @@ describe('the browser application: serving, sign-in, layout', () => {
   });
 
   it('keeps the API’s own answers: an unknown API path is a JSON 404, not the app', async () => {
-    const api = await fetch(`${stage.baseUrl}/api/finns-inte`, { headers: { accept: 'text/html' } });
+    const api = await fetch(`${stage().baseUrl}/api/finns-inte`, { headers: { accept: 'text/html' } });
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toMatch(/application\/json/);
-    const asset = await fetch(`${stage.baseUrl}/finns-inte.js`, { headers: { accept: '*/*' } });
+    const asset = await fetch(`${stage().baseUrl}/finns-inte.js`, { headers: { accept: '*/*' } });
     expect(asset.status).toBe(404);
   });
 
   it('shows the problems with a sign-in at the fields and in a summary that links to them', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await page.goto('/logga-in');
     await page.getByRole('button', { name: sv.login.submit }).click();
     const summary = page.getByRole('heading', { name: sv.login.errorHeading });
     await summary.waitFor();
-    const links = page.locator('ds-error-summary a, .ds-error-summary a');
+    const links = page.locator(SUMMARY_LINKS);
     expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
       '#username',
       '#password',
@@ -69,7 +54,7 @@ describe('the browser application: serving, sign-in, layout', () => {
   });
 
   it('returns to a deep link after signing in, and the back button works', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await page.goto('/handlaggare?status=inskickad');
     await page.getByRole('heading', { level: 1, name: sv.login.title }).waitFor();
     await page.getByLabel(sv.login.username).fill('handlaggare');
@@ -108,7 +93,7 @@ describe('the browser application: serving, sign-in, layout', () => {
       ],
     ],
   ])('gives %s a skip link and the navigation of the role', async (username, links) => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, username);
     const nav = page.getByRole('navigation', { name: sv.app.mainNav });
     expect(await nav.getByRole('link').allTextContents()).toEqual(links);
@@ -125,7 +110,7 @@ describe('the browser application: serving, sign-in, layout', () => {
   });
 
   it('has an accessibility statement that says how to report a problem', async () => {
-    const { context, page } = await newPage(stage, 360);
+    const { context, page } = await newPage(stage(), 360);
     await page.goto('/tillganglighet');
     await page.getByRole('heading', { level: 2, name: 'Om du stöter på problem' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);

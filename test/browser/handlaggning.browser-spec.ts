@@ -3,20 +3,15 @@ import { readFileSync } from 'node:fs';
 import { pdfToText } from '../letter-text';
 import {
   newPage,
-  pageErrors,
-  photographOpenPages,
   ruralFirm,
   screenshots,
   seriousViolations,
   signIn,
-  startStage,
   submittedMikrobidrag,
-  type Stage,
+  suiteStage,
 } from './harness';
 import { sv } from '../../apps/web/src/text/sv';
 import { svHandlaggning } from '../../apps/web/src/text/sv-handlaggning';
-
-jest.setTimeout(240_000);
 
 const th = svHandlaggning;
 const COMMENT = 'Skriv skälen till att hela beloppet beviljas i beslutet.';
@@ -27,33 +22,29 @@ const COMMENT = 'Skriv skälen till att hela beloppet beviljas i beslutet.';
  * sent back by the beslutsfattare with a comment, which the handläggare then reads on the case page.
  */
 describe('handling a case: completion, attachments, letter preview, sending a draft back', () => {
-  let stage: Stage;
+  const stage = suiteStage('handlaggning', { timeout: 240_000 });
   let completionDnr: string;
   let decisionDnr: string;
   const caseId = async (dnr: string) =>
     (
-      (await stage.ds.query('SELECT id FROM grant_case WHERE diarienummer = $1', [dnr])) as { id: string }[]
+      (await stage().ds.query('SELECT id FROM grant_case WHERE diarienummer = $1', [dnr])) as { id: string }[]
     )[0].id;
 
   beforeAll(async () => {
-    stage = await startStage();
-    const firm = await ruralFirm(stage, 'Kvarnbackens Bageri AB');
-    completionDnr = await submittedMikrobidrag(stage, firm, 'Ny stenugn till bageriet');
-    decisionDnr = await submittedMikrobidrag(stage, firm, 'Ny degblandare till bageriet');
+    const firm = await ruralFirm(stage(), 'Kvarnbackens Bageri AB');
+    completionDnr = await submittedMikrobidrag(stage(), firm, 'Ny stenugn till bageriet');
+    decisionDnr = await submittedMikrobidrag(stage(), firm, 'Ny degblandare till bageriet');
   });
-  afterEach(() => photographOpenPages('handlaggning'));
-  afterAll(() => stage?.stop());
-  afterEach(() => expect(pageErrors).toEqual([]));
 
   it('lets the handläggare take the case, add and download an attachment, and ask for completion', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'handlaggare');
     await page.goto(`/handlaggare/arenden/${await caseId(completionDnr)}`);
     await page.getByRole('heading', { level: 1, name: sv.handlaggare.caseTitle(completionDnr) }).waitFor();
 
     await page.getByRole('button', { name: th.assignment.take }).click();
     await page.getByRole('status').filter({ hasText: th.assignment.taken }).waitFor();
-    const [assigned] = await stage.ds.query(
+    const [assigned] = await stage().ds.query(
       `SELECT a.username FROM grant_case c JOIN account a ON a.id = c.assigned_to WHERE c.diarienummer = $1`,
       [completionDnr],
     );
@@ -96,7 +87,7 @@ describe('handling a case: completion, attachments, letter preview, sending a dr
       .fill('Bifoga offerten på stenugnen med pris och leveranstid.');
     await page.getByRole('button', { name: th.completion.send }).click();
     await page.getByRole('status').filter({ hasText: th.completion.sent }).waitFor();
-    const [request] = await stage.ds.query(
+    const [request] = await stage().ds.query(
       `SELECT r.reason, r.due_date::text AS due, c.status FROM completion_request r
          JOIN grant_case c ON c.id = r.case_id WHERE c.diarienummer = $1`,
       [completionDnr],
@@ -124,7 +115,7 @@ describe('handling a case: completion, attachments, letter preview, sending a dr
   });
 
   it('lets the handläggare draft a decision beside the frames and preview its letter marked UTKAST', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'handlaggare');
     await page.goto(`/handlaggare/arenden/${await caseId(decisionDnr)}`);
     await page.getByRole('heading', { level: 1, name: sv.handlaggare.caseTitle(decisionDnr) }).waitFor();
@@ -146,7 +137,7 @@ describe('handling a case: completion, attachments, letter preview, sending a dr
     expect(text).toContain('30 000 kr');
     expect(text).toContain(decisionDnr);
     // Never stored: the draft has no letter.
-    const [stored] = await stage.ds.query(
+    const [stored] = await stage().ds.query(
       `SELECT count(l.*)::int AS n FROM decision d JOIN grant_case c ON c.id = d.case_id
          LEFT JOIN decision_letter l ON l.decision_id = d.id WHERE c.diarienummer = $1`,
       [decisionDnr],
@@ -156,7 +147,7 @@ describe('handling a case: completion, attachments, letter preview, sending a dr
   });
 
   it('lets the beslutsfattare send the draft back with a comment, which the handläggare then reads', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'beslutsfattare');
     const row = page.getByRole('row').filter({ hasText: decisionDnr });
     await row.waitFor();
@@ -194,7 +185,7 @@ describe('handling a case: completion, attachments, letter preview, sending a dr
       .filter({ hasText: th.beslutsfattare.returned(decisionDnr) })
       .waitFor();
     await row.waitFor({ state: 'detached' });
-    const [returned] = await stage.ds.query(
+    const [returned] = await stage().ds.query(
       `SELECT d.status, d.return_comment FROM decision d JOIN grant_case c ON c.id = d.case_id
         WHERE c.diarienummer = $1`,
       [decisionDnr],
@@ -203,7 +194,7 @@ describe('handling a case: completion, attachments, letter preview, sending a dr
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
 
-    const officer = await newPage(stage);
+    const officer = await newPage(stage());
     await signIn(officer.page, 'handlaggare');
     await officer.page.goto(`/handlaggare/arenden/${await caseId(decisionDnr)}`);
     await officer.page.getByText(th.returned.body(COMMENT)).waitFor();

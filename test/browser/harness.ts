@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { Account, Role, TokenService } from '@anslag/auth';
 import { dataSourceOptions } from '@anslag/database';
 import { freePort, LocalIdp, randomOrganisationsnummer } from '@anslag/testing';
@@ -146,6 +146,31 @@ export async function startStage(opts: { worker?: boolean } = {}): Promise<Stage
 
 /** Script errors the app threw in any page of this suite; suites assert it stays empty. */
 export const pageErrors: string[] = [];
+
+/**
+ * A suite's stage: started before its tests, stopped after them; each test and hook may take `timeout`
+ * ms (starting the stage takes long on a loaded machine). After each test the pages still open are
+ * photographed under the suite's name and no page may have thrown a script error. Answers the stage once
+ * it has started (a suite's own set-up follows in a beforeAll of its own).
+ */
+export function suiteStage(
+  name: string,
+  { timeout, worker }: { timeout: number; worker?: boolean },
+): () => Stage {
+  jest.setTimeout(timeout);
+  const opts = { worker };
+  let stage: Stage | undefined;
+  beforeAll(async () => {
+    stage = await startStage(opts);
+  });
+  afterEach(() => photographOpenPages(name));
+  afterAll(() => stage?.stop());
+  afterEach(() => expect(pageErrors).toEqual([]));
+  return () => {
+    if (!stage) throw new Error(`the stage of ${name} has not started`);
+    return stage;
+  };
+}
 
 /** A fresh browser context (no cookies, no storage) at the given width, Swedish locale. */
 export async function newPage(stage: Stage, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
@@ -380,4 +405,33 @@ export async function tabTo(page: Page, name: string | RegExp): Promise<void> {
     if (typeof name === 'string' ? now === name : name.test(now)) return;
   }
   throw new Error(`Tab never reached "${String(name)}"`);
+}
+
+/** The links of the error summary (designsystemet renders it as an element or a class, by version). */
+export const SUMMARY_LINKS = '.ds-error-summary a, ds-error-summary a';
+
+/** Where the error summary's links point, in order (`#field`). */
+export const summaryHrefs = (page: Page): Promise<(string | null)[]> =>
+  page.locator(SUMMARY_LINKS).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+
+/** The page's width at 360 px: the page itself never scrolls sideways (wide tables scroll in their own box). */
+export async function fitsNarrowScreen(page: Page): Promise<number> {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 360, height: 900 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize(size);
+  return width;
+}
+
+/** A table's body as rows of trimmed cell texts (header cells included), as a reader would hear them. */
+export async function rowsOf(table: Locator): Promise<string[][]> {
+  return table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(tr.querySelectorAll('th, td')).map((c) =>
+          (c.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ),
+      ),
+    );
 }

@@ -4,32 +4,23 @@ import { randomOrganisationsnummer } from '@anslag/testing';
 import {
   apiAs,
   newPage,
-  photographOpenPages,
   screenshots,
   seriousViolations,
   signIn,
   signInAsAfterElegitimation,
   signInThroughProvider,
-  startStage,
-  type Stage,
+  suiteStage,
 } from './harness';
 import { sv } from '../../apps/web/src/text/sv';
 import { svInloggning } from '../../apps/web/src/text/sv-inloggning';
 import { svUtbetalning } from '../../apps/web/src/text/sv-utbetalning';
-
-jest.setTimeout(120_000);
 
 const t = svInloggning.login;
 const o = svInloggning.org;
 const LOA3 = 'http://id.elegnamnden.se/loa/1.0/loa3';
 
 describe('the browser application: signing in and out, the applicant’s organisations', () => {
-  let stage: Stage;
-  beforeAll(async () => {
-    stage = await startStage();
-  });
-  afterEach(() => photographOpenPages('inloggning'));
-  afterAll(() => stage?.stop());
+  const stage = suiteStage('inloggning', { timeout: 120_000 });
 
   /** Who the API says is signed in in this page's session (its cookies), or the status it answered. */
   const whoAmI = (page: import('playwright-core').Page) =>
@@ -42,7 +33,7 @@ describe('the browser application: signing in and out, the applicant’s organis
 
   describe('signing in', () => {
     it('offers e-legitimation for applicants, the region’s sign-in for staff and a password for local accounts', async () => {
-      const { context, page } = await newPage(stage);
+      const { context, page } = await newPage(stage());
       await page.goto('/');
       await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
       const elegitimation = page.getByRole('link', { name: t.elegitimation });
@@ -71,7 +62,7 @@ describe('the browser application: signing in and out, the applicant’s organis
     });
 
     it('signs an applicant in with e-legitimation through the provider and returns to the deep link, with loa3 and no token in storage', async () => {
-      const { context, page } = await newPage(stage);
+      const { context, page } = await newPage(stage());
       await page.goto('/sokande/organisationer');
       await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
       expect(new URL(page.url()).search).toBe(`?till=${encodeURIComponent('/sokande/organisationer')}`);
@@ -80,7 +71,7 @@ describe('the browser application: signing in and out, the applicant’s organis
       await page.getByRole('link', { name: t.elegitimation }).click();
       // The provider's own page (the local test provider), where the test person is chosen.
       await page.getByRole('heading', { level: 1, name: 'Logga in med e-legitimation (test)' }).waitFor();
-      expect(new URL(page.url()).origin).toBe(stage.idps.applicant.issuer);
+      expect(new URL(page.url()).origin).toBe(stage().idps.applicant.issuer);
       await page.locator('#person-sara').click();
       await page.getByRole('heading', { level: 1, name: o.title }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/sokande/organisationer');
@@ -96,7 +87,7 @@ describe('the browser application: signing in and out, the applicant’s organis
     });
 
     it('brings a refused sign-in back to the sign-in page and says why in Swedish', async () => {
-      const { context, page } = await newPage(stage, 360);
+      const { context, page } = await newPage(stage(), 360);
       await page.goto('/sokande');
       await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
       await page.getByRole('link', { name: t.elegitimation }).click();
@@ -115,7 +106,7 @@ describe('the browser application: signing in and out, the applicant’s organis
     });
 
     it('signs staff in through the region’s provider, to the home of their role', async () => {
-      const { context, page } = await newPage(stage, 360);
+      const { context, page } = await newPage(stage(), 360);
       await page.goto('/logga-in');
       await signInThroughProvider(page, t.staff, 'lena-kihl');
       await page.getByRole('heading', { level: 1, name: sv.handlaggare.queueTitle }).waitFor();
@@ -126,7 +117,7 @@ describe('the browser application: signing in and out, the applicant’s organis
     });
 
     it('logs out at the API: the session ends there, its cookies go and the pages ask to sign in again', async () => {
-      const { context, page } = await newPage(stage);
+      const { context, page } = await newPage(stage());
       await signIn(page, 'handlaggare');
       const before = (await context.cookies()).find((c) => c.name === 'anslag_session')!.value;
       const logout = page.waitForRequest((r) => r.url().endsWith('/api/auth/logout'));
@@ -137,7 +128,7 @@ describe('the browser application: signing in and out, the applicant’s organis
       await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
       expect((await context.cookies()).map((c) => c.name)).not.toContain('anslag_session');
       // The old cookie is worth nothing now, wherever it went.
-      const again = await fetch(`${stage.baseUrl}/api/auth/session`, {
+      const again = await fetch(`${stage().baseUrl}/api/auth/session`, {
         headers: { cookie: `anslag_session=${before}` },
       });
       expect(again.status).toBe(401);
@@ -147,7 +138,7 @@ describe('the browser application: signing in and out, the applicant’s organis
     });
 
     it('returns to sign-in when the session ends elsewhere, and then back to the page that was asked for', async () => {
-      const { context, page } = await newPage(stage);
+      const { context, page } = await newPage(stage());
       await signIn(page, 'handlaggare');
       await page.getByRole('heading', { level: 1, name: sv.handlaggare.queueTitle }).waitFor();
       await page.waitForLoadState('networkidle');
@@ -155,7 +146,7 @@ describe('the browser application: signing in and out, the applicant’s organis
       const cookies = await context.cookies();
       const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
       const csrf = cookies.find((c) => c.name === 'anslag_csrf')!.value;
-      const ended = await fetch(`${stage.baseUrl}/api/auth/logout`, {
+      const ended = await fetch(`${stage().baseUrl}/api/auth/logout`, {
         method: 'POST',
         headers: { cookie, 'x-csrf-token': csrf },
       });
@@ -172,7 +163,7 @@ describe('the browser application: signing in and out, the applicant’s organis
     });
 
     it('says in Swedish that a password session cannot submit, and the API refuses it', async () => {
-      const call = await apiAs(stage, 'sokande');
+      const call = await apiAs(stage(), 'sokande');
       const [org] = await call<{ id: string }[]>('GET', '/api/organisations/mine');
       const draft = await call<{ id: string }>('POST', '/api/cases', {
         track: 'foretagsstod',
@@ -185,7 +176,7 @@ describe('the browser application: signing in and out, the applicant’s organis
         collectiveAgreement: true,
         stateAidFacts: { inDifficulty: false },
       });
-      const { context, page } = await newPage(stage);
+      const { context, page } = await newPage(stage());
       await signIn(page, 'sokande');
       await page.goto(`/sokande/ansokan/${draft.id}`);
       const notice = page.getByRole('heading', { level: 2, name: svInloggning.assurance.heading });
@@ -199,7 +190,7 @@ describe('the browser application: signing in and out, the applicant’s organis
       const summary = page.getByRole('heading', { name: sv.errors.summaryHeading });
       await summary.waitFor();
       await page.getByRole('link', { name: new RegExp(svInloggning.assurance.heading) }).waitFor();
-      const stored = await stage.ds.query('SELECT status FROM grant_case WHERE id = $1', [draft.id]);
+      const stored = await stage().ds.query('SELECT status FROM grant_case WHERE id = $1', [draft.id]);
       expect(stored[0].status).toBe('utkast');
       // Signing in with e-legitimation from the notice comes back to the same application.
       await link.click();
@@ -213,14 +204,14 @@ describe('the browser application: signing in and out, the applicant’s organis
 
   describe('the applicant’s organisations', () => {
     it('lists the organisations and mandates, reached from the navigation', async () => {
-      const { context, page } = await newPage(stage);
-      await signInAsAfterElegitimation(page, stage, 'sokande');
+      const { context, page } = await newPage(stage());
+      await signInAsAfterElegitimation(page, stage(), 'sokande');
       await page.getByRole('link', { name: svInloggning.nav.organisationer }).click();
       await page.getByRole('heading', { level: 1, name: o.title }).waitFor();
       const orgs = page.getByRole('table', { name: o.tableCaption });
       await orgs.waitFor();
-      const account = await stage.ds.getRepository(Account).findOneByOrFail({ username: 'sokande' });
-      const mine: { name: string }[] = await stage.ds.query(
+      const account = await stage().ds.getRepository(Account).findOneByOrFail({ username: 'sokande' });
+      const mine: { name: string }[] = await stage().ds.query(
         `SELECT o.name FROM organisation o JOIN mandate m ON m.organisation_id = o.id
           WHERE m.account_id = $1 AND m.status = 'giltig' ORDER BY o.name`,
         [account.id],
@@ -234,11 +225,11 @@ describe('the browser application: signing in and out, the applicant’s organis
     });
 
     it('registers an organisation with the keyboard, showing the API’s problems at their fields first', async () => {
-      const { context, page } = await newPage(stage);
-      await signInAsAfterElegitimation(page, stage, 'sokande');
+      const { context, page } = await newPage(stage());
+      await signInAsAfterElegitimation(page, stage(), 'sokande');
       await page.goto('/sokande/organisationer');
       await page.getByRole('heading', { level: 1, name: o.title }).waitFor();
-      const count = async () => (await stage.ds.query('SELECT count(*)::int AS n FROM organisation'))[0].n;
+      const count = async () => (await stage().ds.query('SELECT count(*)::int AS n FROM organisation'))[0].n;
       const before = await count();
 
       // Sent empty, from the keyboard: the API names each field, the summary is focused and links to them.
@@ -282,7 +273,7 @@ describe('the browser application: signing in and out, the applicant’s organis
       await done.waitFor();
       const orgs = page.getByRole('table', { name: o.tableCaption });
       await orgs.getByRole('rowheader', { name: 'Bergslagens Smide AB' }).waitFor();
-      const [stored] = await stage.ds.query(
+      const [stored] = await stage().ds.query(
         `SELECT o.name, o.kommun_code, o.employees, o.fte_hundredths, o.run_by, m.status, m.kind
            FROM organisation o JOIN mandate m ON m.organisation_id = o.id
           WHERE o.organisationsnummer = $1`,
@@ -317,15 +308,15 @@ describe('the browser application: signing in and out, the applicant’s organis
     });
 
     it('asks to represent an organisation that exists, and shows the request among the mandates', async () => {
-      const account = await stage.ds.getRepository(Account).findOneByOrFail({ username: 'sokande' });
-      const [other] = await stage.ds.query(
+      const account = await stage().ds.getRepository(Account).findOneByOrFail({ username: 'sokande' });
+      const [other] = await stage().ds.query(
         `SELECT id, name, organisationsnummer FROM organisation o
           WHERE NOT EXISTS (SELECT 1 FROM mandate m WHERE m.organisation_id = o.id AND m.account_id = $1)
           ORDER BY name LIMIT 1`,
         [account.id],
       );
-      const { context, page } = await newPage(stage, 360);
-      await signInAsAfterElegitimation(page, stage, 'sokande');
+      const { context, page } = await newPage(stage(), 360);
+      await signInAsAfterElegitimation(page, stage(), 'sokande');
       await page.goto('/sokande/organisationer');
       const field = page.locator('#access-organisationsnummer');
       await field.fill('123');
@@ -342,7 +333,7 @@ describe('the browser application: signing in and out, the applicant’s organis
         .filter({ hasText: other.name })
         .getByText(o.status.begard)
         .waitFor();
-      const stored = await stage.ds.query(
+      const stored = await stage().ds.query(
         'SELECT status, kind FROM mandate WHERE organisation_id = $1 AND account_id = $2',
         [other.id, account.id],
       );

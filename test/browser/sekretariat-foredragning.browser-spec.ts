@@ -5,55 +5,24 @@ import {
   apiAs,
   focused,
   newPage,
-  pageErrors,
-  photographOpenPages,
   screenshots,
   seriousViolations,
   signIn,
-  startStage,
   tabTo,
-  type Stage,
+  suiteStage,
+  fitsNarrowScreen,
+  rowsOf,
+  SUMMARY_LINKS,
 } from './harness';
 import { svSekretariat } from '../../apps/web/src/text/sv-sekretariat';
 
-jest.setTimeout(180_000);
-
-/** At 360 px the page itself never scrolls sideways (wide tables scroll in their own box). */
-async function fitsNarrowScreen(page: import('playwright-core').Page): Promise<number> {
-  const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  await page.setViewportSize({ width: 360, height: 900 });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  await page.setViewportSize(size);
-  return width;
-}
-
 const t = svSekretariat;
-const summaryLinks = '.ds-error-summary a, ds-error-summary a';
-
-/** A table's body as rows of trimmed cell texts (header cells included), as a reader would hear them. */
-async function rowsOf(table: import('playwright-core').Locator): Promise<string[][]> {
-  return table
-    .locator('tbody tr')
-    .evaluateAll((trs) =>
-      trs.map((tr) =>
-        Array.from(tr.querySelectorAll('th, td')).map((c) =>
-          (c.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        ),
-      ),
-    );
-}
 
 describe('nämndsekreterare: presenting the delegation report and the follow-up in the browser', () => {
-  let stage: Stage;
-  beforeAll(async () => {
-    stage = await startStage();
-  });
-  afterEach(() => photographOpenPages('sekretariat-foredragning'));
-  afterAll(() => stage?.stop());
-  afterEach(() => expect(pageErrors).toEqual([]));
+  const stage = suiteStage('sekretariat-foredragning', { timeout: 180_000 });
 
   it('marks the December 2019 report presented with the keyboard and downloads it as presented', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'namndsekreterare');
     await page.goto('/sekretariat?from=2019-11-01&to=2019-12-03&punkt=3.3');
     await page.getByRole('table', { name: /Punkt 3\.3/ }).waitFor();
@@ -78,7 +47,7 @@ describe('nämndsekreterare: presenting the delegation report and the follow-up 
     ).toEqual(['2019-11-01 – 2019-12-03', '3.3', '22']);
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: t.present.confirm }).click();
-    const links = dialog.locator(summaryLinks);
+    const links = dialog.locator(SUMMARY_LINKS);
     await links.first().waitFor();
     expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
       '#meetingDate',
@@ -97,7 +66,7 @@ describe('nämndsekreterare: presenting the delegation report and the follow-up 
       .waitFor();
 
     // Stored: one presentation of the 22 decisions; nothing under 3.3 is left unreported.
-    const call = await apiAs(stage, 'namndsekreterare');
+    const call = await apiAs(stage(), 'namndsekreterare');
     const stored = await call<{ id: string; decisionCount: number; hashes: Record<string, string> }[]>(
       'GET',
       '/api/reports/delegation-decisions/presentations',
@@ -145,7 +114,7 @@ describe('nämndsekreterare: presenting the delegation report and the follow-up 
   });
 
   it('shows the 2019 follow-up with its charts and tables holding the demo figures', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'namndsekreterare');
     await page.getByRole('link', { name: t.nav.uppfoljning, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: t.uppfoljning.title }).waitFor();
@@ -196,7 +165,7 @@ describe('nämndsekreterare: presenting the delegation report and the follow-up 
 
     // A year the API refuses is named at its field.
     await page.goto('/uppfoljning?ar=19x');
-    const links = page.locator(summaryLinks);
+    const links = page.locator(SUMMARY_LINKS);
     await links.first().waitFor();
     expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#year']);
     expect(await seriousViolations(page)).toEqual([]);

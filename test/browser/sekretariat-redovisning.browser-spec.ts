@@ -1,30 +1,13 @@
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
-import {
-  newPage,
-  pageErrors,
-  photographOpenPages,
-  screenshots,
-  seriousViolations,
-  signIn,
-  startStage,
-  type Stage,
-} from './harness';
+import { newPage, screenshots, seriousViolations, signIn, suiteStage, SUMMARY_LINKS } from './harness';
 import { sv } from '../../apps/web/src/text/sv';
 
-jest.setTimeout(180_000);
-
 describe('nämndsekreterare: the delegation report in the browser', () => {
-  let stage: Stage;
-  beforeAll(async () => {
-    stage = await startStage();
-  });
-  afterEach(() => photographOpenPages('sekretariat-redovisning'));
-  afterAll(() => stage?.stop());
-  afterEach(() => expect(pageErrors).toEqual([]));
+  const stage = suiteStage('sekretariat-redovisning', { timeout: 180_000 });
 
   it('shows the December 2019 report and downloads its CSV with the 22 decisions under point 3.3', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'namndsekreterare');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel(sv.sekretariat.from).fill('2019-11-01');
@@ -59,10 +42,10 @@ describe('nämndsekreterare: the delegation report in the browser', () => {
   });
 
   it('names the field of a malformed date', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'namndsekreterare');
     await page.goto('/sekretariat?from=2019-13-01&to=2019-12-03');
-    const link = page.locator('.ds-error-summary a, ds-error-summary a');
+    const link = page.locator(SUMMARY_LINKS);
     await link.first().waitFor();
     expect(await link.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#from']);
     expect(await seriousViolations(page)).toEqual([]);

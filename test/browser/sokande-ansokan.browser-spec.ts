@@ -1,22 +1,18 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import {
-  photographOpenPages,
   newPage,
-  pageErrors,
   screenshots,
   seriousViolations,
   signIn,
   signInAsAfterElegitimation,
-  startStage,
   tabTo,
   focused,
-  type Stage,
+  suiteStage,
+  SUMMARY_LINKS,
 } from './harness';
 import { sv } from '../../apps/web/src/text/sv';
 import { svAnsokan } from '../../apps/web/src/text/sv-ansokan';
-
-jest.setTimeout(180_000);
 
 /** The start page: the firm and a title; ends on the application form. */
 async function startApplication(page: Page, organisation: RegExp, title: string) {
@@ -33,17 +29,11 @@ async function startApplication(page: Page, organisation: RegExp, title: string)
 }
 
 describe('sökande: a mikrobidrag application in the browser', () => {
-  let stage: Stage;
-  beforeAll(async () => {
-    stage = await startStage();
-  });
-  afterEach(() => photographOpenPages('sokande-ansokan'));
-  afterAll(() => stage?.stop());
-  afterEach(() => expect(pageErrors).toEqual([]));
+  const stage = suiteStage('sokande-ansokan', { timeout: 180_000 });
 
   it('fills in the budget, sees the total as it types, submits and sees the diarienummer', async () => {
-    const { context, page } = await newPage(stage);
-    await signInAsAfterElegitimation(page, stage, 'sokande');
+    const { context, page } = await newPage(stage());
+    await signInAsAfterElegitimation(page, stage(), 'sokande');
     expect(await seriousViolations(page)).toEqual([]);
     await startApplication(page, /Samflex AB/, 'Ny webbutik');
     expect(await seriousViolations(page)).toEqual([]);
@@ -83,7 +73,7 @@ describe('sökande: a mikrobidrag application in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'sokande-kvitto');
 
-    const [stored] = await stage.ds.query(
+    const [stored] = await stage().ds.query(
       `SELECT c.status, c.amount_applied, c.collective_agreement, o.name,
               (SELECT sum(amount)::int FROM budget_line b WHERE b.case_id = c.id AND b.kind = 'cost') AS costs
        FROM grant_case c JOIN organisation o ON o.id = c.organisation_id WHERE c.diarienummer = $1`,
@@ -108,9 +98,9 @@ describe('sökande: a mikrobidrag application in the browser', () => {
   });
 
   it('can be done with the keyboard alone, from the applicant’s first page to diarienummer', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     // Submitting needs e-legitimation; the keyboard-only sign-in page is tested in foundation.browser-spec.
-    await signInAsAfterElegitimation(page, stage, 'sokande');
+    await signInAsAfterElegitimation(page, stage(), 'sokande');
     await page.getByRole('heading', { level: 1, name: sv.sokande.casesTitle }).waitFor();
     await tabTo(page, sv.nav.nyAnsokan);
     await page.keyboard.press('Enter');
@@ -145,7 +135,7 @@ describe('sökande: a mikrobidrag application in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: sv.sokande.receiptTitle }).waitFor();
     expect(await page.locator('.big-number').textContent()).toMatch(/^\d{2}RS\d+$/);
-    const [stored] = await stage.ds.query(
+    const [stored] = await stage().ds.query(
       `SELECT status, planned_start::text AS start, collective_agreement,
               (SELECT code FROM budget_line b WHERE b.case_id = c.id) AS cost_type
        FROM grant_case c WHERE title = 'Tangentbordsansökan'`,
@@ -160,13 +150,13 @@ describe('sökande: a mikrobidrag application in the browser', () => {
   });
 
   it('shows every problem the API finds at its field and in a summary linking to them', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'sokande');
     await startApplication(page, /Samflex AB/, 'Ofullständig ansökan');
     await page.getByRole('button', { name: sv.sokande.submit }).click();
     const summary = page.getByRole('heading', { name: sv.errors.summaryHeading });
     await summary.waitFor();
-    const links = page.locator('.ds-error-summary a, ds-error-summary a');
+    const links = page.locator(SUMMARY_LINKS);
     expect(await links.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([
       ['Sökt belopp: saknas', '#amountApplied'],
       ['Startdatum: saknas', '#plannedStart'],
@@ -181,7 +171,7 @@ describe('sökande: a mikrobidrag application in the browser', () => {
     await screenshots(page, 'sokande-ansokan-fel');
     await links.nth(1).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('plannedStart');
-    const [stored] = await stage.ds.query(
+    const [stored] = await stage().ds.query(
       `SELECT status FROM grant_case WHERE title = 'Ofullständig ansökan'`,
     );
     expect(stored.status).toBe('utkast');

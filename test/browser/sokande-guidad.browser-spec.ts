@@ -3,19 +3,15 @@ import type { Page } from 'playwright-core';
 import {
   apiAs,
   newPage,
-  pageErrors,
-  photographOpenPages,
   screenshots,
   seriousViolations,
   signInAsAfterElegitimation,
-  startStage,
   submittedMikrobidrag,
-  type Stage,
+  suiteStage,
+  SUMMARY_LINKS,
 } from './harness';
 import { sv } from '../../apps/web/src/text/sv';
 import { svAnsokan } from '../../apps/web/src/text/sv-ansokan';
-
-jest.setTimeout(240_000);
 
 const t = svAnsokan;
 const PDF = { mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n') };
@@ -42,24 +38,20 @@ async function noViolations(page: Page) {
 }
 
 describe('sökande: guided applications for projektmedel and every aid form', () => {
-  let stage: Stage;
+  const stage = suiteStage('sokande-guidad', { timeout: 240_000 });
   let sections: { code: string; name: string; requiredFor: string[] }[];
   let financiers: { code: string; name: string; regionGrant: boolean }[];
   let aidForms: { code: string; name: string }[];
   beforeAll(async () => {
-    stage = await startStage();
-    const call = await apiAs(stage, 'sokande');
+    const call = await apiAs(stage(), 'sokande');
     sections = await call('GET', '/api/catalogues/sections');
     financiers = await call('GET', '/api/catalogues/financiers');
     aidForms = await call('GET', '/api/catalogues/aid-forms');
   });
-  afterEach(() => photographOpenPages('sokande-guidad'));
-  afterAll(() => stage?.stop());
-  afterEach(() => expect(pageErrors).toEqual([]));
 
   it('takes a project application through its task list and budget to a diarienummer', async () => {
-    const { context, page } = await newPage(stage);
-    await signInAsAfterElegitimation(page, stage, 'sokande');
+    const { context, page } = await newPage(stage());
+    await signInAsAfterElegitimation(page, stage(), 'sokande');
     await start(page, t.start.projekt, 'Kompetenslyft i länet');
     await page.getByRole('heading', { level: 1, name: t.projectTitle }).waitFor();
     expect(await task(page, t.aboutTask).textContent()).toContain(t.taskState.ej);
@@ -131,7 +123,7 @@ describe('sökande: guided applications for projektmedel and every aid form', ()
     const diarienummer = (await page.locator('.big-number').textContent()) ?? '';
     expect(diarienummer).toMatch(/^\d{2}RS\d+$/);
 
-    const [stored] = await stage.ds.query(
+    const [stored] = await stage().ds.query(
       `SELECT c.status, c.track, c.period_start::text AS start, c.period_end::text AS end,
               (SELECT sum(amount)::int FROM budget_line b WHERE b.case_id = c.id AND b.kind = 'cost') AS costs,
               (SELECT sum(amount)::int FROM budget_line b WHERE b.case_id = c.id AND b.kind = 'financing') AS financing,
@@ -154,13 +146,13 @@ describe('sökande: guided applications for projektmedel and every aid form', ()
   });
 
   it('shows on the check page every problem the API finds, beside its answer, with links to it', async () => {
-    const { context, page } = await newPage(stage);
-    await signInAsAfterElegitimation(page, stage, 'sokande');
+    const { context, page } = await newPage(stage());
+    await signInAsAfterElegitimation(page, stage(), 'sokande');
     await start(page, t.start.projekt, 'Halvfärdigt projekt');
     await page.getByRole('heading', { level: 1, name: t.projectTitle }).waitFor();
     await page.getByRole('link', { name: t.checkTask }).click();
     await page.getByRole('heading', { level: 1, name: t.checkTitle }).waitFor();
-    const links = page.locator('.ds-error-summary a, ds-error-summary a');
+    const links = page.locator(SUMMARY_LINKS);
     await links.first().waitFor();
     const found = await links.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
     expect(found).toEqual(
@@ -173,7 +165,7 @@ describe('sökande: guided applications for projektmedel and every aid form', ()
     );
     // Each problem the API reported is listed once, and none of the form's own making.
     const check = await (
-      await apiAs(stage, 'sokande')
+      await apiAs(stage(), 'sokande')
     )<{ problems: unknown[] }>('GET', `/api/cases/${await caseIdOf('Halvfärdigt projekt')}/submission-check`);
     expect(found).toHaveLength(check.problems.length);
     // The same words beside the answer.
@@ -190,7 +182,7 @@ describe('sökande: guided applications for projektmedel and every aid form', ()
     await page.goBack();
     await page.getByRole('button', { name: sv.sokande.submit }).click();
     await page.getByRole('heading', { level: 1, name: t.checkTitle }).waitFor();
-    const [stored] = await stage.ds.query(
+    const [stored] = await stage().ds.query(
       `SELECT status FROM grant_case WHERE title = 'Halvfärdigt projekt'`,
     );
     expect(stored.status).toBe('utkast');
@@ -198,14 +190,14 @@ describe('sökande: guided applications for projektmedel and every aid form', ()
   });
 
   async function caseIdOf(title: string): Promise<string> {
-    const [row] = await stage.ds.query(`SELECT id FROM grant_case WHERE title = $1`, [title]);
+    const [row] = await stage().ds.query(`SELECT id FROM grant_case WHERE title = $1`, [title]);
     return row.id as string;
   }
 
   it('applies for a konsultcheck with its priority and the offert it requires', async () => {
     const konsultcheck = aidForms.find((f) => f.code === 'konsultcheck')!;
-    const { context, page } = await newPage(stage);
-    await signInAsAfterElegitimation(page, stage, 'sokande');
+    const { context, page } = await newPage(stage());
+    await signInAsAfterElegitimation(page, stage(), 'sokande');
     await start(page, konsultcheck.name, 'Konsult för produktutveckling');
     await page.getByRole('heading', { level: 1, name: t.formTitle(konsultcheck.name) }).waitFor();
     await noViolations(page);
@@ -241,7 +233,7 @@ describe('sökande: guided applications for projektmedel and every aid form', ()
     await page.getByRole('heading', { level: 1, name: sv.sokande.receiptTitle }).waitFor();
     const diarienummer = (await page.locator('.big-number').textContent()) ?? '';
 
-    const [stored] = await stage.ds.query(
+    const [stored] = await stage().ds.query(
       `SELECT c.status, c.aid_form, c.amount_applied::int AS applied, c.priority_claims,
               (SELECT array_agg(a.type) FROM attachment a WHERE a.case_id = c.id) AS attachments
        FROM grant_case c WHERE c.diarienummer = $1`,
@@ -258,20 +250,20 @@ describe('sökande: guided applications for projektmedel and every aid form', ()
   });
 
   it('answers a completion request with a changed application, a text and an attachment', async () => {
-    const [org] = await stage.ds.query(`SELECT id FROM organisation WHERE name = 'Samflex AB'`);
-    const diarienummer = await submittedMikrobidrag(stage, org.id as string, 'Maskin som behöver offert');
-    const [{ id }] = await stage.ds.query(`SELECT id FROM grant_case WHERE diarienummer = $1`, [
+    const [org] = await stage().ds.query(`SELECT id FROM organisation WHERE name = 'Samflex AB'`);
+    const diarienummer = await submittedMikrobidrag(stage(), org.id as string, 'Maskin som behöver offert');
+    const [{ id }] = await stage().ds.query(`SELECT id FROM grant_case WHERE diarienummer = $1`, [
       diarienummer,
     ]);
-    const officer = await apiAs(stage, 'handlaggare');
+    const officer = await apiAs(stage(), 'handlaggare');
     await officer('POST', `/api/cases/${id}/transitions`, { transition: 'paborja_handlaggning' });
     await officer('POST', `/api/cases/${id}/transitions`, {
       transition: 'begar_komplettering',
       reason: 'Bifoga en offert på maskinen och sänk det sökta beloppet till 25 000 kr.',
     });
 
-    const { context, page } = await newPage(stage, 360);
-    await signInAsAfterElegitimation(page, stage, 'sokande');
+    const { context, page } = await newPage(stage(), 360);
+    await signInAsAfterElegitimation(page, stage(), 'sokande');
     await page
       .getByRole('row', { name: new RegExp(diarienummer) })
       .getByRole('link', { name: 'Maskin som behöver offert' })
@@ -301,7 +293,7 @@ describe('sökande: guided applications for projektmedel and every aid form', ()
     await noViolations(page);
     await screenshots(page, 'sokande-komplettering-skickad');
 
-    const [stored] = await stage.ds.query(
+    const [stored] = await stage().ds.query(
       `SELECT c.status, c.amount_applied::int AS applied,
               (SELECT array_agg(a.filename) FROM attachment a WHERE a.case_id = c.id) AS files,
               (SELECT h.reason FROM case_history h WHERE h.case_id = c.id AND h.action = 'lamna_komplettering') AS answer

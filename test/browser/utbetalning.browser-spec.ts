@@ -3,38 +3,29 @@ import { DemoPayments, loadDemoPayments } from '@anslag/demo';
 import { DEFAULT_DEMO_DATA_DIR } from '../../libs/demo/src/demo-data';
 import {
   newPage,
-  pageErrors,
-  photographOpenPages,
   screenshots,
   seriousViolations,
   signIn,
   signInAsAfterElegitimation,
-  startStage,
-  type Stage,
+  suiteStage,
 } from './harness';
 import { svUtbetalning } from '../../apps/web/src/text/sv-utbetalning';
-
-jest.setTimeout(240_000);
 
 const t = svUtbetalning;
 
 describe('after the decision: report, verification and authorisation in the browser', () => {
-  let stage: Stage;
+  const stage = suiteStage('utbetalning', { timeout: 240_000 });
   let caseId: string;
   const dnr = '19RS8649'; // Samflex AB's konsultcheck of 34 200 kr, 50 % of 68 400 kr; the demo applicant acts for it
 
   beforeAll(async () => {
-    stage = await startStage();
-    await new DemoPayments(stage.ds).loadSettings(loadDemoPayments(DEFAULT_DEMO_DATA_DIR));
-    [{ id: caseId }] = await stage.ds.query(`SELECT id FROM grant_case WHERE diarienummer = $1`, [dnr]);
+    await new DemoPayments(stage().ds).loadSettings(loadDemoPayments(DEFAULT_DEMO_DATA_DIR));
+    [{ id: caseId }] = await stage().ds.query(`SELECT id FROM grant_case WHERE diarienummer = $1`, [dnr]);
   });
-  afterEach(() => photographOpenPages('utbetalning'));
-  afterAll(() => stage?.stop());
-  afterEach(() => expect(pageErrors).toEqual([]));
 
   it('lets the applicant report the costs, see every problem at its field, and submit', async () => {
-    const { context, page } = await newPage(stage);
-    await signInAsAfterElegitimation(page, stage, 'sokande');
+    const { context, page } = await newPage(stage());
+    await signInAsAfterElegitimation(page, stage(), 'sokande');
     await page.goto(`/sokande/arenden/${caseId}`);
     await page.getByRole('link', { name: t.sokande.link }).click();
     await page.getByRole('heading', { level: 1, name: t.sokande.title }).waitFor();
@@ -60,12 +51,12 @@ describe('after the decision: report, verification and authorisation in the brow
     await summary.first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'sokande-utbetalning');
-    expect((await stage.ds.query(`SELECT status FROM payment_request`))[0].status).toBe('utkast');
+    expect((await stage().ds.query(`SELECT status FROM payment_request`))[0].status).toBe('utkast');
 
     await page.getByLabel(t.sokande.accountNumber, { exact: true }).fill('5678-0000');
     await page.getByRole('button', { name: t.sokande.submit }).click();
     await page.getByRole('status').filter({ hasText: t.sokande.submitted }).waitFor();
-    const [req] = await stage.ds.query(`SELECT status, payout_account FROM payment_request`);
+    const [req] = await stage().ds.query(`SELECT status, payout_account FROM payment_request`);
     expect(req).toEqual({
       status: 'inskickad',
       payout_account: { type: 'bankgiro', number: '5678-0000', bic: null },
@@ -74,7 +65,7 @@ describe('after the decision: report, verification and authorisation in the brow
   });
 
   it('lets the handläggare verify it and see how the amount is computed', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'handlaggare');
     await page.getByRole('link', { name: t.nav.granska }).click();
     await page.getByRole('link', { name: t.handlaggare.open(dnr, 1) }).click();
@@ -85,13 +76,13 @@ describe('after the decision: report, verification and authorisation in the brow
     await page.getByText(t.handlaggare.toPay('34 200 kr')).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'handlaggare-granska');
-    const [payment] = await stage.ds.query(`SELECT status, net FROM payment`);
+    const [payment] = await stage().ds.query(`SELECT status, net FROM payment`);
     expect(payment).toEqual({ status: 'forslag', net: '34200' });
     await context.close();
   });
 
   it('lets a beslutsfattare authorise the payment after seeing what is authorised', async () => {
-    const { context, page } = await newPage(stage);
+    const { context, page } = await newPage(stage());
     await signIn(page, 'beslutsfattare');
     await page.getByRole('link', { name: t.nav.attestera }).click();
     await page.getByRole('button', { name: t.beslutsfattare.authorise(dnr) }).click();
@@ -105,7 +96,7 @@ describe('after the decision: report, verification and authorisation in the brow
       .getByRole('status')
       .filter({ hasText: t.beslutsfattare.done(dnr) })
       .waitFor();
-    const [payment] = await stage.ds.query(
+    const [payment] = await stage().ds.query(
       `SELECT p.status, a.username FROM payment p JOIN account a ON a.id = p.authorised_by`,
     );
     expect(payment).toEqual({ status: 'attesterad', username: 'beslutsfattare' });
@@ -113,7 +104,7 @@ describe('after the decision: report, verification and authorisation in the brow
   });
 
   it('shows the secretariat what is decided and not yet paid', async () => {
-    const { context, page } = await newPage(stage, 360);
+    const { context, page } = await newPage(stage(), 360);
     await signIn(page, 'namndsekreterare');
     await page.goto('/sekretariat/utbetalningar');
     const table = page.getByRole('table', { name: t.sekretariat.outstanding });

@@ -11,7 +11,6 @@ import { CompletionRequestListService } from './cases/completion-request-list.se
 import { CompletionRequestsController } from './cases/completion-requests.controller';
 import { CompletionRequestService } from './cases/completion-request.service';
 import { PeopleService } from './cases/people.service';
-import { WorkQueueService } from './cases/work-queue.service';
 import { SubmissionCheckService } from './cases/submission-check.service';
 import { DiarienummerService } from './cases/diarienummer.service';
 import { CatalogueService } from './catalogue/catalogue.service';
@@ -47,7 +46,6 @@ import { SingleUndertakingService } from './single-undertaking/single-undertakin
     CompletionRequestListService,
     CompletionRequestService,
     PeopleService,
-    WorkQueueService,
     SubmissionCheckService,
     CatalogueService,
     CatalogueViewService,

@@ -1,14 +1,14 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import {
   downloadFollowUp,
   followUpQueryOptions,
   type FollowUpLine,
   type IndicatorFigures,
 } from '../features/rapport/api';
-import { saveBlob } from '../features/arende/api';
+import { Downloads } from '../features/rapport/components/Downloads';
 import { toFieldErrors } from '../api/errors';
 import { FormErrorSummary, errorFor } from '../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../components/Loading';
@@ -17,8 +17,6 @@ import { BarChart, UsageChart } from '../components/charts/Charts';
 import { usePageTitle } from '../app/usePageTitle';
 import { formatBasisPoints, formatKronor } from '../format';
 import { svSekretariat } from '../text/sv-sekretariat';
-import { Progress } from '../components/Progress';
-import { sv } from '../text/sv';
 
 const t = svSekretariat.uppfoljning;
 
@@ -36,11 +34,6 @@ export default function Uppfoljning() {
   // A malformed year still goes to the API, which names the field.
   const year = /^\d+$/.test(typed) ? Number(typed) : (typed as unknown as number);
   const figures = useQuery(followUpQueryOptions(year));
-  const download = useMutation({
-    mutationFn: async (format: 'csv' | 'xlsx' | 'pdf') => {
-      saveBlob(await downloadFollowUp(year, format), `uppfoljning-${typed}.${format}`);
-    },
-  });
   const errors = toFieldErrors(figures.error, { year: t.year });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -71,20 +64,11 @@ export default function Uppfoljning() {
       {figures.isError && !errors.length && <LoadFailed />}
       {f && (
         <div className="stack">
-          <div className="row">
-            {(['csv', 'xlsx', 'pdf'] as const).map((format) => (
-              <Button
-                key={format}
-                variant="secondary"
-                onClick={() => download.mutate(format)}
-                loading={download.isPending && download.variables === format}
-              >
-                {t.download(format.toUpperCase())}
-              </Button>
-            ))}
-          </div>
-          <Progress active={download.isPending} text={t.preparing} />
-          {download.isError && <Alert data-color="danger">{sv.app.loadFailed}</Alert>}
+          <Downloads
+            file={(format) => downloadFollowUp(year, format)}
+            name={(format) => `uppfoljning-${typed}.${format}`}
+            text={t}
+          />
           <Paragraph>
             {t.totals(f.totals.grantedCount, formatKronor(f.totals.granted), f.totals.rejectedCount)}
           </Paragraph>

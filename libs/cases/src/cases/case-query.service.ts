@@ -1,35 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { type Principal, Role } from '@anslag/auth';
-import { DomainError } from '@anslag/common';
+import { Clock, DomainError } from '@anslag/common';
 import { kronorTransformer, plainQuery } from '@anslag/database';
 import { AccessService } from '../access.service';
 import { type Catalogues, CatalogueService } from '../catalogue/catalogue.service';
 import { GrantCase } from '../entities/grant-case.entity';
 import { HistoryService } from '../history/history.service';
 import { summariseBudget } from './budget';
+import {
+  countsSql,
+  type ListScope,
+  likeTerm,
+  MANY_ORGANISATIONS,
+  type OrganisationMatch,
+  ORGANISATIONS_SQL,
+  type PageRow,
+  pageSql,
+} from './case-list';
 import { CASE_STATUSES, type CaseQueryDto, CasePageDto, StatusCountsDto } from './case-query.dto';
 import {
   type BudgetLineOfCase,
   CaseDto,
-  CaseSummaryDto,
   type DeclarationOfCase,
   HistoryEntryDto,
   type PersonDto,
 } from './case-response.dto';
 import { CompletionRequestService } from './completion-request.service';
 import { PeopleService } from './people.service';
-import { WorkQueueService } from './work-queue.service';
 
 /** A row as json_build_object gives it: the amount as text. */
 type AsStored<T extends { amount: number }> = Omit<T, 'amount'> & { amount: string };
 
-const ORDER: Record<string, [string, 'ASC' | 'DESC']> = {
-  registrationDate: ['c.registrationDate', 'ASC'],
-  diarienummer: ['c.diarienummer', 'ASC'],
-  title: ['c.title', 'ASC'],
-};
+const DAY = 24 * 60 * 60 * 1000;
+/** Up to this many matches, a free-text search finds them all through its indexes and sorts them. */
+const FEW_MATCHES = 2000;
 
 /** Amounts as text, through the same check as the entities' (a safe integer or an error). */
 const kronor = <T extends { amount: string }>(r: T) => ({
@@ -108,7 +114,7 @@ export class CaseQueryService {
     private readonly history: HistoryService,
     private readonly people: PeopleService,
     private readonly completion: CompletionRequestService,
-    private readonly workQueue: WorkQueueService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -148,40 +154,95 @@ export class CaseQueryService {
   }
 
   /**
-   * The officers' work queue and the applicants' own list. One page is a plain LIMIT over an index that
-   * fits the sort (registration_date with id in the same direction; see migration WorkQueueIndexes); the
-   * counts per status (the queue's tabs) give the total too. Unfiltered, they are the kept counts
-   * (migration CaseStatusCounts), not a count of every case; filters on the organisation are subqueries
-   * that use its own indexes (trigram on the name, prefix on the number).
+   * The officers' work queue and the applicants' own list. The page is one statement of plain SQL with its
+   * columns named (case-list.ts): a plain LIMIT over an index that fits the filter and the sort (migrations
+   * WorkQueueIndexes, QueueSearch), with what the queue shows beside each case read for the page's rows
+   * only. The counts per status (the queue's tabs) give the total too; unfiltered, they are the kept counts
+   * (migration CaseStatusCounts), not a count of every case. An organisation named in a search is looked up
+   * first (trigram index on the name, prefix index on the number), so that the case's own indexes serve
+   * the rest. The statements go through the pg pool, not TypeORM's query runner (plainQuery).
    */
   async list(p: Principal, q: CaseQueryDto): Promise<CasePageDto> {
-    const mine = this.access.isOfficer(p) ? null : await this.access.organisationsOf(p);
-    const repo = this.db.getRepository(GrantCase);
-    const sort = q.sort ?? '-registrationDate';
-    const [column] = ORDER[sort.replace(/^-/, '')];
-    const desc = sort.startsWith('-');
-    const page = this.filter(repo.createQueryBuilder('c'), p, q, mine)
-      .leftJoinAndSelect('c.organisation', 'o')
-      .orderBy(column, desc ? 'DESC' : 'ASC', desc ? 'NULLS LAST' : 'NULLS FIRST')
-      .addOrderBy('c.id', desc ? 'DESC' : 'ASC')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize);
-    const [rows, counts] = await Promise.all([page.getMany(), this.counts(p, q, mine)]);
-    const byStatus = counts as unknown as Record<string, number>;
-    const total = (q.status?.length ? q.status : CASE_STATUSES).reduce((n, s) => n + (byStatus[s] ?? 0), 0);
-    // The list shows what was applied for; for projects that is derived from the budget, in one query.
-    const [asked, queue] = await Promise.all([
-      this.askedOfRegion(rows.filter((r) => r.track === 'projekt').map((r) => r.id)),
-      this.workQueue.forCases(rows, this.access.isOfficer(p)),
+    const officer = this.access.isOfficer(p);
+    const text = q.q ? likeTerm(q.q.trim()) : '';
+    const org = q.organisation ? likeTerm(q.organisation) : '';
+    const [mine, textOrganisations, organisations] = await Promise.all([
+      officer ? null : this.access.organisationsOf(p),
+      text ? this.organisationsMatching(text) : { ids: [] },
+      org ? this.organisationsMatching(org) : null,
     ]);
+    const scope: ListScope = { mine, userId: p.userId, textOrganisations, organisations };
+    const totalOf = (counts: StatusCountsDto) =>
+      (q.status?.length ? q.status : CASE_STATUSES).reduce(
+        (n, s) => n + ((counts as unknown as Record<string, number>)[s] ?? 0),
+        0,
+      );
+    let rows: PageRow[];
+    let counts: StatusCountsDto;
+    if (text) {
+      // A free-text search is counted first: the count tells whether its matches are few (see pageSql).
+      counts = await this.counts(q, scope);
+      const page = pageSql(q, scope, officer, totalOf(counts) <= FEW_MATCHES);
+      rows = await plainQuery<PageRow>(this.db, page.sql, page.params);
+    } else {
+      const page = pageSql(q, scope, officer);
+      [rows, counts] = await Promise.all([
+        plainQuery<PageRow>(this.db, page.sql, page.params),
+        this.counts(q, scope),
+      ]);
+    }
+    const total = totalOf(counts);
+    const requests = await this.completion.toDtos(
+      rows.flatMap((r) =>
+        r.request
+          ? [
+              {
+                ...r.request,
+                caseId: r.id,
+                requestedAt: new Date(r.request.requestedAt),
+                answeredAt: null,
+                answeredBy: null,
+              },
+            ]
+          : [],
+      ),
+    );
+    const requestOf = new Map(requests.map((d) => [d.id, d]));
+    const now = this.clock.now().getTime();
     return {
       items: rows.map((r) => ({
-        ...CaseSummaryDto.from(
-          r,
-          r.track === 'projekt' ? (asked.get(r.id) ?? 0) : r.amountApplied,
-          r.assignedTo ? (queue.people.get(r.assignedTo) ?? null) : null,
-        ),
-        ...queue.of(r),
+        id: r.id,
+        diarienummer: r.diarienummer,
+        nypsId: r.nypsId,
+        track: r.track,
+        status: r.status,
+        title: r.title,
+        organisationId: r.organisationId,
+        organisationName: r.organisationName,
+        kommunCode: r.kommunCode,
+        aidForm: r.aidForm,
+        aidSubform: r.aidSubform,
+        // The list shows what was applied for; for projects that is derived from the budget.
+        amountApplied:
+          r.track === 'projekt'
+            ? (kronorTransformer.from(r.asked) as number)
+            : r.amountApplied === null
+              ? null
+              : (kronorTransformer.from(r.amountApplied) as number),
+        registrationDate: r.registrationDate,
+        receivedAt: r.receivedAt?.toISOString() ?? null,
+        assignedTo: r.assignee,
+        ageDays: r.receivedAt ? Math.floor((now - r.receivedAt.getTime()) / DAY) : null,
+        evaluation: r.evaluation && {
+          outcome: r.evaluation.outcome,
+          maxGrant: Number(r.evaluation.maxGrant),
+          evaluatedAt: new Date(r.evaluation.evaluatedAt).toISOString(),
+        },
+        decision: r.decision && {
+          ...r.decision,
+          amount: r.decision.amount === null ? null : Number(r.decision.amount),
+        },
+        openCompletionRequest: r.request ? (requestOf.get(r.request.id) ?? null) : null,
       })),
       total,
       page: q.page,
@@ -190,10 +251,15 @@ export class CaseQueryService {
     };
   }
 
+  private async organisationsMatching(term: string): Promise<OrganisationMatch> {
+    const rows = await plainQuery<{ id: string }>(this.db, ORGANISATIONS_SQL, [`%${term}%`, `${term}%`]);
+    return rows.length > MANY_ORGANISATIONS ? { term } : { ids: rows.map((r) => r.id) };
+  }
+
   /** Whether the list is every case (an officer's, no filter but the status): the kept counts apply. */
-  private everyCase(q: CaseQueryDto, mine: string[] | null): boolean {
+  private everyCase(q: CaseQueryDto, scope: ListScope): boolean {
     return (
-      !mine &&
+      !scope.mine &&
       !q.q &&
       !q.assignee &&
       !q.track &&
@@ -207,61 +273,13 @@ export class CaseQueryService {
     );
   }
 
-  /** The filters; without the status when counting the cases per status (the queue's tabs). */
-  private filter(
-    qb: SelectQueryBuilder<GrantCase>,
-    p: Principal,
-    q: CaseQueryDto,
-    mine: string[] | null,
-    withStatus = true,
-  ): SelectQueryBuilder<GrantCase> {
-    if (mine) qb.andWhere('c.organisation_id = ANY(:mine)', { mine });
-    if (withStatus && q.status?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: q.status });
-    if (q.q) {
-      const text = q.q.trim().replace(/[%_\\]/g, '');
-      qb.andWhere(
-        `(c.title ILIKE :text OR c.diarienummer ILIKE :text OR c.organisation_id IN
-           (SELECT id FROM organisation WHERE name ILIKE :text
-            UNION SELECT id FROM organisation WHERE organisationsnummer LIKE :textPrefix))`,
-        { text: `%${text}%`, textPrefix: `${text}%` },
-      );
+  private async counts(q: CaseQueryDto, scope: ListScope): Promise<StatusCountsDto> {
+    let rows: { status: string; n: string }[];
+    if (this.everyCase(q, scope)) rows = await this.keptCounts();
+    else {
+      const { sql, params } = countsSql(q, scope);
+      rows = await plainQuery<{ status: string; n: string }>(this.db, sql, params);
     }
-    if (q.assignee === 'mine') qb.andWhere('c.assigned_to = :me', { me: p.userId });
-    else if (q.assignee === 'unassigned') qb.andWhere('c.assigned_to IS NULL');
-    else if (q.assignee) qb.andWhere('c.assigned_to = :assignee', { assignee: q.assignee.toLowerCase() });
-    if (q.track) qb.andWhere('c.track = :track', { track: q.track });
-    if (q.aidForm) qb.andWhere('c.aid_form = :aidForm', { aidForm: q.aidForm });
-    if (q.kommun)
-      qb.andWhere('c.organisation_id IN (SELECT id FROM organisation WHERE kommun_code = :kommun)', {
-        kommun: q.kommun,
-      });
-    if (q.diarienummer)
-      qb.andWhere('c.diarienummer LIKE :dnr', {
-        dnr: `${q.diarienummer.toUpperCase().replace(/[%_\\]/g, '')}%`,
-      });
-    if (q.organisationId) qb.andWhere('c.organisation_id = :orgId', { orgId: q.organisationId });
-    if (q.organisation) {
-      const term = q.organisation.replace(/[%_\\]/g, '');
-      // Two branches, so that each uses its index (an OR across them would scan the table).
-      qb.andWhere(
-        `c.organisation_id IN (SELECT id FROM organisation WHERE name ILIKE :term
-           UNION SELECT id FROM organisation WHERE organisationsnummer LIKE :prefix)`,
-        { term: `%${term}%`, prefix: `${term}%` },
-      );
-    }
-    if (q.from) qb.andWhere('c.registration_date >= :from', { from: q.from });
-    if (q.to) qb.andWhere('c.registration_date <= :to', { to: q.to });
-    return qb;
-  }
-
-  private async counts(p: Principal, q: CaseQueryDto, mine: string[] | null): Promise<StatusCountsDto> {
-    const rows = this.everyCase(q, mine)
-      ? await this.keptCounts()
-      : await this.filter(this.db.getRepository(GrantCase).createQueryBuilder('c'), p, q, mine, false)
-          .select('c.status', 'status')
-          .addSelect('COUNT(*)', 'n')
-          .groupBy('c.status')
-          .getRawMany<{ status: string; n: string }>();
     const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as unknown as StatusCountsDto;
     for (const r of rows) (counts as unknown as Record<string, number>)[r.status] = Number(r.n);
     return counts;
@@ -273,7 +291,8 @@ export class CaseQueryService {
    * another only takes the rows the other has not).
    */
   private async keptCounts(): Promise<{ status: string; n: string }[]> {
-    const rows: { status: string; n: string; rows: number }[] = await this.db.query(
+    const rows = await plainQuery<{ status: string; n: string; rows: number }>(
+      this.db,
       `SELECT status, sum(n)::text AS n, count(*)::int AS rows FROM case_status_delta GROUP BY status`,
     );
     if (rows.reduce((sum, r) => sum + r.rows, 0) > 500)
@@ -305,16 +324,5 @@ export class CaseQueryService {
       after: h.after,
       reason: h.reason,
     }));
-  }
-
-  private async askedOfRegion(caseIds: string[]): Promise<Map<string, number>> {
-    if (caseIds.length === 0) return new Map();
-    const rows: { case_id: string; asked: string }[] = await this.db.query(
-      `SELECT b.case_id, SUM(b.amount)::text AS asked FROM budget_line b
-       JOIN catalogue_entry f ON f.kind = 'financier' AND f.code = b.code AND f.region_grant
-       WHERE b.kind = 'financing' AND b.case_id = ANY($1) GROUP BY b.case_id`,
-      [caseIds],
-    );
-    return new Map(rows.map((r) => [r.case_id, Number(r.asked)]));
   }
 }

@@ -49,6 +49,13 @@ export type ProjectSections = Partial<Record<string, string>>;
 @Index('idx_grant_case_queue_status', { synchronize: false })
 @Index('idx_grant_case_queue_aid_form', { synchronize: false })
 @Index('idx_grant_case_queue_organisation', { synchronize: false })
+// The handläggare filter in the queue's order, the sorts on title and diarienummer, and trigram indexes
+// for the free-text search (title, diarienummer); made by the migration QueueSearch.
+@Index('idx_grant_case_queue_assignee', { synchronize: false })
+@Index('idx_grant_case_sort_title', { synchronize: false })
+@Index('idx_grant_case_sort_diarienummer', { synchronize: false })
+@Index('idx_grant_case_title_trgm', { synchronize: false })
+@Index('idx_grant_case_diarienummer_trgm', { synchronize: false })
 @Check(
   'chk_grant_case_status',
   `status IN ('utkast', 'inskickad', 'under_handlaggning', 'komplettering_begard', 'komplettering_inkommen', 'beslutad', 'aterkallad', 'avslutad')`,
@@ -127,7 +134,6 @@ export class GrantCase {
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
 
   /** The handläggare the case is assigned to (the officers' work queue); null: unassigned. */
-  @Index()
   @Column({ type: 'uuid', nullable: true })
   assignedTo: string | null;
 

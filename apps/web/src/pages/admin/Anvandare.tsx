@@ -1,10 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   Checkbox,
-  Dialog,
   Heading,
   Paragraph,
   Table,
@@ -27,9 +25,11 @@ import {
 import { atGroups } from '../../features/administration/fields';
 import { toFieldErrors } from '../../api/errors';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
-import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
+import { fieldsOf } from '../../components/fields';
+import { errorFor } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
-import { TableScroll } from '../../components/TableScroll';
+import { DialogForm, FormDialog, Saved, useFormDialog, useSave } from '../../components/FormDialog';
+import { ListTable } from '../../components/ListTable';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatDateTime } from '../../format';
 import { svAdmin } from '../../text/sv-admin';
@@ -44,101 +44,77 @@ type Open = { mode: 'create' } | { mode: 'edit'; staff: Staff } | { mode: 'chang
 export default function Anvandare() {
   usePageTitle(t.title);
   const staff = useQuery(staffQueryOptions());
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState<Open | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const show = (o: Open) => {
-    setDone(null);
-    setOpen(o);
-    dialog.current?.showModal();
-  };
+  const dialog = useFormDialog<Open>();
+  const show = dialog.open;
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
         {t.title}
       </Heading>
       <Paragraph>{t.intro}</Paragraph>
-      {done && (
-        <Alert data-color="success" role="status">
-          {done}
-        </Alert>
-      )}
+      <Saved text={dialog.done} />
       <div>
         <Button onClick={() => show({ mode: 'create' })}>{t.create}</Button>
       </div>
       {staff.isLoading && <Loading />}
       {staff.isError && <LoadFailed />}
       {staff.data && (
-        <TableScroll label={t.title}>
-          <Table data-size="sm" zebra>
-            <caption className="visually-hidden">{t.title}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.displayName}</Table.HeaderCell>
-                <Table.HeaderCell>{t.username}</Table.HeaderCell>
-                <Table.HeaderCell>{t.roles}</Table.HeaderCell>
-                <Table.HeaderCell>{t.delegationPoints}</Table.HeaderCell>
-                <Table.HeaderCell>{t.substituteFor}</Table.HeaderCell>
-                <Table.HeaderCell>{t.status}</Table.HeaderCell>
-                <Table.HeaderCell>
-                  <span className="visually-hidden">{svAdmin.save}</span>
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {staff.data.map((s) => (
-                <Table.Row key={s.id}>
-                  <Table.HeaderCell scope="row">
-                    {s.displayName}
-                    {s.title && (
-                      <>
-                        <br />
-                        <small>{s.title}</small>
-                      </>
-                    )}
-                  </Table.HeaderCell>
-                  <Table.Cell>{s.username}</Table.Cell>
-                  <Table.Cell>{roleNames(s.effectiveRoles)}</Table.Cell>
-                  <Table.Cell>{s.delegationPoints.join(', ') || '–'}</Table.Cell>
-                  <Table.Cell>{s.substituteFor.join(', ') || '–'}</Table.Cell>
-                  <Table.Cell>{s.active ? t.active : t.inactive}</Table.Cell>
-                  <Table.Cell>
-                    <div className="row">
-                      <Button
-                        data-size="sm"
-                        variant="secondary"
-                        onClick={() => show({ mode: 'edit', staff: s })}
-                      >
-                        {t.edit(s.displayName)}
-                      </Button>
-                      <Button
-                        data-size="sm"
-                        variant="tertiary"
-                        onClick={() => show({ mode: 'changes', staff: s })}
-                      >
-                        {t.changes(s.displayName)}
-                      </Button>
-                    </div>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
+        <ListTable
+          label={t.title}
+          columns={[t.displayName, t.username, t.roles, t.delegationPoints, t.substituteFor, t.status]}
+          actions={svAdmin.save}
+        >
+          {staff.data.map((s) => (
+            <Table.Row key={s.id}>
+              <Table.HeaderCell scope="row">
+                {s.displayName}
+                {s.title && (
+                  <>
+                    <br />
+                    <small>{s.title}</small>
+                  </>
+                )}
+              </Table.HeaderCell>
+              <Table.Cell>{s.username}</Table.Cell>
+              <Table.Cell>{roleNames(s.effectiveRoles)}</Table.Cell>
+              <Table.Cell>{s.delegationPoints.join(', ') || '–'}</Table.Cell>
+              <Table.Cell>{s.substituteFor.join(', ') || '–'}</Table.Cell>
+              <Table.Cell>{s.active ? t.active : t.inactive}</Table.Cell>
+              <Table.Cell>
+                <div className="row">
+                  <Button data-size="sm" variant="secondary" onClick={() => show({ mode: 'edit', staff: s })}>
+                    {t.edit(s.displayName)}
+                  </Button>
+                  <Button
+                    data-size="sm"
+                    variant="tertiary"
+                    onClick={() => show({ mode: 'changes', staff: s })}
+                  >
+                    {t.changes(s.displayName)}
+                  </Button>
+                </div>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </ListTable>
       )}
-      <Dialog ref={dialog} closedby="any" aria-labelledby="staff-title" onClose={() => setOpen(null)}>
-        {open?.mode === 'changes' && <Changes staff={open.staff} onClose={() => dialog.current?.close()} />}
-        {open && open.mode !== 'changes' && (
-          <StaffForm
-            staff={open.mode === 'edit' ? open.staff : null}
-            onDone={(saved) => {
-              dialog.current?.close();
-              setDone(open.mode === 'edit' ? t.saved(saved.displayName) : t.created(saved.displayName));
-            }}
-            onCancel={() => dialog.current?.close()}
-          />
-        )}
-      </Dialog>
+      <FormDialog state={dialog} titleId="staff-title">
+        {(open) =>
+          open.mode === 'changes' ? (
+            <Changes staff={open.staff} onClose={dialog.close} />
+          ) : (
+            <StaffForm
+              staff={open.mode === 'edit' ? open.staff : null}
+              onDone={(saved) =>
+                dialog.finish(
+                  open.mode === 'edit' ? t.saved(saved.displayName) : t.created(saved.displayName),
+                )
+              }
+              onCancel={dialog.close}
+            />
+          )
+        }
+      </FormDialog>
     </div>
   );
 }
@@ -163,26 +139,19 @@ function StaffForm({
     deactivate: staff ? !staff.active : false,
     reason: '',
   });
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => {
-      const common = {
-        displayName: form.displayName,
-        title: form.title.trim() === '' ? null : form.title,
-        roles: form.roles as StaffRole[],
-        delegationPoints: form.delegationPoints,
-        substituteFor: form.substituteFor,
-        reason: form.reason,
-      };
-      return staff
-        ? updateStaff(staff.id, { ...common, active: !form.deactivate })
-        : createStaff({ ...common, username: form.username.trim() });
-    },
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['get'] });
-      onDone(saved);
-    },
-  });
+  const save = useSave(() => {
+    const common = {
+      displayName: form.displayName,
+      title: form.title.trim() === '' ? null : form.title,
+      roles: form.roles as StaffRole[],
+      delegationPoints: form.delegationPoints,
+      substituteFor: form.substituteFor,
+      reason: form.reason,
+    };
+    return staff
+      ? updateStaff(staff.id, { ...common, active: !form.deactivate })
+      : createStaff({ ...common, username: form.username.trim() });
+  }, onDone);
   const errors = atGroups(
     toFieldErrors(save.error, {
       username: t.username,
@@ -195,17 +164,18 @@ function StaffForm({
     }),
     { roles: t.roles, delegationPoints: t.delegationPoints, substituteFor: t.substituteFor },
   );
+  const field = fieldsOf(form, (patch) => setForm({ ...form, ...patch }), errors);
   const pointOptions = (points.data ?? []).map((p) => ({ value: p.point, label: `${p.point} ${p.title}` }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   return (
-    <form onSubmit={submit} noValidate className="stack">
-      <Heading level={2} data-size="sm" id="staff-title">
-        {staff ? t.editTitle(staff.displayName) : t.createTitle}
-      </Heading>
-      <FormErrorSummary errors={errors} />
+    <DialogForm
+      titleId="staff-title"
+      title={staff ? t.editTitle(staff.displayName) : t.createTitle}
+      errors={errors}
+      save={save}
+      submitLabel={staff ? svAdmin.save : t.create}
+      cancelLabel={svAdmin.cancel}
+      onCancel={onCancel}
+    >
       {staff ? (
         <dl className="facts">
           <dt>{t.username}</dt>
@@ -213,32 +183,15 @@ function StaffForm({
         </dl>
       ) : (
         <Textfield
-          id="username"
+          {...field('username')}
           label={t.username}
           description={t.usernameHint}
           maxLength={100}
           autoComplete="off"
-          value={form.username}
-          onChange={(e) => setForm({ ...form, username: e.target.value })}
-          error={errorFor(errors, 'username')}
         />
       )}
-      <Textfield
-        id="displayName"
-        label={t.displayName}
-        maxLength={200}
-        value={form.displayName}
-        onChange={(e) => setForm({ ...form, displayName: e.target.value })}
-        error={errorFor(errors, 'displayName')}
-      />
-      <Textfield
-        id="title"
-        label={t.titleField}
-        maxLength={200}
-        value={form.title}
-        onChange={(e) => setForm({ ...form, title: e.target.value })}
-        error={errorFor(errors, 'title')}
-      />
+      <Textfield {...field('displayName')} label={t.displayName} maxLength={200} />
+      <Textfield {...field('title')} label={t.titleField} maxLength={200} />
       <CheckboxGroup
         id="roles"
         legend={t.roles}
@@ -290,15 +243,7 @@ function StaffForm({
         />
         {errorFor(errors, 'reason') && <ValidationMessage>{errorFor(errors, 'reason')}</ValidationMessage>}
       </Field>
-      <div className="row">
-        <Button type="submit" loading={save.isPending}>
-          {staff ? svAdmin.save : t.create}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {svAdmin.cancel}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -320,34 +265,23 @@ function Changes({ staff, onClose }: { staff: Staff; onClose: () => void }) {
       {changes.isError && <LoadFailed />}
       {changes.data?.length === 0 && <Paragraph>{t.noChanges}</Paragraph>}
       {!!changes.data?.length && (
-        <TableScroll label={t.changesTitle(staff.displayName)}>
-          <Table data-size="sm" zebra>
-            <caption className="visually-hidden">{t.changesTitle(staff.displayName)}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.at}</Table.HeaderCell>
-                <Table.HeaderCell>{t.actor}</Table.HeaderCell>
-                <Table.HeaderCell>{t.action}</Table.HeaderCell>
-                <Table.HeaderCell>{t.detail}</Table.HeaderCell>
-                <Table.HeaderCell>{t.why}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {changes.data.map((c, i) => (
-                <Table.Row key={`${c.at}-${i}`}>
-                  <Table.Cell>{formatDateTime(c.at)}</Table.Cell>
-                  <Table.Cell>{c.actor}</Table.Cell>
-                  <Table.Cell>{c.action}</Table.Cell>
-                  <Table.Cell>
-                    {show(c.before as Record<string, unknown> | null)} →{' '}
-                    {show(c.after as Record<string, unknown> | null)}
-                  </Table.Cell>
-                  <Table.Cell>{c.reason}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
+        <ListTable
+          label={t.changesTitle(staff.displayName)}
+          columns={[t.at, t.actor, t.action, t.detail, t.why]}
+        >
+          {changes.data.map((c, i) => (
+            <Table.Row key={`${c.at}-${i}`}>
+              <Table.Cell>{formatDateTime(c.at)}</Table.Cell>
+              <Table.Cell>{c.actor}</Table.Cell>
+              <Table.Cell>{c.action}</Table.Cell>
+              <Table.Cell>
+                {show(c.before as Record<string, unknown> | null)} →{' '}
+                {show(c.after as Record<string, unknown> | null)}
+              </Table.Cell>
+              <Table.Cell>{c.reason}</Table.Cell>
+            </Table.Row>
+          ))}
+        </ListTable>
       )}
       <div>
         <Button variant="secondary" onClick={onClose}>

@@ -1,11 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   Checkbox,
-  Dialog,
   Field,
   Heading,
   Label,
@@ -25,8 +23,10 @@ import {
 } from '../../features/administration/api';
 import { toFieldErrors } from '../../api/errors';
 import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
+import { fieldsOf } from '../../components/fields';
 import { LoadFailed, Loading } from '../../components/Loading';
-import { TableScroll } from '../../components/TableScroll';
+import { DialogForm, FormDialog, Saved, useFormDialog, useSave } from '../../components/FormDialog';
+import { ListTable } from '../../components/ListTable';
 import { usePageTitle } from '../../app/usePageTitle';
 import { svAdmin } from '../../text/sv-admin';
 
@@ -39,14 +39,8 @@ export default function Kataloger() {
   const [params, setParams] = useSearchParams();
   const kind = (KINDS.find((k) => k === params.get('katalog')) ?? 'cost_category') as CatalogueKind;
   const entries = useQuery(catalogueQueryOptions());
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [editing, setEditing] = useState<{ entry: CatalogueEntry | null } | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const open = (entry: CatalogueEntry | null) => {
-    setDone(null);
-    setEditing({ entry });
-    dialog.current?.showModal();
-  };
+  const dialog = useFormDialog<{ entry: CatalogueEntry | null }>();
+  const open = (entry: CatalogueEntry | null) => dialog.open({ entry });
   const shown = entries.data?.filter((e) => e.kind === kind) ?? [];
   return (
     <div className="stack">
@@ -54,11 +48,7 @@ export default function Kataloger() {
         {t.title}
       </Heading>
       <Paragraph>{t.intro}</Paragraph>
-      {done && (
-        <Alert data-color="success" role="status">
-          {t.saved(done)}
-        </Alert>
-      )}
+      <Saved text={dialog.done} />
       <div className="row">
         <Field>
           <Label htmlFor="shown-kind">{t.kind}</Label>
@@ -81,58 +71,44 @@ export default function Kataloger() {
       {entries.isLoading && <Loading />}
       {entries.isError && <LoadFailed />}
       {entries.data && (
-        <TableScroll label={t.kinds[kind]}>
-          <Table data-size="sm" zebra>
-            <caption>
-              {t.kinds[kind]} – {t.entries(shown.length)}
-            </caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.code}</Table.HeaderCell>
-                <Table.HeaderCell>{t.name}</Table.HeaderCell>
-                {kind === 'aid_subform' && <Table.HeaderCell>{t.parent}</Table.HeaderCell>}
-                <Table.HeaderCell>{t.active}</Table.HeaderCell>
-                <Table.HeaderCell>
-                  <span className="visually-hidden">{svAdmin.save}</span>
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {shown.map((e) => (
-                <Table.Row key={e.code}>
-                  <Table.Cell>
-                    <code>{e.code}</code>
-                  </Table.Cell>
-                  <Table.HeaderCell scope="row">{e.name}</Table.HeaderCell>
-                  {kind === 'aid_subform' && <Table.Cell>{e.parent ?? '–'}</Table.Cell>}
-                  <Table.Cell>{e.active ? svAdmin.yes : svAdmin.no}</Table.Cell>
-                  <Table.Cell>
-                    <Button data-size="sm" variant="tertiary" onClick={() => open(e)}>
-                      {t.edit(e.name)}
-                    </Button>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
+        <ListTable
+          label={t.kinds[kind]}
+          caption={`${t.kinds[kind]} – ${t.entries(shown.length)}`}
+          columns={[t.code, t.name, ...(kind === 'aid_subform' ? [t.parent] : []), t.active]}
+          actions={svAdmin.save}
+        >
+          {shown.map((e) => (
+            <Table.Row key={e.code}>
+              <Table.Cell>
+                <code>{e.code}</code>
+              </Table.Cell>
+              <Table.HeaderCell scope="row">{e.name}</Table.HeaderCell>
+              {kind === 'aid_subform' && <Table.Cell>{e.parent ?? '–'}</Table.Cell>}
+              <Table.Cell>{e.active ? svAdmin.yes : svAdmin.no}</Table.Cell>
+              <Table.Cell>
+                <Button data-size="sm" variant="tertiary" onClick={() => open(e)}>
+                  {t.edit(e.name)}
+                </Button>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </ListTable>
       )}
-      <Dialog ref={dialog} closedby="any" aria-labelledby="entry-title" onClose={() => setEditing(null)}>
-        {editing && (
+      <FormDialog state={dialog} titleId="entry-title">
+        {({ entry }) => (
           <EntryForm
-            entry={editing.entry}
+            entry={entry}
             kind={kind}
             aidForms={entries.data?.filter((e) => e.kind === 'aid_form') ?? []}
             onDone={(saved) => {
-              dialog.current?.close();
-              setDone(saved.name);
+              dialog.finish(t.saved(saved.name));
               if (saved.kind !== kind)
                 setParams(new URLSearchParams({ katalog: saved.kind }), { replace: true });
             }}
-            onCancel={() => dialog.current?.close()}
+            onCancel={dialog.close}
           />
         )}
-      </Dialog>
+      </FormDialog>
       <Kommuner />
     </div>
   );
@@ -158,30 +134,27 @@ function EntryForm({
     parent: entry?.parent ?? '',
     active: entry?.active ?? true,
   });
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: () =>
+  const save = useSave(
+    () =>
       saveCatalogueEntry(form.kind, form.code.trim(), {
         name: form.name,
         active: form.active,
         ...(form.kind === 'aid_subform' ? { parent: form.parent || null } : {}),
       }),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['get'] });
-      onDone(saved);
-    },
-  });
+    onDone,
+  );
   const errors = toFieldErrors(save.error, { code: t.code, name: t.name, parent: t.parent, kind: t.kind });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
+  const field = fieldsOf(form, (patch) => setForm({ ...form, ...patch }), errors);
   return (
-    <form onSubmit={submit} noValidate className="stack">
-      <Heading level={2} data-size="sm" id="entry-title">
-        {entry ? t.editTitle(entry.name) : t.addTitle}
-      </Heading>
-      <FormErrorSummary errors={errors} />
+    <DialogForm
+      titleId="entry-title"
+      title={entry ? t.editTitle(entry.name) : t.addTitle}
+      errors={errors}
+      save={save}
+      submitLabel={svAdmin.save}
+      cancelLabel={svAdmin.cancel}
+      onCancel={onCancel}
+    >
       {entry ? (
         <dl className="facts">
           <dt>{t.kind}</dt>
@@ -208,25 +181,10 @@ function EntryForm({
             </Select>
             {errorFor(errors, 'kind') && <ValidationMessage>{errorFor(errors, 'kind')}</ValidationMessage>}
           </Field>
-          <Textfield
-            id="code"
-            label={t.code}
-            description={t.codeHint}
-            maxLength={60}
-            value={form.code}
-            onChange={(e) => setForm({ ...form, code: e.target.value })}
-            error={errorFor(errors, 'code')}
-          />
+          <Textfield {...field('code')} label={t.code} description={t.codeHint} maxLength={60} />
         </>
       )}
-      <Textfield
-        id="name"
-        label={t.name}
-        maxLength={200}
-        value={form.name}
-        onChange={(e) => setForm({ ...form, name: e.target.value })}
-        error={errorFor(errors, 'name')}
-      />
+      <Textfield {...field('name')} label={t.name} maxLength={200} />
       {form.kind === 'aid_subform' && (
         <Field>
           <Label htmlFor="parent">{t.parent}</Label>
@@ -252,15 +210,7 @@ function EntryForm({
         checked={form.active}
         onChange={(e) => setForm({ ...form, active: e.target.checked })}
       />
-      <div className="row">
-        <Button type="submit" loading={save.isPending}>
-          {svAdmin.save}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {svAdmin.cancel}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -269,19 +219,18 @@ function Kommuner() {
   const kommuner = useQuery(kommunerQueryOptions());
   const [form, setForm] = useState({ code: '', name: '' });
   const [done, setDone] = useState<string | null>(null);
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => saveKommun(form.code.trim(), form.name),
-    onSuccess: async (k) => {
-      await queryClient.invalidateQueries({ queryKey: ['get'] });
-      setDone(k.name);
+  const save = useSave(
+    () => saveKommun(form.code.trim(), form.name),
+    (k) => {
+      setDone(t.saved(k.name));
       setForm({ code: '', name: '' });
     },
-  });
+  );
   // The route's code and the body's name, shown at this form's own inputs.
   const errors = toFieldErrors(save.error, { code: t.kommunCode, name: t.kommunName }).map((e) =>
     e.id ? { ...e, id: `kommun-${e.id}` } : e,
   );
+  const field = fieldsOf(form, (patch) => setForm({ ...form, ...patch }), errors, 'kommun-');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
@@ -292,31 +241,17 @@ function Kommuner() {
       <Heading level={2} data-size="md" id="kommuner-title">
         {t.kommuner}
       </Heading>
-      {done && (
-        <Alert data-color="success" role="status">
-          {t.saved(done)}
-        </Alert>
-      )}
+      <Saved text={done} />
       <FormErrorSummary errors={errors} />
       <form onSubmit={submit} noValidate className="row">
         <Textfield
-          id="kommun-code"
+          {...field('code')}
           label={t.kommunCode}
           description={t.kommunCodeHint}
           inputMode="numeric"
           maxLength={4}
-          value={form.code}
-          onChange={(e) => setForm({ ...form, code: e.target.value })}
-          error={errorFor(errors, 'kommun-code')}
         />
-        <Textfield
-          id="kommun-name"
-          label={t.kommunName}
-          maxLength={100}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          error={errorFor(errors, 'kommun-name')}
-        />
+        <Textfield {...field('name')} label={t.kommunName} maxLength={100} />
         <Button type="submit" loading={save.isPending}>
           {t.addKommun}
         </Button>
@@ -324,25 +259,14 @@ function Kommuner() {
       {kommuner.isLoading && <Loading />}
       {kommuner.isError && <LoadFailed />}
       {kommuner.data && (
-        <TableScroll label={t.kommuner}>
-          <Table data-size="sm" zebra>
-            <caption className="visually-hidden">{t.kommuner}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.kommunCode}</Table.HeaderCell>
-                <Table.HeaderCell>{t.kommunName}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {kommuner.data.map((k) => (
-                <Table.Row key={k.code}>
-                  <Table.Cell>{k.code}</Table.Cell>
-                  <Table.Cell>{k.name}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
+        <ListTable label={t.kommuner} columns={[t.kommunCode, t.kommunName]}>
+          {kommuner.data.map((k) => (
+            <Table.Row key={k.code}>
+              <Table.Cell>{k.code}</Table.Cell>
+              <Table.Cell>{k.name}</Table.Cell>
+            </Table.Row>
+          ))}
+        </ListTable>
       )}
     </section>
   );

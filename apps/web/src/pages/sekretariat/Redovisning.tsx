@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { downloadReport, reportQueryOptions } from '../../features/rapport/api';
-import { saveBlob } from '../../features/arende/api';
+import { Downloads } from '../../features/rapport/components/Downloads';
 import { toFieldErrors } from '../../api/errors';
-import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
+import { fieldsOf } from '../../components/fields';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatKronor } from '../../format';
-import { Progress } from '../../components/Progress';
 import { sv } from '../../text/sv';
 import { Presentera } from './Presentera';
 import { EjRedovisat, Foredragna } from './Foredragna';
@@ -26,12 +26,8 @@ export default function Redovisning() {
   const [form, setForm] = useState({ from, to, point });
   const filter = { from, to, point: point || undefined };
   const report = useQuery({ ...reportQueryOptions(filter), enabled: !!from && !!to });
-  const download = useMutation({
-    mutationFn: async (format: 'csv' | 'xlsx' | 'pdf') => {
-      saveBlob(await downloadReport(filter, format), `delegationsbeslut-${from}-${to}.${format}`);
-    },
-  });
   const errors = toFieldErrors(report.error, { from: t.from, to: t.to, point: t.point });
+  const field = fieldsOf(form, (patch) => setForm({ ...form, ...patch }), errors);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const next = new URLSearchParams();
@@ -48,52 +44,20 @@ export default function Redovisning() {
       <Paragraph>{t.intro}</Paragraph>
       <FormErrorSummary errors={errors} />
       <form onSubmit={submit} noValidate className="row">
-        <Textfield
-          id="from"
-          label={t.from}
-          description="ÅÅÅÅ-MM-DD"
-          inputMode="numeric"
-          value={form.from}
-          onChange={(e) => setForm({ ...form, from: e.target.value })}
-          error={errorFor(errors, 'from')}
-        />
-        <Textfield
-          id="to"
-          label={t.to}
-          description="ÅÅÅÅ-MM-DD"
-          inputMode="numeric"
-          value={form.to}
-          onChange={(e) => setForm({ ...form, to: e.target.value })}
-          error={errorFor(errors, 'to')}
-        />
-        <Textfield
-          id="point"
-          label={t.point}
-          description={t.pointHint}
-          value={form.point}
-          onChange={(e) => setForm({ ...form, point: e.target.value })}
-          error={errorFor(errors, 'point')}
-        />
+        <Textfield {...field('from')} label={t.from} description="ÅÅÅÅ-MM-DD" inputMode="numeric" />
+        <Textfield {...field('to')} label={t.to} description="ÅÅÅÅ-MM-DD" inputMode="numeric" />
+        <Textfield {...field('point')} label={t.point} description={t.pointHint} />
         <Button type="submit">{t.show}</Button>
       </form>
       {report.isLoading && <Loading />}
       {report.isError && !errors.length && <LoadFailed />}
       {report.data && (
         <div className="stack">
-          <div className="row">
-            {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
-              <Button
-                key={f}
-                variant="secondary"
-                onClick={() => download.mutate(f)}
-                loading={download.isPending && download.variables === f}
-              >
-                {t.download(f.toUpperCase())}
-              </Button>
-            ))}
-          </div>
-          <Progress active={download.isPending} text={t.preparing} />
-          {download.isError && <Alert data-color="danger">{sv.app.loadFailed}</Alert>}
+          <Downloads
+            file={(format) => downloadReport(filter, format)}
+            name={(format) => `delegationsbeslut-${from}-${to}.${format}`}
+            text={t}
+          />
           <Presentera
             filter={filter}
             unreported={report.data.groups.flatMap((g) => g.rows).filter((r) => !r.reportedIn).length}

@@ -8,7 +8,6 @@ import {
   Heading,
   Paragraph,
   Select,
-  Table,
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
@@ -25,7 +24,6 @@ import {
   budgetDraftOf,
   budgetFieldId,
   budgetTotals,
-  cellId,
   rowSum,
   yearsOf,
   yearsShown,
@@ -33,12 +31,12 @@ import {
 } from '../../features/ansokan/budget';
 import { ABOUT, ATTACHMENTS, BUDGET } from '../../features/ansokan/tasks';
 import { Attachments } from '../../features/ansokan/components/Attachments';
+import { BudgetTable, type BudgetRow } from '../../features/ansokan/components/BudgetTable';
 import { useFocusFromHash } from '../../features/ansokan/useFocusFromHash';
 import { toFieldErrors, type FieldError } from '../../api/errors';
 import type { Case, Schemas } from '../../api/types';
 import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
-import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../app/usePageTitle';
 import { paths } from '../../app/paths';
 import { formatKronor } from '../../format';
@@ -313,36 +311,29 @@ function BudgetPart({ c }: { c: Case }) {
   const totals = budgetTotals(draft, years);
   if (categories.isLoading || financiers.isLoading) return <Loading />;
   if (!categories.data || !financiers.data) return <LoadFailed />;
-  const amountCell = (id: string, label: string, value: string, set: (v: string) => void) => (
-    <Table.Cell>
-      <Textfield
-        id={id}
-        aria-label={label}
-        inputMode="numeric"
-        suffix="kr"
-        value={value}
-        onChange={(e) => set(e.target.value)}
-        error={errorFor(errors, id)}
-      />
-    </Table.Cell>
-  );
-  const yearHeads = years.map((y) => (
-    <Table.HeaderCell key={y} className="num">
-      {y}
-    </Table.HeaderCell>
-  ));
-  const sumRow = (label: string, byYear: Record<number, number>, total: number) => (
-    <Table.Row>
-      <Table.HeaderCell scope="row">{label}</Table.HeaderCell>
-      {years.map((y) => (
-        <Table.Cell key={y} className="num">
-          {formatKronor(byYear[y] ?? 0)}
-        </Table.Cell>
-      ))}
-      <Table.Cell className="num">{formatKronor(total)}</Table.Cell>
-      <Table.Cell />
-    </Table.Row>
-  );
+  // The financing and in-kind rows, changed and removed in the draft by their place in its list.
+  const listRows = <K extends 'financing' | 'inKind'>(
+    list: K,
+    show: (
+      row: BudgetDraft[K][number],
+      n: number,
+      setRow: (patch: Partial<BudgetDraft[K][number]>) => void,
+    ) => { name: string; control: ReactNode },
+  ): BudgetRow[] => {
+    const rows = draft[list] as BudgetDraft[K][number][];
+    return rows.map((row, i) => {
+      const setRow = (patch: Partial<BudgetDraft[K][number]>) =>
+        change({ ...draft, [list]: rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+      return {
+        key: i,
+        ...show(row, i + 1, setRow),
+        amounts: row.amounts,
+        setAmount: (y, v) =>
+          setRow({ amounts: { ...row.amounts, [y]: v } } as Partial<BudgetDraft[K][number]>),
+        remove: () => change({ ...draft, [list]: rows.filter((_, j) => j !== i) }),
+      };
+    });
+  };
   const diff = Math.abs(totals.difference);
   const balance =
     totals.difference === 0
@@ -356,225 +347,82 @@ function BudgetPart({ c }: { c: Case }) {
       <FormErrorSummary errors={errors} />
       {!years.length && <Paragraph>{t.noYears}</Paragraph>}
       <form onSubmit={onSubmit} noValidate className="stack">
-        <Fieldset id="budget-costs" tabIndex={-1}>
-          <Fieldset.Legend>{t.costsTable}</Fieldset.Legend>
-          {errorFor(errors, 'budget-costs') && (
-            <ValidationMessage>{errorFor(errors, 'budget-costs')}</ValidationMessage>
-          )}
-          <TableScroll label={t.costsTable}>
-            <Table className="budget-table">
-              <caption className="visually-hidden">{t.costsTable}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.category}</Table.HeaderCell>
-                  {yearHeads}
-                  <Table.HeaderCell className="num">{t.sum}</Table.HeaderCell>
-                  <Table.HeaderCell />
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {categories.data.map((cat) => (
-                  <Table.Row key={cat.code}>
-                    <Table.HeaderCell scope="row">{cat.name}</Table.HeaderCell>
-                    {years.map((y) => (
-                      <AmountKey key={y}>
-                        {amountCell(
-                          cellId('costs', cat.code, y),
-                          t.amountIn(cat.name, y),
-                          draft.costs[cat.code]?.[y] ?? '',
-                          (v) =>
-                            change({
-                              ...draft,
-                              costs: { ...draft.costs, [cat.code]: { ...draft.costs[cat.code], [y]: v } },
-                            }),
-                        )}
-                      </AmountKey>
-                    ))}
-                    <Table.Cell className="num">
-                      {formatKronor(rowSum(draft.costs[cat.code] ?? {}))}
-                    </Table.Cell>
-                    <Table.Cell />
-                  </Table.Row>
+        <BudgetTable
+          table="costs"
+          years={years}
+          errors={errors}
+          totals={totals}
+          rows={categories.data.map((cat) => ({
+            key: cat.code,
+            name: cat.name,
+            amounts: draft.costs[cat.code] ?? {},
+            setAmount: (y, v) =>
+              change({
+                ...draft,
+                costs: { ...draft.costs, [cat.code]: { ...draft.costs[cat.code], [y]: v } },
+              }),
+          }))}
+        />
+        <BudgetTable
+          table="financing"
+          years={years}
+          errors={errors}
+          totals={totals}
+          rows={listRows('financing', (row, n, setRow) => ({
+            name: financiers.data.find((f) => f.code === row.financier)?.name ?? t.financierRow(n),
+            control: (
+              <Select
+                id={`budget-financing-${n - 1}-financier`}
+                aria-label={t.financierRow(n)}
+                value={row.financier}
+                onChange={(e) => setRow({ financier: e.target.value })}
+              >
+                <Select.Option value="">{t.choose}</Select.Option>
+                {financiers.data.map((f) => (
+                  <Select.Option key={f.code} value={f.code}>
+                    {f.name}
+                  </Select.Option>
                 ))}
-              </Table.Body>
-              <Table.Foot>{sumRow(t.costsSum, totals.costsByYear, totals.costs)}</Table.Foot>
-            </Table>
-          </TableScroll>
-        </Fieldset>
-
-        <Fieldset id="budget-financing" tabIndex={-1}>
-          <Fieldset.Legend>{t.financingTable}</Fieldset.Legend>
-          {errorFor(errors, 'budget-financing') && (
-            <ValidationMessage>{errorFor(errors, 'budget-financing')}</ValidationMessage>
-          )}
-          <TableScroll label={t.financingTable}>
-            <Table className="budget-table">
-              <caption className="visually-hidden">{t.financingTable}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.financier}</Table.HeaderCell>
-                  {yearHeads}
-                  <Table.HeaderCell className="num">{t.sum}</Table.HeaderCell>
-                  <Table.HeaderCell>
-                    <span className="visually-hidden">{t.change}</span>
-                  </Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {draft.financing.map((row, i) => {
-                  const n = i + 1;
-                  const setRow = (patch: Partial<BudgetDraft['financing'][number]>) =>
-                    change({
-                      ...draft,
-                      financing: draft.financing.map((r, j) => (j === i ? { ...r, ...patch } : r)),
-                    });
-                  const name =
-                    financiers.data.find((f) => f.code === row.financier)?.name ?? t.financierRow(n);
-                  return (
-                    <Table.Row key={i}>
-                      <Table.Cell>
-                        <Select
-                          id={`budget-financing-${i}-financier`}
-                          aria-label={t.financierRow(n)}
-                          value={row.financier}
-                          onChange={(e) => setRow({ financier: e.target.value })}
-                        >
-                          <Select.Option value="">{t.choose}</Select.Option>
-                          {financiers.data.map((f) => (
-                            <Select.Option key={f.code} value={f.code}>
-                              {f.name}
-                            </Select.Option>
-                          ))}
-                        </Select>
-                      </Table.Cell>
-                      {years.map((y) => (
-                        <AmountKey key={y}>
-                          {amountCell(
-                            cellId('financing', i, y),
-                            t.amountIn(name, y),
-                            row.amounts[y] ?? '',
-                            (v) => setRow({ amounts: { ...row.amounts, [y]: v } }),
-                          )}
-                        </AmountKey>
-                      ))}
-                      <Table.Cell className="num">{formatKronor(rowSum(row.amounts))}</Table.Cell>
-                      <Table.Cell>
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          onClick={() =>
-                            change({ ...draft, financing: draft.financing.filter((_, j) => j !== i) })
-                          }
-                        >
-                          {t.removeRow(n)}
-                        </Button>
-                      </Table.Cell>
-                    </Table.Row>
-                  );
-                })}
-              </Table.Body>
-              <Table.Foot>{sumRow(t.financingSum, totals.financingByYear, totals.financing)}</Table.Foot>
-            </Table>
-          </TableScroll>
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={() =>
-              change({ ...draft, financing: [...draft.financing, { financier: '', amounts: {} }] })
-            }
-          >
-            {t.addFinancier}
-          </Button>
-        </Fieldset>
+              </Select>
+            ),
+          }))}
+          add={{
+            label: t.addFinancier,
+            onClick: () =>
+              change({ ...draft, financing: [...draft.financing, { financier: '', amounts: {} }] }),
+          }}
+        />
 
         <p id="budget" tabIndex={-1} role="status" className="budget-balance">
           <strong>{balance}</strong>
         </p>
         {errorFor(errors, 'budget') && <ValidationMessage>{errorFor(errors, 'budget')}</ValidationMessage>}
 
-        <Fieldset id="budget-inKind" tabIndex={-1}>
-          <Fieldset.Legend>{t.inKindTable}</Fieldset.Legend>
-          <Fieldset.Description>{t.inKindHint}</Fieldset.Description>
-          {draft.inKind.length > 0 && (
-            <TableScroll label={t.inKindTable}>
-              <Table className="budget-table">
-                <caption className="visually-hidden">{t.inKindTable}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t.contributor}</Table.HeaderCell>
-                    {yearHeads}
-                    <Table.HeaderCell className="num">{t.sum}</Table.HeaderCell>
-                    <Table.HeaderCell>
-                      <span className="visually-hidden">{t.change}</span>
-                    </Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {draft.inKind.map((row, i) => {
-                    const n = i + 1;
-                    const setRow = (patch: Partial<BudgetDraft['inKind'][number]>) =>
-                      change({
-                        ...draft,
-                        inKind: draft.inKind.map((r, j) => (j === i ? { ...r, ...patch } : r)),
-                      });
-                    return (
-                      <Table.Row key={i}>
-                        <Table.Cell>
-                          <Textfield
-                            id={`budget-inKind-${i}-contributor`}
-                            aria-label={t.contributorRow(n)}
-                            value={row.contributor}
-                            maxLength={200}
-                            onChange={(e) => setRow({ contributor: e.target.value })}
-                          />
-                        </Table.Cell>
-                        {years.map((y) => (
-                          <AmountKey key={y}>
-                            {amountCell(
-                              cellId('inKind', i, y),
-                              t.amountIn(row.contributor || t.contributorRow(n), y),
-                              row.amounts[y] ?? '',
-                              (v) => setRow({ amounts: { ...row.amounts, [y]: v } }),
-                            )}
-                          </AmountKey>
-                        ))}
-                        <Table.Cell className="num">{formatKronor(rowSum(row.amounts))}</Table.Cell>
-                        <Table.Cell>
-                          <Button
-                            type="button"
-                            variant="tertiary"
-                            data-size="sm"
-                            onClick={() =>
-                              change({ ...draft, inKind: draft.inKind.filter((_, j) => j !== i) })
-                            }
-                          >
-                            {t.removeRow(n)}
-                          </Button>
-                        </Table.Cell>
-                      </Table.Row>
-                    );
-                  })}
-                </Table.Body>
-                <Table.Foot>{sumRow(t.inKindSum, totals.inKindByYear, totals.inKind)}</Table.Foot>
-              </Table>
-            </TableScroll>
-          )}
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={() => change({ ...draft, inKind: [...draft.inKind, { contributor: '', amounts: {} }] })}
-          >
-            {t.addInKind}
-          </Button>
-        </Fieldset>
+        <BudgetTable
+          table="inKind"
+          years={years}
+          errors={errors}
+          hideWhenEmpty
+          totals={totals}
+          rows={listRows('inKind', (row, n, setRow) => ({
+            name: row.contributor || t.contributorRow(n),
+            control: (
+              <Textfield
+                id={`budget-inKind-${n - 1}-contributor`}
+                aria-label={t.contributorRow(n)}
+                value={row.contributor}
+                maxLength={200}
+                onChange={(e) => setRow({ contributor: e.target.value })}
+              />
+            ),
+          }))}
+          add={{
+            label: t.addInKind,
+            onClick: () => change({ ...draft, inKind: [...draft.inKind, { contributor: '', amounts: {} }] }),
+          }}
+        />
         {buttons}
       </form>
     </>
   );
-}
-
-/** A keyed wrapper for a cell made by a function. */
-function AmountKey({ children }: { children: ReactNode }) {
-  return <>{children}</>;
 }

@@ -26,7 +26,8 @@ import { toFieldErrors, type FieldError } from '../../api/errors';
 import type { Schemas } from '../../api/types';
 import { FormErrorSummary, errorFor } from '../../components/FormErrorSummary';
 import { LoadFailed, Loading } from '../../components/Loading';
-import { TableScroll } from '../../components/TableScroll';
+import { ListTable } from '../../components/ListTable';
+import { fieldsOf } from '../../components/fields';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatDate } from '../../format';
 import { svInloggning } from '../../text/sv-inloggning';
@@ -133,6 +134,7 @@ export default function Organisationer() {
   const [accessSent, setAccessSent] = useState(false);
   const registeredRef = useRef<HTMLDivElement>(null);
   const change = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const field = fieldsOf(draft, change, errors);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['get'] });
 
   const register = useMutation({
@@ -194,60 +196,42 @@ export default function Organisationer() {
         {(orgs.isError || mandates.isError) && <LoadFailed />}
         {orgs.data && orgs.data.length === 0 && <Paragraph>{t.none}</Paragraph>}
         {orgs.data && orgs.data.length > 0 && (
-          <TableScroll label={t.tableCaption}>
-            <Table>
-              <caption className="visually-hidden">{t.tableCaption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.name}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.organisationsnummer}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.kommun}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.mandate}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {orgs.data.map((o) => (
-                  <Table.Row key={o.id}>
-                    <Table.HeaderCell scope="row">{o.name}</Table.HeaderCell>
-                    <Table.Cell>{o.organisationsnummer}</Table.Cell>
-                    <Table.Cell>{o.kommun ?? f.outsideRegion}</Table.Cell>
-                    <Table.Cell>
-                      <MandateCell mandates={mandatesOf(o.id)} />
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+          <ListTable
+            label={t.tableCaption}
+            columns={[t.name, t.organisationsnummer, t.kommun, t.mandate]}
+            plain
+          >
+            {orgs.data.map((o) => (
+              <Table.Row key={o.id}>
+                <Table.HeaderCell scope="row">{o.name}</Table.HeaderCell>
+                <Table.Cell>{o.organisationsnummer}</Table.Cell>
+                <Table.Cell>{o.kommun ?? f.outsideRegion}</Table.Cell>
+                <Table.Cell>
+                  <MandateCell mandates={mandatesOf(o.id)} />
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </ListTable>
         )}
         <Heading level={3} data-size="xs">
           {t.mandatesHeading}
         </Heading>
         {mandates.data && mandates.data.length === 0 && <Paragraph>{t.noMandates}</Paragraph>}
         {mandates.data && mandates.data.length > 0 && (
-          <TableScroll label={t.mandatesCaption}>
-            <Table>
-              <caption className="visually-hidden">{t.mandatesCaption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.name}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.mandateKind}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.mandateStatus}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.validUntil}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {mandates.data.map((m) => (
-                  <Table.Row key={m.id}>
-                    <Table.HeaderCell scope="row">{m.organisationName ?? '–'}</Table.HeaderCell>
-                    <Table.Cell>{t.kind[m.kind] ?? m.kind}</Table.Cell>
-                    <Table.Cell>{t.status[m.status] ?? m.status}</Table.Cell>
-                    <Table.Cell>{m.validUntil ? formatDate(m.validUntil) : t.noEnd}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+          <ListTable
+            label={t.mandatesCaption}
+            columns={[t.name, t.mandateKind, t.mandateStatus, t.validUntil]}
+            plain
+          >
+            {mandates.data.map((m) => (
+              <Table.Row key={m.id}>
+                <Table.HeaderCell scope="row">{m.organisationName ?? '–'}</Table.HeaderCell>
+                <Table.Cell>{t.kind[m.kind] ?? m.kind}</Table.Cell>
+                <Table.Cell>{t.status[m.status] ?? m.status}</Table.Cell>
+                <Table.Cell>{m.validUntil ? formatDate(m.validUntil) : t.noEnd}</Table.Cell>
+              </Table.Row>
+            ))}
+          </ListTable>
         )}
       </section>
 
@@ -264,25 +248,14 @@ export default function Organisationer() {
         <FormErrorSummary errors={errors} heading={t.errorHeading} />
         <form onSubmit={onRegister} noValidate className="stack">
           <Textfield
-            id="organisationsnummer"
+            {...field('organisationsnummer')}
             label={f.organisationsnummer}
             description={f.organisationsnummerHint}
             inputMode="numeric"
             autoComplete="off"
-            value={draft.organisationsnummer}
-            onChange={(e) => change({ organisationsnummer: e.target.value })}
-            error={errorFor(errors, 'organisationsnummer')}
             required
           />
-          <Textfield
-            id="name"
-            label={f.name}
-            autoComplete="organization"
-            value={draft.name}
-            onChange={(e) => change({ name: e.target.value })}
-            error={errorFor(errors, 'name')}
-            required
-          />
+          <Textfield {...field('name')} label={f.name} autoComplete="organization" required />
           <SelectField
             id="legalForm"
             label={f.legalForm}
@@ -292,34 +265,20 @@ export default function Organisationer() {
             options={t.legalForms.map((l) => ({ value: l, label: l }))}
           />
           <Textfield
-            id="streetAddress"
+            {...field('streetAddress')}
             label={f.streetAddress}
             autoComplete="street-address"
-            value={draft.streetAddress}
-            onChange={(e) => change({ streetAddress: e.target.value })}
-            error={errorFor(errors, 'streetAddress')}
             required
           />
           <div className="row">
             <Textfield
-              id="postalCode"
+              {...field('postalCode')}
               label={f.postalCode}
               autoComplete="postal-code"
               inputMode="numeric"
-              value={draft.postalCode}
-              onChange={(e) => change({ postalCode: e.target.value })}
-              error={errorFor(errors, 'postalCode')}
               required
             />
-            <Textfield
-              id="city"
-              label={f.city}
-              autoComplete="address-level2"
-              value={draft.city}
-              onChange={(e) => change({ city: e.target.value })}
-              error={errorFor(errors, 'city')}
-              required
-            />
+            <Textfield {...field('city')} label={f.city} autoComplete="address-level2" required />
           </div>
           <SelectField
             id="kommunCode"
@@ -335,22 +294,16 @@ export default function Organisationer() {
           />
           <div className="row">
             <Textfield
-              id="employees"
+              {...field('employees')}
               label={f.employees}
               description={f.optional}
               inputMode="numeric"
-              value={draft.employees}
-              onChange={(e) => change({ employees: e.target.value })}
-              error={errorFor(errors, 'employees')}
             />
             <Textfield
-              id="fte"
+              {...field('fte')}
               label={f.fteHundredths}
               description={f.fteHint}
               inputMode="decimal"
-              value={draft.fte}
-              onChange={(e) => change({ fte: e.target.value })}
-              error={errorFor(errors, 'fte')}
             />
           </div>
           <Fieldset id="runBy" tabIndex={-1}>
@@ -368,15 +321,7 @@ export default function Organisationer() {
             ))}
             {errorFor(errors, 'runBy') && <ValidationMessage>{errorFor(errors, 'runBy')}</ValidationMessage>}
           </Fieldset>
-          <Textfield
-            id="sniCode"
-            label={f.sniCode}
-            description={f.sniHint}
-            inputMode="numeric"
-            value={draft.sniCode}
-            onChange={(e) => change({ sniCode: e.target.value })}
-            error={errorFor(errors, 'sniCode')}
-          />
+          <Textfield {...field('sniCode')} label={f.sniCode} description={f.sniHint} inputMode="numeric" />
           <div>
             <Button type="submit" loading={register.isPending}>
               {t.register}

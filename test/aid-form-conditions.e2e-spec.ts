@@ -3,12 +3,12 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
 import {
+  CaseFlow,
   createOrganisation,
   createTestApp,
   createUser,
   ensureReferenceData,
   mindLikeProject,
-  submittedAndTakenUp,
   TestUser,
 } from '@anslag/testing';
 
@@ -21,6 +21,7 @@ describe('aid forms’ own conditions', () => {
   let ds: DataSource;
   let http: ReturnType<typeof request>;
   let officer: TestUser;
+  let flow: CaseFlow;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -28,12 +29,12 @@ describe('aid forms’ own conditions', () => {
     http = request(app.getHttpServer());
     await ensureReferenceData(ds);
     officer = await createUser(app, [Role.handlaggare]);
+    flow = new CaseFlow(app, { officer });
   }, 60_000);
   afterAll(() => app.close());
 
-  const takenUp = (applicant: TestUser, body: object) => submittedAndTakenUp(http, applicant, officer, body);
-  const evaluate = async (id: string): Promise<Check[]> =>
-    (await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201)).body.evaluation.checks;
+  const takenUp = (applicant: TestUser, body: object) => flow.takenUp(applicant, body);
+  const evaluate = async (id: string): Promise<Check[]> => (await flow.assess(id)).evaluation.checks;
 
   async function shop(postalCode: string, kommunCode: string) {
     const org = await createOrganisation(ds, {

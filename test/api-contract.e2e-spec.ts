@@ -3,13 +3,14 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
 import {
+  CaseFlow,
   createOrganisation,
   createTestApp,
   createUser,
   ensureReferenceData,
   mindLikeProject,
+  PrivateDatabase,
   type TestUser,
-  usePrivateDatabase,
 } from '@anslag/testing';
 import { type OpenApiDoc, type Operation, operations, resolve, type Schema } from './support/openapi';
 
@@ -23,14 +24,14 @@ describe('every route refuses bad input in the error shape, naming the field, wr
   let app: NestFastifyApplication;
   let ds: DataSource;
   let http: ReturnType<typeof request>;
-  let db: Awaited<ReturnType<typeof usePrivateDatabase>>;
+  let db: PrivateDatabase;
   let doc: OpenApiDoc;
   const users = new Map<string, TestUser>();
   const ids: Record<string, string> = {};
   const NIL = '00000000-0000-4000-8000-000000000000';
 
   beforeAll(async () => {
-    db = await usePrivateDatabase();
+    db = await PrivateDatabase.use();
     app = await createTestApp();
     ds = app.get(DataSource);
     http = request(app.getHttpServer());
@@ -43,25 +44,16 @@ describe('every route refuses bad input in the error shape, naming the field, wr
     users.set(Role.admin, await createUser(app, [Role.admin]));
     const applicant = users.get(Role.sokande)!;
     const officer = users.get(Role.handlaggare)!;
-    const project = (
-      await http.post('/api/cases').set(applicant.auth).send(mindLikeProject(org.id)).expect(201)
-    ).body;
-    for (const transition of ['skicka_in', 'paborja_handlaggning']) {
-      const who = transition === 'skicka_in' ? applicant : officer;
-      await http.post(`/api/cases/${project.id}/transitions`).set(who.auth).send({ transition }).expect(201);
-    }
-    await http.post(`/api/cases/${project.id}/evaluation`).set(officer.auth).expect(201);
-    const decision = (
-      await http
-        .post(`/api/cases/${project.id}/decisions`)
-        .set(officer.auth)
-        .send({ outcome: 'avslag', rejectionGrounds: 'Uppfyller ej villkor' })
-        .expect(201)
-    ).body;
+    const flow = new CaseFlow(app, { officer });
+    const project = await flow.assessed(applicant, mindLikeProject(org.id));
+    const decision = await flow.draft(project, {
+      outcome: 'avslag',
+      rejectionGrounds: 'Uppfyller ej villkor',
+    });
     const rules = (await http.get('/api/policy/inriktningsbeslut').set(officer.auth).expect(200)).body[0];
     const points = (await http.get('/api/delegation-points').set(officer.auth).expect(200)).body;
     Object.assign(ids, {
-      case: project.id,
+      case: project,
       organisation: org.id,
       decision: decision.id,
       rules: rules.id,

@@ -11,8 +11,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@anslag/database';
 import { DecisionLetterJob } from '@anslag/letters';
-import { ensureReferenceData } from '@anslag/testing';
-import { PrivateDatabase, signedProjectDecision } from './letters-support';
+import { ensureReferenceData, PrivateDatabase } from '@anslag/testing';
+import { signedProjectDecision } from './letters-support';
 
 async function contents(ds: DataSource) {
   const q = async (sql: string) => (await ds.query(sql)) as unknown[];

@@ -7,8 +7,8 @@ import {
   createTestApp,
   createUser,
   ensureReferenceData,
+  PrivateDatabase,
   type TestUser,
-  usePrivateDatabase,
 } from '@anslag/testing';
 
 /**
@@ -22,13 +22,13 @@ import {
 describe('case search', () => {
   let app: NestFastifyApplication;
   let http: ReturnType<typeof request>;
-  let db: Awaited<ReturnType<typeof usePrivateDatabase>>;
+  let db: PrivateDatabase;
   let ds: DataSource;
   let officer: TestUser;
   let kvarnen: string;
 
   beforeAll(async () => {
-    db = await usePrivateDatabase();
+    db = await PrivateDatabase.use();
     app = await createTestApp();
     ds = app.get(DataSource);
     http = request(app.getHttpServer());

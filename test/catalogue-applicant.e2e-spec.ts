@@ -8,7 +8,7 @@ import {
   createUser,
   randomOrganisationsnummer,
   type TestUser,
-  usePrivateDatabase,
+  PrivateDatabase,
 } from '@anslag/testing';
 import { type OpenApiDoc, ResponseValidator, type Schema } from './support/openapi';
 
@@ -23,14 +23,14 @@ type Section = Code & { tracks: string[]; requiredFor: string[] };
 describe('an applicant who knows only the catalogue routes', () => {
   let app: NestFastifyApplication;
   let http: ReturnType<typeof request>;
-  let db: Awaited<ReturnType<typeof usePrivateDatabase>>;
+  let db: PrivateDatabase;
   let doc: OpenApiDoc;
   let validator: ResponseValidator;
   let applicant: TestUser;
   let officer: TestUser;
 
   beforeAll(async () => {
-    db = await usePrivateDatabase();
+    db = await PrivateDatabase.use();
     app = await createTestApp();
     http = request(app.getHttpServer());
     await new DemoLoader(app.get(DataSource)).load(loadDemoData(), 'demo-test');

@@ -2,14 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
-import {
-  createOrganisation,
-  createTestApp,
-  createUser,
-  ensureReferenceData,
-  submittedAndTakenUp,
-  TestUser,
-} from '@anslag/testing';
+import { CaseFlow, createTestApp, createUser, ensureReferenceData, TestUser } from '@anslag/testing';
 
 /** De minimis across HTTP and the database: the single undertaking, change decisions, the rate on the decision. */
 describe('de minimis done properly', () => {
@@ -19,6 +12,7 @@ describe('de minimis done properly', () => {
   let officer: TestUser;
   let decider: TestUser;
   let admin: TestUser;
+  let flow: CaseFlow;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -28,23 +22,15 @@ describe('de minimis done properly', () => {
     officer = await createUser(app, [Role.handlaggare]);
     decider = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
     admin = await createUser(app, [Role.admin]);
+    flow = new CaseFlow(app, { officer, decider });
   }, 60_000);
   afterAll(() => app.close());
 
-  async function firm() {
-    const org = await createOrganisation(ds, {
-      inTatort: false,
-      employees: 3,
-      fteHundredths: 250,
-      runBy: 'kvinnor',
-      kommunCode: '1885',
-    });
-    return { org, applicant: await createUser(app, [Role.sokande], [org.id]) };
-  }
+  const firm = () => flow.firm();
 
   /** A mikrobidrag case with the given declaration, submitted, taken up and assessed. */
   async function assessed(orgId: string, applicant: TestUser, declaredEur: number) {
-    const id = await submittedAndTakenUp(http, applicant, officer, {
+    const id = await flow.takenUp(applicant, {
       track: 'foretagsstod',
       organisationId: orgId,
       title: 'Rostmaskin',
@@ -66,16 +52,10 @@ describe('de minimis done properly', () => {
           ]
         : [],
     });
-    const e = await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
-    return { id, evaluation: e.body.evaluation };
+    return { id, evaluation: (await flow.assess(id)).evaluation };
   }
 
-  async function grant(id: string) {
-    const draft = (
-      await http.post(`/api/cases/${id}/decisions`).set(officer.auth).send({ outcome: 'bifall' }).expect(201)
-    ).body;
-    return (await http.post(`/api/decisions/${draft.id}/sign`).set(decider.auth).send({}).expect(201)).body;
-  }
+  const grant = async (id: string) => flow.sign((await flow.draft(id)).id);
 
   it('measures a change decision without its own chain (297 000 € declared, 30 000 kr signed, changed to 20 000 kr)', async () => {
     const { org, applicant } = await firm();
@@ -198,19 +178,15 @@ describe('de minimis done properly', () => {
       [alone.id],
     );
     expect(hist).toHaveLength(1);
-    const linked = await http.post(`/api/cases/${alone.id}/evaluation`).set(officer.auth).expect(201);
-    const dm = linked.body.evaluation.checks.find((c: { rule: string }) => c.rule === 'de_minimis');
+    const linked = await flow.assess(alone.id);
+    const dm = linked.evaluation.checks.find((c: { rule: string }) => c.rule === 'de_minimis');
     expect(dm.passed).toBe(false);
     expect(dm.reason).toContain(`det enda företaget (sökanden tillsammans med ${parent.org.name}`);
-    expect(linked.body.evaluation.deMinimis.usedEur).toBeGreaterThan(297_000);
+    expect(linked.evaluation.deMinimis.usedEur).toBeGreaterThan(297_000);
     // Signing is refused too: the ceiling binds under delegation, reason or not.
-    const draft = await http
-      .post(`/api/cases/${alone.id}/decisions`)
-      .set(officer.auth)
-      .send({ outcome: 'bifall', amount: 30_000 })
-      .expect(201);
+    const draft = await flow.draft(alone.id, { outcome: 'bifall', amount: 30_000 });
     const refused = await http
-      .post(`/api/decisions/${draft.body.id}/sign`)
+      .post(`/api/decisions/${draft.id}/sign`)
       .set(decider.auth)
       .send({ overrideReason: 'Nämnden har aviserat höjt tak' })
       .expect(409);
@@ -221,10 +197,10 @@ describe('de minimis done properly', () => {
       .set(officer.auth)
       .send({ links: [] })
       .expect(200);
-    const unlinked = await http.post(`/api/cases/${alone.id}/evaluation`).set(officer.auth).expect(201);
-    expect(
-      unlinked.body.evaluation.checks.find((c: { rule: string }) => c.rule === 'de_minimis').passed,
-    ).toBe(true);
+    const unlinked = await flow.assess(alone.id);
+    expect(unlinked.evaluation.checks.find((c: { rule: string }) => c.rule === 'de_minimis').passed).toBe(
+      true,
+    );
     const decisions = await ds.query(`SELECT 1 FROM decision WHERE case_id = $1 AND status = 'signerat'`, [
       alone.id,
     ]);

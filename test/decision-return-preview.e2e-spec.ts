@@ -3,12 +3,13 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
 import {
-  createOrganisation,
+  CaseFlow,
   createTestApp,
   createUser,
   ensureReferenceData,
+  mikrobidragApplication,
+  PrivateDatabase,
   type TestUser,
-  usePrivateDatabase,
 } from '@anslag/testing';
 import { pdfToText } from './letter-text';
 
@@ -27,65 +28,33 @@ describe('a draft decision: letter preview and sending it back', () => {
   let app: NestFastifyApplication;
   let ds: DataSource;
   let http: ReturnType<typeof request>;
-  let db: Awaited<ReturnType<typeof usePrivateDatabase>>;
+  let db: PrivateDatabase;
   let applicant: TestUser;
   let officer: TestUser;
   let decider33: TestUser;
   let decider32: TestUser;
+  let flow: CaseFlow;
   let caseId: string;
   let draftId: string;
 
   beforeAll(async () => {
-    db = await usePrivateDatabase();
+    db = await PrivateDatabase.use();
     app = await createTestApp();
     ds = app.get(DataSource);
     http = request(app.getHttpServer());
     await ensureReferenceData(ds);
-    const org = await createOrganisation(ds, {
-      name: 'Kvarnen i Hällefors AB',
-      inTatort: false,
-      kommunCode: '1885',
-      employees: 3,
-      fteHundredths: 250,
-      runBy: 'kvinnor',
-    });
-    applicant = await createUser(app, [Role.sokande], [org.id]);
     officer = await createUser(app, [Role.handlaggare]);
     decider33 = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
     decider32 = await createUser(app, [Role.beslutsfattare], [], ['3.2']);
-    const c = await http
-      .post('/api/cases')
-      .set(applicant.auth)
-      .send({
-        track: 'foretagsstod',
-        organisationId: org.id,
-        title: 'Stenkvarn till bageriet',
-        aidForm: 'mikrobidrag',
-        amountApplied: 30_000,
-        costLines: [{ description: 'Stenkvarn', costType: 'equipment', amount: 60_000 }],
-        plannedStart: '2030-01-01',
-        collectiveAgreement: true,
-      })
-      .expect(201);
-    caseId = c.body.id;
-    await http
-      .post(`/api/cases/${caseId}/transitions`)
-      .set(applicant.auth)
-      .send({ transition: 'skicka_in' })
-      .expect(201);
-    await http
-      .post(`/api/cases/${caseId}/transitions`)
-      .set(officer.auth)
-      .send({ transition: 'paborja_handlaggning' })
-      .expect(201);
-    await http.post(`/api/cases/${caseId}/evaluation`).set(officer.auth).expect(201);
-    draftId = (
-      await http
-        .post(`/api/cases/${caseId}/decisions`)
-        .set(officer.auth)
-        .send({ outcome: 'bifall', amount: 25_000 })
-        .expect(201)
-    ).body.id;
+    flow = new CaseFlow(app, { officer, decider: decider33 });
+    const firm = await flow.firm({ name: 'Kvarnen i Hällefors AB' });
+    applicant = firm.applicant;
+    caseId = await flow.assessed(applicant, {
+      ...mikrobidragApplication(firm.org.id, 30_000),
+      title: 'Stenkvarn till bageriet',
+      costLines: [{ description: 'Stenkvarn', costType: 'equipment', amount: 60_000 }],
+    });
+    draftId = (await flow.draft(caseId, { outcome: 'bifall', amount: 25_000 })).id;
   }, 120_000);
 
   afterAll(async () => {
@@ -189,7 +158,7 @@ describe('a draft decision: letter preview and sending it back', () => {
         .expect(200)
     ).body;
     expect(again.items).toEqual([expect.objectContaining({ id: draftId, signableByMe: true })]);
-    await http.post(`/api/decisions/${draftId}/sign`).set(decider33.auth).send({}).expect(201);
+    await flow.sign(draftId);
     // A signed decision has no preview; its letter is the stored one.
     await http.get(`/api/decisions/${draftId}/letter/preview`).set(officer.auth).expect(404);
     await http.post(path).set(decider33.auth).send({ comment }).expect(409);

@@ -3,13 +3,14 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
 import {
-  createOrganisation,
+  CaseFlow,
   createTestApp,
   createUser,
   ensureReferenceData,
+  mikrobidragApplication,
   mindLikeProject,
   TestUser,
-  usePrivateDatabase,
+  PrivateDatabase,
 } from '@anslag/testing';
 
 describe('assessment and decisions', () => {
@@ -20,6 +21,7 @@ describe('assessment and decisions', () => {
   let decider33: TestUser;
   let decider32: TestUser;
   let secretary: TestUser;
+  let flow: CaseFlow;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -30,49 +32,19 @@ describe('assessment and decisions', () => {
     decider33 = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
     decider32 = await createUser(app, [Role.beslutsfattare], [], ['3.2']);
     secretary = await createUser(app, [Role.namndsekreterare]);
+    flow = new CaseFlow(app, { officer, decider: decider33 });
   });
   afterAll(() => app.close());
 
   /** A mikrobidrag application from a small firm outside the tätort, submitted and taken up. */
-  async function mikrobidragCase(orgId: string, applicant: TestUser, amount = 30_000): Promise<string> {
-    const c = await http
-      .post('/api/cases')
-      .set(applicant.auth)
-      .send({
-        track: 'foretagsstod',
-        organisationId: orgId,
-        title: 'Ny kaffemaskin',
-        aidForm: 'mikrobidrag',
-        amountApplied: amount,
-        costLines: [{ description: 'Espressomaskin', costType: 'equipment', amount: amount * 2 }],
-        plannedStart: '2030-01-01',
-        collectiveAgreement: true,
-      })
-      .expect(201);
-    await http
-      .post(`/api/cases/${c.body.id}/transitions`)
-      .set(applicant.auth)
-      .send({ transition: 'skicka_in' })
-      .expect(201);
-    await http
-      .post(`/api/cases/${c.body.id}/transitions`)
-      .set(officer.auth)
-      .send({ transition: 'paborja_handlaggning' })
-      .expect(201);
-    return c.body.id;
-  }
-
-  async function firm(overrides = {}) {
-    const org = await createOrganisation(ds, {
-      inTatort: false,
-      employees: 3,
-      fteHundredths: 250,
-      runBy: 'kvinnor',
-      kommunCode: '1885',
-      ...overrides,
+  const mikrobidragCase = (orgId: string, applicant: TestUser, amount = 30_000): Promise<string> =>
+    flow.takenUp(applicant, {
+      ...mikrobidragApplication(orgId, amount),
+      title: 'Ny kaffemaskin',
+      costLines: [{ description: 'Espressomaskin', costType: 'equipment', amount: amount * 2 }],
     });
-    return { org, applicant: await createUser(app, [Role.sokande], [org.id]) };
-  }
+
+  const firm = (overrides = {}) => flow.firm(overrides);
 
   describe('evaluation', () => {
     it('is stored with the case when assessed and shown with its reasons', async () => {
@@ -113,14 +85,8 @@ describe('assessment and decisions', () => {
       const { org, applicant } = await firm();
       const id = await mikrobidragCase(org.id, applicant);
       await http.post(`/api/cases/${id}/decisions`).set(officer.auth).send({ outcome: 'bifall' }).expect(409); // no evaluation yet
-      await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
-      const draft = (
-        await http
-          .post(`/api/cases/${id}/decisions`)
-          .set(officer.auth)
-          .send({ outcome: 'bifall' })
-          .expect(201)
-      ).body;
+      await flow.assess(id);
+      const draft = await flow.draft(id);
       expect(draft).toMatchObject({
         status: 'utkast',
         amount: 30_000,
@@ -139,9 +105,7 @@ describe('assessment and decisions', () => {
       expect(refused.body.code).toBe('DELEGATION_NOT_COVERED');
       await http.post(`/api/decisions/${draft.id}/sign`).set(officer.auth).send({}).expect(403);
 
-      const signed = (
-        await http.post(`/api/decisions/${draft.id}/sign`).set(decider33.auth).send({}).expect(201)
-      ).body;
+      const signed = await flow.sign(draft.id);
       expect(signed).toMatchObject({ status: 'signerat', delegationPoint: '3.3', amount: 30_000 });
       expect(signed.frameWarnings).toEqual([]);
       expect(signed.deMinimisEur).toBeGreaterThan(2_000);
@@ -186,7 +150,7 @@ describe('assessment and decisions', () => {
         status: 'utkast',
         amount: 25_000,
       });
-      await http.post(`/api/decisions/${amendment.id}/sign`).set(decider33.auth).send({}).expect(201);
+      await flow.sign(amendment.id);
       const original = await ds.query('SELECT amount, status FROM decision WHERE id = $1', [draft.id]);
       expect(original[0]).toEqual({ amount: '30000', status: 'signerat' });
       const corrected = await ds.query(
@@ -200,38 +164,21 @@ describe('assessment and decisions', () => {
 
     it('refuses a grant above the evaluated maximum unless the signer records a reason, kept in the history', async () => {
       const { org, applicant } = await firm();
-      const c = await http.post('/api/cases').set(applicant.auth).send(mindLikeProject(org.id)).expect(201);
-      await http
-        .post(`/api/cases/${c.body.id}/transitions`)
-        .set(applicant.auth)
-        .send({ transition: 'skicka_in' })
-        .expect(201);
-      await http
-        .post(`/api/cases/${c.body.id}/transitions`)
-        .set(officer.auth)
-        .send({ transition: 'paborja_handlaggning' })
-        .expect(201);
-      const ev = (await http.post(`/api/cases/${c.body.id}/evaluation`).set(officer.auth).expect(201)).body
-        .evaluation;
+      const id = await flow.takenUp(applicant, mindLikeProject(org.id));
+      const ev = (await flow.assess(id)).evaluation;
       expect(ev.maxGrant.amount).toBe(432_000);
       expect(ev.priority.rank).toBe('2b');
-      const draft = (
-        await http
-          .post(`/api/cases/${c.body.id}/decisions`)
-          .set(officer.auth)
-          .send({
-            outcome: 'bifall',
-            shareBp: 9000,
-            amount: 440_000,
-            financing: [
-              { source: 'region_1_1', label: 'Regionalt utvecklingsstöd – statligt stöd', amount: 240_000 },
-              { source: 'region_rambudget', label: 'Rambudgetmedel', amount: 200_000 },
-            ],
-            reasons: { text: 'Särskilda skäl' },
-            coSigners: [{ name: 'Enhetschef Ett', title: 'Enhetschef' }],
-          })
-          .expect(201)
-      ).body;
+      const draft = await flow.draft(id, {
+        outcome: 'bifall',
+        shareBp: 9000,
+        amount: 440_000,
+        financing: [
+          { source: 'region_1_1', label: 'Regionalt utvecklingsstöd – statligt stöd', amount: 240_000 },
+          { source: 'region_rambudget', label: 'Rambudgetmedel', amount: 200_000 },
+        ],
+        reasons: { text: 'Särskilda skäl' },
+        coSigners: [{ name: 'Enhetschef Ett', title: 'Enhetschef' }],
+      });
       expect(draft.conditions).toHaveLength(3);
       expect(draft.reasons.rankQuote).toContain('2b');
       expect(draft.reasons.rusArea).toBe('Innovationskraft och specialisering');
@@ -244,14 +191,12 @@ describe('assessment and decisions', () => {
         code: 'ABOVE_EVALUATED_MAX',
         details: [{ field: 'overrideReason' }],
       });
-      const signed = await http
-        .post(`/api/decisions/${draft.id}/sign`)
-        .set(decider32.auth)
-        .send({ overrideReason: 'Nämnden har prioriterat insatsen' })
-        .expect(201);
-      expect(signed.body.overrideReason).toBe('Nämnden har prioriterat insatsen');
-      expect(signed.body.coSigners).toEqual([{ name: 'Enhetschef Ett', title: 'Enhetschef' }]);
-      const history = (await http.get(`/api/cases/${c.body.id}/history`).set(officer.auth).expect(200)).body;
+      const signed = await flow.sign(draft.id, decider32, {
+        overrideReason: 'Nämnden har prioriterat insatsen',
+      });
+      expect(signed.overrideReason).toBe('Nämnden har prioriterat insatsen');
+      expect(signed.coSigners).toEqual([{ name: 'Enhetschef Ett', title: 'Enhetschef' }]);
+      const history = (await http.get(`/api/cases/${id}/history`).set(officer.auth).expect(200)).body;
       expect(history.at(-2)).toMatchObject({ action: 'beslut_fattat', reason: null });
       // The signer's reason is the officers' own: an internal entry beside the public one.
       expect(history.at(-1)).toMatchObject({
@@ -265,16 +210,8 @@ describe('assessment and decisions', () => {
       const drafts: string[] = [];
       for (let i = 0; i < 20; i++) {
         const id = await mikrobidragCase(org.id, applicant);
-        await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
-        drafts.push(
-          (
-            await http
-              .post(`/api/cases/${id}/decisions`)
-              .set(officer.auth)
-              .send({ outcome: 'bifall' })
-              .expect(201)
-          ).body.id,
-        );
+        await flow.assess(id);
+        drafts.push((await flow.draft(id)).id);
       }
       const results = await Promise.all(
         drafts.map((d) => http.post(`/api/decisions/${d}/sign`).set(decider33.auth).send({})),
@@ -309,14 +246,8 @@ describe('assessment and decisions', () => {
       expect(
         (await http.post(`/api/cases/${id}/evaluation`).set(conflicted.auth).expect(403)).body.code,
       ).toBe('JAV');
-      await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
-      const draft = (
-        await http
-          .post(`/api/cases/${id}/decisions`)
-          .set(officer.auth)
-          .send({ outcome: 'bifall' })
-          .expect(201)
-      ).body;
+      await flow.assess(id);
+      const draft = await flow.draft(id);
       const conflictedDecider = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
       await http
         .post(`/api/cases/${id}/jav`)
@@ -337,25 +268,8 @@ describe('assessment and decisions', () => {
 
     it("records the nämnd's own decision with meeting date and §, by the secretariat only", async () => {
       const { org, applicant } = await firm();
-      const c = await http.post('/api/cases').set(applicant.auth).send(mindLikeProject(org.id)).expect(201);
-      await http
-        .post(`/api/cases/${c.body.id}/transitions`)
-        .set(applicant.auth)
-        .send({ transition: 'skicka_in' })
-        .expect(201);
-      await http
-        .post(`/api/cases/${c.body.id}/transitions`)
-        .set(officer.auth)
-        .send({ transition: 'paborja_handlaggning' })
-        .expect(201);
-      await http.post(`/api/cases/${c.body.id}/evaluation`).set(officer.auth).expect(201);
-      const draft = (
-        await http
-          .post(`/api/cases/${c.body.id}/decisions`)
-          .set(officer.auth)
-          .send({ outcome: 'bifall', shareBp: 5000, decidedByNamnd: true })
-          .expect(201)
-      ).body;
+      const id = await flow.assessed(applicant, mindLikeProject(org.id));
+      const draft = await flow.draft(id, { outcome: 'bifall', shareBp: 5000, decidedByNamnd: true });
       await http.post(`/api/decisions/${draft.id}/sign`).set(decider32.auth).send({}).expect(409);
       await http
         .post(`/api/decisions/${draft.id}/namnd`)
@@ -384,7 +298,7 @@ describe('assessment and decisions', () => {
     it('requires grounds for a rejection and refuses fields that do not fit', async () => {
       const { org, applicant } = await firm();
       const id = await mikrobidragCase(org.id, applicant);
-      await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
+      await flow.assess(id);
       const bad = await http
         .post(`/api/cases/${id}/decisions`)
         .set(officer.auth)
@@ -396,12 +310,8 @@ describe('assessment and decisions', () => {
         .set(officer.auth)
         .send({ outcome: 'bifall', amount: 10.5 })
         .expect(400);
-      const ok = await http
-        .post(`/api/cases/${id}/decisions`)
-        .set(officer.auth)
-        .send({ outcome: 'avslag', rejectionGrounds: 'Uppfyller ej villkor' })
-        .expect(201);
-      expect(ok.body).toMatchObject({ amount: null, rejectionGrounds: 'Uppfyller ej villkor' });
+      const ok = await flow.draft(id, { outcome: 'avslag', rejectionGrounds: 'Uppfyller ej villkor' });
+      expect(ok).toMatchObject({ amount: null, rejectionGrounds: 'Uppfyller ej villkor' });
       const drafts = await ds.query(`SELECT count(*)::int AS n FROM decision WHERE case_id = $1`, [id]);
       expect(drafts[0].n).toBe(1);
     });
@@ -467,22 +377,29 @@ describe('assessment and decisions', () => {
   describe('inriktningsbeslut as data', () => {
     // Adopting a rule set ends the one in force (here the 2019 set) the day before it begins: on a database
     // and an app of this block's own, so that no other test sees the shortened 2019 set. The suite's
-    // helpers (firm, mikrobidragCase) and officer work on whichever app is current.
-    let db: Awaited<ReturnType<typeof usePrivateDatabase>>;
-    let shared: { app: NestFastifyApplication; ds: DataSource; http: typeof http; officer: TestUser };
+    // helpers (firm, mikrobidragCase, flow) and officer work on whichever app is current.
+    let db: PrivateDatabase;
+    let shared: {
+      app: NestFastifyApplication;
+      ds: DataSource;
+      http: typeof http;
+      officer: TestUser;
+      flow: CaseFlow;
+    };
     beforeAll(async () => {
-      shared = { app, ds, http, officer };
-      db = await usePrivateDatabase();
+      shared = { app, ds, http, officer, flow };
+      db = await PrivateDatabase.use();
       app = await createTestApp();
       ds = app.get(DataSource);
       http = request(app.getHttpServer());
       await ensureReferenceData(ds);
       officer = await createUser(app, [Role.handlaggare]);
+      flow = new CaseFlow(app, { officer });
     });
     afterAll(async () => {
       await app.close();
       await db.drop();
-      ({ app, ds, http, officer } = shared);
+      ({ app, ds, http, officer, flow } = shared);
     });
 
     it('lets an admin draft, validate, adopt, extend, and refuses others', async () => {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
 import { Clock } from '@anslag/common';
 import {
-  createOrganisation,
+  CaseFlow,
   createTestApp,
   createUser,
   ensureReferenceData,
@@ -26,6 +26,7 @@ describe('decisions under delegation', () => {
   let decider: TestUser;
   let secretary: TestUser;
   let admin: TestUser;
+  let flow: CaseFlow;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -36,42 +37,18 @@ describe('decisions under delegation', () => {
     decider = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
     secretary = await createUser(app, [Role.namndsekreterare]);
     admin = await createUser(app, [Role.admin]);
+    flow = new CaseFlow(app, { officer, decider });
   });
   afterAll(() => app.close());
 
   /** A small firm outside the tätort applying for mikrobidrag; submitted, taken up and assessed. */
   async function assessedMikrobidrag(applied: number, costs: number): Promise<string> {
-    const org = await createOrganisation(ds, {
-      inTatort: false,
-      postalCode: '711 30',
-      kommunCode: '1885',
-      employees: 3,
-      fteHundredths: 250,
-      runBy: 'kvinnor',
-    });
-    const applicant = await createUser(app, [Role.sokande], [org.id]);
-    const c = await http
-      .post('/api/cases')
-      .set(applicant.auth)
-      .send(mikrobidragApplication(org.id, applied, costs))
-      .expect(201);
-    await http
-      .post(`/api/cases/${c.body.id}/transitions`)
-      .set(applicant.auth)
-      .send({ transition: 'skicka_in' })
-      .expect(201);
-    await http
-      .post(`/api/cases/${c.body.id}/transitions`)
-      .set(officer.auth)
-      .send({ transition: 'paborja_handlaggning' })
-      .expect(201);
-    await http.post(`/api/cases/${c.body.id}/evaluation`).set(officer.auth).expect(201);
-    return c.body.id;
+    const { org, applicant } = await flow.firm({ postalCode: '711 30' });
+    return flow.assessed(applicant, mikrobidragApplication(org.id, applied, costs));
   }
 
-  async function draft(caseId: string, body: object): Promise<{ id: string; evaluatedMax: number }> {
-    return (await http.post(`/api/cases/${caseId}/decisions`).set(officer.auth).send(body).expect(201)).body;
-  }
+  const draft = (caseId: string, body: object): Promise<{ id: string; evaluatedMax: number }> =>
+    flow.draft(caseId, body);
 
   describe('caps of the inriktningsbeslut', () => {
     it('refuses a delegated signer above the 30 000 kr per-decision cap, even with a reason', async () => {
@@ -105,12 +82,10 @@ describe('decisions under delegation', () => {
       expect(d.evaluatedMax).toBe(20_000);
       const noReason = await http.post(`/api/decisions/${d.id}/sign`).set(decider.auth).send({}).expect(409);
       expect(noReason.body.code).toBe('ABOVE_EVALUATED_MAX');
-      const signed = await http
-        .post(`/api/decisions/${d.id}/sign`)
-        .set(decider.auth)
-        .send({ overrideReason: 'Maskinen har blivit dyrare sedan ansökan' })
-        .expect(201);
-      expect(signed.body).toMatchObject({
+      const signed = await flow.sign(d.id, decider, {
+        overrideReason: 'Maskinen har blivit dyrare sedan ansökan',
+      });
+      expect(signed).toMatchObject({
         status: 'signerat',
         amount: 28_000,
         capsExceeded: [],
@@ -230,8 +205,8 @@ describe('decisions under delegation', () => {
         .expect(201);
       const refused = await http.post(`/api/decisions/${d.id}/sign`).set(holder.auth).send({}).expect(403);
       expect(refused.body.code).toBe('JAV');
-      const signed = await http.post(`/api/decisions/${d.id}/sign`).set(substitute.auth).send({}).expect(201);
-      expect(signed.body).toMatchObject({
+      const signed = await flow.sign(d.id, substitute);
+      expect(signed).toMatchObject({
         status: 'signerat',
         delegationPoint: '8.8',
         signedByName: 'Erik Ersättare',
@@ -247,12 +222,10 @@ describe('decisions under delegation', () => {
     it('lets the substitute sign for an absent holder with the reason stated', async () => {
       const caseId = await assessedMikrobidrag(20_000, 80_000);
       const d = await draft(caseId, { outcome: 'bifall' });
-      const signed = await http
-        .post(`/api/decisions/${d.id}/sign`)
-        .set(substitute.auth)
-        .send({ substituteReason: 'Innehavaren har semester vecka 32' })
-        .expect(201);
-      expect(signed.body.substituteFor).toMatchObject({
+      const signed = await flow.sign(d.id, substitute, {
+        substituteReason: 'Innehavaren har semester vecka 32',
+      });
+      expect(signed.substituteFor).toMatchObject({
         ground: 'franvaro',
         reason: 'Innehavaren har semester vecka 32',
       });

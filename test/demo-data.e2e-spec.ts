@@ -5,8 +5,7 @@ import { DemoLoader, DemoPayments, loadDemoData, loadDemoPayments } from '@ansla
 import { DEFAULT_DEMO_DATA_DIR } from '../libs/demo/src/demo-data';
 import { DecisionLetterJob } from '@anslag/letters';
 import { extractPdfText } from '../libs/letters/src/render/extract-text';
-import { createTestApp, randomOrganisationsnummer } from '@anslag/testing';
-import { PrivateDatabase } from './letters-support';
+import { createTestApp, PrivateDatabase, randomOrganisationsnummer } from '@anslag/testing';
 
 // Loading the demo twice (cases, decisions, payments) takes seconds on a busy machine.
 jest.setTimeout(60_000);
@@ -20,13 +19,11 @@ describe('demo data', () => {
   });
 
   let db: PrivateDatabase;
-  const shared = process.env.DATABASE_URL;
 
   beforeAll(async () => {
     // A database of its own: the demo's reference data (rule sets, delegation points) is not the
     // factories', and other suites must not see it.
-    db = await PrivateDatabase.create();
-    process.env.DATABASE_URL = db.url;
+    db = await PrivateDatabase.use();
     app = await createTestApp();
     ds = app.get(DataSource);
     http = request(app.getHttpServer());
@@ -44,7 +41,6 @@ describe('demo data', () => {
   afterAll(async () => {
     await app?.close();
     await db?.drop();
-    process.env.DATABASE_URL = shared;
   });
 
   it('carries MIND, Kottaberget and two company grants through reports, payments, an advance and a recovery', async () => {

@@ -2,15 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
-import {
-  createOrganisation,
-  createTestApp,
-  createUser,
-  ensureReferenceData,
-  mikrobidragApplication,
-  submittedAndTakenUp,
-  usePrivateDatabase,
-} from '@anslag/testing';
+import { CaseFlow, createUser, mikrobidragApplication, twoInstances } from '@anslag/testing';
 
 interface FrameLine {
   scope: string;
@@ -27,33 +19,25 @@ interface FrameLine {
 describe('frame usage cached per instance, signed through another', () => {
   let a: NestFastifyApplication;
   let b: NestFastifyApplication;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
 
   const counter = async (): Promise<number> =>
     Number((await a.get(DataSource).query(`SELECT version FROM signed_decision_version`))[0].version);
 
   beforeAll(async () => {
-    ({ drop } = await usePrivateDatabase());
-    a = await createTestApp();
-    b = await createTestApp();
-    await ensureReferenceData(a.get(DataSource));
+    ({ a, b, close } = await twoInstances());
   }, 60_000);
-
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await drop?.();
-  });
+  afterAll(() => close?.());
 
   it('a mikrobidrag signed through one instance is granted in the frames and the assessment of the other', async () => {
     const ds = a.get(DataSource);
-    const org = await createOrganisation(ds, { inTatort: false, kommunCode: '1885' });
-    const applicant = await createUser(a, [Role.sokande], [org.id]);
     const officer = await createUser(a, [Role.handlaggare]);
     const decider = await createUser(a, [Role.beslutsfattare], [], ['3.3']);
+    // Drafted and signed through A.
+    const flow = new CaseFlow(a, { officer, decider });
+    const { org, applicant } = await flow.firm();
     // Each instance signs its own tokens: B's reader logs in at B.
     const reader = await createUser(b, [Role.handlaggare]);
-    const viaA = request(a.getHttpServer());
     const viaB = request(b.getHttpServer());
     const granted = (lines: FrameLine[]) => ({
       frame: lines.find((l) => l.scope === 'frame' && l.code === 'foretagsstod')?.granted,
@@ -62,20 +46,10 @@ describe('frame usage cached per instance, signed through another', () => {
     const framesOnB = async () =>
       granted((await viaB.get('/api/policy/frames').set(reader.auth).expect(200)).body.lines);
 
-    const caseId = await submittedAndTakenUp(
-      viaA,
-      applicant,
-      officer,
-      mikrobidragApplication(org.id, 30_000),
-    );
-    await viaA.post(`/api/cases/${caseId}/evaluation`).set(officer.auth).expect(201);
+    const caseId = await flow.assessed(applicant, mikrobidragApplication(org.id, 30_000));
     const atStart = await counter();
-    const draft = await viaA
-      .post(`/api/cases/${caseId}/decisions`)
-      .set(officer.auth)
-      .send({ outcome: 'bifall' })
-      .expect(201);
-    expect(draft.body.amount).toBe(30_000);
+    const draft = await flow.draft(caseId);
+    expect(draft.amount).toBe(30_000);
     // A draft draws on no frame: the counter stays.
     expect(await counter()).toBe(atStart);
 
@@ -87,10 +61,8 @@ describe('frame usage cached per instance, signed through another', () => {
       );
     expect(await evaluationOnB()).toEqual({ frame: 0, aidForm: null });
 
-    await viaA.post(`/api/decisions/${draft.body.id}/sign`).set(decider.auth).send({}).expect(201);
-    const [stored] = await ds.query(`SELECT status, amount::int FROM decision WHERE id = $1`, [
-      draft.body.id,
-    ]);
+    await flow.sign(draft.id);
+    const [stored] = await ds.query(`SELECT status, amount::int FROM decision WHERE id = $1`, [draft.id]);
     expect(stored).toEqual({ status: 'signerat', amount: 30_000 });
     // The counter the instances compare moved in the signature's own commit.
     expect(await counter()).toBeGreaterThan(atStart);

@@ -15,15 +15,16 @@ import type { LetterModel } from '../libs/letters/src/render';
 import { renderLetter } from '../libs/letters/src/render';
 import type { RuleSet } from '@anslag/rules';
 import {
+  CaseFlow,
   createOrganisation,
   createTestApp,
   createUser,
   ensureReferenceData,
   mindLikeProject,
+  PrivateDatabase,
   type TestUser,
 } from '@anslag/testing';
 import ruleSet2019 from '../libs/demo/data/inriktningsbeslut-2019.json';
-import { PrivateDatabase } from './letters-support';
 import {
   codeLikeTokens,
   pdfMetadata,
@@ -93,13 +94,11 @@ describe('the demo’s 25 decision letters', () => {
   let app: NestFastifyApplication;
   let ds: DataSource;
   let http: ReturnType<typeof request>;
-  const saved = process.env.DATABASE_URL;
   const letters = new Map<string, { model: LetterModel; input: LetterInput; text: string }>();
 
   beforeAll(async () => {
     // A database of the suite's own: the demo's fixed organisation numbers and rule set, loaded once.
-    db = await PrivateDatabase.create();
-    process.env.DATABASE_URL = db.url;
+    db = await PrivateDatabase.use();
     app = await createTestApp();
     ds = app.get(DataSource);
     http = request(app.getHttpServer());
@@ -108,7 +107,6 @@ describe('the demo’s 25 decision letters', () => {
   afterAll(async () => {
     await app.close();
     await db.drop();
-    process.env.DATABASE_URL = saved;
   });
 
   it('renders every one and checks its text, amounts, grounds, year, legal basis and appeal', async () => {
@@ -294,18 +292,17 @@ describe('letters of decisions built through the API: each outcome × track × a
   let officer: TestUser;
   let decider32: TestUser;
   let decider33: TestUser;
+  let flow: CaseFlow;
   const rules = ruleSet2019 as unknown as RuleSet;
   const outcomes = ['bifall', 'delvis_bifall', 'avslag'] as const;
   const grounds = (what: string) =>
     `Villkoret om stödberättigande kostnader i inriktningsbeslutet är inte uppfyllt för ${what}: kostnaden för den begagnade utrustningen är inte styrkt med offert.`;
 
   let db: PrivateDatabase;
-  const saved = process.env.DATABASE_URL;
 
   beforeAll(async () => {
     // A database of the suite's own, so that suites counting rows of the shared one are not disturbed.
-    db = await PrivateDatabase.create();
-    process.env.DATABASE_URL = db.url;
+    db = await PrivateDatabase.use();
     app = await createTestApp();
     ds = app.get(DataSource);
     http = request(app.getHttpServer());
@@ -313,28 +310,14 @@ describe('letters of decisions built through the API: each outcome × track × a
     officer = await createUser(app, [Role.handlaggare]);
     decider32 = await createUser(app, [Role.beslutsfattare], [], ['3.2']);
     decider33 = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
+    flow = new CaseFlow(app, { officer });
   });
   afterAll(async () => {
     await app.close();
     await db.drop();
-    process.env.DATABASE_URL = saved;
   });
 
-  async function takeUp(applicant: TestUser, body: object): Promise<string> {
-    const c = await http.post('/api/cases').set(applicant.auth).send(body).expect(201);
-    await http
-      .post(`/api/cases/${c.body.id}/transitions`)
-      .set(applicant.auth)
-      .send({ transition: 'skicka_in' })
-      .expect(201);
-    await http
-      .post(`/api/cases/${c.body.id}/transitions`)
-      .set(officer.auth)
-      .send({ transition: 'paborja_handlaggning' })
-      .expect(201);
-    await http.post(`/api/cases/${c.body.id}/evaluation`).set(officer.auth).expect(201);
-    return c.body.id;
-  }
+  const takeUp = (applicant: TestUser, body: object): Promise<string> => flow.assessed(applicant, body);
 
   async function decide(
     caseId: string,
@@ -342,17 +325,9 @@ describe('letters of decisions built through the API: each outcome × track × a
     signer: TestUser,
     fields: object,
   ): Promise<string> {
-    const draft = await http
-      .post(`/api/cases/${caseId}/decisions`)
-      .set(officer.auth)
-      .send({ outcome, ...fields })
-      .expect(201);
-    await http
-      .post(`/api/decisions/${draft.body.id}/sign`)
-      .set(signer.auth)
-      .send({ overrideReason: 'Provbeslut för brevkontroll' })
-      .expect(201);
-    return draft.body.id;
+    const draft = await flow.draft(caseId, { outcome, ...fields });
+    await flow.sign(draft.id, signer, { overrideReason: 'Provbeslut för brevkontroll' });
+    return draft.id;
   }
 
   async function letterOf(

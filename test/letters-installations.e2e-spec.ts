@@ -4,7 +4,7 @@ import { queuePrefix } from '@anslag/config';
 import { dataSourceOptions } from '@anslag/database';
 import { buildDecisionLetterModel, LetterDataLoader } from '@anslag/letters';
 import { QUEUES, redisConnection } from '@anslag/queue';
-import { ensureReferenceData, PrivateRedis } from '@anslag/testing';
+import { ensureReferenceData, PrivateDatabase, PrivateRedis } from '@anslag/testing';
 import { renderLetter } from '../libs/letters/src/render';
 import { LetterSweeper } from '../apps/worker/src/letters/letter-sweeper';
 import {
@@ -12,7 +12,6 @@ import {
   DYING_LOCK,
   InProcessWorker,
   letterRows,
-  PrivateDatabase,
   queueState,
   settledStates,
   sha256,

@@ -4,14 +4,20 @@ import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
 import { buildDecisionLetterModel, DecisionLetterJob, LetterDataLoader } from '@anslag/letters';
 import { LetterModelError, renderLetter } from '../libs/letters/src/render';
-import { createTestApp, createUser, ensureReferenceData, PrivateRedis, type TestUser } from '@anslag/testing';
+import {
+  createTestApp,
+  createUser,
+  ensureReferenceData,
+  PrivateDatabase,
+  PrivateRedis,
+  type TestUser,
+} from '@anslag/testing';
 import {
   allDone,
   DYING_LOCK,
   InProcessWorker,
   letterRows,
   pendingOutbox,
-  PrivateDatabase,
   queueState,
   settledStates,
   sha256,
@@ -34,7 +40,7 @@ describe('decision letters through the queue, with faults', () => {
   let ds: DataSource;
   let officer: TestUser;
   const workers: InProcessWorker[] = [];
-  const saved = { redis: process.env.REDIS_URL, db: process.env.DATABASE_URL };
+  const savedRedis = process.env.REDIS_URL;
 
   const worker = (
     ...args: ConstructorParameters<typeof InProcessWorker> extends [unknown, unknown, ...infer R] ? R : never
@@ -50,9 +56,8 @@ describe('decision letters through the queue, with faults', () => {
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
-    db = await PrivateDatabase.create();
+    db = await PrivateDatabase.use();
     process.env.REDIS_URL = redis.url;
-    process.env.DATABASE_URL = db.url;
     app = await createTestApp();
     ds = app.get(DataSource);
     await ensureReferenceData(ds);
@@ -65,8 +70,7 @@ describe('decision letters through the queue, with faults', () => {
     await app.close();
     await redis.stop();
     await db.drop();
-    process.env.REDIS_URL = saved.redis;
-    process.env.DATABASE_URL = saved.db;
+    process.env.REDIS_URL = savedRedis;
   });
 
   it('keeps signed decisions’ letters in the outbox while Redis is down, and produces each exactly once when it returns', async () => {

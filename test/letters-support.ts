@@ -1,8 +1,7 @@
 /** Helpers of the letters suites: signed decisions written as the signing transaction writes them. */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Queue } from 'bullmq';
 import { BudgetLine, GrantCase } from '@anslag/cases';
@@ -10,50 +9,12 @@ import { AppConfig } from '@anslag/config';
 import { Decision } from '@anslag/decisions';
 import { requestDecisionLetter } from '@anslag/letters';
 import { JobProducer, QUEUES, RedisConnections, redisConnection } from '@anslag/queue';
-import { dataSourceOptions } from '@anslag/database';
 import { createOrganisation } from '@anslag/testing';
 import {
   DecisionLetterProcessor,
   type LetterWorkerOptions,
 } from '../apps/worker/src/letters/decision-letter.processor';
 import { OutboxRelay } from '../apps/worker/src/outbox/outbox-relay';
-
-/**
- * A migrated database of the suite's own. The fault suites run relays, and a relay takes every pending
- * outbox row it finds: in the shared test database it would take other suites' letters too.
- */
-export class PrivateDatabase {
-  private constructor(
-    readonly url: string,
-    private readonly name: string,
-    private readonly admin: string,
-  ) {}
-
-  static async create(): Promise<PrivateDatabase> {
-    const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/anslag');
-    const admin = new URL(base);
-    admin.pathname = '/postgres';
-    const name = `${base.pathname.slice(1)}_letters_${randomBytes(3).toString('hex')}`;
-    const client = new Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`CREATE DATABASE "${name}"`);
-    await client.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const ds = new DataSource(dataSourceOptions(url.toString(), { entities: [] }));
-    await ds.initialize();
-    await ds.runMigrations({ transaction: 'each' });
-    await ds.destroy();
-    return new PrivateDatabase(url.toString(), name, admin.toString());
-  }
-
-  async drop(): Promise<void> {
-    const client = new Client({ connectionString: this.admin });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`);
-    await client.end();
-  }
-}
 
 interface DemoCase {
   key: string;

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@anslag/database';
-import { PrivateDatabase } from './letters-support';
+import { PrivateDatabase } from '@anslag/testing';
 
 /** Everything the migrations make, as the catalogue lists it. */
 async function schema(ds: DataSource): Promise<string[]> {

@@ -11,13 +11,14 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Account, hashPassword, Role } from '@anslag/auth';
 import {
-  createOrganisation,
+  CaseFlow,
   createTestApp,
   createUser,
   ensureReferenceData,
-  TestUser,
+  mikrobidragApplication,
+  PrivateDatabase,
 } from '@anslag/testing';
-import { letterRows, PrivateDatabase, waitFor } from './letters-support';
+import { letterRows, waitFor } from './letters-support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startCluster } = require('../apps/cli/cluster.js') as {
@@ -43,15 +44,14 @@ describe('two api and two worker processes behind nginx', () => {
   let cluster: Cluster;
   let app: NestFastifyApplication;
   let ds: DataSource;
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, JWT_SECRET: process.env.JWT_SECRET };
+  const savedSecret = process.env.JWT_SECRET;
 
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js'))) {
       throw new Error('dist/ is missing: run the suite with npm test, which compiles before jest');
     }
     // A database of its own: the workers' outbox relays take every pending row they find.
-    db = await PrivateDatabase.create();
-    process.env.DATABASE_URL = db.url;
+    db = await PrivateDatabase.use();
     process.env.JWT_SECRET = randomBytes(32).toString('hex');
     app = await createTestApp();
     ds = app.get(DataSource);
@@ -75,7 +75,7 @@ describe('two api and two worker processes behind nginx', () => {
     await cluster?.stop();
     await app?.close();
     await db?.drop();
-    Object.assign(process.env, saved);
+    process.env.JWT_SECRET = savedSecret;
   }, 120_000);
 
   const direct = (i: number) => request(`http://127.0.0.1:${cluster.apis[i].port}`);
@@ -137,47 +137,18 @@ describe('two api and two worker processes behind nginx', () => {
     const decider = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
     const decisions: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const api = direct(i % 2);
-      const org = await createOrganisation(ds, { inTatort: false, kommunCode: '1885' });
-      const applicant: TestUser = await createUser(app, [Role.sokande], [org.id]);
-      const c = await api
-        .post('/api/cases')
-        .set(applicant.auth)
-        .send({
-          track: 'foretagsstod',
-          organisationId: org.id,
-          title: `Ny maskin ${i}`,
-          aidForm: 'mikrobidrag',
-          amountApplied: 30_000,
-          costLines: [{ description: 'Maskin', costType: 'equipment', amount: 60_000 }],
-          plannedStart: '2030-01-01',
-          collectiveAgreement: true,
-        })
-        .expect(201);
-      const id = c.body.id as string;
-      await api
-        .post(`/api/cases/${id}/transitions`)
-        .set(applicant.auth)
-        .send({ transition: 'skicka_in' })
-        .expect(201);
-      await api
-        .post(`/api/cases/${id}/transitions`)
-        .set(officer.auth)
-        .send({ transition: 'paborja_handlaggning' })
-        .expect(201);
-      await api.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
-      const draft = await api
-        .post(`/api/cases/${id}/decisions`)
-        .set(officer.auth)
-        .send({ outcome: 'bifall' })
-        .expect(201);
+      const [here, there] = [i % 2, (i + 1) % 2].map(
+        (n) => new CaseFlow(app, { officer, decider }, direct(n)),
+      );
+      const { org, applicant } = await here.firm();
+      const id = await here.assessed(applicant, {
+        ...mikrobidragApplication(org.id, 30_000),
+        title: `Ny maskin ${i}`,
+      });
+      const draft = await here.draft(id);
       // Signed at the other instance than the one that drafted it.
-      await direct((i + 1) % 2)
-        .post(`/api/decisions/${draft.body.id}/sign`)
-        .set(decider.auth)
-        .send({})
-        .expect(201);
-      decisions.push(draft.body.id);
+      await there.sign(draft.id);
+      decisions.push(draft.id);
     }
     await waitFor(
       async () =>

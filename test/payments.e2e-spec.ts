@@ -7,10 +7,12 @@ import { extractPdfText } from '@anslag/letters';
 import { FramesService } from '@anslag/policy';
 import { PaymentLetterJob, validatePain001 } from '@anslag/payments';
 import {
+  CaseFlow,
   createOrganisation,
   createTestApp,
   createUser,
   ensureReferenceData,
+  mikrobidragApplication,
   TestUser,
 } from '@anslag/testing';
 
@@ -57,6 +59,7 @@ describe('payments after the decision', () => {
   let smallDecider: TestUser;
   let secretary: TestUser;
   let admin: TestUser;
+  let flow: CaseFlow;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -76,6 +79,7 @@ describe('payments after the decision', () => {
     smallDecider = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
     secretary = await createUser(app, [Role.namndsekreterare]);
     admin = await createUser(app, [Role.admin]);
+    flow = new CaseFlow(app, { officer, decider });
     for (const [u, max] of [
       [decider, 1_000_000],
       [decider2, 1_000_000],
@@ -95,41 +99,17 @@ describe('payments after the decision', () => {
   async function grant(
     beforeSigning?: (draftId: string) => Promise<void>,
   ): Promise<{ decisionId: string; caseId: string; applicant: TestUser }> {
-    const org = await createOrganisation(ds, { inTatort: false, kommunCode: '1885', runBy: 'kvinnor' });
-    const applicant = await createUser(app, [Role.sokande], [org.id]);
-    const c = await http
-      .post('/api/cases')
-      .set(applicant.auth)
-      .send({
-        track: 'foretagsstod',
-        organisationId: org.id,
-        title: 'Ny rostningsmaskin',
-        aidForm: 'mikrobidrag',
-        amountApplied: 30_000,
-        costLines: [{ description: 'Rostningsmaskin', costType: 'machinery', amount: 60_000 }],
-        plannedStart: '2027-02-01',
-        collectiveAgreement: true,
-      })
-      .expect(201);
-    await http
-      .post(`/api/cases/${c.body.id}/transitions`)
-      .set(applicant.auth)
-      .send({ transition: 'skicka_in' })
-      .expect(201);
-    await http
-      .post(`/api/cases/${c.body.id}/transitions`)
-      .set(officer.auth)
-      .send({ transition: 'paborja_handlaggning' })
-      .expect(201);
-    await http.post(`/api/cases/${c.body.id}/evaluation`).set(officer.auth).expect(201);
-    const draft = await http
-      .post(`/api/cases/${c.body.id}/decisions`)
-      .set(officer.auth)
-      .send({ outcome: 'bifall' })
-      .expect(201);
-    if (beforeSigning) await beforeSigning(draft.body.id);
-    await http.post(`/api/decisions/${draft.body.id}/sign`).set(decider.auth).send({}).expect(201);
-    return { decisionId: draft.body.id, caseId: c.body.id, applicant };
+    const { org, applicant } = await flow.firm();
+    const caseId = await flow.assessed(applicant, {
+      ...mikrobidragApplication(org.id, 30_000),
+      title: 'Ny rostningsmaskin',
+      costLines: [{ description: 'Rostningsmaskin', costType: 'machinery', amount: 60_000 }],
+      plannedStart: '2027-02-01',
+    });
+    const draft = await flow.draft(caseId);
+    if (beforeSigning) await beforeSigning(draft.id);
+    await flow.sign(draft.id);
+    return { decisionId: draft.id, caseId, applicant };
   }
 
   const voucher = (n: number, over: Record<string, unknown> = {}) => ({
@@ -613,33 +593,17 @@ describe('payments after the decision', () => {
     );
     expect(entry.recovered_sek).toBe('10000');
     expect(entry.recovered_eur).toBe(Math.floor((entry.amount_eur * 10_000) / 30_000));
-    const next = await http
-      .post('/api/cases')
-      .set(g.applicant.auth)
-      .send({
-        track: 'foretagsstod',
-        organisationId: (
-          await ds.query(`SELECT organisation_id FROM grant_case WHERE id = $1`, [g.caseId])
-        )[0].organisation_id,
-        title: 'Kylanläggning',
-        aidForm: 'mikrobidrag',
-        amountApplied: 30_000,
-        costLines: [{ description: 'Kylanläggning', costType: 'machinery', amount: 60_000 }],
-        plannedStart: '2029-02-01',
-        collectiveAgreement: true,
-      })
-      .expect(201);
-    await http
-      .post(`/api/cases/${next.body.id}/transitions`)
-      .set(g.applicant.auth)
-      .send({ transition: 'skicka_in' })
-      .expect(201);
-    await http
-      .post(`/api/cases/${next.body.id}/transitions`)
-      .set(officer.auth)
-      .send({ transition: 'paborja_handlaggning' })
-      .expect(201);
-    const ev = (await http.post(`/api/cases/${next.body.id}/evaluation`).set(officer.auth).expect(201)).body;
+    const [{ organisation_id: orgId }] = await ds.query(
+      `SELECT organisation_id FROM grant_case WHERE id = $1`,
+      [g.caseId],
+    );
+    const next = await flow.takenUp(g.applicant, {
+      ...mikrobidragApplication(orgId, 30_000),
+      title: 'Kylanläggning',
+      costLines: [{ description: 'Kylanläggning', costType: 'machinery', amount: 60_000 }],
+      plannedStart: '2029-02-01',
+    });
+    const ev = await flow.assess(next);
     const perCompany = ev.evaluation.maxGrant.terms.find((t: { term: string }) => t.term === 'per_foretag');
     // 60 000 kr per company, less the 20 000 kr kept of the first grant.
     expect(perCompany.amount).toBe(40_000);

@@ -1,17 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
-import { dataSourceOptions } from '@anslag/database';
-import {
-  createOrganisation,
-  createTestApp,
-  createUser,
-  ensureReferenceData,
-  mindLikeProject,
-  TEST_IDS,
-} from '@anslag/testing';
+import { createOrganisation, createUser, mindLikeProject, twoInstances, TEST_IDS } from '@anslag/testing';
 
 /**
  * Two api instances on one database, each keeping the rule sets and catalogues in memory: what an admin
@@ -19,48 +10,17 @@ import {
  * adopting ends every earlier decision and the shared one is used by other suites.
  */
 describe('reference data cached per instance, changed through another', () => {
-  const adminUrl = new URL(process.env.DATABASE_URL!);
-  adminUrl.pathname = '/postgres';
-  const dbName = `${process.env.ANSLAG_TEST_DB}_reference_cache`;
   let a: NestFastifyApplication;
   let b: NestFastifyApplication;
+  let close: () => Promise<void>;
 
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: adminUrl.toString() });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
   const version = async (): Promise<number> =>
     Number((await a.get(DataSource).query(`SELECT version FROM reference_version`))[0].version);
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE "${dbName}"`);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${dbName}`;
-    const migrator = new DataSource(dataSourceOptions(url.toString(), { entities: [] }));
-    await migrator.initialize();
-    await migrator.runMigrations({ transaction: 'each' });
-    await migrator.destroy();
-    const shared = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = url.toString();
-    try {
-      a = await createTestApp();
-      b = await createTestApp();
-    } finally {
-      process.env.DATABASE_URL = shared;
-    }
-    await ensureReferenceData(a.get(DataSource));
+    ({ a, b, close } = await twoInstances());
   }, 60_000);
-
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  });
+  afterAll(() => close?.());
 
   it('a rule set adopted through one instance is the one in force in the other', async () => {
     const officer = await createUser(b, [Role.handlaggare]);

@@ -1,11 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
 import { DemoLoader, loadDemoData } from '@anslag/demo';
-import { createTestApp, createUser } from '@anslag/testing';
-import { dataSourceOptions } from '../libs/database/src/data-source-options';
+import { createTestApp, createUser, PrivateDatabase } from '@anslag/testing';
 
 /**
  * The delegation report for 2019-11-01 – 2019-12-03 on the demo data reproduces the real report
@@ -221,45 +219,20 @@ const SEED: [string | null, string, string, string, string, string, string, stri
 ];
 
 describe('delegation report on the demo data', () => {
-  const adminUrl = new URL(process.env.DATABASE_URL!);
-  adminUrl.pathname = '/postgres';
-  const dbName = `${process.env.ANSLAG_TEST_DB}_reports_demo`;
+  let db: PrivateDatabase;
   let app: NestFastifyApplication;
   let http: ReturnType<typeof request>;
 
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: adminUrl.toString() });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-
   beforeAll(async () => {
-    await admin(`CREATE DATABASE "${dbName}"`);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${dbName}`;
-    const migrator = new DataSource(dataSourceOptions(url.toString(), { entities: [] }));
-    await migrator.initialize();
-    await migrator.runMigrations({ transaction: 'each' });
-    await migrator.destroy();
-    // The configuration is read when the app is built; the shared database is restored right after.
-    const shared = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = url.toString();
-    try {
-      app = await createTestApp();
-    } finally {
-      process.env.DATABASE_URL = shared;
-    }
+    db = await PrivateDatabase.use();
+    app = await createTestApp();
     http = request(app.getHttpServer());
     await new DemoLoader(app.get(DataSource)).load(loadDemoData(), 'demo-test');
   }, 60_000);
 
   afterAll(async () => {
     await app?.close();
-    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await db?.drop();
   });
 
   it('reproduces the seed table row for row: 22 rows, 21 grants of 3 586 849 kr, one rejection', async () => {

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
 import {
+  CaseFlow,
   createOrganisation,
   createTestApp,
   createUser,
@@ -42,6 +43,7 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
   let http: ReturnType<typeof request>;
   let secretary: TestUser;
   let officer: TestUser;
+  let flow: CaseFlow;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -56,6 +58,7 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
     });
     secretary = await createUser(app, [Role.namndsekreterare]);
     officer = await createUser(app, [Role.handlaggare]);
+    flow = new CaseFlow(app, { officer });
   });
   afterAll(() => app.close());
 
@@ -238,17 +241,9 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
 
   describe('the organisationsnummer is the legal person', () => {
     async function submittedMikrobidrag(orgId: string, applicant: TestUser, amount = 30_000) {
-      const c = await http
-        .post('/api/cases')
-        .set(applicant.auth)
-        .send(mikrobidragApplication(orgId, amount))
-        .expect(201);
-      await http
-        .post(`/api/cases/${c.body.id}/transitions`)
-        .set(applicant.auth)
-        .send({ transition: 'skicka_in' })
-        .expect(201);
-      return c.body.id as string;
+      const id = await flow.created(applicant, mikrobidragApplication(orgId, amount));
+      await flow.transition(id, applicant, 'skicka_in');
+      return id;
     }
 
     it('locks the number once a case is submitted, records changes in the open cases, and lets an officer correct it with a reason', async () => {
@@ -368,13 +363,8 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
       ).body;
       await verifyMandates(ds, applicant.account.id);
       const caseId = await submittedMikrobidrag(fresh.id, applicant);
-      await http
-        .post(`/api/cases/${caseId}/transitions`)
-        .set(officer.auth)
-        .send({ transition: 'paborja_handlaggning' })
-        .expect(201);
-      const ev = (await http.post(`/api/cases/${caseId}/evaluation`).set(officer.auth).expect(201)).body
-        .evaluation;
+      await flow.transition(caseId, officer, 'paborja_handlaggning');
+      const ev = (await flow.assess(caseId)).evaluation;
       expect(ev.maxGrant.terms).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
@@ -385,13 +375,7 @@ describe('decisions that hold up: reports, frames, the legal person', () => {
         ]),
       );
       expect(ev.maxGrant.amount).toBe(0);
-      const draft = (
-        await http
-          .post(`/api/cases/${caseId}/decisions`)
-          .set(officer.auth)
-          .send({ outcome: 'bifall', amount: 30_000 })
-          .expect(201)
-      ).body;
+      const draft = await flow.draft(caseId, { outcome: 'bifall', amount: 30_000 });
       const decider = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
       const refused = await http
         .post(`/api/decisions/${draft.id}/sign`)

@@ -4,10 +4,11 @@ import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
 import { HISTORY_VISIBILITY } from '@anslag/cases';
 import {
-  createOrganisation,
+  CaseFlow,
   createTestApp,
   createUser,
   ensureReferenceData,
+  mikrobidragApplication,
   TestUser,
 } from '@anslag/testing';
 
@@ -18,6 +19,7 @@ describe('security: cases, decisions and attachments', () => {
   let http: ReturnType<typeof request>;
   let officer: TestUser;
   let decider: TestUser;
+  let flow: CaseFlow;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -26,38 +28,20 @@ describe('security: cases, decisions and attachments', () => {
     await ensureReferenceData(ds);
     officer = await createUser(app, [Role.handlaggare]);
     decider = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
+    flow = new CaseFlow(app, { officer, decider });
   });
   afterAll(() => app.close());
 
-  async function firm(overrides = {}) {
-    const org = await createOrganisation(ds, {
-      inTatort: false,
-      employees: 3,
-      fteHundredths: 250,
-      runBy: 'kvinnor',
-      kommunCode: '1885',
-      ...overrides,
-    });
-    return { org, applicant: await createUser(app, [Role.sokande], [org.id]) };
-  }
+  const firm = (overrides = {}) => flow.firm(overrides);
 
-  async function draftCase(orgId: string, applicant: TestUser, amount = 30_000): Promise<string> {
-    const c = await http
-      .post('/api/cases')
-      .set(applicant.auth)
-      .send({
-        track: 'foretagsstod',
-        organisationId: orgId,
-        title: 'Ny kaffemaskin',
-        aidForm: 'mikrobidrag',
-        amountApplied: amount,
-        costLines: [{ description: 'Espressomaskin', costType: 'equipment', amount: amount * 2 }],
-        plannedStart: '2030-01-01',
-        collectiveAgreement: true,
-      })
-      .expect(201);
-    return c.body.id;
-  }
+  /** A mikrobidrag application of 30 000 kr. */
+  const coffeeMachine = (orgId: string) => ({
+    ...mikrobidragApplication(orgId, 30_000),
+    title: 'Ny kaffemaskin',
+    costLines: [{ description: 'Espressomaskin', costType: 'equipment', amount: 60_000 }],
+  });
+  /** The application created, not submitted. */
+  const draftCase = (orgId: string, applicant: TestUser) => flow.created(applicant, coffeeMachine(orgId));
 
   const move = (id: string, who: TestUser, transition: string, reason?: string) =>
     http.post(`/api/cases/${id}/transitions`).set(who.auth).send({ transition, reason });
@@ -65,16 +49,8 @@ describe('security: cases, decisions and attachments', () => {
   /** Submitted, taken up, assessed and drafted: ready to sign. */
   async function readyToSign(): Promise<{ caseId: string; draftId: string; applicant: TestUser }> {
     const { org, applicant } = await firm();
-    const caseId = await draftCase(org.id, applicant);
-    await move(caseId, applicant, 'skicka_in').expect(201);
-    await move(caseId, officer, 'paborja_handlaggning').expect(201);
-    await http.post(`/api/cases/${caseId}/evaluation`).set(officer.auth).expect(201);
-    const draft = await http
-      .post(`/api/cases/${caseId}/decisions`)
-      .set(officer.auth)
-      .send({ outcome: 'bifall' })
-      .expect(201);
-    return { caseId, draftId: draft.body.id, applicant };
+    const caseId = await flow.assessed(applicant, coffeeMachine(org.id));
+    return { caseId, draftId: (await flow.draft(caseId)).id, applicant };
   }
 
   describe('history: the applicant sees only what is public', () => {
@@ -102,20 +78,10 @@ describe('security: cases, decisions and attachments', () => {
         .set(conflicted.auth)
         .send({ reason: 'Min make är styrelseledamot i bolaget' })
         .expect(201);
-      await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
-      const draft = (
-        await http
-          .post(`/api/cases/${id}/decisions`)
-          .set(officer.auth)
-          .send({ outcome: 'bifall' })
-          .expect(201)
-      ).body;
+      await flow.assess(id);
+      const draft = await flow.draft(id);
       await http.patch(`/api/decisions/${draft.id}`).set(officer.auth).send({ amount: 26_000 }).expect(200);
-      await http
-        .post(`/api/decisions/${draft.id}/sign`)
-        .set(decider.auth)
-        .send({ overrideReason: 'Hemligt internt skäl' })
-        .expect(201);
+      await flow.sign(draft.id, decider, { overrideReason: 'Hemligt internt skäl' });
       const change = (
         await http
           .post(`/api/decisions/${draft.id}/amendments`)
@@ -123,7 +89,7 @@ describe('security: cases, decisions and attachments', () => {
           .send({ amount: 24_000 })
           .expect(201)
       ).body;
-      await http.post(`/api/decisions/${change.id}/sign`).set(decider.auth).send({}).expect(201);
+      await flow.sign(change.id);
       const other = await draftCase(org.id, applicant);
       await move(other, applicant, 'aterkalla', 'Vi drar tillbaka ansökan').expect(201);
 
@@ -205,7 +171,7 @@ describe('security: cases, decisions and attachments', () => {
 
     it('allows only one open change decision per decision', async () => {
       const { draftId } = await readyToSign();
-      await http.post(`/api/decisions/${draftId}/sign`).set(decider.auth).send({}).expect(201);
+      await flow.sign(draftId);
       const results = await Promise.all(
         [21_000, 22_000, 23_000, 24_000, 25_000].map((amount) =>
           http.post(`/api/decisions/${draftId}/amendments`).set(officer.auth).send({ amount }),
@@ -220,7 +186,7 @@ describe('security: cases, decisions and attachments', () => {
       expect(open[0].n).toBe(1);
       // Once it is signed, the next correction may be drafted.
       const first = results.find((r) => r.status === 201)!.body;
-      await http.post(`/api/decisions/${first.id}/sign`).set(decider.auth).send({}).expect(201);
+      await flow.sign(first.id);
       await http
         .post(`/api/decisions/${draftId}/amendments`)
         .set(officer.auth)
@@ -251,10 +217,7 @@ describe('security: cases, decisions and attachments', () => {
   describe('personal data', () => {
     it('logs the what-if and the shown evaluation as uses of the born-outside-the-Nordics fact', async () => {
       const { org, applicant } = await firm({ inTatort: true, runBy: 'man', bornOutsideNordics: true });
-      const id = await draftCase(org.id, applicant);
-      await move(id, applicant, 'skicka_in').expect(201);
-      await move(id, officer, 'paborja_handlaggning').expect(201);
-      await http.post(`/api/cases/${id}/evaluation`).set(officer.auth).expect(201);
+      const id = await flow.assessed(applicant, coffeeMachine(org.id));
       const log = () =>
         ds.query('SELECT purpose FROM personal_data_access WHERE organisation_id = $1 ORDER BY id', [org.id]);
       expect((await log()).map((r: { purpose: string }) => r.purpose)).toEqual(['bedömning']);
@@ -270,12 +233,7 @@ describe('security: cases, decisions and attachments', () => {
         'konsekvensanalys',
       ]);
       // Signing evaluates once more under the lock: that use is logged too.
-      const draft = await http
-        .post(`/api/cases/${id}/decisions`)
-        .set(officer.auth)
-        .send({ outcome: 'bifall' })
-        .expect(201);
-      await http.post(`/api/decisions/${draft.body.id}/sign`).set(decider.auth).send({}).expect(201);
+      await flow.sign((await flow.draft(id)).id);
       expect((await log()).map((r: { purpose: string }) => r.purpose)).toEqual([
         'bedömning',
         'visning',

@@ -1,10 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@anslag/auth';
-import { dataSourceOptions } from '@anslag/database';
-import { createTestApp, createUser, ensureReferenceData, TEST_IDS } from '@anslag/testing';
+import { createTestApp, createUser, ensureReferenceData, PrivateDatabase, TEST_IDS } from '@anslag/testing';
 
 /**
  * Adopting one inriktningsbeslut while extending the one it replaces: both touch the same row, and once
@@ -12,44 +10,20 @@ import { createTestApp, createUser, ensureReferenceData, TEST_IDS } from '@ansla
  * since adopting ends every earlier decision and the shared one is used by other suites.
  */
 describe('security: adopting and extending an inriktningsbeslut at once', () => {
-  const adminUrl = new URL(process.env.DATABASE_URL!);
-  adminUrl.pathname = '/postgres';
-  const dbName = `${process.env.ANSLAG_TEST_DB}_policy_race`;
+  let db: PrivateDatabase;
   let app: NestFastifyApplication;
   let http: ReturnType<typeof request>;
 
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: adminUrl.toString() });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-
   beforeAll(async () => {
-    await admin(`CREATE DATABASE "${dbName}"`);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${dbName}`;
-    const migrator = new DataSource(dataSourceOptions(url.toString(), { entities: [] }));
-    await migrator.initialize();
-    await migrator.runMigrations({ transaction: 'each' });
-    await migrator.destroy();
-    const shared = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = url.toString();
-    try {
-      app = await createTestApp();
-    } finally {
-      process.env.DATABASE_URL = shared;
-    }
+    db = await PrivateDatabase.use();
+    app = await createTestApp();
     http = request(app.getHttpServer());
     await ensureReferenceData(app.get(DataSource));
   }, 60_000);
 
   afterAll(async () => {
     await app?.close();
-    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await db?.drop();
   });
 
   it('queues the two instead of deadlocking: never a 500, and the rows agree with who won', async () => {

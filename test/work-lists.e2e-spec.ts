@@ -5,12 +5,13 @@ import { Role } from '@anslag/auth';
 import { Clock } from '@anslag/common';
 import type { RuleSet } from '@anslag/rules';
 import {
-  createOrganisation,
+  CaseFlow,
   createTestApp,
   createUser,
   ensureReferenceData,
+  mikrobidragApplication,
+  PrivateDatabase,
   type TestUser,
-  usePrivateDatabase,
 } from '@anslag/testing';
 import ruleSet2019 from '../libs/demo/data/inriktningsbeslut-2019.json';
 
@@ -23,7 +24,7 @@ import ruleSet2019 from '../libs/demo/data/inriktningsbeslut-2019.json';
 describe('work lists', () => {
   let app: NestFastifyApplication;
   let http: ReturnType<typeof request>;
-  let db: Awaited<ReturnType<typeof usePrivateDatabase>>;
+  let db: PrivateDatabase;
   let applicant: TestUser;
   let anna: TestUser;
   let bertil: TestUser;
@@ -31,28 +32,24 @@ describe('work lists', () => {
   let decider32: TestUser;
   let secretary: TestUser;
   let admin: TestUser;
+  let flow: CaseFlow;
   let orgId: string;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    db = await usePrivateDatabase();
+    db = await PrivateDatabase.use();
     app = await createTestApp();
     const ds = app.get(DataSource);
     http = request(app.getHttpServer());
     await ensureReferenceData(ds);
-    const org = await createOrganisation(ds, {
-      name: 'Kaffebruket i Lindesberg AB',
-      inTatort: false,
-      kommunCode: '1885',
-      employees: 3,
-      fteHundredths: 250,
-      runBy: 'kvinnor',
-    });
-    orgId = org.id;
-    applicant = await createUser(app, [Role.sokande], [org.id]);
     anna = await createUser(app, [Role.handlaggare]);
     bertil = await createUser(app, [Role.handlaggare]);
     decider33 = await createUser(app, [Role.beslutsfattare], [], ['3.3']);
+    // Bertil takes the first case up, assesses it and drafts its decision.
+    flow = new CaseFlow(app, { officer: bertil, decider: decider33 });
+    const firm = await flow.firm({ name: 'Kaffebruket i Lindesberg AB' });
+    orgId = firm.org.id;
+    applicant = firm.applicant;
     decider32 = await createUser(app, [Role.beslutsfattare], [], ['3.2']);
     secretary = await createUser(app, [Role.namndsekreterare]);
     admin = await createUser(app, [Role.admin]);
@@ -65,27 +62,12 @@ describe('work lists', () => {
       ['second', 'Kaffebryggare till butiken', true],
       ['draft', 'Rostare, ännu inte inskickad', false],
     ] as const) {
-      const c = await http
-        .post('/api/cases')
-        .set(applicant.auth)
-        .send({
-          track: 'foretagsstod',
-          organisationId: orgId,
-          title,
-          aidForm: 'mikrobidrag',
-          amountApplied: 30_000,
-          costLines: [{ description: title, costType: 'equipment', amount: 60_000 }],
-          plannedStart: '2030-01-01',
-          collectiveAgreement: true,
-        })
-        .expect(201);
-      ids[key] = c.body.id;
-      if (submit)
-        await http
-          .post(`/api/cases/${c.body.id}/transitions`)
-          .set(applicant.auth)
-          .send({ transition: 'skicka_in' })
-          .expect(201);
+      ids[key] = await flow.created(applicant, {
+        ...mikrobidragApplication(orgId, 30_000),
+        title,
+        costLines: [{ description: title, costType: 'equipment', amount: 60_000 }],
+      });
+      if (submit) await flow.transition(ids[key], applicant, 'skicka_in');
     }
   }, 120_000);
 
@@ -241,14 +223,8 @@ describe('work lists', () => {
   });
 
   it('shows decision makers the drafts they may sign, with what signing needs', async () => {
-    await http.post(`/api/cases/${ids.first}/evaluation`).set(bertil.auth).expect(201);
-    const draft = (
-      await http
-        .post(`/api/cases/${ids.first}/decisions`)
-        .set(bertil.auth)
-        .send({ outcome: 'bifall' })
-        .expect(201)
-    ).body;
+    await flow.assess(ids.first);
+    const draft = await flow.draft(ids.first);
     const queue = (await http.get('/api/cases').query({ assignee: 'mine' }).set(bertil.auth).expect(200)).body
       .items[0];
     expect(queue).toMatchObject({
@@ -292,7 +268,7 @@ describe('work lists', () => {
     ]);
     await http.get('/api/decisions').set(applicant.auth).expect(403);
 
-    await http.post(`/api/decisions/${draft.id}/sign`).set(decider33.auth).send({}).expect(201);
+    await flow.sign(draft.id);
     const undelivered = (
       await http.get('/api/reports/delegation-decisions/undelivered').set(secretary.auth).expect(200)
     ).body;

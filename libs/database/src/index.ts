@@ -5,3 +5,4 @@ export { QueryLogger } from './query-logger';
 export { retryTransaction } from './retry';
 export { CounterCache, ReferenceCache, SignedDecisionCache } from './reference-cache';
 export { insertTogether, plainQuery } from './plain-query';
+export { readSideBySide } from './side-by-side';

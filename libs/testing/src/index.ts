@@ -14,6 +14,7 @@ export {
   type TestUser,
 } from './factories';
 export { tableCounts, asOwner } from './db-state';
-export { submittedAndTakenUp } from './case-flow';
-export { usePrivateDatabase } from './private-database';
+export { CaseFlow, type CaseFlowRoles } from './case-flow';
+export { PrivateDatabase } from './private-database';
 export { Browser, LocalIdp, signInThroughIdp, type SignInHops } from './local-idp';
+export { twoInstances } from './two-instances';

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@anslag/auth';
 import { Clock, DomainError, type ErrorDetail } from '@anslag/common';
+import { readSideBySide } from '@anslag/database';
 import { formatKronor } from '@anslag/money';
 import { AccessService } from '../access.service';
 import { CatalogueService, requiredFor } from '../catalogue/catalogue.service';
@@ -38,18 +39,13 @@ export class SubmissionCheckService {
   }
 
   async problems(em: EntityManager, c: GrantCase): Promise<ErrorDetail[]> {
-    const reads = [
+    // Submission runs the check inside its transaction: there the reads go one after another.
+    const [lines, attachments, cat, codes] = await readSideBySide(em, [
       () => em.find(BudgetLine, { where: { caseId: c.id } }),
       () => em.find(Attachment, { where: { caseId: c.id }, select: { id: true, type: true } }),
       () => this.catalogue.load(em),
       () => this.catalogue.inForce(this.clock.today(), em),
-    ] as const;
-    // A transaction's manager holds one connection: its queries go one after another (pg refuses a
-    // query sent while another is running on the same client).
-    const inTransaction = !!em.queryRunner?.isTransactionActive;
-    const [lines, attachments, cat, codes] = inTransaction
-      ? ([await reads[0](), await reads[1](), await reads[2](), await reads[3]()] as const)
-      : await Promise.all([reads[0](), reads[1](), reads[2](), reads[3]()]);
+    ]);
     const missing = (field: string, problem = 'saknas') => ({ field, problem });
     const out: ErrorDetail[] = [];
     if (!c.title?.trim()) out.push(missing('title'));

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Account, type Principal, Role } from '@anslag/auth';
 import { Clock } from '@anslag/common';
+import { readSideBySide } from '@anslag/database';
 import { DECIDABLE, GrantCase, PeopleService } from '@anslag/cases';
 import { FramesService, PolicyService, type RulesInForce } from '@anslag/policy';
 import { frameStatus, type FrameUsage } from '@anslag/rules';
@@ -51,10 +52,10 @@ export class DecisionListService {
     const counted = q.signableByMe ? null : await qb.getCount();
     if (!q.signableByMe) qb.offset((q.page - 1) * q.pageSize).limit(q.pageSize);
     const all = await qb.getMany();
-    const [cases, points, jav] = await Promise.all([
-      this.cases(all.map((d) => d.caseId)),
-      this.db.getRepository(DelegationPoint).find(),
-      this.jav(all.map((d) => d.caseId)),
+    const [cases, points, jav] = await readSideBySide(this.db.manager, [
+      () => this.cases(all.map((d) => d.caseId)),
+      () => this.db.getRepository(DelegationPoint).find(),
+      () => this.jav(all.map((d) => d.caseId)),
     ]);
     const today = this.clock.today();
     const judged = all.map((d) => {

@@ -40,6 +40,8 @@ async function seed(ds: DataSource): Promise<void> {
   );
 }
 
+const ROUNDS = 5;
+
 /** The what-if over 10 000 open cases through the whole API, beside evaluating the same cases twice in a bare loop. */
 export async function run(): Promise<BenchResult[]> {
   return withScratchDatabase(async (url) => {
@@ -61,15 +63,6 @@ export async function run(): Promise<BenchResult[]> {
       .set('Authorization', `Bearer ${token}`)
       .send({ content: draft })
       .expect(201); // warm-up
-    const t0 = process.hrtime.bigint();
-    const res = await http
-      .post('/api/policy/what-if')
-      .set('Authorization', `Bearer ${token}`)
-      .send({ content: draft })
-      .expect(201);
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (res.body.openCases !== OPEN_CASES) throw new Error(`what-if saw ${res.body.openCases} cases`);
-
     // Ceiling: the same evaluations in a bare loop, inputs already in memory.
     const { EvaluationInputService, PolicyService } = await import('@anslag/policy');
     const { GrantCase } = await import('@anslag/cases');
@@ -77,12 +70,30 @@ export async function run(): Promise<BenchResult[]> {
     const cases = await ds.getRepository(GrantCase).find({ relations: { organisation: true } });
     const rules = await app.get(PolicyService).inForce('2026-06-01');
     const inputs = [...(await app.get(EvaluationInputService).build(cases, rules.rus)).values()];
-    const t1 = process.hrtime.bigint();
-    for (const input of inputs) {
-      evaluate(input, draft, rules.rus);
-      evaluate(input, rules.ruleSet, rules.rus);
+    // Alternating, ROUNDS times each, the median of each side: one run of either swings with a collection
+    // that happens to fall in it.
+    const api: number[] = [];
+    const loop: number[] = [];
+    let res: { body: { openCases: number; changedCases: number } } | undefined;
+    for (let i = 0; i < ROUNDS; i++) {
+      const t0 = process.hrtime.bigint();
+      res = await http
+        .post('/api/policy/what-if')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ content: draft })
+        .expect(201);
+      api.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      if (res.body.openCases !== OPEN_CASES) throw new Error(`what-if saw ${res.body.openCases} cases`);
+      const t1 = process.hrtime.bigint();
+      for (const input of inputs) {
+        evaluate(input, draft, rules.rus);
+        evaluate(input, rules.ruleSet, rules.rus);
+      }
+      loop.push(Number(process.hrtime.bigint() - t1) / 1e9);
     }
-    const bare = Number(process.hrtime.bigint() - t1) / 1e9;
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const seconds = median(api);
+    const bare = median(loop);
     await app.close();
     return [
       {
@@ -91,7 +102,7 @@ export async function run(): Promise<BenchResult[]> {
         unit: 'ms',
         ceiling: Math.round(bare * 1000),
         ratio: bare / seconds,
-        note: `target under 2000 ms; ${res.body.changedCases} cases change under the draft`,
+        note: `target under 2000 ms; ${res!.body.changedCases} cases change under the draft; median of ${ROUNDS} alternating runs of each`,
       },
     ];
   });

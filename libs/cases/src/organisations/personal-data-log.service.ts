@@ -38,15 +38,11 @@ export class PersonalDataLogService {
   ): Promise<void> {
     const ids = [...new Set(orgs.filter((o) => o.bornOutsideNordics !== null).map((o) => o.id))];
     if (ids.length === 0) return;
-    await em.insert(
-      PersonalDataAccess,
-      ids.map((organisationId) => ({
-        organisationId,
-        accountId: p.userId,
-        accountName: p.username,
-        field: 'bornOutsideNordics',
-        purpose,
-      })),
+    // One statement however many: the what-if logs every open case's organisation at once.
+    await em.query(
+      `INSERT INTO personal_data_access (organisation_id, account_id, account_name, field, purpose)
+       SELECT unnest($1::uuid[]), $2, $3, 'bornOutsideNordics', $4`,
+      [`{${ids.join(',')}}`, p.userId ?? null, p.username, purpose],
     );
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogueService, GrantCase, Organisation, summariseBudget } from '@anslag/cases';
 import { stockholmDate } from '@anslag/common';
-import { kronorTransformer } from '@anslag/database';
+import { kronorTransformer, readSideBySide } from '@anslag/database';
 import type { EarlierGrant, EvaluationInput, RusCatalogue, ServiceAreaFact } from '@anslag/rules';
 
 interface LedgerRow {
@@ -187,66 +187,74 @@ export class EvaluationInputService {
     const orgnrs = [
       ...new Set(cases.map((c) => c.organisation?.organisationsnummer).filter((n): n is string => !!n)),
     ];
-    // One after another: `em` may be a transaction, and a connection runs one query at a time.
-    const lines = (await em.query(
-      `SELECT case_id, kind, code, label, year, amount::text, cost_type, dated::text
-         FROM budget_line WHERE case_id = ANY($1::uuid[]) ORDER BY position`,
-      [ids],
-    )) as LineRow[];
-    const declarations = (await em.query(
-      `SELECT case_id, granted_on::text, amount::text, currency, grantor, regulation, recipient
-         FROM de_minimis_declaration WHERE case_id = ANY($1::uuid[])`,
-      [ids],
-    )) as DeclarationRow[];
-    // The single undertaking (1407/2013 art. 2.2): the organisations linked to each applicant, whichever
-    // side recorded the link. Their de minimis aid from the region counts in the applicant's room.
-    const links = (await em.query(
-      `SELECT l.organisation_id, l.linked_organisationsnummer AS linked_number, l.linked_name, o2.id AS linked_id
-         FROM organisation_link l LEFT JOIN organisation o2 ON o2.organisationsnummer = l.linked_organisationsnummer
-        WHERE l.organisation_id = ANY($1)
-       UNION
-       SELECT o.id, owner.organisationsnummer, owner.name, owner.id
-         FROM organisation_link l
-         JOIN organisation o ON o.organisationsnummer = l.linked_organisationsnummer
-         JOIN organisation owner ON owner.id = l.organisation_id
-        WHERE o.id = ANY($1)`,
-      [orgIds],
-    )) as LinkRow[];
-    const groupIds = [...new Set([...orgIds, ...links.flatMap((l) => (l.linked_id ? [l.linked_id] : []))])];
-    const groupNrs = [...new Set([...orgnrs, ...links.map((l) => l.linked_number)])];
-    // The ledger of every member, by row or by legal person (the number in the decision's snapshot).
-    const ledger = (await em.query(
-      `SELECT l.organisation_id, d.snapshot ->> 'organisationsnummer' AS organisationsnummer,
-              o.name AS organisation_name, d.case_id, l.granted_on::text,
-              l.amount_eur - l.recovered_eur AS amount_eur, l.regime
-         FROM de_minimis_ledger l
-         JOIN decision d ON d.id = l.decision_id
-         JOIN organisation o ON o.id = l.organisation_id
-        WHERE l.organisation_id = ANY($1) OR d.snapshot ->> 'organisationsnummer' = ANY($2)`,
-      [groupIds, groupNrs],
-    )) as LedgerRow[];
-    const grants = (await em.query(
-      // The effective decision of each chain: a change decision replaces the one it amends.
-      `SELECT * FROM (
-           SELECT DISTINCT ON (COALESCE(d.amends_decision_id, d.id))
-                  c.organisation_id, d.snapshot ->> 'organisationsnummer' AS organisationsnummer,
-                  d.case_id, d.aid_form, d.decision_date::text,
-                  -- what was recovered (återkrav) is not aid kept
-                  (d.amount - COALESCE((SELECT SUM(r.amount) FROM recovery r
-                     WHERE r.decision_id = COALESCE(d.amends_decision_id, d.id) AND r.status <> 'utkast'), 0))::text AS amount,
-                  c.diarienummer, d.outcome
-           FROM decision d JOIN grant_case c ON c.id = d.case_id
-           WHERE d.status = 'signerat' AND d.aid_form IS NOT NULL
-             AND (c.organisation_id = ANY($1) OR d.snapshot ->> 'organisationsnummer' = ANY($2))
-           ORDER BY COALESCE(d.amends_decision_id, d.id), d.signed_at DESC
-         ) effective WHERE outcome <> 'avslag'`,
-      [orgIds, orgnrs],
-    )) as GrantRow[];
-    const kommuner = new Map<string, string>(
-      ((await em.query('SELECT code, name FROM municipality')) as { code: string; name: string }[]).map(
-        (m) => [m.code, m.name],
-      ),
-    );
+    // Side by side through the pool; one after another when `em` is a transaction's (one connection).
+    const [lines, declarations, [links, ledger], grants, kommunRows] = await readSideBySide(em, [
+      () =>
+        em.query(
+          `SELECT case_id, kind, code, label, year, amount::text, cost_type, dated::text
+             FROM budget_line WHERE case_id = ANY($1::uuid[]) ORDER BY position`,
+          [ids],
+        ) as Promise<LineRow[]>,
+      () =>
+        em.query(
+          `SELECT case_id, granted_on::text, amount::text, currency, grantor, regulation, recipient
+             FROM de_minimis_declaration WHERE case_id = ANY($1::uuid[])`,
+          [ids],
+        ) as Promise<DeclarationRow[]>,
+      async (): Promise<[LinkRow[], LedgerRow[]]> => {
+        // The single undertaking (1407/2013 art. 2.2): the organisations linked to each applicant,
+        // whichever side recorded the link. Their de minimis aid from the region counts in the
+        // applicant's room.
+        const links = (await em.query(
+          `SELECT l.organisation_id, l.linked_organisationsnummer AS linked_number, l.linked_name, o2.id AS linked_id
+             FROM organisation_link l LEFT JOIN organisation o2 ON o2.organisationsnummer = l.linked_organisationsnummer
+            WHERE l.organisation_id = ANY($1)
+           UNION
+           SELECT o.id, owner.organisationsnummer, owner.name, owner.id
+             FROM organisation_link l
+             JOIN organisation o ON o.organisationsnummer = l.linked_organisationsnummer
+             JOIN organisation owner ON owner.id = l.organisation_id
+            WHERE o.id = ANY($1)`,
+          [orgIds],
+        )) as LinkRow[];
+        const groupIds = [
+          ...new Set([...orgIds, ...links.flatMap((l) => (l.linked_id ? [l.linked_id] : []))]),
+        ];
+        const groupNrs = [...new Set([...orgnrs, ...links.map((l) => l.linked_number)])];
+        // The ledger of every member, by row or by legal person (the number in the decision's snapshot).
+        const ledger = (await em.query(
+          `SELECT l.organisation_id, d.snapshot ->> 'organisationsnummer' AS organisationsnummer,
+                  o.name AS organisation_name, d.case_id, l.granted_on::text,
+                  l.amount_eur - l.recovered_eur AS amount_eur, l.regime
+             FROM de_minimis_ledger l
+             JOIN decision d ON d.id = l.decision_id
+             JOIN organisation o ON o.id = l.organisation_id
+            WHERE l.organisation_id = ANY($1) OR d.snapshot ->> 'organisationsnummer' = ANY($2)`,
+          [groupIds, groupNrs],
+        )) as LedgerRow[];
+        return [links, ledger];
+      },
+      () =>
+        em.query(
+          // The effective decision of each chain: a change decision replaces the one it amends.
+          `SELECT * FROM (
+               SELECT DISTINCT ON (COALESCE(d.amends_decision_id, d.id))
+                      c.organisation_id, d.snapshot ->> 'organisationsnummer' AS organisationsnummer,
+                      d.case_id, d.aid_form, d.decision_date::text,
+                      -- what was recovered (återkrav) is not aid kept
+                      (d.amount - COALESCE((SELECT SUM(r.amount) FROM recovery r
+                         WHERE r.decision_id = COALESCE(d.amends_decision_id, d.id) AND r.status <> 'utkast'), 0))::text AS amount,
+                      c.diarienummer, d.outcome
+               FROM decision d JOIN grant_case c ON c.id = d.case_id
+               WHERE d.status = 'signerat' AND d.aid_form IS NOT NULL
+                 AND (c.organisation_id = ANY($1) OR d.snapshot ->> 'organisationsnummer' = ANY($2))
+               ORDER BY COALESCE(d.amends_decision_id, d.id), d.signed_at DESC
+             ) effective WHERE outcome <> 'avslag'`,
+          [orgIds, orgnrs],
+        ) as Promise<GrantRow[]>,
+      () => em.query('SELECT code, name FROM municipality') as Promise<{ code: string; name: string }[]>,
+    ]);
+    const kommuner = new Map<string, string>(kommunRows.map((m) => [m.code, m.name]));
     const cat = await this.catalogue.load(em);
     const [region] = (await em.query(
       `SELECT value->'serviceProgramme' AS programme FROM region_setting WHERE key = 'region'`,

@@ -223,16 +223,25 @@ export class WhatIfService {
     submitted: RuleSet,
     { page, pageSize }: UnchangedPage = { page: 1, pageSize: 50 },
   ): Promise<WhatIfResult> {
-    await this.policy.check(submitted);
-    const draft = await this.rates.applyTo(submitted);
-    const draftRus = await this.policy.rus(draft.rusId);
-    const cases = ((await this.db.query(OPEN_CASES_SQL, [OPEN])) as OpenCaseRow[]).map(openCaseOf);
-    const inputs = await this.inputs.buildFrom(cases, draftRus);
-    await this.personalData.logReads(
-      p,
-      cases.map((c) => ({ id: c.organisationId, bornOutsideNordics: c.organisation!.bornOutsideNordics })),
-      'konsekvensanalys',
-    );
+    // The draft's checks and the open cases side by side (both outside any transaction), then the
+    // cases' evaluation inputs beside the log of the personal facts they read.
+    const [{ draft, draftRus }, rows] = await Promise.all([
+      (async () => {
+        await this.policy.check(submitted);
+        const draft = await this.rates.applyTo(submitted);
+        return { draft, draftRus: await this.policy.rus(draft.rusId) };
+      })(),
+      this.db.query(OPEN_CASES_SQL, [OPEN]) as Promise<OpenCaseRow[]>,
+    ]);
+    const cases = rows.map(openCaseOf);
+    const [inputs] = await Promise.all([
+      this.inputs.buildFrom(cases, draftRus),
+      this.personalData.logReads(
+        p,
+        cases.map((c) => ({ id: c.organisationId, bornOutsideNordics: c.organisation!.bornOutsideNordics })),
+        'konsekvensanalys',
+      ),
+    ]);
     const inForce = new Map<string, RulesInForce | null>();
     const changed: WhatIfRow[] = [];
     const unchanged: WhatIfRow[] = [];

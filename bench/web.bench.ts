@@ -6,13 +6,12 @@ import { chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { Role } from '@anslag/auth';
-import { createUser, ensureReferenceData } from '@anslag/testing';
+import { CHROMIUM, CHROMIUM_ARGS, createUser, ensureReferenceData } from '@anslag/testing';
 import type { BenchResult } from './bench-result';
 import { seed } from './case-search.bench';
 import { withScratchDatabase } from './scratch-db';
 
 const WEB_ROOT = join(__dirname, '..', '..', 'dist', 'web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BUDGET_KB = 250;
 const RUNS = 10;
 
@@ -41,16 +40,7 @@ export async function run(): Promise<BenchResult[]> {
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     });
     try {
       // 1. The first page's JavaScript, every file it loads, gzip-compressed as a server would send it.

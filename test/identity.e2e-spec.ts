@@ -13,6 +13,7 @@ import {
   randomOrganisationsnummer,
   signInThroughIdp,
   TestUser,
+  localIdpEnv,
 } from '@anslag/testing';
 
 const LOA3 = 'http://id.elegnamnden.se/loa/1.0/loa3';
@@ -40,16 +41,14 @@ describe('identity: sign-in through the local OpenID providers, sessions, mandat
     api = `http://127.0.0.1:${port}`;
     applicantIdp = await LocalIdp.start('e-legitimation', `${api}/api/auth/oidc/e-legitimation/callback`);
     staffIdp = await LocalIdp.start('personal', `${api}/api/auth/oidc/personal/callback`);
-    Object.assign(process.env, {
-      PUBLIC_URL: api,
-      APPLICANT_OIDC_ISSUER: applicantIdp.issuer,
-      APPLICANT_OIDC_CLIENT_ID: 'anslag-test',
-      APPLICANT_OIDC_CLIENT_SECRET: 'test-hemlighet',
-      STAFF_OIDC_ISSUER: staffIdp.issuer,
-      STAFF_OIDC_CLIENT_ID: 'anslag-test',
-      STAFF_OIDC_CLIENT_SECRET: 'test-hemlighet',
-      STAFF_OIDC_GROUP_ROLES: 'anslag-handlaggare=handlaggare,anslag-admin=admin',
-    });
+    Object.assign(
+      process.env,
+      localIdpEnv(
+        api,
+        { applicant: applicantIdp, staff: staffIdp },
+        'anslag-handlaggare=handlaggare,anslag-admin=admin',
+      ),
+    );
     app = await createTestApp();
     await app.listen({ port, host: '127.0.0.1' });
     ds = app.get(DataSource);

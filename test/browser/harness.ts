@@ -14,7 +14,14 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { Account, Role, TokenService } from '@anslag/auth';
 import { dataSourceOptions } from '@anslag/database';
-import { freePort, LocalIdp, randomOrganisationsnummer } from '@anslag/testing';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  freePort,
+  LocalIdp,
+  localIdpEnv,
+  randomOrganisationsnummer,
+} from '@anslag/testing';
 import { DemoLoader, loadDemoData } from '@anslag/demo';
 import { LOA3, verifyMandates } from '@anslag/testing';
 import { createApiApp } from '../../apps/api/src/bootstrap';
@@ -23,7 +30,6 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 export const ROOT = join(__dirname, '..', '..');
 export const WEB_ROOT = join(ROOT, 'dist', 'web');
 export const PASSWORD = 'demo-test';
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Screenshots for review, written by each run (git-ignored). */
 export const SHOTS = join(ROOT, 'var', 'screenshots');
 
@@ -98,16 +104,11 @@ export async function startStage(opts: { worker?: boolean } = {}): Promise<Stage
     for (const r of idps) if (r.status === 'fulfilled') started.push(() => r.value.stop());
     for (const r of idps) if (r.status === 'rejected') throw r.reason;
     const [applicantIdp, staffIdp] = idps.map((r) => (r as PromiseFulfilledResult<LocalIdp>).value);
-    const oidcEnv: Record<string, string> = {
-      PUBLIC_URL: baseUrl,
-      APPLICANT_OIDC_ISSUER: applicantIdp.issuer,
-      APPLICANT_OIDC_CLIENT_ID: 'anslag-test',
-      APPLICANT_OIDC_CLIENT_SECRET: 'test-hemlighet',
-      STAFF_OIDC_ISSUER: staffIdp.issuer,
-      STAFF_OIDC_CLIENT_ID: 'anslag-test',
-      STAFF_OIDC_CLIENT_SECRET: 'test-hemlighet',
-      STAFF_OIDC_GROUP_ROLES: TEST_PERSONS.staffGroupRoles,
-    };
+    const oidcEnv = localIdpEnv(
+      baseUrl,
+      { applicant: applicantIdp, staff: staffIdp },
+      TEST_PERSONS.staffGroupRoles,
+    );
     const savedEnv = Object.fromEntries(Object.keys(oidcEnv).map((k) => [k, process.env[k]]));
     Object.assign(process.env, oidcEnv);
     let app: NestFastifyApplication;
@@ -129,17 +130,7 @@ export async function startStage(opts: { worker?: boolean } = {}): Promise<Stage
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-default-apps',
-      ],
+      args: CHROMIUM_ARGS,
     });
     started.push(() => browser.close());
     return {

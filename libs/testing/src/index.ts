@@ -16,5 +16,6 @@ export {
 export { tableCounts, asOwner } from './db-state';
 export { CaseFlow, type CaseFlowRoles } from './case-flow';
 export { PrivateDatabase } from './private-database';
-export { Browser, LocalIdp, signInThroughIdp, type SignInHops } from './local-idp';
+export { Browser, LocalIdp, localIdpEnv, signInThroughIdp, type SignInHops } from './local-idp';
 export { twoInstances } from './two-instances';
+export { CHROMIUM, CHROMIUM_ARGS } from './chromium';

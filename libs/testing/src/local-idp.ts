@@ -49,6 +49,27 @@ export class LocalIdp {
   }
 }
 
+/**
+ * The api's settings for signing in through the two local providers (the client the providers were
+ * started for), with `groupRoles` mapping the staff provider's groups to roles.
+ */
+export function localIdpEnv(
+  baseUrl: string,
+  idps: { applicant: LocalIdp; staff: LocalIdp },
+  groupRoles: string,
+): Record<string, string> {
+  return {
+    PUBLIC_URL: baseUrl,
+    APPLICANT_OIDC_ISSUER: idps.applicant.issuer,
+    APPLICANT_OIDC_CLIENT_ID: 'anslag-test',
+    APPLICANT_OIDC_CLIENT_SECRET: 'test-hemlighet',
+    STAFF_OIDC_ISSUER: idps.staff.issuer,
+    STAFF_OIDC_CLIENT_ID: 'anslag-test',
+    STAFF_OIDC_CLIENT_SECRET: 'test-hemlighet',
+    STAFF_OIDC_GROUP_ROLES: groupRoles,
+  };
+}
+
 /** A minimal browser: keeps cookies per origin and follows nothing by itself, so tests see every hop. */
 export class Browser {
   private readonly jar = new Map<string, Map<string, string>>();

@@ -69,4 +69,44 @@ describe('frame usage cached per instance, signed through another', () => {
     expect(await framesOnB()).toEqual({ frame: 30_000, aidForm: null });
     expect(await evaluationOnB()).toEqual({ frame: 30_000, aidForm: null });
   });
+
+  it('the counter is raised as a signature commits: a signature not yet committed holds up no other', async () => {
+    const ds = a.get(DataSource);
+    const officer = await createUser(a, [Role.handlaggare]);
+    const decider = await createUser(a, [Role.beslutsfattare], [], ['3.3']);
+    const flow = new CaseFlow(a, { officer, decider });
+    const drafts: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { org, applicant } = await flow.firm();
+      drafts.push(
+        (await flow.draft(await flow.assessed(applicant, mikrobidragApplication(org.id, 20_000)))).id,
+      );
+    }
+    const atStart = await counter();
+    // One signature written and not yet committed (as the signing service writes it).
+    const open = ds.createQueryRunner();
+    await open.connect();
+    try {
+      await open.startTransaction();
+      await open.query(
+        `UPDATE decision SET status = 'signerat', signed_at = now(), signed_by_name = 'Beslutsfattare',
+                delegation_point = '3.3' WHERE id = $1`,
+        [drafts[0]],
+      );
+      // Not raised by the write: the counter's row is not locked by the open transaction.
+      expect(Number((await open.query(`SELECT version FROM signed_decision_version`))[0].version)).toBe(
+        atStart,
+      );
+      await ds.query(`SELECT version FROM signed_decision_version FOR UPDATE NOWAIT`);
+      // Another firm's decision is signed meanwhile (it would wait on the counter's row, then fail on the
+      // api's lock timeout, if the open signature held it).
+      expect((await flow.sign(drafts[1])).status).toBe('signerat');
+      expect(await counter()).toBe(atStart + 1);
+      await open.commitTransaction();
+    } finally {
+      if (open.isTransactionActive) await open.rollbackTransaction();
+      await open.release();
+    }
+    expect(await counter()).toBe(atStart + 2);
+  });
 });

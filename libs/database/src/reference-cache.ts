@@ -85,7 +85,8 @@ export class ReferenceCache extends CounterCache {
 /**
  * What signed decisions add up to (the frames' usage), under `signed_decision_version`, raised when a
  * decision is signed, when a signed one changes (an amendment signed, an annulment) and when a grant is
- * closed (migration SignedDecisionVersion). Drafts do not move it.
+ * closed (migration SignedDecisionVersion), as the transaction commits (SignedDecisionVersionAtCommit:
+ * concurrent signatures do not queue on the counter's row). Drafts do not move it.
  */
 @Injectable()
 export class SignedDecisionCache extends CounterCache {

@@ -52,6 +52,22 @@ export function coveringPoint(points: DelegationPoint[], q: CoverageQuestion): D
   );
 }
 
+/**
+ * `coveringPoint` as an SQL condition, for lists that must be cut in the database: true when a point of
+ * `delegation_point` named in `:heldPoints` (text[]) and valid on `:coverageDate` covers a decision of
+ * the track, aid form (its first part) and amount given as SQL expressions. The same tests, in the
+ * same terms, as the function above (test/signable-list.e2e-spec.ts compares the two).
+ */
+export function coveringPointSql(track: string, aidForm: string, amount: string): string {
+  return `EXISTS (
+    SELECT 1 FROM delegation_point p
+    WHERE p.point = ANY(:heldPoints::text[])
+      AND p.valid_from <= :coverageDate::date AND (p.valid_to IS NULL OR p.valid_to >= :coverageDate::date)
+      AND ${track} = ANY(p.tracks)
+      AND (cardinality(p.aid_forms) = 0 OR split_part(${aidForm}, '/', 1) = ANY(p.aid_forms))
+      AND (p.limit_kronor IS NULL OR COALESCE(${amount}, 0) <= p.limit_kronor))`;
+}
+
 interface AccountRow {
   id: string;
   display_name: string;

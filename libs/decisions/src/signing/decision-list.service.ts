@@ -7,15 +7,16 @@ import { readSideBySide } from '@anslag/database';
 import { DECIDABLE, GrantCase, PeopleService } from '@anslag/cases';
 import { FramesService, PolicyService, type RulesInForce } from '@anslag/policy';
 import { frameStatus, type FrameUsage } from '@anslag/rules';
-import { coveringPoint } from '../delegation/delegation.service';
+import { coveringPoint, coveringPointSql } from '../delegation/delegation.service';
 import { DelegationPoint } from '../entities/delegation-point.entity';
 import { Decision } from '../entities/decision.entity';
 import type { DecisionListItemDto, DecisionListQueryDto, DecisionPageDto } from './decision-list.dto';
 
 /**
  * The decision makers' list: drafts with what signing needs (amount, point, the evaluated maximum,
- * frame warnings, jäv) and whether the reader may sign each now. The page is one plain ordered query;
- * the rest is read for the page's decisions only.
+ * frame warnings, jäv) and whether the reader may sign each now. The page is one plain ordered query
+ * (for "signable by me" with the judgement in its condition); the rest is read for the page's decisions
+ * only.
  */
 @Injectable()
 export class DecisionListService {
@@ -37,28 +38,38 @@ export class DecisionListService {
       .addOrderBy('d.id', 'ASC');
     const me = await this.db.getRepository(Account).findOne({ where: { id: p.userId } });
     const held = p.roles.includes(Role.beslutsfattare) ? (me?.delegationPoints ?? []) : [];
+    const today = this.clock.today();
     if (q.signableByMe) {
-      // Only what the reader could sign: drafts for delegation, without the reader's own jäv.
-      // A draft sent back to the handläggare waits for them, not for a signature.
+      // Only what the reader could sign now, cut in the query: the judgement below, in SQL (drafts for
+      // delegation, not sent back, without the reader's jäv, the case open for the decision, a point the
+      // reader holds covering it), so that a page reads its own drafts only however many wait.
+      if (!p.roles.includes(Role.beslutsfattare))
+        return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
       qb.andWhere('d.status = :draft AND NOT d.decided_by_namnd AND d.returned_at IS NULL', {
         draft: 'utkast',
-      }).andWhere(
-        'NOT EXISTS (SELECT 1 FROM conflict_of_interest j WHERE j.case_id = d.case_id AND j.account_id = :me)',
-        { me: p.userId },
-      );
+      })
+        .andWhere(
+          'NOT EXISTS (SELECT 1 FROM conflict_of_interest j WHERE j.case_id = d.case_id AND j.account_id = :me)',
+          { me: p.userId },
+        )
+        .andWhere(
+          `EXISTS (SELECT 1 FROM grant_case c WHERE c.id = d.case_id
+             AND c.status = ANY(CASE WHEN d.kind = 'andringsbeslut' THEN ARRAY['beslutad'] ELSE :decidable::text[] END)
+             AND ${coveringPointSql('c.track', 'd.aid_form', 'd.amount')})`,
+          { decidable: DECIDABLE, heldPoints: held, coverageDate: today },
+        );
     }
-    // Signability is judged per decision, so "signable by me" reads every draft (they are few);
-    // otherwise the page is cut in the query.
-    const counted = q.signableByMe ? null : await qb.getCount();
-    if (!q.signableByMe) qb.offset((q.page - 1) * q.pageSize).limit(q.pageSize);
-    const all = await qb.getMany();
+    const total = await qb.getCount();
+    const all = await qb
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getMany();
     const [cases, points, jav] = await readSideBySide(this.db.manager, [
       () => this.cases(all.map((d) => d.caseId)),
       () => this.db.getRepository(DelegationPoint).find(),
       () => this.jav(all.map((d) => d.caseId)),
     ]);
-    const today = this.clock.today();
-    const judged = all.map((d) => {
+    const page = all.map((d) => {
       const c = cases.get(d.caseId);
       const question = {
         track: c?.track ?? 'projekt',
@@ -91,8 +102,6 @@ export class DecisionListService {
                       : null;
       return { d, c, covering, javIds, reason };
     });
-    const wanted = q.signableByMe ? judged.filter((j) => j.reason === null) : judged;
-    const page = q.signableByMe ? wanted.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) : wanted;
     const people = await this.people.byIds(page.flatMap((j) => [j.d.draftedBy, j.d.signedBy, ...j.javIds]));
     const items: DecisionListItemDto[] = [];
     const frameWarnings = this.frameWarner();
@@ -124,7 +133,7 @@ export class DecisionListService {
         signableByMe: reason === null,
         notSignableReason: reason,
       });
-    return { items, total: counted ?? wanted.length, page: q.page, pageSize: q.pageSize };
+    return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
   private async cases(ids: string[]): Promise<Map<string, GrantCase>> {

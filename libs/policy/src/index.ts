@@ -2,7 +2,7 @@ export { PolicyModule } from './policy.module';
 export { PolicyService, type RulesInForce } from './inriktningsbeslut/policy.service';
 export { AssessmentService } from './assessment/assessment.service';
 export { EvaluationInputService } from './assessment/evaluation-input.service';
-export { FramesService } from './assessment/frames.service';
+export { FramesService, FRAME_USAGE_SQL } from './assessment/frames.service';
 export { ExchangeRatesService } from './exchange-rates/exchange-rates.service';
 export { ExchangeRateRow } from './entities/exchange-rate.entity';
 export { CaseEvaluation } from './entities/case-evaluation.entity';

@@ -14,16 +14,25 @@ import {
  * that year draw on it, at the amount of the chain's latest signed change decision, less what was released
  * when the grant was closed after its final payment. The one statement
  * behind `/api/policy/frames`, the signer's frame warnings and the follow-up's frame lines.
+ *
+ * A chain's members are read by key lists (the year's decisions, then the change decisions pointing at
+ * them), each in one scan, never a lookup per decision: a join on "the decision itself or a change of it"
+ * let the planner of a young database without statistics probe every signed decision for each one.
  */
 export const FRAME_USAGE_SQL = `
 WITH roots AS (
-  SELECT id FROM decision
+  SELECT id, frame, aid_form, amount, outcome, case_id, decision_date, signed_at FROM decision
   WHERE status = 'signerat' AND amends_decision_id IS NULL AND decision_date BETWEEN $1::date AND $2::date
 ),
 effective AS (
-  SELECT DISTINCT ON (r.id) r.id AS root, d.frame, d.aid_form, d.amount, d.outcome, d.case_id
-  FROM roots r JOIN decision d ON (d.id = r.id OR d.amends_decision_id = r.id) AND d.status = 'signerat'
-  ORDER BY r.id, d.decision_date DESC, d.signed_at DESC NULLS LAST
+  SELECT DISTINCT ON (root) root, frame, aid_form, amount, outcome, case_id
+  FROM (
+    SELECT id AS root, frame, aid_form, amount, outcome, case_id, decision_date, signed_at FROM roots
+    UNION ALL
+    SELECT amends_decision_id, frame, aid_form, amount, outcome, case_id, decision_date, signed_at FROM decision
+    WHERE status = 'signerat' AND amends_decision_id = ANY (ARRAY(SELECT id FROM roots))
+  ) members
+  ORDER BY root, decision_date DESC, signed_at DESC NULLS LAST
 )
 SELECT COALESCE(e.frame, gc.track) AS frame, COALESCE(split_part(e.aid_form, '/', 1), '') AS aid_form,
        SUM(e.amount - COALESCE(cl.released, 0))::text AS total

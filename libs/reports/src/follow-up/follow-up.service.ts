@@ -38,6 +38,34 @@ const PROJECT = { key: 'projekt', name: 'Medfinansiering av projekt' };
 const NO_KOMMUN = { key: 'okand', name: 'Utanför länet eller okänd' };
 
 /**
+ * The decisions first taken in the follow-up's two years ($1 the first day, $2 the last), each at its chain's
+ * latest signed change decision. A chain's members by key lists, each in one scan (as FRAME_USAGE_SQL).
+ */
+export const FOLLOW_UP_DECISIONS_SQL = `
+WITH roots AS (
+  SELECT id, decision_date, signed_at, outcome, amount, snapshot FROM decision
+  WHERE status = 'signerat' AND amends_decision_id IS NULL AND decision_date BETWEEN $1::date AND $2::date
+),
+members AS (
+  SELECT id AS root, decision_date AS first_date, decision_date, signed_at, outcome, amount, snapshot
+  FROM roots
+  UNION ALL
+  SELECT amends_decision_id, NULL, decision_date, signed_at, outcome, amount, snapshot FROM decision
+  WHERE status = 'signerat' AND amends_decision_id = ANY (ARRAY(SELECT id FROM roots))
+),
+chains AS (
+  SELECT DISTINCT ON (root) max(first_date) OVER (PARTITION BY root) AS first_date, outcome, amount, snapshot
+  FROM members
+  ORDER BY root, decision_date DESC, signed_at DESC NULLS LAST
+)
+SELECT extract(year FROM c.first_date)::int AS year, c.outcome, c.amount::text AS amount,
+       c.snapshot ->> 'aidForm' AS aid_form, c.snapshot ->> 'stod' AS aid_form_name,
+       c.snapshot ->> 'track' AS track, c.snapshot ->> 'kommunCode' AS kommun_code,
+       c.snapshot ->> 'kommun' AS kommun, c.snapshot ->> 'runBy' AS run_by,
+       COALESCE((c.snapshot ->> 'miljo')::boolean, false) AS miljo
+FROM chains c`;
+
+/**
  * Follow-up figures for a year: per aid form and per kommun the grants (count, sum) and the rejections;
  * the nämnd's indicators against the year before; the frames used against the inriktningsbeslut's
  * indicative amounts. A decision counts in the year it was first taken, at the amount of its latest
@@ -106,24 +134,7 @@ export class FollowUpService {
   }
 
   private decided(year: number): Promise<Decided[]> {
-    return this.db.query(
-      `WITH roots AS (
-         SELECT id, decision_date FROM decision
-         WHERE status = 'signerat' AND amends_decision_id IS NULL AND decision_date BETWEEN $1::date AND $2::date
-       ),
-       chains AS (
-         SELECT DISTINCT ON (r.id) r.decision_date AS first_date, d.*
-         FROM roots r JOIN decision d ON (d.id = r.id OR d.amends_decision_id = r.id) AND d.status = 'signerat'
-         ORDER BY r.id, d.decision_date DESC, d.signed_at DESC NULLS LAST
-       )
-       SELECT extract(year FROM c.first_date)::int AS year, c.outcome, c.amount::text AS amount,
-              c.snapshot ->> 'aidForm' AS aid_form, c.snapshot ->> 'stod' AS aid_form_name,
-              c.snapshot ->> 'track' AS track, c.snapshot ->> 'kommunCode' AS kommun_code,
-              c.snapshot ->> 'kommun' AS kommun, c.snapshot ->> 'runBy' AS run_by,
-              COALESCE((c.snapshot ->> 'miljo')::boolean, false) AS miljo
-       FROM chains c`,
-      [`${year - 1}-01-01`, `${year}-12-31`],
-    );
+    return this.db.query(FOLLOW_UP_DECISIONS_SQL, [`${year - 1}-01-01`, `${year}-12-31`]);
   }
 
   /**

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, type InsertQueryBuilder, type ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Principal, Role } from '@anslag/auth';
 import { Clock, DomainError, ErrorCode, ErrorDetail } from '@anslag/common';
-import { insertTogether } from '@anslag/database';
+import { insertRows, insertTogether, type RowsInsert } from '@anslag/database';
 import { AccessService } from '../access.service';
 import { Catalogues, CatalogueService, CodesInForce } from '../catalogue/catalogue.service';
 import { BudgetLine } from '../entities/budget-line.entity';
@@ -15,7 +15,7 @@ import { checkBudgetLines } from './budget';
 import { checkCodes } from './case-codes';
 import { CaseFieldsDto, CreateCaseDto, UpdateCaseDto } from './case.dto';
 import { APPLICANT_EDITABLE, OFFICER_EDITABLE } from './case-lifecycle';
-import { CaseQueryService } from './case-query.service';
+import { type CaseRow, CaseQueryService } from './case-query.service';
 import type { CaseDto } from './case-response.dto';
 
 const PROJECT_ONLY = [
@@ -89,23 +89,28 @@ export class CaseWriteService {
       this.catalogue.inForce(this.clock.today()),
     ]);
     this.checkFields(dto.track, dto, cat, codes);
-    // The case, its budget and declarations and its history entry are one statement (insertTogether):
-    // one round trip and one transaction, with the case's id made here so that the rows can name it.
-    const c = this.db.manager.create(GrantCase, {
-      id: randomUUID(),
+    // The case, its budget and declarations, its history entry and the read of the answer are one
+    // statement (insertTogether): one round trip and one transaction, with the case's id made here so
+    // that the rows can name it.
+    const id = randomUUID();
+    const c: Partial<GrantCase> = {
+      id,
       track: dto.track,
       organisationId: dto.organisationId,
       status: 'utkast',
       createdBy: p.userId,
-    });
+    };
     this.applyScalars(c, dto);
-    const em = this.db.manager;
-    await insertTogether(em, [
-      em.createQueryBuilder().insert().into(GrantCase).values(c),
-      ...this.newLines(em, c.id, dto),
-      this.history.insert(em, { caseId: c.id, actor: p, action: 'skapad', after: this.snapshot(dto) }),
-    ]);
-    return this.query.get(p, c.id, { catalogues: cat });
+    const [row] = await insertTogether<CaseRow>(
+      this.db,
+      [
+        insertRows(this.db, GrantCase, [c]),
+        ...this.newLines(id, dto),
+        this.history.insert({ caseId: id, actor: p, action: 'skapad', after: this.snapshot(dto) }),
+      ],
+      this.query.readBack(id),
+    );
+    return this.query.answer(row, cat);
   }
 
   async update(p: Principal, id: string, dto: UpdateCaseDto): Promise<CaseDto> {
@@ -218,7 +223,7 @@ export class CaseWriteService {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i ansökan', problems);
   }
 
-  private applyScalars(c: GrantCase, dto: CaseFieldsDto): void {
+  private applyScalars(c: Partial<GrantCase>, dto: CaseFieldsDto): void {
     for (const f of SCALARS) if (dto[f] !== undefined) (c as unknown as Record<string, unknown>)[f] = dto[f];
   }
 
@@ -226,43 +231,46 @@ export class CaseWriteService {
   private async replaceLines(em: EntityManager, c: GrantCase, dto: CaseFieldsDto): Promise<void> {
     if (dto.budget || dto.costLines) await em.delete(BudgetLine, { caseId: c.id });
     if (dto.deMinimis) await em.delete(DeMinimisDeclaration, { caseId: c.id });
-    for (const insert of this.newLines(em, c.id, dto)) await insert.execute();
+    for (const insert of this.newLines(c.id, dto)) await em.query(insert.sql, insert.params);
   }
 
   /** The INSERTs of the budget lines and declarations given, if any (multi-row, one per table). */
-  private newLines(
-    em: EntityManager,
-    caseId: string,
-    dto: CaseFieldsDto,
-  ): InsertQueryBuilder<ObjectLiteral>[] {
-    const inserts: InsertQueryBuilder<ObjectLiteral>[] = [];
-    const insert = (entity: typeof BudgetLine | typeof DeMinimisDeclaration, rows: ObjectLiteral[]) => {
-      if (rows.length) inserts.push(em.createQueryBuilder().insert().into(entity).values(rows));
+  private newLines(caseId: string, dto: CaseFieldsDto): RowsInsert[] {
+    const inserts: RowsInsert[] = [];
+    const insert = <T extends BudgetLine | DeMinimisDeclaration>(entity: new () => T, rows: Partial<T>[]) => {
+      if (rows.length) inserts.push(insertRows(this.db, entity, rows));
     };
     if (dto.budget) {
+      // The fields of each row in its literal: fields added after a spread are slow to define (Node 20).
       let position = 0;
       const rows: Partial<BudgetLine>[] = [
         ...dto.budget.costs.map((l) => ({
+          caseId,
           kind: 'cost' as const,
           code: l.category,
           year: l.year,
           amount: l.amount,
+          position: position++,
         })),
         ...dto.budget.financing.map((l) => ({
+          caseId,
           kind: 'financing' as const,
           code: l.financier,
           label: l.label ?? null,
           year: l.year,
           amount: l.amount,
           financingForm: l.form ?? 'kontant',
+          position: position++,
         })),
         ...(dto.budget.inKind ?? []).map((l) => ({
+          caseId,
           kind: 'in_kind' as const,
           code: l.contributor,
           year: l.year,
           amount: l.amount,
+          position: position++,
         })),
-      ].map((r) => ({ ...r, caseId, position: position++ }));
+      ];
       insert(BudgetLine, rows);
     }
     if (dto.costLines)

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { Role } from '@anslag/auth';
 import { BudgetLine, CaseHistory, DeMinimisDeclaration, GrantCase } from '@anslag/cases';
-import { insertRows } from '@anslag/database';
+import { insertRows, insertSql } from '@anslag/database';
 import {
   createOrganisation,
   createTestApp,
@@ -224,7 +224,7 @@ describe('creating an application: statements and one transaction', () => {
         .values(rows)
         .updateEntity(false)
         .getQueryAndParameters();
-      expect(ours.sql).toBe(sql);
+      expect(insertSql(ours)).toBe(sql);
       expect(ours.params).toEqual(params);
     }
   });

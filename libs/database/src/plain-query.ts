@@ -24,11 +24,31 @@ export async function plainQuery<T>(db: DataSource, text: string, params: unknow
   }
 }
 
-/** An INSERT of rows of one table, not yet sent: `$1`… placeholders, with their values. */
+/**
+ * An INSERT of rows of one table, not yet sent: its values, one cell per column and row, either SQL
+ * (DEFAULT, 1) or PARAM for the next of `params`; the placeholders are numbered when it is written out.
+ */
 export interface RowsInsert {
   table: string;
-  sql: string;
+  head: string;
+  width: number;
+  cells: string[];
   params: unknown[];
+}
+
+/** A cell of RowsInsert that stands for a parameter. */
+const PARAM = '';
+
+/** The INSERT's text, its placeholders numbered from `offset` + 1. */
+export function insertSql(insert: RowsInsert, offset = 0): string {
+  const { head, width, cells } = insert;
+  let n = offset;
+  let sql = head;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] === PARAM ? `$${++n}` : cells[i];
+    sql += i % width === 0 ? (i === 0 ? `(${cell}` : `), (${cell}`) : `, ${cell}`;
+  }
+  return `${sql})`;
 }
 
 interface InsertShape {
@@ -74,22 +94,22 @@ export function insertRows<T extends ObjectLiteral>(
   const { table, head, columns } = shapeOf(metadata);
   const driver = db.driver;
   const params: unknown[] = [];
-  const tuples: string[] = [];
+  const cells: string[] = [];
   for (const row of rows) {
-    const values: string[] = [];
     for (const column of columns) {
       const given: unknown = column.getEntityValue(row);
       if (typeof given === 'function')
         throw new Error(`insertRows: an SQL expression for ${column.propertyPath}`);
       const value: unknown = driver.preparePersistentValue(given, column);
-      if (column.isVersion && value === undefined) values.push('1');
-      else if (column.isDiscriminator) values.push(`$${params.push(metadata.discriminatorValue)}`);
-      else if (value === undefined) values.push('DEFAULT');
-      else values.push(`$${params.push(value)}`);
+      if (column.isVersion && value === undefined) cells.push('1');
+      else if (value === undefined && !column.isDiscriminator) cells.push('DEFAULT');
+      else {
+        cells.push(PARAM);
+        params.push(column.isDiscriminator ? metadata.discriminatorValue : value);
+      }
     }
-    tuples.push(`(${values.join(', ')})`);
   }
-  return { table, sql: head + tuples.join(', '), params };
+  return { table, head, width: columns.length, cells, params };
 }
 
 /**
@@ -110,9 +130,9 @@ export async function insertTogether<R = never>(
 ): Promise<R[]> {
   const params: unknown[] = [...(read?.params ?? [])];
   const statements = inserts.map((insert) => {
-    const offset = params.length;
+    const sql = insertSql(insert, params.length);
     params.push(...insert.params);
-    return insert.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    return sql;
   });
   let text: string;
   if (read) {

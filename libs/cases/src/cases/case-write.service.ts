@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal, Role } from '@anslag/auth';
 import { Clock, DomainError, ErrorCode, ErrorDetail } from '@anslag/common';
-import { insertRows, insertTogether, type RowsInsert } from '@anslag/database';
+import { insertRows, insertSql, insertTogether, type RowsInsert } from '@anslag/database';
 import { AccessService } from '../access.service';
 import { Catalogues, CatalogueService, CodesInForce } from '../catalogue/catalogue.service';
 import { BudgetLine } from '../entities/budget-line.entity';
@@ -106,7 +106,7 @@ export class CaseWriteService {
       [
         insertRows(this.db, GrantCase, [c]),
         ...this.newLines(id, dto),
-        this.history.insert({ caseId: id, actor: p, action: 'skapad', after: this.snapshot(dto) }),
+        this.history.insert({ caseId: id, actor: p, action: 'skapad', after: dto }),
       ],
       this.query.readBack(id),
     );
@@ -143,7 +143,7 @@ export class CaseWriteService {
         actor: p,
         action: 'ändrad',
         before,
-        after: this.snapshot(dto),
+        after: dto,
       });
     });
     return this.query.get(p, id);
@@ -231,7 +231,7 @@ export class CaseWriteService {
   private async replaceLines(em: EntityManager, c: GrantCase, dto: CaseFieldsDto): Promise<void> {
     if (dto.budget || dto.costLines) await em.delete(BudgetLine, { caseId: c.id });
     if (dto.deMinimis) await em.delete(DeMinimisDeclaration, { caseId: c.id });
-    for (const insert of this.newLines(c.id, dto)) await em.query(insert.sql, insert.params);
+    for (const insert of this.newLines(c.id, dto)) await em.query(insertSql(insert), insert.params);
   }
 
   /** The INSERTs of the budget lines and declarations given, if any (multi-row, one per table). */
@@ -302,9 +302,5 @@ export class CaseWriteService {
       if (k in c && (dto as Record<string, unknown>)[k] !== undefined)
         out[k] = (c as unknown as Record<string, unknown>)[k];
     return out;
-  }
-
-  private snapshot(dto: CaseFieldsDto): Record<string, unknown> {
-    return JSON.parse(JSON.stringify(dto)) as Record<string, unknown>;
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Principal, Role } from '@anslag/auth';
 import { Clock, DomainError } from '@anslag/common';
-import { kronorTransformer, plainQuery } from '@anslag/database';
+import { kronorTransformer, plainQuery, ReferenceCache } from '@anslag/database';
 import { AccessService } from '../access.service';
 import { type Catalogues, CatalogueService } from '../catalogue/catalogue.service';
 import { GrantCase } from '../entities/grant-case.entity';
@@ -139,10 +139,13 @@ export class CaseQueryService {
   /**
    * The read of `get` for the end of the statement that writes the case (insertTogether's `read`): the
    * answer to a write that has just checked the writer's access to the case's organisation and read the
-   * catalogues, given to `answer` with them.
+   * catalogues, given to `answer` with them. With `referenceVersion`, the statement fails unless the
+   * reference counter is still at it (ReferenceCache.unchangedSql, on the case's row, which it always reads).
    */
-  readBack(id: string): { sql: string; params: unknown[] } {
-    return { sql: CASE_SQL, params: [id] };
+  readBack(id: string, referenceVersion?: string): { sql: string; params: unknown[] } {
+    return referenceVersion === undefined
+      ? { sql: CASE_SQL, params: [id] }
+      : { sql: `${CASE_SQL} AND ${ReferenceCache.unchangedSql('$2')}`, params: [id, referenceVersion] };
   }
 
   /** The case as answered, from the row of CASE_SQL. */

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal, Role } from '@anslag/auth';
 import { Clock, DomainError, ErrorCode, ErrorDetail } from '@anslag/common';
-import { insertRows, insertSql, insertTogether, type RowsInsert } from '@anslag/database';
+import { insertRows, insertSql, insertTogether, ReferenceCache, type RowsInsert } from '@anslag/database';
 import { AccessService } from '../access.service';
 import { Catalogues, CatalogueService, CodesInForce } from '../catalogue/catalogue.service';
 import { BudgetLine } from '../entities/budget-line.entity';
@@ -80,18 +80,40 @@ export class CaseWriteService {
   ) {}
 
   async create(p: Principal, dto: CreateCaseDto): Promise<CaseDto> {
-    // The catalogues and the rules in force are read before the transaction, where the process keeps
-    // them (ReferenceCache; read in a transaction they were loaded afresh every time). Under READ
-    // COMMITTED a read inside the transaction would see nothing more settled: it locks nothing.
-    const [, cat, codes] = await Promise.all([
+    // The catalogues and the rules in force as this process keeps them, without reading the reference
+    // counter: the insert statement checks that it has not moved since (one round trip less). An
+    // application they refuse, or one whose statement finds them changed, is decided on the reference data
+    // as they are now, read as before. The catalogues are read before the insert, not in a transaction
+    // (ReferenceCache; read in a transaction they were loaded afresh every time): under READ COMMITTED a
+    // read inside it would see nothing more settled, it locks nothing.
+    const today = this.clock.today();
+    const [, kept] = await Promise.all([
       this.access.assertOrganisation(p, dto.organisationId, 'Organisationen'),
-      this.catalogue.load(),
-      this.catalogue.inForce(this.clock.today()),
+      this.catalogue.kept(today),
     ]);
+    if (kept && !this.problems(dto.track, dto, kept.catalogues, kept.codes).length) {
+      try {
+        return await this.insertCase(p, dto, kept.catalogues, kept.version);
+      } catch (err) {
+        if (!ReferenceCache.changed(err)) throw err;
+      }
+    }
+    const [cat, codes] = await Promise.all([this.catalogue.load(), this.catalogue.inForce(today)]);
     this.checkFields(dto.track, dto, cat, codes);
-    // The case, its budget and declarations, its history entry and the read of the answer are one
-    // statement (insertTogether): one round trip and one transaction, with the case's id made here so
-    // that the rows can name it.
+    return this.insertCase(p, dto, cat);
+  }
+
+  /**
+   * The case, its budget and declarations, its history entry and the read of the answer: one statement
+   * (insertTogether), so one round trip and one transaction, with the case's id made here so that the
+   * rows can name it. With `referenceVersion`, the statement fails unless the reference counter is there.
+   */
+  private async insertCase(
+    p: Principal,
+    dto: CreateCaseDto,
+    cat: Catalogues,
+    referenceVersion?: string,
+  ): Promise<CaseDto> {
     const id = randomUUID();
     const c: Partial<GrantCase> = {
       id,
@@ -108,7 +130,7 @@ export class CaseWriteService {
         ...this.newLines(id, dto),
         this.history.insert({ caseId: id, actor: p, action: 'skapad', after: dto }),
       ],
-      this.query.readBack(id),
+      this.query.readBack(id, referenceVersion),
     );
     return this.query.answer(row, cat);
   }
@@ -156,6 +178,19 @@ export class CaseWriteService {
     codes: CodesInForce,
     current?: GrantCase,
   ): void {
+    const problems = this.problems(track, dto, cat, codes, current);
+    if (problems.length)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i ansökan', problems);
+  }
+
+  /** What is wrong with the fields for the track, the catalogues and the rules in force, all at once. */
+  private problems(
+    track: GrantCase['track'],
+    dto: CaseFieldsDto,
+    cat: Catalogues,
+    codes: CodesInForce,
+    current?: GrantCase,
+  ): ErrorDetail[] {
     const problems: ErrorDetail[] = [];
     const wrong = track === 'projekt' ? COMPANY_ONLY : PROJECT_ONLY;
     for (const f of wrong)
@@ -219,8 +254,7 @@ export class CaseWriteService {
       );
     }
     problems.push(...checkCodes(dto, track, dto.aidForm ?? current?.aidForm ?? null, cat, codes));
-    if (problems.length)
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i ansökan', problems);
+    return problems;
   }
 
   private applyScalars(c: Partial<GrantCase>, dto: CaseFieldsDto): void {

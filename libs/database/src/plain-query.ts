@@ -55,6 +55,8 @@ interface InsertShape {
   table: string;
   head: string;
   columns: ColumnMetadata[];
+  /** Per column, the property to read straight from a row when getEntityValue would do just that. */
+  plain: (string | null)[];
 }
 const shapes = new WeakMap<EntityMetadata, InsertShape>();
 
@@ -70,7 +72,8 @@ function shapeOf(metadata: EntityMetadata): InsertShape {
       .map((n) => `"${n}"`)
       .join('.');
     const head = `INSERT INTO ${table}(${columns.map((c) => `"${c.databaseName}"`).join(', ')}) VALUES `;
-    shape = { table: metadata.tableName, head, columns };
+    const plain = columns.map((c) => (c.embeddedMetadata || c.referencedColumn ? null : c.propertyName));
+    shape = { table: metadata.tableName, head, columns, plain };
     shapes.set(metadata, shape);
   }
   return shape;
@@ -91,16 +94,20 @@ export function insertRows<T extends ObjectLiteral>(
 ): RowsInsert {
   if (!rows.length) throw new Error('insertRows: no rows');
   const metadata = db.getMetadata(target);
-  const { table, head, columns } = shapeOf(metadata);
+  const { table, head, columns, plain } = shapeOf(metadata);
   const driver = db.driver;
   const params: unknown[] = [];
   const cells: string[] = [];
   for (const row of rows) {
-    for (const column of columns) {
-      const given: unknown = column.getEntityValue(row);
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i];
+      const property = plain[i];
+      const given: unknown = property === null ? column.getEntityValue(row) : row[property];
       if (typeof given === 'function')
         throw new Error(`insertRows: an SQL expression for ${column.propertyPath}`);
-      const value: unknown = driver.preparePersistentValue(given, column);
+      // A value left out stays undefined through preparePersistentValue unless a transformer maps it.
+      const value: unknown =
+        given === undefined && !column.transformer ? undefined : driver.preparePersistentValue(given, column);
       if (column.isVersion && value === undefined) cells.push('1');
       else if (value === undefined && !column.isDiscriminator) cells.push('DEFAULT');
       else {

@@ -39,15 +39,23 @@ export function keepValidationRules(storage: MetadataStorage = getMetadataStorag
   const lookUp = storage.getTargetValidationMetadatas.bind(storage);
   const group = storage.groupByPropertyName.bind(storage);
   const add = storage.addValidationMetadata.bind(storage);
+  // Without a schema, groups, `always` or `strictGroups` (every validation of this api): by class alone.
+  let usual = new WeakMap<object, Rules>();
   let rules = new WeakMap<object, Map<string, Rules>>();
   let grouped = new WeakMap<Rules, Grouped>();
   storage.addValidationMetadata = (metadata) => {
+    usual = new WeakMap();
     rules = new WeakMap();
     grouped = new WeakMap();
     add(metadata);
   };
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    const key = JSON.stringify([schema ?? null, always, strictGroups, groups ?? null]);
+    if (!schema && !always && !strictGroups && !groups?.length) {
+      let found = usual.get(target);
+      if (!found) usual.set(target, (found = lookUp(target, schema, always, strictGroups, groups)));
+      return found;
+    }
+    const key = JSON.stringify([schema, always, strictGroups, groups]);
     let byOptions = rules.get(target);
     if (!byOptions) rules.set(target, (byOptions = new Map()));
     let found = byOptions.get(key);

@@ -102,4 +102,32 @@ describe('reference data cached per instance, changed through another', () => {
       ]);
     expect(line).toEqual({ amount: 1_000 });
   });
+
+  it('a financier retired through one instance refuses an application through the other, which kept it', async () => {
+    const org = await createOrganisation(b.get(DataSource));
+    const officer = await createUser(b, [Role.handlaggare]);
+    const catalogueAdmin = await createUser(a, [Role.admin]);
+    const financier = (active: boolean) =>
+      request(a.getHttpServer())
+        .put('/api/catalogues/entries/financier/cache_avvecklad')
+        .set(catalogueAdmin.auth)
+        .send({ name: 'Avvecklade fonden', sector: 'privat', regionGrant: false, active })
+        .expect(200);
+    await financier(true);
+    const application = mindLikeProject(org.id);
+    application.budget.financing.push({ financier: 'cache_avvecklad', year: 2021, amount: 1_000 });
+    application.budget.costs.push({ category: 'externa_tjanster', year: 2021, amount: 1_000 });
+    // B accepts it and keeps the catalogues with the financier in them.
+    await request(b.getHttpServer()).post('/api/cases').set(officer.auth).send(application).expect(201);
+    await financier(false);
+    const before = await b.get(DataSource).query(`SELECT count(*)::int AS n FROM grant_case`);
+    // B's kept catalogues still accept the financier; the insert's check of the counter does not.
+    const refused = await request(b.getHttpServer())
+      .post('/api/cases')
+      .set(officer.auth)
+      .send(application)
+      .expect(400);
+    expect(JSON.stringify(refused.body.details)).toContain('cache_avvecklad');
+    expect(await b.get(DataSource).query(`SELECT count(*)::int AS n FROM grant_case`)).toEqual(before);
+  });
 });

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JwtService } from '@nestjs/jwt';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@anslag/config';
@@ -95,6 +96,58 @@ describe('security: tokens and accounts', () => {
       await ds.getRepository(Account).delete(user.account.id);
       await app.get(AccountStatusService).invalidate(user.account.id);
       await http.get('/api/auth/me').set(user.auth).expect(401);
+    });
+
+    /** The reads of the account table `fn` sends (the statements still run). */
+    async function accountReads(fn: () => Promise<unknown>): Promise<number> {
+      const query = Client.prototype.query;
+      let n = 0;
+      Client.prototype.query = function (this: Client, ...args: unknown[]) {
+        const q = args[0] as string | { text?: string };
+        if (/FROM "account"/.test(typeof q === 'string' ? q : (q?.text ?? ''))) n++;
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof query;
+      try {
+        await fn();
+      } finally {
+        Client.prototype.query = query;
+      }
+      return n;
+    }
+
+    it('requests of one account that come together while its state is read wait for one read', async () => {
+      const user = await createUser(app, [Role.handlaggare]);
+      const status = app.get(AccountStatusService);
+      await status.invalidate(user.account.id);
+      let states: unknown[] = [];
+      const reads = await accountReads(async () => {
+        states = await Promise.all(Array.from({ length: 10 }, () => status.current(user.account.id)));
+      });
+      expect(reads).toBe(1);
+      expect(new Set(states.map((s) => JSON.stringify(s)))).toEqual(
+        new Set([
+          JSON.stringify({
+            id: user.account.id,
+            username: user.account.username,
+            roles: ['handlaggare'],
+            organisationIds: [],
+          }),
+        ]),
+      );
+    });
+
+    it('a read under way when the account is invalidated is not kept', async () => {
+      const user = await createUser(app, [Role.handlaggare]);
+      const status = app.get(AccountStatusService);
+      await status.invalidate(user.account.id);
+      const reads = await accountReads(async () => {
+        const during = status.current(user.account.id);
+        await status.invalidate(user.account.id);
+        await during;
+        // Read again: what the read under the invalidation found is not the account's state now.
+        await status.current(user.account.id);
+      });
+      expect(reads).toBe(2);
     });
 
     it("an applicant's organisations (mandates) are read per request too", async () => {

@@ -4,5 +4,5 @@ export { DatabaseModule } from './database.module';
 export { QueryLogger } from './query-logger';
 export { retryTransaction } from './retry';
 export { CounterCache, ReferenceCache, SignedDecisionCache } from './reference-cache';
-export { insertTogether, plainQuery } from './plain-query';
+export { insertRows, insertSql, insertTogether, plainQuery, type RowsInsert } from './plain-query';
 export { readSideBySide } from './side-by-side';

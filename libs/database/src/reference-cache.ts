@@ -53,6 +53,15 @@ export abstract class CounterCache {
     return value;
   }
 
+  /**
+   * The value kept under `key` with the counter's value it was loaded at, or undefined: without reading
+   * the counter, so it may be out of date. For a write whose own statement checks that the counter has
+   * not moved (ReferenceCache.unchangedSql), which saves the read of the counter.
+   */
+  kept<T>(key: string): { version: string; value: Promise<T> } | undefined {
+    return this.entries.get(key) as { version: string; value: Promise<T> } | undefined;
+  }
+
   private sharedVersion(): Promise<string> {
     if (!this.unsent)
       this.unsent = Promise.resolve().then(async () => {
@@ -79,6 +88,21 @@ export abstract class CounterCache {
 export class ReferenceCache extends CounterCache {
   constructor(@InjectDataSource() db: DataSource) {
     super(db, 'reference_version');
+  }
+
+  /**
+   * SQL true while the counter is at the value of `placeholder` (a kept value's version), and otherwise
+   * failing the statement it is in (migration ReferenceVersionCheck): nothing the statement wrote is
+   * kept. It must be evaluated: in the condition of a row the statement always reads.
+   */
+  static unchangedSql(placeholder: string): string {
+    return `reference_version_unchanged(${placeholder}::bigint)`;
+  }
+
+  /** Whether a statement failed because of unchangedSql (the reference data changed). */
+  static changed(err: unknown): boolean {
+    const driver = (err as { driverError?: { code?: string; message?: string } } | null)?.driverError;
+    return driver?.code === '40001' && driver.message === 'reference data changed';
   }
 }
 

@@ -25,11 +25,17 @@ interface Cached {
  * loses its rights at once, whatever its token says. Answers are cached for a few seconds per process;
  * whatever changes an account (deactivation, roles, organisations, deletion) calls `invalidate`, which
  * drops the entry here and, through Redis, in every other api instance.
+ *
+ * When an entry expires, the requests of the account that come while it is read again wait for that one
+ * read (at 20 requests in flight, every one of them read the account at once every few seconds, a burst
+ * seen at the slow end of the latencies). A read under way when the account is invalidated is neither
+ * kept nor joined by later requests: they read afresh.
  */
 @Injectable()
 export class AccountStatusService implements OnModuleInit, OnApplicationShutdown {
   static readonly TTL_MS = 5_000;
   private readonly cache = new Map<string, Cached>();
+  private readonly reading = new Map<string, Promise<AccountState | null>>();
   private subscriber?: Redis;
   private publisher?: Redis;
 
@@ -45,7 +51,7 @@ export class AccountStatusService implements OnModuleInit, OnApplicationShutdown
   onModuleInit(): void {
     this.publisher = this.redis.create({ maxRetriesPerRequest: 1 });
     this.subscriber = this.redis.create();
-    this.subscriber.on('message', (_channel: string, id: string) => this.cache.delete(id));
+    this.subscriber.on('message', (_channel: string, id: string) => this.forget(id));
     // Not awaited: with Redis away the api still starts; entries then expire after TTL_MS.
     this.subscriber.subscribe(this.channel).catch(() => undefined);
   }
@@ -55,25 +61,49 @@ export class AccountStatusService implements OnModuleInit, OnApplicationShutdown
   }
 
   /** The account's current state, or null when it is deleted or inactive. */
-  async current(id: string): Promise<AccountState | null> {
+  current(id: string): Promise<AccountState | null> {
     const hit = this.cache.get(id);
-    if (hit && hit.until > Date.now()) return hit.state;
+    if (hit && hit.until > Date.now()) return Promise.resolve(hit.state);
+    const under = this.reading.get(id);
+    if (under) return under;
+    const read: Promise<AccountState | null> = this.read(id).then(
+      (state) => {
+        // Kept only while it is still the account's read (an invalidation during it drops it).
+        if (this.reading.get(id) === read) {
+          this.reading.delete(id);
+          if (this.cache.size > 10_000) this.cache.clear(); // bounded: a flood of distinct ids cannot grow it
+          this.cache.set(id, { until: Date.now() + AccountStatusService.TTL_MS, state });
+        }
+        return state;
+      },
+      (err: unknown) => {
+        if (this.reading.get(id) === read) this.reading.delete(id);
+        throw err;
+      },
+    );
+    this.reading.set(id, read);
+    return read;
+  }
+
+  private async read(id: string): Promise<AccountState | null> {
     const row = await this.db
       .getRepository(Account)
       .findOne({ where: { id }, select: ['id', 'username', 'roles', 'groupRoles', 'active'] });
     // Organisations are reached through mandates, checked where they are used (libs/identity).
-    const state =
-      row && row.active
-        ? { id: row.id, username: row.username, roles: effectiveRoles(row), organisationIds: [] }
-        : null;
-    if (this.cache.size > 10_000) this.cache.clear(); // bounded: a flood of distinct ids cannot grow it
-    this.cache.set(id, { until: Date.now() + AccountStatusService.TTL_MS, state });
-    return state;
+    return row && row.active
+      ? { id: row.id, username: row.username, roles: effectiveRoles(row), organisationIds: [] }
+      : null;
+  }
+
+  /** Drops what this process holds of the account: its entry and any read under way. */
+  private forget(id: string): void {
+    this.cache.delete(id);
+    this.reading.delete(id);
   }
 
   /** Call after changing an account: the change takes effect on the next request, in every instance. */
   async invalidate(id: string): Promise<void> {
-    this.cache.delete(id);
+    this.forget(id);
     await this.publisher?.publish(this.channel, id).catch(() => undefined);
   }
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, type InsertQueryBuilder, type ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Principal, Role } from '@anslag/auth';
 import { Clock, DomainError, ErrorCode, ErrorDetail } from '@anslag/common';
-import { insertTogether } from '@anslag/database';
+import { insertRows, insertSql, insertTogether, ReferenceCache, type RowsInsert } from '@anslag/database';
 import { AccessService } from '../access.service';
 import { Catalogues, CatalogueService, CodesInForce } from '../catalogue/catalogue.service';
 import { BudgetLine } from '../entities/budget-line.entity';
@@ -15,7 +15,7 @@ import { checkBudgetLines } from './budget';
 import { checkCodes } from './case-codes';
 import { CaseFieldsDto, CreateCaseDto, UpdateCaseDto } from './case.dto';
 import { APPLICANT_EDITABLE, OFFICER_EDITABLE } from './case-lifecycle';
-import { CaseQueryService } from './case-query.service';
+import { type CaseRow, CaseQueryService } from './case-query.service';
 import type { CaseDto } from './case-response.dto';
 
 const PROJECT_ONLY = [
@@ -80,32 +80,59 @@ export class CaseWriteService {
   ) {}
 
   async create(p: Principal, dto: CreateCaseDto): Promise<CaseDto> {
-    // The catalogues and the rules in force are read before the transaction, where the process keeps
-    // them (ReferenceCache; read in a transaction they were loaded afresh every time). Under READ
-    // COMMITTED a read inside the transaction would see nothing more settled: it locks nothing.
-    const [, cat, codes] = await Promise.all([
+    // The catalogues and the rules in force as this process keeps them, without reading the reference
+    // counter: the insert statement checks that it has not moved since (one round trip less). An
+    // application they refuse, or one whose statement finds them changed, is decided on the reference data
+    // as they are now, read as before. The catalogues are read before the insert, not in a transaction
+    // (ReferenceCache; read in a transaction they were loaded afresh every time): under READ COMMITTED a
+    // read inside it would see nothing more settled, it locks nothing.
+    const today = this.clock.today();
+    const [, kept] = await Promise.all([
       this.access.assertOrganisation(p, dto.organisationId, 'Organisationen'),
-      this.catalogue.load(),
-      this.catalogue.inForce(this.clock.today()),
+      this.catalogue.kept(today),
     ]);
+    if (kept && !this.problems(dto.track, dto, kept.catalogues, kept.codes).length) {
+      try {
+        return await this.insertCase(p, dto, kept.catalogues, kept.version);
+      } catch (err) {
+        if (!ReferenceCache.changed(err)) throw err;
+      }
+    }
+    const [cat, codes] = await Promise.all([this.catalogue.load(), this.catalogue.inForce(today)]);
     this.checkFields(dto.track, dto, cat, codes);
-    // The case, its budget and declarations and its history entry are one statement (insertTogether):
-    // one round trip and one transaction, with the case's id made here so that the rows can name it.
-    const c = this.db.manager.create(GrantCase, {
-      id: randomUUID(),
+    return this.insertCase(p, dto, cat);
+  }
+
+  /**
+   * The case, its budget and declarations, its history entry and the read of the answer: one statement
+   * (insertTogether), so one round trip and one transaction, with the case's id made here so that the
+   * rows can name it. With `referenceVersion`, the statement fails unless the reference counter is there.
+   */
+  private async insertCase(
+    p: Principal,
+    dto: CreateCaseDto,
+    cat: Catalogues,
+    referenceVersion?: string,
+  ): Promise<CaseDto> {
+    const id = randomUUID();
+    const c: Partial<GrantCase> = {
+      id,
       track: dto.track,
       organisationId: dto.organisationId,
       status: 'utkast',
       createdBy: p.userId,
-    });
+    };
     this.applyScalars(c, dto);
-    const em = this.db.manager;
-    await insertTogether(em, [
-      em.createQueryBuilder().insert().into(GrantCase).values(c),
-      ...this.newLines(em, c.id, dto),
-      this.history.insert(em, { caseId: c.id, actor: p, action: 'skapad', after: this.snapshot(dto) }),
-    ]);
-    return this.query.get(p, c.id, { catalogues: cat });
+    const [row] = await insertTogether<CaseRow>(
+      this.db,
+      [
+        insertRows(this.db, GrantCase, [c]),
+        ...this.newLines(id, dto),
+        this.history.insert({ caseId: id, actor: p, action: 'skapad', after: dto }),
+      ],
+      this.query.readBack(id, referenceVersion),
+    );
+    return this.query.answer(row, cat);
   }
 
   async update(p: Principal, id: string, dto: UpdateCaseDto): Promise<CaseDto> {
@@ -138,7 +165,7 @@ export class CaseWriteService {
         actor: p,
         action: 'ändrad',
         before,
-        after: this.snapshot(dto),
+        after: dto,
       });
     });
     return this.query.get(p, id);
@@ -151,6 +178,19 @@ export class CaseWriteService {
     codes: CodesInForce,
     current?: GrantCase,
   ): void {
+    const problems = this.problems(track, dto, cat, codes, current);
+    if (problems.length)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i ansökan', problems);
+  }
+
+  /** What is wrong with the fields for the track, the catalogues and the rules in force, all at once. */
+  private problems(
+    track: GrantCase['track'],
+    dto: CaseFieldsDto,
+    cat: Catalogues,
+    codes: CodesInForce,
+    current?: GrantCase,
+  ): ErrorDetail[] {
     const problems: ErrorDetail[] = [];
     const wrong = track === 'projekt' ? COMPANY_ONLY : PROJECT_ONLY;
     for (const f of wrong)
@@ -214,11 +254,10 @@ export class CaseWriteService {
       );
     }
     problems.push(...checkCodes(dto, track, dto.aidForm ?? current?.aidForm ?? null, cat, codes));
-    if (problems.length)
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Ogiltiga uppgifter i ansökan', problems);
+    return problems;
   }
 
-  private applyScalars(c: GrantCase, dto: CaseFieldsDto): void {
+  private applyScalars(c: Partial<GrantCase>, dto: CaseFieldsDto): void {
     for (const f of SCALARS) if (dto[f] !== undefined) (c as unknown as Record<string, unknown>)[f] = dto[f];
   }
 
@@ -226,43 +265,46 @@ export class CaseWriteService {
   private async replaceLines(em: EntityManager, c: GrantCase, dto: CaseFieldsDto): Promise<void> {
     if (dto.budget || dto.costLines) await em.delete(BudgetLine, { caseId: c.id });
     if (dto.deMinimis) await em.delete(DeMinimisDeclaration, { caseId: c.id });
-    for (const insert of this.newLines(em, c.id, dto)) await insert.execute();
+    for (const insert of this.newLines(c.id, dto)) await em.query(insertSql(insert), insert.params);
   }
 
   /** The INSERTs of the budget lines and declarations given, if any (multi-row, one per table). */
-  private newLines(
-    em: EntityManager,
-    caseId: string,
-    dto: CaseFieldsDto,
-  ): InsertQueryBuilder<ObjectLiteral>[] {
-    const inserts: InsertQueryBuilder<ObjectLiteral>[] = [];
-    const insert = (entity: typeof BudgetLine | typeof DeMinimisDeclaration, rows: ObjectLiteral[]) => {
-      if (rows.length) inserts.push(em.createQueryBuilder().insert().into(entity).values(rows));
+  private newLines(caseId: string, dto: CaseFieldsDto): RowsInsert[] {
+    const inserts: RowsInsert[] = [];
+    const insert = <T extends BudgetLine | DeMinimisDeclaration>(entity: new () => T, rows: Partial<T>[]) => {
+      if (rows.length) inserts.push(insertRows(this.db, entity, rows));
     };
     if (dto.budget) {
+      // The fields of each row in its literal: fields added after a spread are slow to define (Node 20).
       let position = 0;
       const rows: Partial<BudgetLine>[] = [
         ...dto.budget.costs.map((l) => ({
+          caseId,
           kind: 'cost' as const,
           code: l.category,
           year: l.year,
           amount: l.amount,
+          position: position++,
         })),
         ...dto.budget.financing.map((l) => ({
+          caseId,
           kind: 'financing' as const,
           code: l.financier,
           label: l.label ?? null,
           year: l.year,
           amount: l.amount,
           financingForm: l.form ?? 'kontant',
+          position: position++,
         })),
         ...(dto.budget.inKind ?? []).map((l) => ({
+          caseId,
           kind: 'in_kind' as const,
           code: l.contributor,
           year: l.year,
           amount: l.amount,
+          position: position++,
         })),
-      ].map((r) => ({ ...r, caseId, position: position++ }));
+      ];
       insert(BudgetLine, rows);
     }
     if (dto.costLines)
@@ -294,9 +336,5 @@ export class CaseWriteService {
       if (k in c && (dto as Record<string, unknown>)[k] !== undefined)
         out[k] = (c as unknown as Record<string, unknown>)[k];
     return out;
-  }
-
-  private snapshot(dto: CaseFieldsDto): Record<string, unknown> {
-    return JSON.parse(JSON.stringify(dto)) as Record<string, unknown>;
   }
 }

@@ -67,14 +67,27 @@ export class CatalogueService {
    * from their tables (the policy library owns writing them; cases only needs their codes).
    */
   async inForce(date: string, em?: EntityManager): Promise<CodesInForce> {
-    const { rows, rusRows } = await this.cache.get('cases:rules', (m) => this.adopted(m), em);
-    const row = selectInForce(rows, date);
-    const ruleSet = row?.content ?? null;
-    const rus = rusRows.find((r) => r.id === ruleSet?.rusId) ?? selectInForce(rusRows, date) ?? null;
-    return { ruleSet, rus: rus?.content ?? null };
+    return inForceOn(await this.cache.get('cases:rules', (m) => this.adopted(m), em), date);
   }
 
-  private async adopted(em: EntityManager) {
+  /**
+   * The catalogues and the codes in force on `date` as this process keeps them, with the reference
+   * counter they were read at, without reading the counter (ReferenceCache.kept): for a write whose
+   * statement checks that the counter is still there. Null unless both are kept at the same counter.
+   */
+  async kept(date: string): Promise<{ catalogues: Catalogues; codes: CodesInForce; version: string } | null> {
+    const catalogues = this.cache.kept<Catalogues>('cases:catalogues');
+    const rules = this.cache.kept<Adopted>('cases:rules');
+    if (!catalogues || !rules || catalogues.version !== rules.version) return null;
+    try {
+      const [cat, adopted] = await Promise.all([catalogues.value, rules.value]);
+      return { catalogues: cat, codes: inForceOn(adopted, date), version: catalogues.version };
+    } catch {
+      return null; // a failed load: the caller reads afresh
+    }
+  }
+
+  private async adopted(em: EntityManager): Promise<Adopted> {
     const rows: { valid_from: string; valid_to: string | null; content: RuleSet }[] = await em.query(
       `SELECT valid_from::text, valid_to::text, content FROM inriktningsbeslut WHERE status = 'antaget'`,
     );
@@ -100,6 +113,19 @@ export class CatalogueService {
     const row = await em.findOne(RegionSetting, { where: { key } });
     return (row?.value as T) ?? fallback;
   }
+}
+
+/** The adopted rule sets and the RUS catalogues, as kept. */
+interface Adopted {
+  rows: { validFrom: string; validTo: string | null; content: RuleSet }[];
+  rusRows: { id: string; validFrom: string; validTo: string | null; content: RusCatalogue }[];
+}
+
+function inForceOn({ rows, rusRows }: Adopted, date: string): CodesInForce {
+  const row = selectInForce(rows, date);
+  const ruleSet = row?.content ?? null;
+  const rus = rusRows.find((r) => r.id === ruleSet?.rusId) ?? selectInForce(rusRows, date) ?? null;
+  return { ruleSet, rus: rus?.content ?? null };
 }
 
 /** Whether a section or attachment type is required for a case of this track and aid form. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, type InsertQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@anslag/auth';
+import { insertRows, type RowsInsert } from '@anslag/database';
 import { CaseHistory, HistoryVisibility } from '../entities/case-history.entity';
 
 export interface HistoryEntry {
@@ -62,25 +63,25 @@ export class HistoryService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async record(em: EntityManager, e: HistoryEntry): Promise<void> {
-    await this.insert(em, e).execute();
+    await em.createQueryBuilder().insert().into(CaseHistory).values(this.row(e)).execute();
   }
 
   /** The entry's INSERT, not yet sent (for insertTogether). */
-  insert(em: EntityManager, e: HistoryEntry): InsertQueryBuilder<CaseHistory> {
-    return em
-      .createQueryBuilder()
-      .insert()
-      .into(CaseHistory)
-      .values({
-        caseId: e.caseId,
-        actorId: e.actor?.userId ?? null,
-        actorName: e.actor?.username ?? 'system',
-        action: e.action,
-        before: (e.before ?? null) as object | null,
-        after: (e.after ?? null) as object | null,
-        reason: e.reason ?? null,
-        visibility: e.visibility ?? HISTORY_VISIBILITY[e.action] ?? 'internal',
-      });
+  insert(e: HistoryEntry): RowsInsert {
+    return insertRows(this.db, CaseHistory, [this.row(e)]);
+  }
+
+  private row(e: HistoryEntry): Partial<CaseHistory> {
+    return {
+      caseId: e.caseId,
+      actorId: e.actor?.userId ?? null,
+      actorName: e.actor?.username ?? 'system',
+      action: e.action,
+      before: (e.before ?? null) as object | null,
+      after: (e.after ?? null) as object | null,
+      reason: e.reason ?? null,
+      visibility: e.visibility ?? HISTORY_VISIBILITY[e.action] ?? 'internal',
+    };
   }
 
   /** The case's history; `publicOnly` for the parties (an applicant never sees internal entries). */

@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * a serialisation failure (40001, "reference data changed") and the api decides the write again on the
  * reference data as they are now (libs/database ReferenceCache.unchangedSql).
  */
-export class ReferenceVersionCheck1797000000000 implements MigrationInterface {
-  name = 'ReferenceVersionCheck1797000000000';
+export class ReferenceVersionCheck1797010000000 implements MigrationInterface {
+  name = 'ReferenceVersionCheck1797010000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

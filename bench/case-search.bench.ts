@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { Client, type Pool } from 'pg';
+import { Client, type Pool, type QueryConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { Role } from '@anslag/auth';
@@ -83,8 +83,9 @@ async function planFacts(ds: DataSource, request: () => Promise<unknown>): Promi
     sent.push([sql, params ?? []]);
     return query(sql, params);
   }) as typeof ds.query;
-  pool.query = ((sql: string, params?: unknown[]) => {
-    sent.push([sql, params ?? []]);
+  pool.query = ((sql: string | QueryConfig, params?: unknown[]) => {
+    if (typeof sql === 'string') sent.push([sql, params ?? []]);
+    else sent.push([sql.text, sql.values ?? []]);
     return poolQuery(sql, params);
   }) as typeof pool.query;
   try {

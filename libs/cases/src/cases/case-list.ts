@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_SIZE } from '@anslag/common';
 import type { CaseQueryDto } from './case-query.dto';
 import type { PersonDto } from './case-response.dto';
 
@@ -128,6 +129,9 @@ function limitOffset(q: CaseQueryDto): string {
  * counts per status, null when nothing matches, and for the kept counts the number of rows of
  * differences); an empty page is one row with the counts and no case (`id` null).
  *
+ * `prepared`: the statement is one of the few texts of the queue's first page (every case, at most one
+ * status, the queue's page size): sent as a prepared statement, its plan is kept too (plainQuery).
+ *
  * `fewMatches`: the matches are known to be few (a free-text search, counted first). They are then all
  * found first through their indexes and sorted; else the planner, misled by its estimate of a trigram
  * match, may walk the sort's index and filter, reading most of the table before it has a page.
@@ -138,7 +142,7 @@ export function pageSql(
   officer: boolean,
   countsOf: CountsOf,
   fewMatches = false,
-): { sql: string; params: unknown[] } {
+): { sql: string; params: unknown[]; prepared: boolean } {
   const p = new Params();
   const where = whereClause(conditions(q, scope, p, true));
   const order = orderBy(q.sort ?? '-registrationDate');
@@ -159,7 +163,10 @@ export function pageSql(
   FROM (SELECT ${counts} AS counts) k
   LEFT JOIN LATERAL case_queue_rows(${ids}, ${officer ? 'true' : 'false'}) r ON true
   ORDER BY r.n`;
-  return { sql, params: p.values };
+  // The queue's first page and its tabs: the same few texts, with the status at most as a parameter.
+  const prepared =
+    countsOf === 'kept' && (q.status?.length ?? 0) <= 1 && q.page === 1 && q.pageSize === DEFAULT_PAGE_SIZE;
+  return { sql, params: p.values, prepared };
 }
 
 /** The number of cases per status with the other filters (the queue's tabs and the page's total). */

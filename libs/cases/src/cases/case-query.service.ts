@@ -197,7 +197,7 @@ export class CaseQueryService {
     } else {
       const kept = this.everyCase(q, scope);
       const page = pageSql(q, scope, officer, kept ? 'kept' : 'matches');
-      rows = await plainQuery<PageRow>(this.db, page.sql, page.params);
+      rows = await plainQuery<PageRow>(this.db, page.sql, page.params, { prepared: page.prepared });
       counts = toCounts(rows[0]?.counts?.counts ?? null);
       if (kept) this.foldWhenMany(Number(rows[0]?.counts?.rows ?? 0));
     }

@@ -16,3 +16,4 @@ export {
 } from './request-bounds';
 export { BodyLimit, SMALL_BODY, DOCUMENT_BODY } from './body-limit';
 export { attachmentDisposition } from './content-disposition';
+export { responseSchema } from './response-schema';

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { Client, type Pool } from 'pg';
+import { Client, type Pool, type QueryConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { Role } from '@anslag/auth';
@@ -56,6 +56,7 @@ interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  'Function Name'?: string;
   'Actual Rows': number;
   'Actual Loops': number;
   'Rows Removed by Filter'?: number;
@@ -68,8 +69,9 @@ interface PlanNode {
 /**
  * What the statements of one request read, from their plans (EXPLAIN ANALYZE of the very statements the
  * api sent, caught on their way to the database): each scan of a case or organisation table but the
- * lookups by primary key, with the rows it returned and those its filter threw away, the blocks read,
- * and whether a sort spilled to disk.
+ * lookups by primary key, with the rows it returned and those its filter threw away, the rows of each
+ * function called (case_queue_rows reads the page's rows: its own lookups by key are not in the plan, its
+ * blocks are), the blocks read, and whether a sort spilled to disk.
  */
 async function planFacts(ds: DataSource, request: () => Promise<unknown>): Promise<string> {
   // The list's statements go through the pool TypeORM holds (plainQuery), the others through ds.query.
@@ -81,8 +83,9 @@ async function planFacts(ds: DataSource, request: () => Promise<unknown>): Promi
     sent.push([sql, params ?? []]);
     return query(sql, params);
   }) as typeof ds.query;
-  pool.query = ((sql: string, params?: unknown[]) => {
-    sent.push([sql, params ?? []]);
+  pool.query = ((sql: string | QueryConfig, params?: unknown[]) => {
+    if (typeof sql === 'string') sent.push([sql, params ?? []]);
+    else sent.push([sql.text, sql.values ?? []]);
     return poolQuery(sql, params);
   }) as typeof pool.query;
   try {
@@ -96,16 +99,15 @@ async function planFacts(ds: DataSource, request: () => Promise<unknown>): Promi
   let spilled = false;
   for (const [sql, params] of sent) {
     if (!/^\s*(SELECT|WITH)/i.test(sql)) continue;
-    if (/case_status_delta/.test(sql)) {
-      facts.push('counts kept by triggers');
-      continue;
-    }
+    if (/case_status_delta/.test(sql)) facts.push('counts kept by triggers');
     const [{ 'QUERY PLAN': plans }] = await query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params);
     const root = (plans as { Plan: PlanNode }[])[0].Plan;
     blocks += (root['Shared Hit Blocks'] ?? 0) + (root['Shared Read Blocks'] ?? 0);
     const walk = (n: PlanNode) => {
       if (n['Sort Space Type'] === 'Disk') spilled = true;
       const table = n['Relation Name'];
+      if (n['Node Type'] === 'Function Scan' && n['Function Name'])
+        facts.push(`${n['Function Name']} ${n['Actual Rows'] * n['Actual Loops']} rows`);
       if (/Scan/.test(n['Node Type']) && (table === 'grant_case' || table === 'organisation')) {
         if (!n['Index Name']?.startsWith('PK_')) {
           const rows = n['Actual Rows'] * n['Actual Loops'];

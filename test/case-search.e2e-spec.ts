@@ -153,6 +153,24 @@ describe('case search', () => {
     expect(got.total).toBe(5);
   });
 
+  it('gives the whole queue and its status tabs with the kept counts, as the plain search does', async () => {
+    const all = await expected('true', [], '-registrationDate', 1);
+    for (const [sort, page] of [
+      ['-registrationDate', 1],
+      ['title', 1],
+      ['-registrationDate', 2],
+    ] as const)
+      expect(await search({ sort, page })).toEqual(await expected('true', [], sort, page));
+    // Each tab twice over: the same statement again and again, as the queue's first page is sent; a tab
+    // without cases (utkast) has no rows, and the counts, those of every case, still come.
+    const statuses = ['utkast', 'inskickad', 'under_handlaggning', 'beslutad', 'aterkallad', 'avslutad'];
+    for (const status of [...statuses, ...statuses]) {
+      const tab = await expected('c.status = $1', [status], '-registrationDate', 1);
+      expect(await search({ status })).toEqual({ ids: tab.ids, total: tab.total, counts: all.counts });
+    }
+    expect((await search({ status: 'utkast' })).ids).toEqual([]);
+  });
+
   it('finds nothing for a term no case has; the user’s wildcards are taken out of the term', async () => {
     expect(await search({ q: 'finns-inte' })).toEqual({ ids: [], total: 0, counts: {} });
     expect(await search({ organisation: 'Glas%bruket' })).toEqual(

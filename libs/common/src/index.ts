@@ -3,7 +3,7 @@ export { ErrorBodyDto, ErrorDetailDto } from './error-body';
 export { AllExceptionsFilter } from './http-exception.filter';
 export { createValidationPipe, flattenValidationErrors } from './validation';
 export { Clock, stockholmDate } from './clock';
-export { PageQueryDto, type Page } from './paging';
+export { DEFAULT_PAGE_SIZE, PageQueryDto, type Page } from './paging';
 export { CommonModule } from './common.module';
 export { UuidPipe } from './uuid.pipe';
 export {
@@ -16,3 +16,4 @@ export {
 } from './request-bounds';
 export { BodyLimit, SMALL_BODY, DOCUMENT_BODY } from './body-limit';
 export { attachmentDisposition } from './content-disposition';
+export { responseSchema } from './response-schema';

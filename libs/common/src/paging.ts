@@ -2,6 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** The page size when none is asked for (the work queue's too). */
+export const DEFAULT_PAGE_SIZE = 50;
+
 export class PageQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 })
   @IsOptional()
@@ -17,7 +20,7 @@ export class PageQueryDto {
   @IsInt()
   @Min(1)
   @Max(200)
-  pageSize: number = 50;
+  pageSize: number = DEFAULT_PAGE_SIZE;
 }
 
 export interface Page<T> {

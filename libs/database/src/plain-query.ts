@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import {
   DataSource,
@@ -15,14 +16,39 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * driver's error, as from TypeORM (the error filter maps it), without the parameters. Transactions stay
  * in TypeORM.
  */
-export async function plainQuery<T>(db: DataSource, text: string, params: unknown[] = []): Promise<T[]> {
+export async function plainQuery<T>(
+  db: DataSource,
+  text: string,
+  params: unknown[] = [],
+  opts: { prepared?: boolean } = {},
+): Promise<T[]> {
   const pool = (db.driver as unknown as { master: Pool }).master;
   try {
-    return (await pool.query(text, params)).rows as T[];
+    const name = opts.prepared ? statementName(text) : undefined;
+    return (await pool.query({ name, text, values: params })).rows as T[];
   } catch (err) {
     throw new QueryFailedError(text, undefined, err as Error);
   }
 }
+
+/**
+ * The name of a prepared statement (`prepared`): each connection parses and plans its text once and keeps
+ * it for the connection's life, so it is only for a statement whose text is one of a few, and whose plan
+ * suits every value of its parameters (PostgreSQL keeps a generic plan once it costs no more than the
+ * plans made for the values; at once when there are none). A statement that fails takes its connection
+ * with it (pg-pool drops a connection whose query failed), so a plan that a schema change broke is
+ * prepared afresh on a new connection.
+ */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+const statementNames = new Map<string, string>();
 
 /**
  * An INSERT of rows of one table, not yet sent: its values, one cell per column and row, either SQL

@@ -1,11 +1,17 @@
+import { DEFAULT_PAGE_SIZE } from '@anslag/common';
 import type { CaseQueryDto } from './case-query.dto';
 import type { PersonDto } from './case-response.dto';
 
-/** Statement parameters, numbered as they are added. */
+/**
+ * Statement parameters, numbered as they are added. A list added again (the same array: the matching
+ * organisations, in the page's filter and in its counts) is sent once.
+ */
 export class Params {
   readonly values: unknown[] = [];
 
   add(value: unknown): string {
+    const known = Array.isArray(value) ? this.values.indexOf(value) : -1;
+    if (known >= 0) return `$${known + 1}`;
     this.values.push(value);
     return `$${this.values.length}`;
   }
@@ -103,11 +109,28 @@ export function orderBy(sort: string): string {
     : `c.${column} ASC NULLS FIRST, c.id ASC`;
 }
 
+/** What the page's statement also counts: the kept counts, a count of the matches, or nothing. */
+export type CountsOf = 'kept' | 'matches' | 'none';
+
+/** LIMIT and OFFSET as literals (validated integers). */
+function limitOffset(q: CaseQueryDto): string {
+  const { page, pageSize } = q;
+  if (!Number.isSafeInteger(page) || !Number.isSafeInteger(pageSize) || page < 1 || pageSize < 1)
+    throw new Error('page and pageSize must be positive integers');
+  return `LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+}
+
 /**
- * One page of the list with everything its rows show, in one statement. The page is chosen first from the
- * case ids alone (an index-only scan where an index holds the filter and the sort), then only its rows are
- * read with their organisation, officer, latest assessment (officers only), latest decision and its
- * letter (applicants: signed ones), open completion request and, for projects, what is asked of the region.
+ * One page of the list with everything its rows show and, when asked, the number of cases per status with
+ * the other filters (the queue's tabs and the page's total), in one statement. The page is chosen from
+ * the case ids alone (an index-only scan where an index holds the filter and the sort); its rows are then
+ * read by case_queue_rows (migration CaseQueueRows), whose plan each connection keeps, so that only this
+ * choice is planned for each request. The counts come on the first row (`counts`: `{ counts, rows }`, the
+ * counts per status, null when nothing matches, and for the kept counts the number of rows of
+ * differences); an empty page is one row with the counts and no case (`id` null).
+ *
+ * `prepared`: the statement is one of the few texts of the queue's first page (every case, at most one
+ * status, the queue's page size): sent as a prepared statement, its plan is kept too (plainQuery).
  *
  * `fewMatches`: the matches are known to be few (a free-text search, counted first). They are then all
  * found first through their indexes and sorted; else the planner, misled by its estimate of a trigram
@@ -117,50 +140,33 @@ export function pageSql(
   q: CaseQueryDto,
   scope: ListScope,
   officer: boolean,
+  countsOf: CountsOf,
   fewMatches = false,
-): { sql: string; params: unknown[] } {
+): { sql: string; params: unknown[]; prepared: boolean } {
   const p = new Params();
   const where = whereClause(conditions(q, scope, p, true));
   const order = orderBy(q.sort ?? '-registrationDate');
-  const limit = p.add(q.pageSize);
-  const offset = p.add((q.page - 1) * q.pageSize);
   const column = COLUMNS[(q.sort ?? '-registrationDate').replace(/^-/, '')];
-  const chosen = fewMatches
-    ? `(SELECT c.id FROM hits c ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`
-    : `(SELECT c.id FROM grant_case c ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
+  const ids = fewMatches
+    ? `ARRAY(SELECT c.id FROM hits c ORDER BY ${order} ${limitOffset(q)})`
+    : `ARRAY(SELECT c.id FROM grant_case c ${where} ORDER BY ${order} ${limitOffset(q)})`;
+  let counts = 'NULL::json';
+  if (countsOf === 'kept')
+    counts = `(SELECT json_build_object('counts', json_object_agg(status, n), 'rows', sum(rows))
+        FROM (SELECT status, sum(n) AS n, count(*) AS rows FROM case_status_delta GROUP BY status) k)`;
+  else if (countsOf === 'matches')
+    counts = `(SELECT json_build_object('counts', json_object_agg(status, n))
+        FROM (SELECT c.status, count(*) AS n FROM grant_case c
+              ${whereClause(conditions(q, scope, p, false))} GROUP BY c.status) k)`;
   const sql = `${fewMatches ? `WITH hits AS MATERIALIZED (SELECT c.id, c.${column} FROM grant_case c ${where})` : ''}
-  SELECT c.id, c.diarienummer, c.nyps_id AS "nypsId", c.track, c.status, c.title,
-         c.organisation_id AS "organisationId", o.name AS "organisationName", o.kommun_code AS "kommunCode",
-         c.aid_form AS "aidForm", c.aid_subform AS "aidSubform", c.amount_applied::text AS "amountApplied",
-         c.registration_date::text AS "registrationDate", c.received_at AS "receivedAt",
-         CASE WHEN a.id IS NULL THEN NULL
-              ELSE json_build_object('id', a.id, 'displayName', a.display_name, 'title', a.title) END AS assignee,
-         CASE WHEN c.track = 'projekt' THEN
-           (SELECT COALESCE(sum(b.amount), 0)::text FROM budget_line b
-              JOIN catalogue_entry f ON f.kind = 'financier' AND f.code = b.code AND f.region_grant
-             WHERE b.case_id = c.id AND b.kind = 'financing') END AS asked,
-         ${
-           officer
-             ? `(SELECT json_build_object('outcome', e.outcome, 'maxGrant', e.max_grant::text,
-                   'evaluatedAt', e.created_at)
-                  FROM case_evaluation e WHERE e.case_id = c.id ORDER BY e.created_at DESC LIMIT 1)`
-             : 'NULL'
-         } AS evaluation,
-         (SELECT json_build_object('id', d.id, 'status', d.status, 'outcome', d.outcome,
-                 'amount', d.amount::text, 'letterStatus', l.status)
-            FROM decision d LEFT JOIN decision_letter l ON l.decision_id = d.id
-           WHERE d.case_id = c.id ${officer ? '' : `AND d.status = 'signerat'`}
-           ORDER BY d.created_at DESC LIMIT 1) AS decision,
-         (SELECT json_build_object('id', r.id, 'reason', r.reason, 'requestedAt', r.requested_at,
-                 'requestedBy', r.requested_by, 'dueDate', r.due_date::text)
-            FROM completion_request r WHERE r.case_id = c.id AND r.answered_at IS NULL
-           ORDER BY r.requested_at DESC LIMIT 1) AS request
-  FROM ${chosen} page
-  JOIN grant_case c ON c.id = page.id
-  JOIN organisation o ON o.id = c.organisation_id
-  LEFT JOIN account a ON a.id = c.assigned_to
-  ORDER BY ${order}`;
-  return { sql, params: p.values };
+  SELECT CASE WHEN r.n IS NULL OR r.n = 1 THEN k.counts END AS counts, r.*
+  FROM (SELECT ${counts} AS counts) k
+  LEFT JOIN LATERAL case_queue_rows(${ids}, ${officer ? 'true' : 'false'}) r ON true
+  ORDER BY r.n`;
+  // The queue's first page and its tabs: the same few texts, with the status at most as a parameter.
+  const prepared =
+    countsOf === 'kept' && (q.status?.length ?? 0) <= 1 && q.page === 1 && q.pageSize === DEFAULT_PAGE_SIZE;
+  return { sql, params: p.values, prepared };
 }
 
 /** The number of cases per status with the other filters (the queue's tabs and the page's total). */
@@ -173,8 +179,9 @@ export function countsSql(q: CaseQueryDto, scope: ListScope): { sql: string; par
   };
 }
 
-/** A row of pageSql as the database gives it. */
+/** A row of pageSql as the database gives it (an empty page: one row with `counts` and `id` null). */
 export interface PageRow {
+  counts: { counts: Record<string, number | string> | null; rows?: number | string | null } | null;
   id: string;
   diarienummer: string | null;
   nypsId: string | null;

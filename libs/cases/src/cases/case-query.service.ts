@@ -107,6 +107,14 @@ function toCase(row: CaseRow): GrantCase {
   return c;
 }
 
+/** Every status with its number (0 when none matched), from the database's counts by status. */
+function toCounts(byStatus: Record<string, number | string> | null): StatusCountsDto {
+  const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as unknown as StatusCountsDto;
+  for (const [status, n] of Object.entries(byStatus ?? {}))
+    (counts as unknown as Record<string, number>)[status] = Number(n);
+  return counts;
+}
+
 @Injectable()
 export class CaseQueryService {
   constructor(
@@ -170,13 +178,15 @@ export class CaseQueryService {
   }
 
   /**
-   * The officers' work queue and the applicants' own list. The page is one statement of plain SQL with its
-   * columns named (case-list.ts): a plain LIMIT over an index that fits the filter and the sort (migrations
-   * WorkQueueIndexes, QueueSearch), with what the queue shows beside each case read for the page's rows
-   * only. The counts per status (the queue's tabs) give the total too; unfiltered, they are the kept counts
-   * (migration CaseStatusCounts), not a count of every case. An organisation named in a search is looked up
-   * first (trigram index on the name, prefix index on the number), so that the case's own indexes serve
-   * the rest. The statements go through the pg pool, not TypeORM's query runner (plainQuery).
+   * The officers' work queue and the applicants' own list. A page is one statement of plain SQL with its
+   * columns named (case-list.ts pageSql): a plain LIMIT over an index that fits the filter and the sort
+   * (migrations WorkQueueIndexes, QueueSearch) chooses the page's ids, the rows with what the queue shows
+   * beside each are read for those only (case_queue_rows, migration CaseQueueRows, whose plan each
+   * connection keeps), and the counts per status (the queue's tabs, which give the total too) come in the
+   * same statement; unfiltered, they are the kept counts (migration CaseStatusCounts), not a count of
+   * every case. An organisation named in a search is looked up first (trigram index on the name, prefix
+   * index on the number), so that the case's own indexes serve the rest. The statements go through the pg
+   * pool, not TypeORM's query runner (plainQuery).
    */
   async list(p: Principal, q: CaseQueryDto): Promise<CasePageDto> {
     const officer = this.access.isOfficer(p);
@@ -198,15 +208,17 @@ export class CaseQueryService {
     if (text) {
       // A free-text search is counted first: the count tells whether its matches are few (see pageSql).
       counts = await this.counts(q, scope);
-      const page = pageSql(q, scope, officer, totalOf(counts) <= FEW_MATCHES);
+      const page = pageSql(q, scope, officer, 'none', totalOf(counts) <= FEW_MATCHES);
       rows = await plainQuery<PageRow>(this.db, page.sql, page.params);
     } else {
-      const page = pageSql(q, scope, officer);
-      [rows, counts] = await Promise.all([
-        plainQuery<PageRow>(this.db, page.sql, page.params),
-        this.counts(q, scope),
-      ]);
+      const kept = this.everyCase(q, scope);
+      const page = pageSql(q, scope, officer, kept ? 'kept' : 'matches');
+      rows = await plainQuery<PageRow>(this.db, page.sql, page.params, { prepared: page.prepared });
+      counts = toCounts(rows[0]?.counts?.counts ?? null);
+      if (kept) this.foldWhenMany(Number(rows[0]?.counts?.rows ?? 0));
     }
+    // An empty page is one row without a case (it carries the counts).
+    if (rows.length === 1 && rows[0].id === null) rows = [];
     const total = totalOf(counts);
     const requests = await this.completion.toDtos(
       rows.flatMap((r) =>
@@ -289,36 +301,26 @@ export class CaseQueryService {
     );
   }
 
+  /** The counts of a free-text search (never the kept counts: the text filters). */
   private async counts(q: CaseQueryDto, scope: ListScope): Promise<StatusCountsDto> {
-    let rows: { status: string; n: string }[];
-    if (this.everyCase(q, scope)) rows = await this.keptCounts();
-    else {
-      const { sql, params } = countsSql(q, scope);
-      rows = await plainQuery<{ status: string; n: string }>(this.db, sql, params);
-    }
-    const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as unknown as StatusCountsDto;
-    for (const r of rows) (counts as unknown as Record<string, number>)[r.status] = Number(r.n);
-    return counts;
+    const { sql, params } = countsSql(q, scope);
+    const rows = await plainQuery<{ status: string; n: string }>(this.db, sql, params);
+    return toCounts(Object.fromEntries(rows.map((r) => [r.status, r.n])));
   }
 
   /**
-   * The number of cases per status as the triggers keep it: the sum of the differences. When more than a
-   * few hundred have piled up they are folded into one row per status (not awaited; a fold that meets
-   * another only takes the rows the other has not).
+   * The kept counts are the sum of the differences that the triggers add (migration CaseStatusCounts).
+   * When more than a few hundred have piled up they are folded into one row per status (not awaited; a
+   * fold that meets another only takes the rows the other has not).
    */
-  private async keptCounts(): Promise<{ status: string; n: string }[]> {
-    const rows = await plainQuery<{ status: string; n: string; rows: number }>(
-      this.db,
-      `SELECT status, sum(n)::text AS n, count(*)::int AS rows FROM case_status_delta GROUP BY status`,
-    );
-    if (rows.reduce((sum, r) => sum + r.rows, 0) > 500)
+  private foldWhenMany(rows: number): void {
+    if (rows > 500)
       void this.db
         .query(
           `WITH gone AS (DELETE FROM case_status_delta RETURNING status, n)
            INSERT INTO case_status_delta (status, n) SELECT status, sum(n) FROM gone GROUP BY status`,
         )
         .catch(() => undefined);
-    return rows;
   }
 
   async historyOf(p: Principal, id: string): Promise<HistoryEntryDto[]> {

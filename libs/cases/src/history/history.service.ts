@@ -67,20 +67,7 @@ export class HistoryService {
 
   /** The entry's INSERT, not yet sent (for insertTogether). */
   insert(em: EntityManager, e: HistoryEntry): InsertQueryBuilder<CaseHistory> {
-    return em
-      .createQueryBuilder()
-      .insert()
-      .into(CaseHistory)
-      .values({
-        caseId: e.caseId,
-        actorId: e.actor?.userId ?? null,
-        actorName: e.actor?.username ?? 'system',
-        action: e.action,
-        before: (e.before ?? null) as object | null,
-        after: (e.after ?? null) as object | null,
-        reason: e.reason ?? null,
-        visibility: e.visibility ?? HISTORY_VISIBILITY[e.action] ?? 'internal',
-      });
+    return em.createQueryBuilder().insert().into(CaseHistory).values(historyRow(e));
   }
 
   /** The case's history; `publicOnly` for the parties (an applicant never sees internal entries). */
@@ -90,4 +77,18 @@ export class HistoryService {
       order: { id: 'ASC' },
     });
   }
+}
+
+/** The stored row of an entry (what `insert` writes; DiarienummerService.assign writes it in its own SQL). */
+export function historyRow(e: HistoryEntry) {
+  return {
+    caseId: e.caseId,
+    actorId: e.actor?.userId ?? null,
+    actorName: e.actor?.username ?? 'system',
+    action: e.action,
+    before: (e.before ?? null) as object | null,
+    after: (e.after ?? null) as object | null,
+    reason: e.reason ?? null,
+    visibility: e.visibility ?? HISTORY_VISIBILITY[e.action] ?? 'internal',
+  };
 }

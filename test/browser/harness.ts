@@ -17,7 +17,7 @@ import { dataSourceOptions } from '@anslag/database';
 import {
   CHROMIUM,
   CHROMIUM_ARGS,
-  freePort,
+  reservePort,
   LocalIdp,
   localIdpEnv,
   randomOrganisationsnummer,
@@ -95,7 +95,9 @@ export async function startStage(opts: { worker?: boolean } = {}): Promise<Stage
     await new DemoLoader(ds).load(loadDemoData(), PASSWORD);
 
     // The api signs in through the project's own local OpenID providers, as the demo does.
-    const port = await freePort();
+    // Held until the api listens on it: the providers are told the api's address before it starts.
+    const { port, release } = await reservePort();
+    started.push(release);
     const baseUrl = `http://127.0.0.1:${port}`;
     const idps = await Promise.allSettled([
       LocalIdp.start('e-legitimation', `${baseUrl}/api/auth/oidc/e-legitimation/callback`),
@@ -121,6 +123,7 @@ export async function startStage(opts: { worker?: boolean } = {}): Promise<Stage
       }
     }
     started.push(() => app.close());
+    await release();
     await app.listen({ port, host: '127.0.0.1' });
     if (opts.worker) {
       const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });

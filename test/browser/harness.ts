@@ -227,7 +227,16 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await landed(page);
+}
+
+/**
+ * Signed in and on the role's start page: the app shows "Logga ut" as soon as the session is known, and
+ * only then goes from the sign-in page through "/" to where the role starts (moving the focus there).
+ */
+async function landed(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+  await page.waitForURL((url) => url.pathname !== '/logga-in' && url.pathname !== '/');
 }
 
 /**
@@ -250,7 +259,7 @@ export async function signInAsAfterElegitimation(page: Page, stage: Stage, usern
 export async function signInThroughProvider(page: Page, link: string, personId: string): Promise<void> {
   await page.getByRole('link', { name: link }).click();
   await page.locator(`#person-${personId}`).click();
-  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+  await landed(page);
 }
 
 /** A screenshot of the page as it is, at 1280 and at 360 px wide, for review. */

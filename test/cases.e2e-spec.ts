@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Account, hashPassword, Role } from '@anslag/auth';
+import { DiarienummerService } from '@anslag/cases';
 import {
   asOwner,
   createOrganisation,
@@ -329,9 +330,44 @@ describe('cases', () => {
       });
     });
 
+    it('skips a number an imported case holds, and writes the number given into the history', async () => {
+      // A series of this test's own (its letters and year), so that no other registration draws from it.
+      const series = Array.from({ length: 8 }, () =>
+        String.fromCharCode(65 + Math.floor(Math.random() * 26)),
+      );
+      const prefix = `99${series.join('')}`;
+      const imported = await createDraft();
+      await ds.query('UPDATE grant_case SET diarienummer = $1 WHERE id = $2', [`${prefix}1`, imported.id]);
+      const c = await createDraft();
+      const given = await ds.transaction((em) =>
+        app.get(DiarienummerService).assign(em, c.id, '2099-03-01', series.join(''), {
+          caseId: c.id,
+          actor: null,
+          action: 'skicka_in',
+          before: { status: 'utkast' },
+          after: { status: 'inskickad', diarienummer: null },
+        }),
+      );
+      expect(given).toBe(`${prefix}2`);
+      const [stored] = await ds.query('SELECT diarienummer FROM grant_case WHERE id = $1', [c.id]);
+      expect(stored.diarienummer).toBe(given);
+      const history = await ds.query(
+        `SELECT actor_name, before, after, visibility FROM case_history WHERE case_id = $1 AND action = 'skicka_in'`,
+        [c.id],
+      );
+      expect(history).toEqual([
+        {
+          actor_name: 'system',
+          before: { status: 'utkast' },
+          after: { status: 'inskickad', diarienummer: given },
+          visibility: 'public',
+        },
+      ]);
+    });
+
     it('gives 100 concurrent submissions 100 distinct diarienummer', async () => {
-      const ids: string[] = [];
-      for (let i = 0; i < 100; i++) ids.push((await createDraft()).id);
+      const drafts = await Promise.all(Array.from({ length: 100 }, () => createDraft()));
+      const ids: string[] = drafts.map((c) => c.id);
       const results = await Promise.all(
         ids.map((id) =>
           http.post(`/api/cases/${id}/transitions`).set(applicant.auth).send({ transition: 'skicka_in' }),

@@ -7,7 +7,7 @@ import {
   createTestApp,
   createUser,
   ensureReferenceData,
-  freePort,
+  reservePort,
   LocalIdp,
   mindLikeProject,
   randomOrganisationsnummer,
@@ -37,19 +37,24 @@ describe('identity: sign-in through the local OpenID providers, sessions, mandat
   let admin: TestUser;
 
   beforeAll(async () => {
-    const port = await freePort();
-    api = `http://127.0.0.1:${port}`;
-    applicantIdp = await LocalIdp.start('e-legitimation', `${api}/api/auth/oidc/e-legitimation/callback`);
-    staffIdp = await LocalIdp.start('personal', `${api}/api/auth/oidc/personal/callback`);
-    Object.assign(
-      process.env,
-      localIdpEnv(
-        api,
-        { applicant: applicantIdp, staff: staffIdp },
-        'anslag-handlaggare=handlaggare,anslag-admin=admin',
-      ),
-    );
-    app = await createTestApp();
+    // Held until the api listens on it: the providers are told the api's address before it starts.
+    const { port, release } = await reservePort();
+    try {
+      api = `http://127.0.0.1:${port}`;
+      applicantIdp = await LocalIdp.start('e-legitimation', `${api}/api/auth/oidc/e-legitimation/callback`);
+      staffIdp = await LocalIdp.start('personal', `${api}/api/auth/oidc/personal/callback`);
+      Object.assign(
+        process.env,
+        localIdpEnv(
+          api,
+          { applicant: applicantIdp, staff: staffIdp },
+          'anslag-handlaggare=handlaggare,anslag-admin=admin',
+        ),
+      );
+      app = await createTestApp();
+    } finally {
+      await release();
+    }
     await app.listen({ port, host: '127.0.0.1' });
     ds = app.get(DataSource);
     await ensureReferenceData(ds);

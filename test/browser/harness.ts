@@ -17,7 +17,7 @@ import { dataSourceOptions } from '@anslag/database';
 import {
   CHROMIUM,
   CHROMIUM_ARGS,
-  freePort,
+  reservePort,
   LocalIdp,
   localIdpEnv,
   randomOrganisationsnummer,
@@ -95,7 +95,9 @@ export async function startStage(opts: { worker?: boolean } = {}): Promise<Stage
     await new DemoLoader(ds).load(loadDemoData(), PASSWORD);
 
     // The api signs in through the project's own local OpenID providers, as the demo does.
-    const port = await freePort();
+    // Held until the api listens on it: the providers are told the api's address before it starts.
+    const { port, release } = await reservePort();
+    started.push(release);
     const baseUrl = `http://127.0.0.1:${port}`;
     const idps = await Promise.allSettled([
       LocalIdp.start('e-legitimation', `${baseUrl}/api/auth/oidc/e-legitimation/callback`),
@@ -121,6 +123,7 @@ export async function startStage(opts: { worker?: boolean } = {}): Promise<Stage
       }
     }
     started.push(() => app.close());
+    await release();
     await app.listen({ port, host: '127.0.0.1' });
     if (opts.worker) {
       const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
@@ -224,7 +227,16 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await landed(page);
+}
+
+/**
+ * Signed in and on the role's start page: the app shows "Logga ut" as soon as the session is known, and
+ * only then goes from the sign-in page through "/" to where the role starts (moving the focus there).
+ */
+async function landed(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+  await page.waitForURL((url) => url.pathname !== '/logga-in' && url.pathname !== '/');
 }
 
 /**
@@ -247,7 +259,7 @@ export async function signInAsAfterElegitimation(page: Page, stage: Stage, usern
 export async function signInThroughProvider(page: Page, link: string, personId: string): Promise<void> {
   await page.getByRole('link', { name: link }).click();
   await page.locator(`#person-${personId}`).click();
-  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+  await landed(page);
 }
 
 /** A screenshot of the page as it is, at 1280 and at 360 px wide, for review. */

@@ -128,12 +128,17 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => 
 /**
  * PostgreSQL's refusals that are the caller's doing, or a lost race, mapped to the error shape. A unique
  * or foreign-key violation names the field; a deadlock or serialisation failure is a conflict to retry;
- * a lock or statement timeout means the service is busy.
+ * a lock or statement timeout, or a server out of connections (or another resource), means the service is
+ * busy. A refused connection comes as the driver's own error (with a severity), not in a failed query.
  */
 export function databaseRefusal(exception: unknown): Omit<Body, 'requestId'> | null {
-  const driver = (exception as { driverError?: { code?: string; column?: string; detail?: string } })
-    ?.driverError;
+  type DriverError = { code?: string; column?: string; detail?: string; severity?: string };
+  const own = exception as DriverError | undefined;
+  const driver =
+    (exception as { driverError?: DriverError } | undefined)?.driverError ??
+    (typeof own?.severity === 'string' ? own : undefined);
   if (!driver?.code) return null;
+  if (driver.code.startsWith('53') || driver.code === '57P03') return busy;
   const keyColumn = /Key \(([a-z_]+)\)/.exec(driver.detail ?? '')?.[1];
   const field = camel(driver.column ?? keyColumn ?? 'body');
   switch (driver.code) {
@@ -183,13 +188,15 @@ export function databaseRefusal(exception: unknown): Omit<Body, 'requestId'> | n
       };
     case '55P03':
     case '57014':
-      return {
-        statusCode: 503,
-        code: ErrorCode.SERVICE_UNAVAILABLE,
-        message: 'Tjänsten är upptagen just nu; försök igen om en stund',
-        details: [],
-      };
+      return busy;
     default:
       return null;
   }
 }
+
+const busy: Omit<Body, 'requestId'> = {
+  statusCode: 503,
+  code: ErrorCode.SERVICE_UNAVAILABLE,
+  message: 'Tjänsten är upptagen just nu; försök igen om en stund',
+  details: [],
+};

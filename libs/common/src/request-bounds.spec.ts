@@ -52,4 +52,15 @@ describe('database refusals in the error shape', () => {
     expect(refusal('22021')).toMatchObject({ statusCode: 400 });
     expect(refusal('XX000')).toBeNull();
   });
+
+  it('answers 503 when the server refuses a connection, which comes unwrapped', () => {
+    const refused = (code: string) => Object.assign(new Error('refused'), { code, severity: 'FATAL' });
+    // "sorry, too many clients already", "remaining connection slots are reserved …"
+    expect(databaseRefusal(refused('53300'))).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+    // "the database system is starting up" / "shutting down"
+    expect(databaseRefusal(refused('57P03'))).toMatchObject({ statusCode: 503 });
+    // A plain error with a code of its own is not the database's.
+    expect(databaseRefusal(Object.assign(new Error('x'), { code: '53300' }))).toBeNull();
+    expect(databaseRefusal(new Error('x'))).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 export { createTestApp } from './test-app';
-export { PrivateRedis, freePort } from './private-redis';
+export { PrivateRedis } from './private-redis';
+export { freePort, reservePort } from './ports';
 export {
   createOrganisation,
   createUser,

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from './private-redis';
+import { freePort } from './ports';
 
 /** The project's local OpenID provider (apps/idp) in a process of its own, on a free loopback port. */
 export class LocalIdp {
@@ -9,8 +9,21 @@ export class LocalIdp {
     readonly issuer: string,
   ) {}
 
+  /** On a free port; if another process binds it before the provider does (it then exits), on another. */
   static async start(kind: 'e-legitimation' | 'personal', redirectUri: string): Promise<LocalIdp> {
-    const port = await freePort();
+    for (let attempt = 1; ; attempt++) {
+      const idp = await LocalIdp.startOn(await freePort(), kind, redirectUri);
+      if (idp) return idp;
+      if (attempt === 3) throw new Error(`the local OpenID provider (${kind}) exited at start, three times`);
+    }
+  }
+
+  /** The provider, or null if it exited before it answered. */
+  private static async startOn(
+    port: number,
+    kind: 'e-legitimation' | 'personal',
+    redirectUri: string,
+  ): Promise<LocalIdp | null> {
     const proc = spawn(process.execPath, [join(__dirname, '..', '..', '..', 'apps', 'idp', 'server.mjs')], {
       env: {
         ...process.env,
@@ -29,11 +42,11 @@ export class LocalIdp {
     while (Date.now() < until) {
       try {
         const r = await fetch(`${idp.issuer}/.well-known/openid-configuration`);
-        if (r.ok) return idp;
+        if (r.ok && proc.exitCode === null) return idp;
       } catch {
         // not up yet
       }
-      if (proc.exitCode !== null) break;
+      if (proc.exitCode !== null) return null;
       await new Promise((r) => setTimeout(r, 50));
     }
     await idp.stop();

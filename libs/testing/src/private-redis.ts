@@ -1,39 +1,29 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createConnection, createServer } from 'node:net';
-
-/** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { createConnection } from 'node:net';
+import { freePort } from './ports';
 
 /**
- * Whether a Redis on the port answers PING, over a plain socket that is destroyed at once. (An ioredis
- * client's disconnect() leaves a 2 s timer behind after a refused connection, which kept a test worker
- * from exiting.)
+ * The process id of the Redis that answers on the port (INFO server), or null, over a plain socket that
+ * is destroyed at once. (An ioredis client's disconnect() leaves a 2 s timer behind after a refused
+ * connection, which kept a test worker from exiting.)
  */
-function answersPing(port: number): Promise<boolean> {
+function redisPid(port: number): Promise<number | null> {
   return new Promise((resolve) => {
     const socket = createConnection({ host: '127.0.0.1', port });
     let answer = '';
-    const done = (ok: boolean) => {
+    const pid = () => Number(/\r\nprocess_id:(\d+)\r\n/.exec(answer)?.[1]) || null;
+    const done = () => {
       socket.destroy();
-      resolve(ok);
+      resolve(pid());
     };
-    socket.setTimeout(1_000, () => done(false));
-    socket.on('error', () => done(false));
-    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.setTimeout(1_000, done);
+    socket.on('error', done);
+    socket.on('connect', () => socket.write('INFO server\r\n'));
     socket.on('data', (chunk) => {
       answer += chunk.toString('latin1');
-      if (answer.includes('\r\n')) done(answer.startsWith('+PONG'));
+      if (pid() !== null) done();
     });
-    socket.on('close', () => done(answer.startsWith('+PONG')));
+    socket.on('close', done);
   });
 }
 
@@ -45,10 +35,21 @@ export class PrivateRedis {
   private proc: ChildProcess | null = null;
   private constructor(readonly port: number) {}
 
+  /**
+   * On a free port; if another process binds it first (redis-server then exits), on another one. The
+   * server that answers must be this one (its process id), not another test's on a reused port.
+   */
   static async start(): Promise<PrivateRedis> {
-    const r = new PrivateRedis(await freePort());
-    await r.start();
-    return r;
+    for (let attempt = 1; ; attempt++) {
+      const r = new PrivateRedis(await freePort());
+      try {
+        await r.start();
+        return r;
+      } catch (err) {
+        await r.stop();
+        if (attempt === 3) throw err;
+      }
+    }
   }
 
   get url(): string {
@@ -63,8 +64,9 @@ export class PrivateRedis {
         stdio: 'ignore',
       },
     );
-    for (let i = 0; i < 100; i++) {
-      if (await answersPing(this.port)) return;
+    const proc = this.proc;
+    for (let i = 0; i < 100 && proc.exitCode === null; i++) {
+      if ((await redisPid(this.port)) === proc.pid) return;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`redis-server did not start on port ${this.port}`);

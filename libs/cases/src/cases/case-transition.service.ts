@@ -51,13 +51,13 @@ export class CaseTransitionService {
         await this.assertComplete(em, c);
         if (p.roles.includes(Role.sokande))
           mandate = await this.representation.assertMayAct(p, c.organisationId, name, em);
-        await this.register(em, c);
+        this.stampReceipt(c);
       }
       if (name === 'begar_komplettering') await this.completion.open(em, c.id, p, reason!.trim());
       if (name === 'lamna_komplettering') await this.completion.answer(em, c.id, p);
       c.status = check.to;
       await em.save(c);
-      await this.history.record(em, {
+      const entry = {
         caseId: c.id,
         actor: p,
         action: name,
@@ -68,7 +68,12 @@ export class CaseTransitionService {
           ...(mandate ? { mandate } : {}),
         },
         reason: reason ?? null,
-      });
+      };
+      // Registration gives the case its diarienummer, with the history entry, as the last statement.
+      if (name === 'skicka_in' && !c.diarienummer) {
+        const series = await this.catalogue.setting<string>('diarienummerSeries', 'RS', em);
+        await this.diarienummer.assign(em, c.id, c.registrationDate!, series, entry);
+      } else await this.history.record(em, entry);
     });
     return this.query.get(p, id);
   }
@@ -79,13 +84,11 @@ export class CaseTransitionService {
       throw new DomainError(ErrorCode.CASE_NOT_SUBMITTABLE, 'Ansökan är inte komplett', problems);
   }
 
-  /** Submission registers the case (checked complete before): stamps the receipt, gives it its diarienummer. */
-  private async register(em: EntityManager, c: GrantCase): Promise<void> {
+  /** Submission registers the case (checked complete before): stamps the receipt and the registration. */
+  private stampReceipt(c: GrantCase): void {
     const now = this.clock.now();
     c.receivedAt = now;
     c.registeredAt = now;
     c.registrationDate = stockholmDate(now);
-    const series = await this.catalogue.setting<string>('diarienummerSeries', 'RS', em);
-    if (!c.diarienummer) c.diarienummer = await this.diarienummer.allocate(em, c.registrationDate, series);
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { type HistoryEntry, historyRow } from '../history/history.service';
+
+/** The next number of a prefix's series ($1); the upsert holds the series row until the transaction ends. */
+const NEXT = `INSERT INTO diarienummer_series (prefix, next_number) VALUES ($1, 2)
+  ON CONFLICT (prefix) DO UPDATE SET next_number = diarienummer_series.next_number + 1
+  RETURNING prefix || (next_number - 1) AS d`;
 
 /**
  * Allocates diarienummer "YYRS1234". One upsert per number takes a row lock on the year's series, so
@@ -8,20 +14,54 @@ import { EntityManager } from 'typeorm';
  */
 @Injectable()
 export class DiarienummerService {
+  /** The next free number, for a case the caller is about to insert with it. */
   async allocate(em: EntityManager, registrationDate: string, series: string): Promise<string> {
-    const prefix = `${registrationDate.slice(2, 4)}${series}`;
     for (;;) {
-      const rows: { n: number }[] = await em.query(
-        `INSERT INTO diarienummer_series (prefix, next_number) VALUES ($1, 2)
-         ON CONFLICT (prefix) DO UPDATE SET next_number = diarienummer_series.next_number + 1
-         RETURNING next_number - 1 AS n`,
-        [prefix],
+      const [{ d }]: { d: string }[] = await em.query(NEXT, [prefixOf(registrationDate, series)]);
+      const taken: unknown[] = await em.query('SELECT 1 FROM grant_case WHERE diarienummer = $1', [d]);
+      if (taken.length === 0) return d;
+    }
+  }
+
+  /**
+   * Gives a registered case the next free number and writes its history entry with the number in
+   * `after`, in one statement, to be the transaction's last before COMMIT. Every registration of the year
+   * waits on the series row from the upsert to the commit: holding it across further round trips to a
+   * busy api would stretch that wait for all of them (and keep their pool connections) while the api
+   * got round to sending the next statement.
+   */
+  async assign(
+    em: EntityManager,
+    caseId: string,
+    registrationDate: string,
+    series: string,
+    entry: HistoryEntry,
+  ): Promise<string> {
+    const h = historyRow(entry);
+    for (;;) {
+      const [row]: { d: string; assigned: boolean }[] = await em.query(
+        `WITH n AS (${NEXT}),
+         c AS (UPDATE grant_case g SET diarienummer = n.d FROM n
+                WHERE g.id = $2::uuid AND NOT EXISTS (SELECT 1 FROM grant_case t WHERE t.diarienummer = n.d)
+                RETURNING n.d),
+         h AS (INSERT INTO case_history (case_id, actor_id, actor_name, action, before, after, reason, visibility)
+                SELECT $2::uuid, $3::uuid, $4::text, $5::text, $6::jsonb,
+                       $7::jsonb || jsonb_build_object('diarienummer', c.d), $8::text, $9::text
+                  FROM c)
+         SELECT n.d, EXISTS (SELECT 1 FROM c) AS assigned FROM n`,
+        [
+          prefixOf(registrationDate, series),
+          caseId,
+          h.actorId,
+          h.actorName,
+          h.action,
+          h.before === null ? null : JSON.stringify(h.before),
+          JSON.stringify(h.after ?? {}),
+          h.reason,
+          h.visibility,
+        ],
       );
-      const candidate = `${prefix}${rows[0].n}`;
-      const taken: unknown[] = await em.query('SELECT 1 FROM grant_case WHERE diarienummer = $1', [
-        candidate,
-      ]);
-      if (taken.length === 0) return candidate;
+      if (row.assigned) return row.d;
     }
   }
 
@@ -36,3 +76,5 @@ export class DiarienummerService {
     );
   }
 }
+
+const prefixOf = (registrationDate: string, series: string) => `${registrationDate.slice(2, 4)}${series}`;

@@ -63,25 +63,12 @@ export class HistoryService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async record(em: EntityManager, e: HistoryEntry): Promise<void> {
-    await em.createQueryBuilder().insert().into(CaseHistory).values(this.row(e)).execute();
+    await em.createQueryBuilder().insert().into(CaseHistory).values(historyRow(e)).execute();
   }
 
   /** The entry's INSERT, not yet sent (for insertTogether). */
   insert(e: HistoryEntry): RowsInsert {
-    return insertRows(this.db, CaseHistory, [this.row(e)]);
-  }
-
-  private row(e: HistoryEntry): Partial<CaseHistory> {
-    return {
-      caseId: e.caseId,
-      actorId: e.actor?.userId ?? null,
-      actorName: e.actor?.username ?? 'system',
-      action: e.action,
-      before: (e.before ?? null) as object | null,
-      after: (e.after ?? null) as object | null,
-      reason: e.reason ?? null,
-      visibility: e.visibility ?? HISTORY_VISIBILITY[e.action] ?? 'internal',
-    };
+    return insertRows(this.db, CaseHistory, [historyRow(e)]);
   }
 
   /** The case's history; `publicOnly` for the parties (an applicant never sees internal entries). */
@@ -91,4 +78,18 @@ export class HistoryService {
       order: { id: 'ASC' },
     });
   }
+}
+
+/** The stored row of an entry (what `insert` writes; DiarienummerService.assign writes it in its own SQL). */
+export function historyRow(e: HistoryEntry) {
+  return {
+    caseId: e.caseId,
+    actorId: e.actor?.userId ?? null,
+    actorName: e.actor?.username ?? 'system',
+    action: e.action,
+    before: (e.before ?? null) as object | null,
+    after: (e.after ?? null) as object | null,
+    reason: e.reason ?? null,
+    visibility: e.visibility ?? HISTORY_VISIBILITY[e.action] ?? 'internal',
+  };
 }

@@ -16,6 +16,8 @@ describe('sameData', () => {
     expect(sameData({ a: 1, b: undefined }, { a: 1 })).toBe(false);
     expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
     expect(sameData({ a: 1, b: undefined }, { a: 1, c: undefined })).toBe(false);
+    expect(sameData({ a: 1, b: undefined }, { a: 1, b: undefined })).toBe(true);
+    expect(sameData({ a: undefined, b: 2 }, { b: 2, c: 3 })).toBe(false);
     expect(sameData('30000', 30_000)).toBe(false);
   });
 });
@@ -83,18 +85,32 @@ describe('CurrentEvaluations', () => {
     expect(kept.round().summarise('a', input(), stricter, rus).maxGrant).toBe(20_000);
   });
 
-  it('keeps the cases the last kept round saw, and nothing of a round not kept', () => {
+  it('drops, when a round is kept, the cases it did not see; a round not kept drops nothing', () => {
     const kept = new CurrentEvaluations();
     const first = kept.round();
     const a = first.summarise('a', input(), rules, rus);
     const b = first.summarise('b', input(), rules, rus);
     first.keep();
-    // A what-if that failed half-way keeps nothing and drops nothing.
-    kept.round().summarise('a', { ...input(), amountApplied: 10_000 }, rules, rus);
+    // A what-if that failed half-way drops nothing.
+    kept.round().summarise('a', input(), rules, rus);
     const second = kept.round();
     expect(second.summarise('a', input(), rules, rus)).toBe(a);
-    second.keep();
-    // 'b' was closed meanwhile: the second round did not see it, so it is not kept.
+    expect(second.summarise('b', input(), rules, rus)).toBe(b);
+    const third = kept.round();
+    expect(third.summarise('a', input(), rules, rus)).toBe(a);
+    third.keep();
+    // 'b' was closed meanwhile: the third round did not see it, so it is not kept.
     expect(kept.round().summarise('b', input(), rules, rus)).not.toBe(b);
+    expect(kept.round().summarise('a', input(), rules, rus)).toBe(a);
+  });
+
+  it('keeps an evaluation a round saw while an earlier one, still running, is kept', () => {
+    const kept = new CurrentEvaluations();
+    const earlier = kept.round();
+    const later = kept.round();
+    const b = later.summarise('b', input(), rules, rus);
+    earlier.summarise('a', input(), rules, rus);
+    earlier.keep();
+    expect(kept.round().summarise('b', input(), rules, rus)).toBe(b);
   });
 });

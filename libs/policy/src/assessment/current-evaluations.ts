@@ -35,8 +35,9 @@ export function summarise(input: EvaluationInput, ruleSet: RuleSet, rus?: RusCat
 }
 
 /**
- * Whether two values read from JSON-like data (plain objects, arrays, strings, numbers, booleans, null)
- * are the same: the same keys with the same values, at every depth. Compares in place, making nothing.
+ * Whether two values read from JSON-like data (plain objects, arrays, strings, numbers, booleans, null,
+ * undefined) are the same: the same keys with the same values, at every depth. Compares in place, making
+ * nothing.
  */
 export function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -49,12 +50,15 @@ export function sameData(a: unknown, b: unknown): boolean {
   if (Array.isArray(b)) return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
+  // As many keys on either side, and each value of one the same on the other: the same keys. A key set
+  // to undefined is looked for on the other side (undefined is also what a missing key reads as).
   let keys = 0;
   for (const k in x) {
-    if (!Object.prototype.hasOwnProperty.call(y, k) || !sameData(x[k], y[k])) return false;
+    const v = x[k];
+    if (v === undefined ? !(k in y) || y[k] !== undefined : !sameData(v, y[k])) return false;
     keys++;
   }
-  for (const k in y) if (Object.prototype.hasOwnProperty.call(y, k)) keys--;
+  for (const _k in y) keys--;
   return keys === 0;
 }
 
@@ -64,9 +68,11 @@ interface Entry {
   ruleSet: RuleSet;
   rus: RusCatalogue | undefined;
   summary: EvaluationSummary;
+  /** The last round that asked for the case. */
+  round: number;
 }
 
-/** One what-if's use of the kept evaluations; `keep` makes its entries the kept ones. */
+/** One what-if's use of the kept evaluations; `keep`, once it has seen every open case, drops the others. */
 export interface CurrentEvaluationRound {
   summarise(
     caseId: string,
@@ -88,25 +94,29 @@ export interface CurrentEvaluationRound {
  * it is; an adoption, an extension, new exchange rates or a changed RUS catalogue give new objects. So a
  * changed case, budget line, organisation, earlier decision or de minimis entry changes the input, and a
  * changed decision in force changes the objects: either way the case is evaluated again, never answered
- * from what it was. Each what-if keeps the entries of the cases it saw, so closed cases fall out.
+ * from what it was. A what-if that saw every open case drops the entries of the cases it did not see
+ * (closed since), so the entries are never more than the open cases.
  */
 @Injectable()
 export class CurrentEvaluations {
-  private entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, Entry>();
+  private rounds = 0;
 
   round(): CurrentEvaluationRound {
-    const kept = this.entries;
-    const seen = new Map<string, Entry>();
+    const round = ++this.rounds;
     return {
       summarise: (caseId, input, ruleSet, rus) => {
-        let entry = kept.get(caseId);
-        if (!entry || entry.ruleSet !== ruleSet || entry.rus !== rus || !sameData(entry.input, input))
-          entry = { input, ruleSet, rus, summary: summarise(input, ruleSet, rus) };
-        seen.set(caseId, entry);
+        let entry = this.entries.get(caseId);
+        if (!entry || entry.ruleSet !== ruleSet || entry.rus !== rus || !sameData(entry.input, input)) {
+          const seen = Math.max(entry?.round ?? 0, round);
+          entry = { input, ruleSet, rus, summary: summarise(input, ruleSet, rus), round: seen };
+          this.entries.set(caseId, entry);
+        } else entry.round = Math.max(entry.round, round);
         return entry.summary;
       },
+      // The cases no round since this one asked for are no longer open.
       keep: () => {
-        this.entries = seen;
+        for (const [caseId, entry] of this.entries) if (entry.round < round) this.entries.delete(caseId);
       },
     };
   }

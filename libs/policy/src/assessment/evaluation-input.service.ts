@@ -218,9 +218,9 @@ export class EvaluationInputService {
     const out = new Map<string, EvaluationInput>();
     if (cases.length === 0) return out;
     // Lines and declarations read with the cases need no statement of their own. The lists as array
-    // literals, each made once (ids are uuids: nothing in them to quote). The statements read them with `IN (SELECT unnest(…))`
-    // rather than `= ANY(…)`: for the latter the planner weighs every element of the array, which for
-    // thousands of cases took longer than running the statement.
+    // literals, each made once (ids are uuids: nothing in them to quote). The statements read them with
+    // `IN (SELECT unnest(…))` rather than `= ANY(…)`: for the latter the planner weighs every element of
+    // the array, which for thousands of cases took longer than running the statement.
     const read = cases.every((c) => c.rows);
     const ids = read ? '' : `{${cases.map((c) => c.id).join(',')}}`;
     const orgIds = [...new Set(cases.map((c) => c.organisationId))];

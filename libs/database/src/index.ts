@@ -6,3 +6,5 @@ export { retryTransaction } from './retry';
 export { CounterCache, ReferenceCache, SignedDecisionCache } from './reference-cache';
 export { insertRows, insertSql, insertTogether, plainQuery, type RowsInsert } from './plain-query';
 export { readSideBySide } from './side-by-side';
+export { cursorBatches } from './cursor-batches';
+export { arrayLiteral } from './array-literal';

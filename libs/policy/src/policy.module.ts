@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '@anslag/cases';
 import { AssessmentController } from './assessment/assessment.controller';
 import { AssessmentService } from './assessment/assessment.service';
+import { CurrentEvaluations } from './assessment/current-evaluations';
 import { EvaluationInputService } from './assessment/evaluation-input.service';
 import { FramesService } from './assessment/frames.service';
 import { WhatIfService } from './assessment/what-if.service';
@@ -15,6 +16,7 @@ import { ExchangeRatesService } from './exchange-rates/exchange-rates.service';
   controllers: [PolicyController, AssessmentController, ExchangeRatesController],
   providers: [
     AssessmentService,
+    CurrentEvaluations,
     EvaluationInputService,
     ExchangeRatesService,
     FramesService,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogueService, GrantCase, Organisation, summariseBudget } from '@anslag/cases';
 import { stockholmDate } from '@anslag/common';
-import { kronorTransformer, readSideBySide } from '@anslag/database';
+import { arrayLiteral, kronorTransformer, readSideBySide, ReferenceCache } from '@anslag/database';
 import type { EarlierGrant, EvaluationInput, RusCatalogue, ServiceAreaFact } from '@anslag/rules';
 
 interface LedgerRow {
@@ -32,12 +32,20 @@ interface GrantRow {
   diarienummer: string | null;
 }
 
+/** What the inputs read of the municipalities and the region's settings: reference data. */
+interface Places {
+  kommuner: Map<string, string>;
+  /** The service programme's areas by postal code, null without a programme. */
+  areas: Map<string, { name: string }> | null;
+}
+
 interface ServiceProgramme {
   title: string;
   areas: { name: string; postalCodes: string[] }[];
 }
 
-interface LineRow {
+/** A budget line as the inputs read it (amounts as text, as pg gives bigint). */
+export interface LineRow {
   case_id: string;
   kind: 'cost' | 'financing' | 'in_kind';
   code: string;
@@ -47,7 +55,8 @@ interface LineRow {
   cost_type: string | null;
   dated: string | null;
 }
-interface DeclarationRow {
+/** A de minimis declaration as the inputs read it. */
+export interface DeclarationRow {
   case_id: string;
   granted_on: string;
   amount: string;
@@ -99,6 +108,11 @@ export interface EvaluationCase extends Pick<
   /** When the application came in (else when the case was created), as an ISO instant. */
   receivedAt: string;
   organisation: EvaluationOrganisation | null;
+  /**
+   * The case's budget lines in order and its de minimis declarations, when the caller read them with the
+   * case (the what-if reads them in its statement of the open cases); else the inputs read them.
+   */
+  rows?: { lines: LineRow[]; declarations: DeclarationRow[] };
 }
 
 export function evaluationCaseOf(c: GrantCase): EvaluationCase {
@@ -122,7 +136,18 @@ function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
 }
 
 /** The rows of several lists, each once, in their original order. */
-function union<T>(order: Map<T, number>, lists: (T[] | undefined)[]): T[] {
+function union<T>(order: Map<T, number>, lists: (T[] | undefined)[]): readonly T[] {
+  // Most organisations have no earlier aid, and most of the rest have it under one key only: a single
+  // list is already in order and holds each row once.
+  let only: T[] | undefined;
+  let nonEmpty = 0;
+  for (const list of lists) {
+    if (list?.length) {
+      only = list;
+      nonEmpty++;
+    }
+  }
+  if (nonEmpty <= 1) return only ?? [];
   const found = new Set<T>();
   for (const list of lists) for (const r of list ?? []) found.add(r);
   return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
@@ -130,16 +155,28 @@ function union<T>(order: Map<T, number>, lists: (T[] | undefined)[]): T[] {
 
 const postal = (code: string) => code.replace(/\s/g, '');
 
+/** The service programme's areas by postal code (without spaces): the first area to list a code. */
+function areasByPostalCode(programme: ServiceProgramme | null): Map<string, { name: string }> | null {
+  if (!programme) return null;
+  const byCode = new Map<string, { name: string }>();
+  for (const area of programme.areas) {
+    for (const p of area.postalCodes) if (!byCode.has(postal(p))) byCode.set(postal(p), area);
+  }
+  return byCode;
+}
+
 /**
  * Whether a site lies where service is sparse (2000:284 § 5): an officer's attestation when there is
  * one, else the region's service programme by postal code, else unknown.
  */
-function serviceAreaOf(c: EvaluationCase, programme: ServiceProgramme | null): ServiceAreaFact | null {
+function serviceAreaOf(
+  c: EvaluationCase,
+  areas: Map<string, { name: string }> | null,
+): ServiceAreaFact | null {
   const att = c.serviceAreaAttestation;
   if (att) return { eligible: att.eligible, basis: 'attested', area: att.area, attestedBy: att.attestedBy };
-  if (!programme || !c.organisation) return null;
-  const code = postal(c.organisation.postalCode);
-  const area = programme.areas.find((a) => a.postalCodes.some((p) => postal(p) === code));
+  if (!areas || !c.organisation) return null;
+  const area = areas.get(postal(c.organisation.postalCode));
   return {
     eligible: !!area,
     basis: 'programme',
@@ -162,6 +199,7 @@ export class EvaluationInputService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalogue: CatalogueService,
+    private readonly cache: ReferenceCache,
   ) {}
 
   async build(
@@ -179,65 +217,77 @@ export class EvaluationInputService {
   ): Promise<Map<string, EvaluationInput>> {
     const out = new Map<string, EvaluationInput>();
     if (cases.length === 0) return out;
-    // The ids as one array literal: pg would otherwise escape each of them again for every query.
-    const ids = `{${cases.map((c) => c.id).join(',')}}`;
+    // Lines and declarations read with the cases need no statement of their own. The lists as array
+    // literals, each made once (ids are uuids: nothing in them to quote). The statements read them with
+    // `IN (SELECT unnest(…))` rather than `= ANY(…)`: for the latter the planner weighs every element of
+    // the array, which for thousands of cases took longer than running the statement.
+    const read = cases.every((c) => c.rows);
+    const ids = read ? '' : `{${cases.map((c) => c.id).join(',')}}`;
     const orgIds = [...new Set(cases.map((c) => c.organisationId))];
     // Caps and the de minimis ledger follow the legal person: earlier decisions count for an organisation
     // when they were taken for its row or for its organisationsnummer, whatever row holds it now.
     const orgnrs = [
       ...new Set(cases.map((c) => c.organisation?.organisationsnummer).filter((n): n is string => !!n)),
     ];
+    const orgList = `{${orgIds.join(',')}}`;
     // Side by side through the pool; one after another when `em` is a transaction's (one connection).
-    const [lines, declarations, [links, ledger], grants, kommunRows] = await readSideBySide(em, [
-      () =>
-        em.query(
-          `SELECT case_id, kind, code, label, year, amount::text, cost_type, dated::text
-             FROM budget_line WHERE case_id = ANY($1::uuid[]) ORDER BY position`,
-          [ids],
-        ) as Promise<LineRow[]>,
-      () =>
-        em.query(
-          `SELECT case_id, granted_on::text, amount::text, currency, grantor, regulation, recipient
-             FROM de_minimis_declaration WHERE case_id = ANY($1::uuid[])`,
-          [ids],
-        ) as Promise<DeclarationRow[]>,
-      async (): Promise<[LinkRow[], LedgerRow[]]> => {
-        // The single undertaking (1407/2013 art. 2.2): the organisations linked to each applicant,
-        // whichever side recorded the link. Their de minimis aid from the region counts in the
-        // applicant's room.
-        const links = (await em.query(
-          `SELECT l.organisation_id, l.linked_organisationsnummer AS linked_number, l.linked_name, o2.id AS linked_id
+    const [lines, declarations, [links, ledger], grants, { kommuner, areas }, cat] = await readSideBySide(
+      em,
+      [
+        () =>
+          read
+            ? Promise.resolve(cases.flatMap((c) => c.rows!.lines))
+            : (em.query(
+                `SELECT case_id, kind, code, label, year, amount::text, cost_type, dated::text
+                 FROM budget_line WHERE case_id IN (SELECT unnest($1::uuid[])) ORDER BY position`,
+                [ids],
+              ) as Promise<LineRow[]>),
+        () =>
+          read
+            ? Promise.resolve(cases.flatMap((c) => c.rows!.declarations))
+            : (em.query(
+                `SELECT case_id, granted_on::text, amount::text, currency, grantor, regulation, recipient
+                 FROM de_minimis_declaration WHERE case_id IN (SELECT unnest($1::uuid[]))`,
+                [ids],
+              ) as Promise<DeclarationRow[]>),
+        async (): Promise<[LinkRow[], LedgerRow[]]> => {
+          // The single undertaking (1407/2013 art. 2.2): the organisations linked to each applicant,
+          // whichever side recorded the link. Their de minimis aid from the region counts in the
+          // applicant's room.
+          const links = (await em.query(
+            `SELECT l.organisation_id, l.linked_organisationsnummer AS linked_number, l.linked_name, o2.id AS linked_id
              FROM organisation_link l LEFT JOIN organisation o2 ON o2.organisationsnummer = l.linked_organisationsnummer
-            WHERE l.organisation_id = ANY($1)
+            WHERE l.organisation_id IN (SELECT unnest($1::uuid[]))
            UNION
            SELECT o.id, owner.organisationsnummer, owner.name, owner.id
              FROM organisation_link l
              JOIN organisation o ON o.organisationsnummer = l.linked_organisationsnummer
              JOIN organisation owner ON owner.id = l.organisation_id
-            WHERE o.id = ANY($1)`,
-          [orgIds],
-        )) as LinkRow[];
-        const groupIds = [
-          ...new Set([...orgIds, ...links.flatMap((l) => (l.linked_id ? [l.linked_id] : []))]),
-        ];
-        const groupNrs = [...new Set([...orgnrs, ...links.map((l) => l.linked_number)])];
-        // The ledger of every member, by row or by legal person (the number in the decision's snapshot).
-        const ledger = (await em.query(
-          `SELECT l.organisation_id, d.snapshot ->> 'organisationsnummer' AS organisationsnummer,
+            WHERE o.id IN (SELECT unnest($1::uuid[]))`,
+            [orgList],
+          )) as LinkRow[];
+          const groupIds = [
+            ...new Set([...orgIds, ...links.flatMap((l) => (l.linked_id ? [l.linked_id] : []))]),
+          ];
+          const groupNrs = [...new Set([...orgnrs, ...links.map((l) => l.linked_number)])];
+          // The ledger of every member, by row or by legal person (the number in the decision's snapshot).
+          const ledger = (await em.query(
+            `SELECT l.organisation_id, d.snapshot ->> 'organisationsnummer' AS organisationsnummer,
                   o.name AS organisation_name, d.case_id, l.granted_on::text,
                   l.amount_eur - l.recovered_eur AS amount_eur, l.regime
              FROM de_minimis_ledger l
              JOIN decision d ON d.id = l.decision_id
              JOIN organisation o ON o.id = l.organisation_id
-            WHERE l.organisation_id = ANY($1) OR d.snapshot ->> 'organisationsnummer' = ANY($2)`,
-          [groupIds, groupNrs],
-        )) as LedgerRow[];
-        return [links, ledger];
-      },
-      () =>
-        em.query(
-          // The effective decision of each chain: a change decision replaces the one it amends.
-          `SELECT * FROM (
+            WHERE l.organisation_id IN (SELECT unnest($1::uuid[]))
+               OR d.snapshot ->> 'organisationsnummer' IN (SELECT unnest($2::text[]))`,
+            [`{${groupIds.join(',')}}`, arrayLiteral(groupNrs)],
+          )) as LedgerRow[];
+          return [links, ledger];
+        },
+        () =>
+          em.query(
+            // The effective decision of each chain: a change decision replaces the one it amends.
+            `SELECT * FROM (
                SELECT DISTINCT ON (COALESCE(d.amends_decision_id, d.id))
                       c.organisation_id, d.snapshot ->> 'organisationsnummer' AS organisationsnummer,
                       d.case_id, d.aid_form, d.decision_date::text,
@@ -247,21 +297,20 @@ export class EvaluationInputService {
                       c.diarienummer, d.outcome
                FROM decision d JOIN grant_case c ON c.id = d.case_id
                WHERE d.status = 'signerat' AND d.aid_form IS NOT NULL
-                 AND (c.organisation_id = ANY($1) OR d.snapshot ->> 'organisationsnummer' = ANY($2))
+                 AND (c.organisation_id IN (SELECT unnest($1::uuid[]))
+                      OR d.snapshot ->> 'organisationsnummer' IN (SELECT unnest($2::text[])))
                ORDER BY COALESCE(d.amends_decision_id, d.id), d.signed_at DESC
              ) effective WHERE outcome <> 'avslag'`,
-          [orgIds, orgnrs],
-        ) as Promise<GrantRow[]>,
-      () => em.query('SELECT code, name FROM municipality') as Promise<{ code: string; name: string }[]>,
-    ]);
-    const kommuner = new Map<string, string>(kommunRows.map((m) => [m.code, m.name]));
-    const cat = await this.catalogue.load(em);
-    const [region] = (await em.query(
-      `SELECT value->'serviceProgramme' AS programme FROM region_setting WHERE key = 'region'`,
-    )) as { programme: ServiceProgramme | null }[];
-    const programme = region?.programme ?? null;
+            [orgList, arrayLiteral(orgnrs)],
+          ) as Promise<GrantRow[]>,
+        () => this.cache.get('policy:evaluation-places', (m) => this.places(m), em),
+        () => this.catalogue.load(em),
+      ],
+    );
+    // The amounts as numbers in the rows themselves: one object per line, however many lines.
+    for (const l of lines) (l as { amount: unknown }).amount = kronorTransformer.from(l.amount);
     const linesBy = groupBy(
-      lines.map((l) => ({ ...l, amount: kronorTransformer.from(l.amount) as number })),
+      lines as unknown as (Omit<LineRow, 'amount'> & { amount: number })[],
       (l) => l.case_id,
     );
     const declBy = groupBy(declarations, (d) => d.case_id);
@@ -308,18 +357,17 @@ export class EvaluationInputService {
           diarienummer: g.diarienummer ?? undefined,
         }));
       const members = linksBy.get(c.organisationId) ?? [];
-      const memberIds = new Set([
-        c.organisationId,
-        ...members.flatMap((m) => (m.linked_id ? [m.linked_id] : [])),
-      ]);
+      // The ledger of each member of the single undertaking, by row and by legal person.
+      const memberIds = [c.organisationId];
+      const memberNrs = nr === null ? [] : [nr];
+      for (const m of members) {
+        if (m.linked_id && !memberIds.includes(m.linked_id)) memberIds.push(m.linked_id);
+        if (m.linked_number != null && !memberNrs.includes(m.linked_number)) memberNrs.push(m.linked_number);
+      }
       // A case's own ledger entry is not earlier aid: a change decision is measured without its own chain.
-      const memberNrs = new Set([
-        c.organisation?.organisationsnummer,
-        ...members.map((m) => m.linked_number),
-      ]);
       const regionAid = union(ledgerOrder, [
-        ...[...memberIds].map((id) => ledgerByOrg.get(id)),
-        ...[...memberNrs].map((n) => (n == null ? undefined : ledgerByNr.get(n))),
+        ...memberIds.map((id) => ledgerByOrg.get(id)),
+        ...memberNrs.map((n) => ledgerByNr.get(n)),
       ]).filter((l) => l.case_id !== c.id);
       out.set(c.id, {
         track: 'foretagsstod',
@@ -373,9 +421,24 @@ export class EvaluationInputService {
         singleUndertaking: members.map((m) => `${m.linked_name} (${m.linked_number})`),
         stateAidFacts: c.stateAidFacts,
         homeDelivery: c.homeDelivery,
-        serviceArea: serviceAreaOf(c, programme),
+        serviceArea: serviceAreaOf(c, areas),
       });
     }
     return out;
+  }
+
+  /** The municipalities' names and the service programme's areas, from memory (ReferenceCache). */
+  private async places(em: EntityManager): Promise<Places> {
+    const kommunRows = (await em.query('SELECT code, name FROM municipality')) as {
+      code: string;
+      name: string;
+    }[];
+    const [region] = (await em.query(
+      `SELECT value->'serviceProgramme' AS programme FROM region_setting WHERE key = 'region'`,
+    )) as { programme: ServiceProgramme | null }[];
+    return {
+      kommuner: new Map(kommunRows.map((m) => [m.code, m.name])),
+      areas: areasByPostalCode(region?.programme ?? null),
+    };
   }
 }

@@ -159,11 +159,25 @@ export class PolicyService {
    * over thousands of open cases asks once per registration date.
    */
   async inForce(date: string, em?: EntityManager): Promise<RulesInForce> {
-    const adopted = await this.cache.get('policy:adopted', (m) => this.adopted(m), em);
-    const row = selectInForce(adopted.rows, date);
-    if (!row)
+    const rules = (await this.inForceOn(em))(date);
+    if (!rules)
       throw new DomainError(ErrorCode.NO_RULES_IN_FORCE, `Inget antaget inriktningsbeslut gäller ${date}`);
-    return { row, ruleSet: adopted.ruleSets.get(row.id)!, rus: adopted.rus.get(row.content.rusId) };
+    return rules;
+  }
+
+  /**
+   * The adopted decisions as they are now, to look up the one in force on any number of dates without
+   * a read each (the what-if asks for every registration date of the open cases). The same objects for
+   * the same decisions as long as none changes (ReferenceCache).
+   */
+  async inForceOn(em?: EntityManager): Promise<(date: string) => RulesInForce | null> {
+    const adopted = await this.cache.get('policy:adopted', (m) => this.adopted(m), em);
+    return (date) => {
+      const row = selectInForce(adopted.rows, date);
+      return row
+        ? { row, ruleSet: adopted.ruleSets.get(row.id)!, rus: adopted.rus.get(row.content.rusId) }
+        : null;
+    };
   }
 
   private async adopted(em: EntityManager): Promise<Adopted> {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
-import type { PoolClient } from 'pg';
-import Cursor from 'pg-cursor';
 import { DataSource } from 'typeorm';
+import { cursorBatches } from '@anslag/database';
 import { attachment, assertPeriod } from '../shared/period';
 import { CONTENT_TYPES, type ReportFormat } from '../shared/formats';
 import { RegionHeaderService } from '../shared/region-header.service';
@@ -110,30 +109,16 @@ export class DelegationReportService {
    * connection however it ends. The SQL gives dates and amounts as text, so only `amended` is parsed.
    */
   async *rowBatches(f: DelegationReportFilter): AsyncGenerator<DelegationReportRow[]> {
-    const runner = this.db.createQueryRunner('slave');
-    try {
-      const client = (await runner.connect()) as PoolClient;
-      const cursor = client.query(
-        new Cursor<RawReportRow>(DELEGATION_REPORT_SQL, delegationReportParams(f), { rowMode: 'array' }),
-      );
-      let next: Promise<RawReportRow[]> | null = cursor.read(BATCH_SIZE);
-      try {
-        for (;;) {
-          const raw: RawReportRow[] = await next;
-          next = null;
-          if (raw.length === 0) break;
-          next = cursor.read(BATCH_SIZE);
-          const rows = new Array<DelegationReportRow>(raw.length);
-          for (let i = 0; i < raw.length; i++) rows[i] = toReportRow(raw[i]);
-          yield rows;
-        }
-      } finally {
-        // Stopped early (the reader went away): let the batch asked for arrive, then close the portal.
-        if (next) await next.catch(() => undefined);
-        await cursor.close();
-      }
-    } finally {
-      await runner.release();
+    for await (const raw of cursorBatches<RawReportRow>(
+      this.db,
+      DELEGATION_REPORT_SQL,
+      delegationReportParams(f),
+      BATCH_SIZE,
+      { rowMode: 'array', mode: 'slave' },
+    )) {
+      const rows = new Array<DelegationReportRow>(raw.length);
+      for (let i = 0; i < raw.length; i++) rows[i] = toReportRow(raw[i]);
+      yield rows;
     }
   }
 }

@@ -20,6 +20,10 @@ module.exports = {
   // Starting the real app, a browser or a private Redis takes seconds on a loaded two-core machine:
   // tests and their hooks get a minute before jest calls them hung (timing is measured in the bench).
   testTimeout: 60_000,
+  // A worker ends with a heap of about a gigabyte (it has run some forty suites), and on a loaded machine
+  // the process takes longer than jest's default half second to be gone after its last handle closed:
+  // jest then kills it and blames a leaked handle. A handle left open keeps a worker for far longer.
+  workerGracefulExitTimeout: 5_000,
   projects: [
     {
       displayName: 'unit',

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { plainQuery } from '@anslag/database';
 import { type ExchangeRate, rateOn } from '@anslag/rules';
 import { LetterModelError } from '../render/validate';
 import { CLAIM_SQL } from './decision-letter.store';
@@ -181,8 +182,8 @@ function letterDataSql(claim: boolean): string {
          END AS rule_set`;
 }
 
-const LETTER_DATA_SQL = letterDataSql(false);
-const CLAIM_AND_LETTER_DATA_SQL = letterDataSql(true);
+const LETTER_DATA_SQL = ['letter-data', letterDataSql(false)] as const;
+const CLAIM_AND_LETTER_DATA_SQL = ['letter-claim-and-data', letterDataSql(true)] as const;
 
 function checkedDecision(row: DecisionRow | null, id: string, draft: boolean): DecisionRow {
   if (!row) throw new LetterNotPossibleError(`Beslutet ${id} finns inte`);
@@ -300,15 +301,16 @@ export class LetterDataLoader {
   }
 
   private async read(
-    sql: string,
+    [name, sql]: readonly [string, string],
     decisionId: string,
   ): Promise<{ row: LetterDataRow; held: Reference | null }> {
     const held = this.reference;
-    const [row] = (await this.db.query(sql, [
-      decisionId,
-      held?.version ?? null,
-      held ? [...held.ruleSets.keys()] : [],
-    ])) as LetterDataRow[];
+    const params = [decisionId, held?.version ?? null, held ? [...held.ruleSets.keys()] : []];
+    // Outside a transaction, a prepared statement: planning it took twice as long as running it.
+    const [row] =
+      this.db instanceof DataSource
+        ? await plainQuery<LetterDataRow>(this.db, sql, params, name)
+        : ((await this.db.query(sql, params)) as LetterDataRow[]);
     return { row, held };
   }
 

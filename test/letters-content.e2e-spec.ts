@@ -283,6 +283,42 @@ describe('the demo’s 25 decision letters', () => {
     expect(meta.structTypes[0]).toBe('P');
     expect(new Set(meta.structTypes)).toEqual(new Set(['Document', 'P', 'H1', 'H2', 'H3', 'Lbl']));
   });
+
+  it('keeps the region’s settings and rule sets between letters until they change, then reads them again', async () => {
+    const [a, b] = (await ds.query(
+      `SELECT d.id FROM decision d JOIN grant_case c ON c.id = d.case_id
+        WHERE c.diarienummer IN ('19RS9282', '19RS8649') ORDER BY c.diarienummer`,
+    )) as { id: string }[];
+    const loader = new LetterDataLoader(ds);
+    const first = await loader.load(a.id);
+    const second = await loader.load(b.id);
+    // Held, not read and parsed again, and shared read-only: no letter can change another's settings.
+    expect(second.templates).toBe(first.templates);
+    expect(second.region).toBe(first.region);
+    expect(Object.isFrozen(first.region.postalAddress)).toBe(true);
+    expect((await loader.load(a.id)).ruleSet).toBe(first.ruleSet);
+    expect(first.ruleSet).toEqual(expect.objectContaining({ year: 2019, paragraph: '§ 83' }));
+
+    const [{ value }] = await ds.query(`SELECT value FROM region_setting WHERE key = 'region'`);
+    await ds.query(`UPDATE region_setting SET value = $1 WHERE key = 'region'`, [
+      { ...value, name: 'Region Provlän' },
+    ]);
+    try {
+      const changed = await loader.load(a.id);
+      expect(changed.region.name).toBe('Region Provlän');
+      expect(changed.templates).not.toBe(first.templates);
+      expect(changed.templates).toEqual(first.templates);
+      expect(changed.ruleSet).toEqual(first.ruleSet);
+      // A job's loader too: the letter stored after the change names the region as it is now.
+      const job = new DecisionLetterJob(ds);
+      await ds.query(`UPDATE decision_letter SET status = 'queued' WHERE decision_id = $1`, [b.id]);
+      expect(await job.run(b.id, true)).toEqual(expect.objectContaining({ outcome: 'stored' }));
+      const [{ pdf }] = await ds.query(`SELECT pdf FROM decision_letter WHERE decision_id = $1`, [b.id]);
+      expect(flat(pdfToText(pdf))).toContain('Region Provlän');
+    } finally {
+      await ds.query(`UPDATE region_setting SET value = $1 WHERE key = 'region'`, [value]);
+    }
+  });
 });
 
 describe('letters of decisions built through the API: each outcome × track × aid form', () => {

@@ -106,6 +106,23 @@ describe('decision letters through the queue, with faults', () => {
     expect(sha256(pdf.body as Buffer)).toBe(await expectedSha(ids[0]));
   });
 
+  it('moves a letter to the queue when PostgreSQL notifies its commit, with no poll due; without listening, at the poll', async () => {
+    const w = worker({}, { pollMs: 3_600_000 });
+    // Listening, and asleep until the next poll an hour away: only the notification can wake it.
+    await waitFor(async () => w.relay.listening && w.relay.idle, 'the relay listening and idle');
+    const ids = await Promise.all([1, 2, 3].map(() => signedProjectDecision(ds)));
+    await waitFor(allDone(ds, ids), 'letters done after the notifications');
+    expect(await pendingOutbox(ds, ids)).toBe(0);
+    await w.stop();
+    workers.splice(workers.indexOf(w), 1);
+
+    const polling = worker({}, { listen: false });
+    expect(polling.relay.listening).toBe(false);
+    const id = await signedProjectDecision(ds);
+    await waitFor(allDone(ds, [id]), 'letter done at the poll');
+    expect((await letterRows(ds, [id]))[0]).toEqual(expect.objectContaining({ status: 'done', attempts: 1 }));
+  });
+
   it('retries a letter whose worker was killed mid-render, and ends with one letter', async () => {
     const id = await signedProjectDecision(ds);
     let started!: () => void;

@@ -14,7 +14,7 @@ import {
   DecisionLetterProcessor,
   type LetterWorkerOptions,
 } from '../apps/worker/src/letters/decision-letter.processor';
-import { OutboxRelay } from '../apps/worker/src/outbox/outbox-relay';
+import { OutboxRelay, type OutboxRelayOptions } from '../apps/worker/src/outbox/outbox-relay';
 
 interface DemoCase {
   key: string;
@@ -208,7 +208,7 @@ export class InProcessWorker {
     ds: DataSource,
     redisUrl: string,
     opts: LetterWorkerOptions = {},
-    relay = true,
+    relay: boolean | OutboxRelayOptions = true,
     processor = true,
   ) {
     this.connections = new RedisConnections(Object.assign(new AppConfig(), { REDIS_URL: redisUrl }));
@@ -216,7 +216,11 @@ export class InProcessWorker {
       this.connections.create({ enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
       { timeoutMs: 1_000, prefix: opts.prefix ?? TEST_QUEUE_PREFIX },
     );
-    this.relay = new OutboxRelay(ds, this.producer, { pollMs: 100, maxBackoffMs: 500 });
+    this.relay = new OutboxRelay(ds, this.producer, {
+      pollMs: 100,
+      maxBackoffMs: 500,
+      ...(typeof relay === 'object' ? relay : {}),
+    });
     // A short stall check for every worker of a suite (BullMQ throttles it per queue to the interval of
     // whichever worker ran it last), and a lock long enough that a render on a loaded machine keeps it;
     // a worker that is to "die" takes DYING_LOCK, so its job is found stalled soon after.

@@ -65,6 +65,60 @@ export class JobProducer {
     );
   }
 
+  /**
+   * Several jobs of one kind at once, each with the outcome `enqueue` would give it (or its error). Jobs
+   * whose id is new to Redis are added together (one pipeline of adds after one pipeline of existence
+   * checks: two round trips for a batch, not three per job); the few whose id exists go through the
+   * one-by-one path that tells waiting from running from finished.
+   */
+  enqueueMany<N extends JobName>(
+    name: N,
+    payloads: readonly JobPayloads[N][],
+  ): Promise<PromiseSettledResult<EnqueueOutcome>[]> {
+    return withTimeout(
+      this.enqueueManyOnce(name, payloads),
+      this.opts.timeoutMs ?? 5_000,
+      `${payloads.length} × ${name}`,
+    );
+  }
+
+  private async enqueueManyOnce<N extends JobName>(
+    name: N,
+    payloads: readonly JobPayloads[N][],
+  ): Promise<PromiseSettledResult<EnqueueOutcome>[]> {
+    if (payloads.length === 0) return [];
+    const def = JOBS[name];
+    const queue = this.queue(def.queue);
+    const ids = payloads.map((p) => def.jobId(p));
+    const checks = this.connection.pipeline();
+    for (const id of ids) checks.exists(queue.toKey(id));
+    const exists = (await checks.exec()) ?? [];
+    const fresh: number[] = [];
+    const known: number[] = [];
+    ids.forEach((_, i) => {
+      const [err, n] = exists[i] ?? [new RedisUnavailableError('no answer'), null];
+      if (err) throw err;
+      (n === 0 ? fresh : known).push(i);
+    });
+    const outcomes: PromiseSettledResult<EnqueueOutcome>[] = new Array(ids.length);
+    const [added, ...oneByOne] = await Promise.allSettled([
+      // With the same jobId BullMQ adds nothing if another producer got there first: still one job.
+      fresh.length > 0
+        ? queue.addBulk(
+            fresh.map((i) => ({ name, data: payloads[i], opts: { ...def.options, jobId: ids[i] } })),
+          )
+        : Promise.resolve([]),
+      ...known.map((i) => this.enqueueOnce(name, payloads[i], ids[i])),
+    ]);
+    for (const i of fresh)
+      outcomes[i] =
+        added.status === 'fulfilled'
+          ? { status: 'fulfilled', value: 'added' }
+          : { status: 'rejected', reason: added.reason };
+    known.forEach((i, k) => (outcomes[i] = oneByOne[k] as PromiseSettledResult<EnqueueOutcome>));
+    return outcomes;
+  }
+
   private async enqueueOnce<N extends JobName>(
     name: N,
     payload: JobPayloads[N],

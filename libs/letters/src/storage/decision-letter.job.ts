@@ -33,7 +33,8 @@ export function errorText(e: unknown): string {
 }
 
 /**
- * One decision's letter, start to end: claim the row, read the data, build the model, render, store.
+ * One decision's letter, start to end: claim the row and read the data (one statement), build the model,
+ * render, store.
  * Safe to run twice or side by side for the same decision: the store is conditional, so one letter.
  */
 export class DecisionLetterJob {
@@ -50,13 +51,13 @@ export class DecisionLetterJob {
 
   /** `finalAttempt`: when this run fails, the letter is failed (no retry follows). */
   async run(decisionId: string, finalAttempt: boolean): Promise<LetterJobResult> {
-    const claim = await this.store.claim(decisionId);
+    const claim = await this.loader.claimAndLoad(decisionId);
     if (!claim.claimed) {
-      if (claim.status === 'done') return { outcome: 'already-done' };
+      if ((await this.store.status(decisionId)) === 'done') return { outcome: 'already-done' };
       throw new LetterNotOrderedError(`Beslutet ${decisionId} har inget beställt beslutsbrev`);
     }
     try {
-      const model = buildDecisionLetterModel(await this.loader.load(decisionId));
+      const model = buildDecisionLetterModel(claim.input());
       const pdf = await this.render(model);
       const { stored, sha256 } = await this.store.store(decisionId, pdf);
       return stored ? { outcome: 'stored', sha256 } : { outcome: 'already-done' };

@@ -3,9 +3,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DECISION_LETTER_TOPIC } from '../letter-outbox';
 import type { LetterStatus } from '../entities/decision-letter.entity';
 
-export type Claim =
-  | { readonly claimed: true; readonly attempts: number }
-  | { readonly claimed: false; readonly status: LetterStatus | null };
+/**
+ * Takes the letter for rendering (attempts + 1) unless it is done already; $1 is the decision. Sent with
+ * the letter's read (LetterDataLoader.claimAndLoad), so that claiming costs no round trip of its own.
+ */
+export const CLAIM_SQL = `UPDATE decision_letter SET status = 'rendering', attempts = attempts + 1, updated_at = now()
+   WHERE decision_id = $1 AND status <> 'done' RETURNING attempts`;
 
 /** The longest error text kept with a letter (a stack trace is for the log, not the table). */
 const MAX_ERROR = 2_000;
@@ -17,18 +20,12 @@ const MAX_ERROR = 2_000;
 export class DecisionLetterStore {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  /** Takes the letter for rendering (attempts + 1) unless it is done already. */
-  async claim(decisionId: string): Promise<Claim> {
-    const [rows] = (await this.db.query(
-      `UPDATE decision_letter SET status = 'rendering', attempts = attempts + 1, updated_at = now()
-        WHERE decision_id = $1 AND status <> 'done' RETURNING attempts`,
-      [decisionId],
-    )) as [{ attempts: number }[], number];
-    if (rows.length > 0) return { claimed: true, attempts: rows[0].attempts };
+  /** The letter's status (null: this database ordered no letter for the decision). */
+  async status(decisionId: string): Promise<LetterStatus | null> {
     const [row] = (await this.db.query(`SELECT status FROM decision_letter WHERE decision_id = $1`, [
       decisionId,
     ])) as { status: LetterStatus }[];
-    return { claimed: false, status: row?.status ?? null };
+    return row?.status ?? null;
   }
 
   /** Stores the PDF unless another worker already did; true when this call stored it. */

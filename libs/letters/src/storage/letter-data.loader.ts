@@ -1,6 +1,8 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { plainQuery } from '@anslag/database';
 import { type ExchangeRate, rateOn } from '@anslag/rules';
 import { LetterModelError } from '../render/validate';
+import { CLAIM_SQL } from './decision-letter.store';
 import type {
   DecisionOutcome,
   LetterBudgetLineData,
@@ -95,10 +97,17 @@ interface RuleSetRow {
 
 /** Everything a letter is made of, read in one statement (one round trip per letter, not five). */
 interface LetterDataRow {
+  /** The worker's read: the attempt this run claimed, null when the letter was not there to claim. */
+  claimed?: number | null;
   decision: DecisionRow | null;
   grant_case: CaseRow | null;
   budget_lines: BudgetLineRow[];
+  /** The reference data's counter (region_setting and inriktningsbeslut are under it). */
+  reference_version: string;
+  /** Null when the caller holds them under this reference_version. */
   settings: { key: string; value: unknown }[] | null;
+  rule_set_id: string | null;
+  /** Null when there is none, or the caller holds rule_set_id's under this reference_version. */
   rule_set: RuleSetRow | null;
 }
 
@@ -107,9 +116,17 @@ interface LetterDataRow {
  * its own is named from the catalogue: a letter never shows a code), the region's settings, and the
  * inriktningsbeslut the case was assessed under (the decision's evaluation), else the one adopted and in
  * force on the case's registration date (else the decision date). Dates as text, amounts as text.
+ *
+ * $2 is the reference_version the caller holds the settings and the rule sets $3 under (null: none): those
+ * are not sent again while the counter stays (the settings are some 35 kB of JSON per letter). `claim`
+ * puts the letter's claim (DecisionLetterStore.claim) in front, so that the worker's claim and read are
+ * one round trip; the read sees the rows as of the claim.
  */
-const LETTER_DATA_SQL = `
-  WITH d AS (
+function letterDataSql(claim: boolean): string {
+  return `
+  WITH ${claim ? `claim AS (${CLAIM_SQL}), ` : ''}v AS (
+    SELECT version FROM reference_version WHERE id = 1
+  ), d AS (
     SELECT d.id, d.status, d.outcome, d.amount::text AS amount, d.share_bp,
            d.earliest_start::text AS earliest_start, d.latest_end::text AS latest_end,
            d.financing, d.conditions, d.reasons, d.rejection_grounds, d.legal_basis, d.appealable,
@@ -132,8 +149,17 @@ const LETTER_DATA_SQL = `
       LEFT JOIN catalogue_entry form ON form.kind = 'aid_form' AND form.code = c.aid_form
       LEFT JOIN catalogue_entry sub ON sub.kind = 'aid_subform' AND sub.code = c.aid_subform AND sub.parent = c.aid_form
      WHERE c.id = (SELECT case_id FROM d)
+  ), r AS (
+    SELECT i.id
+      FROM inriktningsbeslut i, (SELECT (SELECT evaluation_id FROM d) AS evaluation_id,
+                                        COALESCE((SELECT registration_date FROM c), (SELECT decision_date FROM d))::date AS day) k
+     WHERE (k.evaluation_id IS NOT NULL AND i.id = (SELECT inriktningsbeslut_id FROM case_evaluation WHERE id = k.evaluation_id))
+        OR (k.evaluation_id IS NULL AND i.status = 'antaget' AND i.valid_from <= k.day
+            AND (i.valid_to IS NULL OR i.valid_to >= k.day))
+     ORDER BY i.valid_from DESC LIMIT 1
   )
-  SELECT (SELECT row_to_json(d) FROM d) AS decision,
+  SELECT ${claim ? '(SELECT attempts FROM claim) AS claimed, ' : ''}
+         (SELECT row_to_json(d) FROM d) AS decision,
          (SELECT row_to_json(c) FROM c) AS grant_case,
          (SELECT COALESCE(json_agg(l ORDER BY l.position, l.year NULLS FIRST, l.id), '[]')
             FROM (SELECT l.kind, l.code, COALESCE(NULLIF(l.label, ''), cat.name, f.name, l.code) AS label, l.year,
@@ -142,17 +168,22 @@ const LETTER_DATA_SQL = `
                     LEFT JOIN catalogue_entry f ON l.kind IN ('financing', 'in_kind') AND f.kind = 'financier' AND f.code = l.code
                     LEFT JOIN catalogue_entry cat ON l.kind = 'cost' AND cat.kind = 'cost_category' AND cat.code = l.code
                    WHERE l.case_id = (SELECT case_id FROM d)) l) AS budget_lines,
-         (SELECT json_agg(json_build_object('key', key, 'value', value)) FROM region_setting
-           WHERE key IN ('region', 'letterTemplates', 'legalBases')) AS settings,
-         (SELECT row_to_json(r) FROM (
-            SELECT i.valid_from::text AS valid_from, i.adopted_on::text AS adopted_on, i.paragraph,
-                   i.content -> 'references' AS refs, i.content -> 'deMinimis' -> 'exchangeRates' AS rates
-              FROM inriktningsbeslut i, (SELECT (SELECT evaluation_id FROM d) AS evaluation_id,
-                                                COALESCE((SELECT registration_date FROM c), (SELECT decision_date FROM d))::date AS day) k
-             WHERE (k.evaluation_id IS NOT NULL AND i.id = (SELECT inriktningsbeslut_id FROM case_evaluation WHERE id = k.evaluation_id))
-                OR (k.evaluation_id IS NULL AND i.status = 'antaget' AND i.valid_from <= k.day
-                    AND (i.valid_to IS NULL OR i.valid_to >= k.day))
-             ORDER BY i.valid_from DESC LIMIT 1) r) AS rule_set`;
+         (SELECT version::text FROM v) AS reference_version,
+         CASE WHEN (SELECT version FROM v) IS DISTINCT FROM $2::bigint THEN
+           (SELECT json_agg(json_build_object('key', key, 'value', value)) FROM region_setting
+             WHERE key IN ('region', 'letterTemplates', 'legalBases'))
+         END AS settings,
+         (SELECT id FROM r) AS rule_set_id,
+         CASE WHEN (SELECT version FROM v) IS DISTINCT FROM $2::bigint OR NOT (SELECT id FROM r) = ANY($3::uuid[]) THEN
+           (SELECT row_to_json(rs) FROM (
+              SELECT i.valid_from::text AS valid_from, i.adopted_on::text AS adopted_on, i.paragraph,
+                     i.content -> 'references' AS refs, i.content -> 'deMinimis' -> 'exchangeRates' AS rates
+                FROM inriktningsbeslut i WHERE i.id = (SELECT id FROM r)) rs)
+         END AS rule_set`;
+}
+
+const LETTER_DATA_SQL = letterDataSql(false);
+const CLAIM_AND_LETTER_DATA_SQL = letterDataSql(true);
 
 function checkedDecision(row: DecisionRow | null, id: string, draft: boolean): DecisionRow {
   if (!row) throw new LetterNotPossibleError(`Beslutet ${id} finns inte`);
@@ -214,11 +245,40 @@ function ruleSetOf(
   };
 }
 
+type LetterSettings = ReturnType<typeof settingsOf>;
+type LetterRuleSet = NonNullable<ReturnType<typeof ruleSetOf>>;
+
+/** The region's settings and the rule sets read so far, as of one reference_version. */
+interface Reference {
+  readonly version: string;
+  readonly settings: LetterSettings;
+  /** By inriktningsbeslut id. */
+  readonly ruleSets: Map<string, LetterRuleSet>;
+}
+
+/** Shared by every letter built while the counter stays: frozen, so that no letter can change another's. */
+function frozen<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) frozen(v);
+  }
+  return value;
+}
+
+/** A letter's claim (the worker's) and its data. */
+export type ClaimedLetterData =
+  | { readonly claimed: true; readonly attempts: number; readonly input: () => LetterInput }
+  | { readonly claimed: false };
+
 /**
  * Reads everything a decision's letter is made of, as plain data for the model builder. Dates are read
- * as text so that no time zone touches them.
+ * as text so that no time zone touches them. The region's settings and the rule sets are kept by the
+ * loader under the reference counter they were read at, and read again when it moves (a setting changed
+ * through any api instance, or in the database, is in the next letter read after its commit).
  */
 export class LetterDataLoader {
+  private reference: Reference | null = null;
+
   constructor(private readonly db: DataSource | EntityManager) {}
 
   /**
@@ -226,9 +286,66 @@ export class LetterDataLoader {
    * a draft, and the letter is made before anyone has signed it or the nämnd has given it a §.
    */
   async load(decisionId: string, opts: { draft?: boolean } = {}): Promise<LetterInput> {
-    const [read] = (await this.db.query(LETTER_DATA_SQL, [decisionId])) as LetterDataRow[];
-    const d = checkedDecision(read?.decision ?? null, decisionId, opts.draft ?? false);
-    if (!opts.draft && d.decided_by_namnd && !d.namnd_paragraph) {
+    return this.inputOf(await this.read(LETTER_DATA_SQL, decisionId), decisionId, opts.draft ?? false);
+  }
+
+  /**
+   * Claims the letter for rendering (attempts + 1, unless it is done) and reads its data, in one statement.
+   * `input` gives the data (or the error that stops the letter), to be asked for once the claim is known.
+   */
+  async claimAndLoad(decisionId: string): Promise<ClaimedLetterData> {
+    const read = await this.read(CLAIM_AND_LETTER_DATA_SQL, decisionId);
+    const attempts = read.row.claimed ?? null;
+    if (attempts === null) return { claimed: false };
+    return { claimed: true, attempts, input: () => this.inputOf(read, decisionId, false) };
+  }
+
+  private async read(
+    sql: string,
+    decisionId: string,
+  ): Promise<{ row: LetterDataRow; held: Reference | null }> {
+    const held = this.reference;
+    const params = [decisionId, held?.version ?? null, held ? [...held.ruleSets.keys()] : []];
+    // Outside a transaction, a prepared statement: planning it took twice as long as running it.
+    const [row] =
+      this.db instanceof DataSource
+        ? await plainQuery<LetterDataRow>(this.db, sql, params, { prepared: true })
+        : ((await this.db.query(sql, params)) as LetterDataRow[]);
+    return { row, held };
+  }
+
+  /** The settings and rule set of a read: the ones sent, else those held under the same counter. */
+  private referenceOf(
+    row: LetterDataRow,
+    held: Reference | null,
+  ): { settings: LetterSettings; ruleSet: LetterRuleSet | null } {
+    const reference =
+      row.settings === null && held?.version === row.reference_version
+        ? held
+        : {
+            version: row.reference_version,
+            settings: frozen(settingsOf(row.settings ?? [])),
+            ruleSets: new Map<string, LetterRuleSet>(),
+          };
+    let ruleSet: LetterRuleSet | null = null;
+    if (row.rule_set_id !== null) {
+      const sent = ruleSetOf(row.rule_set);
+      if (sent) reference.ruleSets.set(row.rule_set_id, frozen(sent));
+      ruleSet = reference.ruleSets.get(row.rule_set_id) ?? null;
+      if (!ruleSet) throw new Error(`Regelverket ${row.rule_set_id} lästes inte`);
+    }
+    const current = this.reference;
+    if (!current || BigInt(reference.version) >= BigInt(current.version)) this.reference = reference;
+    return { settings: reference.settings, ruleSet };
+  }
+
+  private inputOf(
+    { row: read, held }: { row: LetterDataRow; held: Reference | null },
+    decisionId: string,
+    draft: boolean,
+  ): LetterInput {
+    const d = checkedDecision(read?.decision ?? null, decisionId, draft);
+    if (!draft && d.decided_by_namnd && !d.namnd_paragraph) {
       throw new LetterNotReadyError(
         `Beslutsbrevet för nämndens beslut ${decisionId} väntar på att protokollets paragraf förs in`,
       );
@@ -236,8 +353,7 @@ export class LetterDataLoader {
     const c = read.grant_case;
     if (!c) throw new LetterNotPossibleError(`Ärendet ${d.case_id} finns inte`);
     const lines = budgetLinesOf(read.budget_lines);
-    const settings = settingsOf(read.settings ?? []);
-    const ruleSet = ruleSetOf(read.rule_set);
+    const { settings, ruleSet } = this.referenceOf(read, held);
     const { region, templates, legalBases } = settings;
     // The nämnd signs as the committee (its name is the signer row): the letter names it in Beslutet.
     const signatories = [

@@ -20,7 +20,7 @@ const o = svInloggning.org;
 const LOA3 = 'http://id.elegnamnden.se/loa/1.0/loa3';
 
 describe('the browser application: signing in and out, the applicant’s organisations', () => {
-  const stage = suiteStage('inloggning', { timeout: 120_000 });
+  const stage = suiteStage('inloggning', { timeout: 180_000 });
 
   /** Who the API says is signed in in this page's session (its cookies), or the status it answered. */
   const whoAmI = (page: import('playwright-core').Page) =>

@@ -9,16 +9,19 @@ export class LocalIdp {
     readonly issuer: string,
   ) {}
 
-  /** On a free port; if another process binds it before the provider does (it then exits), on another. */
+  /**
+   * On a free port; if another process binds it before the provider does (it then exits), or the provider
+   * does not answer within its time, on another.
+   */
   static async start(kind: 'e-legitimation' | 'personal', redirectUri: string): Promise<LocalIdp> {
     for (let attempt = 1; ; attempt++) {
       const idp = await LocalIdp.startOn(await freePort(), kind, redirectUri);
       if (idp) return idp;
-      if (attempt === 3) throw new Error(`the local OpenID provider (${kind}) exited at start, three times`);
+      if (attempt === 3) throw new Error(`the local OpenID provider (${kind}) did not start, three times`);
     }
   }
 
-  /** The provider, or null if it exited before it answered. */
+  /** The provider, or null if it exited before it answered or did not answer in time. */
   private static async startOn(
     port: number,
     kind: 'e-legitimation' | 'personal',
@@ -49,8 +52,9 @@ export class LocalIdp {
       if (proc.exitCode !== null) return null;
       await new Promise((r) => setTimeout(r, 50));
     }
+    // Neither answered nor exited (its port answered for someone else, or it hung starting): on another.
     await idp.stop();
-    throw new Error(`the local OpenID provider (${kind}) did not start on port ${port}`);
+    return null;
   }
 
   async stop(): Promise<void> {
